@@ -1,0 +1,70 @@
+#include "doc/title.hpp"
+
+#include <array>
+
+#include "text/normalize.hpp"
+#include "vi/fold.hpp"
+
+namespace vn::doc {
+namespace {
+
+constexpr std::array<std::string_view, 16> kTypeLines = {
+    "bao cao",  "ket luan", "nghi quyet", "quyet dinh", "cong van", "ke hoach",  "to trinh",  "thong bao",
+    "chi thi",  "quy dinh", "huong dan",  "chuong trinh", "quy che", "thong tri", "de an", "bien ban",
+};
+
+std::string collapse_spaces(std::string_view line) {
+  std::string out;
+  bool space = false;
+  for (char c : line) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool is_type_line(const std::string& line) {
+  const std::string key = text::to_lower(vi::fold(line));
+  for (auto t : kTypeLines)
+    if (key == t) return true;
+  return false;
+}
+
+std::string clip(std::string s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  s.resize(cut);
+  return s;
+}
+
+}  // namespace
+
+std::string title_of(std::string_view text, size_t max_bytes) {
+  std::string first;
+  bool after_type = false;
+  std::string type;
+  size_t scanned = 0;
+  for (size_t start = 0; start < text.size() && scanned < 80;) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string line = collapse_spaces(text.substr(start, end - start));
+    start = end + 1;
+    if (line.empty()) continue;
+    ++scanned;
+    if (after_type) return clip(type + " " + line, max_bytes);
+    if (first.empty()) first = line;
+    if (line.size() <= 40 && is_type_line(line)) {
+      type = line;
+      after_type = true;
+    }
+  }
+  return clip(after_type ? type : first, max_bytes);
+}
+
+}  // namespace vn::doc

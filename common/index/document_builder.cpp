@@ -1,0 +1,63 @@
+#include "index/document_builder.hpp"
+
+#include "doc/title.hpp"
+#include "store/content_hash.hpp"
+#include "store/schema.hpp"
+#include "store/terms.hpp"
+#include "text/decode.hpp"
+#include "vi/tokenizer.hpp"
+
+namespace vn::index {
+
+bool make_record(const io::SourceEntry& source, std::string bytes, store::DocumentRecord& record, std::string& error) {
+  record.path = source.path;
+  record.bytes = bytes.size();
+  record.mtime = source.mtime;
+  record.content_hash = store::content_hash(bytes);
+  text::DecodeResult decoded = text::decode_text(std::move(bytes));
+  if (!decoded.ok) {
+    error = std::move(decoded.error);
+    return false;
+  }
+  record.encoding = std::move(decoded.source_encoding);
+  record.text = std::move(decoded.text);
+  record.title = doc::title_of(record.text);
+  return true;
+}
+
+Xapian::Document make_xapian_document(const store::DocumentRecord& record) {
+  const std::string& searchable = record.restored ? *record.restored : record.text;
+  std::vector<vi::Token> tokens;
+  vi::tokenize(searchable, tokens);
+  Xapian::Document doc;
+  store::add_text_postings(doc, searchable, tokens);
+  doc.add_boolean_term(store::schema::id_term(record.path));
+  doc.add_value(store::schema::kSlotSize, Xapian::sortable_serialise(static_cast<double>(record.bytes)));
+  doc.add_value(store::schema::kSlotMtime, Xapian::sortable_serialise(static_cast<double>(record.mtime)));
+  return doc;
+}
+
+PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes read,
+                                  const store::FrameCompressor& compressor) {
+  PreparedDocument out;
+  out.source = source;
+  if (!read.ok) {
+    out.error = std::move(read.error);
+    return out;
+  }
+  out.bytes = read.bytes.size();
+  try {
+    store::DocumentRecord record;
+    if (!make_record(source, std::move(read.bytes), record, out.error)) return out;
+    out.document = make_xapian_document(record);
+    out.id_term = store::schema::id_term(record.path);
+    out.title = record.title;
+    out.frame = compressor.compress(store::encode_record(record));
+    out.ok = true;
+  } catch (const std::exception& e) {
+    out.error = e.what();
+  }
+  return out;
+}
+
+}  // namespace vn::index

@@ -1,0 +1,38 @@
+// From a source file's bytes to what the writer stores: the Xapian
+// document (terms, values, id) and the compressed sidecar record.
+#pragma once
+#include <xapian.h>
+
+#include <string>
+
+#include "io/source_file.hpp"
+#include "io/walker.hpp"
+#include "store/frame_codec.hpp"
+#include "store/record.hpp"
+
+namespace vn::index {
+
+struct PreparedDocument {
+  io::SourceEntry source;
+  bool ok = false;
+  std::string error;          // why the file was not indexed, when !ok
+  uint64_t bytes = 0;         // bytes read (decompressed)
+  std::string id_term;        // unique id term of the source path
+  std::string title;
+  Xapian::Document document;  // terms and values; data is set by the writer
+  std::string frame;          // the record, compressed
+};
+
+// Decodes the bytes and builds the record. Returns false with `error` set
+// when the bytes are not text the indexer can read.
+bool make_record(const io::SourceEntry& source, std::string bytes, store::DocumentRecord& record, std::string& error);
+
+// Terms of the record's searchable text, its values and its id term.
+Xapian::Document make_xapian_document(const store::DocumentRecord& record);
+
+// The whole parallel stage for one file. Never throws: every failure is
+// reported in the result.
+PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes read,
+                                  const store::FrameCompressor& compressor);
+
+}  // namespace vn::index

@@ -1,0 +1,144 @@
+#include "index/pipeline.hpp"
+
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+#include <tbb/parallel_pipeline.h>
+#include <xapian.h>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+#include "index/document_builder.hpp"
+#include "io/source_file.hpp"
+#include "store/document_data.hpp"
+#include "store/schema.hpp"
+#include "store/sidecar.hpp"
+
+namespace vn::index {
+namespace {
+
+constexpr size_t kDictionarySampleFiles = 1000;
+constexpr uint64_t kDictionarySampleBytes = 16 << 20;
+
+// Records of the first files of the run, uncompressed, to train on.
+std::vector<std::string> dictionary_samples(const std::vector<io::SourceEntry>& entries, uint64_t max_file_size) {
+  std::vector<std::string> samples;
+  uint64_t total = 0;
+  for (size_t i = 0; i < entries.size() && samples.size() < kDictionarySampleFiles && total < kDictionarySampleBytes; ++i) {
+    io::SourceBytes read = io::read_source(entries[i], max_file_size);
+    store::DocumentRecord record;
+    std::string error;
+    if (!read.ok || !make_record(entries[i], std::move(read.bytes), record, error)) continue;
+    samples.push_back(store::encode_record(record));
+    total += samples.back().size();
+  }
+  return samples;
+}
+
+std::unique_ptr<store::FrameCompressor> choose_compressor(const IndexOptions& options,
+                                                          const std::vector<io::SourceEntry>& entries,
+                                                          store::SidecarWriter& sidecar, IndexStats& stats) {
+  if (options.dictionary) {
+    stats.dictionary = store::try_dictionary(dictionary_samples(entries, options.max_file_size),
+                                             options.dictionary_capacity, options.zstd_level);
+    if (stats.dictionary.pays_off) {
+      auto c = std::make_unique<store::FrameCompressor>(options.zstd_level, stats.dictionary.dictionary);
+      sidecar.store_dictionary(c->dictionary_id(), stats.dictionary.dictionary);
+      stats.dictionary_used = true;
+      return c;
+    }
+  }
+  return std::make_unique<store::FrameCompressor>(options.zstd_level, "");
+}
+
+// The serial, in-order writer: owns the database and the sidecar file.
+class Writer {
+ public:
+  Writer(Xapian::WritableDatabase& db, store::SidecarWriter& sidecar, IndexStats& stats, size_t commit_every)
+      : db_(db), sidecar_(sidecar), stats_(stats), commit_every_(commit_every) {}
+
+  void write(PreparedDocument& p) {
+    if (!p.ok) {
+      stats_.errors.push_back({p.source.path, p.error});
+      return;
+    }
+    const store::SidecarLocation where = sidecar_.append(p.frame);
+    p.document.set_data(store::encode_document_data({p.source.path, p.title, where}));
+    db_.replace_document(p.id_term, p.document);
+    stats_.documents++;
+    stats_.bytes += p.bytes;
+    stats_.sidecar_bytes += p.frame.size();
+    if (++uncommitted_ >= commit_every_) commit();
+  }
+
+  // Sidecar first: the index must never point at frames not yet on disk.
+  void commit() {
+    sidecar_.sync();
+    db_.commit();
+    uncommitted_ = 0;
+  }
+
+ private:
+  Xapian::WritableDatabase& db_;
+  store::SidecarWriter& sidecar_;
+  IndexStats& stats_;
+  size_t commit_every_;
+  size_t uncommitted_ = 0;
+};
+
+}  // namespace
+
+IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
+  const auto t0 = std::chrono::steady_clock::now();
+  IndexStats stats;
+  const std::vector<io::SourceEntry> entries = io::walk_inputs(options.inputs, stats.errors);
+  stats.files = entries.size();
+
+  std::filesystem::create_directories(options.db);
+  Xapian::WritableDatabase db(store::schema::xapian_dir(options.db).string(), Xapian::DB_CREATE_OR_OPEN);
+  store::SidecarWriter sidecar(store::schema::sidecar_dir(options.db));
+  const auto compressor = choose_compressor(options, entries, sidecar, stats);
+
+  const unsigned threads = options.threads ? options.threads : static_cast<unsigned>(tbb::info::default_concurrency());
+  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, threads);
+  if (progress) {
+    uint64_t total = 0;
+    for (const auto& e : entries) total += e.size;
+    progress->start(entries.size(), total);
+  }
+
+  Writer writer(db, sidecar, stats, options.commit_every);
+  size_t next = 0, done = 0;
+  uint64_t done_bytes = 0;
+  tbb::parallel_pipeline(
+      threads * 4,
+      tbb::make_filter<void, std::shared_ptr<std::pair<size_t, io::SourceBytes>>>(
+          tbb::filter_mode::serial_in_order,
+          [&](tbb::flow_control& fc) -> std::shared_ptr<std::pair<size_t, io::SourceBytes>> {
+            if (next == entries.size()) {
+              fc.stop();
+              return nullptr;
+            }
+            const size_t i = next++;
+            return std::make_shared<std::pair<size_t, io::SourceBytes>>(i, io::read_source(entries[i], options.max_file_size));
+          }) &
+          tbb::make_filter<std::shared_ptr<std::pair<size_t, io::SourceBytes>>, std::shared_ptr<PreparedDocument>>(
+              tbb::filter_mode::parallel,
+              [&](std::shared_ptr<std::pair<size_t, io::SourceBytes>> in) {
+                return std::make_shared<PreparedDocument>(
+                    prepare_document(entries[in->first], std::move(in->second), *compressor));
+              }) &
+          tbb::make_filter<std::shared_ptr<PreparedDocument>, void>(
+              tbb::filter_mode::serial_in_order, [&](std::shared_ptr<PreparedDocument> p) {
+                writer.write(*p);
+                done_bytes += p->source.size;
+                if (progress) progress->advance(++done, done_bytes);
+              }));
+  writer.commit();
+  if (progress) progress->finish();
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return stats;
+}
+
+}  // namespace vn::index

@@ -1,0 +1,78 @@
+#include "io/source_file.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <zstd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <algorithm>
+#include <memory>
+
+namespace vn::io {
+namespace {
+
+SourceBytes failure(std::string reason) {
+  SourceBytes r;
+  r.error = std::move(reason);
+  return r;
+}
+
+bool read_all(int fd, uint64_t limit, std::string& out, std::string& error) {
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error = std::string("read error: ") + std::strerror(errno);
+      return false;
+    }
+    if (n == 0) return true;
+    if (out.size() + static_cast<size_t>(n) > limit) {
+      error = "larger than --max-file-size (" + std::to_string(limit) + " bytes)";
+      return false;
+    }
+    out.append(buf, static_cast<size_t>(n));
+  }
+}
+
+SourceBytes decompress_zstd(const std::string& compressed, uint64_t max_bytes) {
+  std::unique_ptr<ZSTD_DStream, decltype(&ZSTD_freeDStream)> ds(ZSTD_createDStream(), &ZSTD_freeDStream);
+  SourceBytes r;
+  std::string chunk(ZSTD_DStreamOutSize(), '\0');
+  ZSTD_inBuffer in{compressed.data(), compressed.size(), 0};
+  size_t last = 0;
+  for (;;) {
+    ZSTD_outBuffer out{chunk.data(), chunk.size(), 0};
+    last = ZSTD_decompressStream(ds.get(), &out, &in);
+    if (ZSTD_isError(last)) return failure(std::string("corrupt zstd data: ") + ZSTD_getErrorName(last));
+    if (r.bytes.size() + out.pos > max_bytes)
+      return failure("decompresses to more than --max-file-size (" + std::to_string(max_bytes) + " bytes)");
+    r.bytes.append(chunk.data(), out.pos);
+    // Done when all input is consumed and the decoder had no more to flush.
+    if (in.pos == in.size && out.pos < out.size) break;
+  }
+  if (last != 0) return failure("truncated zstd data");
+  r.ok = true;
+  return r;
+}
+
+}  // namespace
+
+SourceBytes read_source(const SourceEntry& entry, uint64_t max_bytes) {
+  const int fd = ::open(entry.path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return failure(std::string("cannot open: ") + std::strerror(errno));
+  const bool zst = entry.path.size() >= 4 && entry.path.compare(entry.path.size() - 4, 4, ".zst") == 0;
+  std::string bytes, error;
+  bytes.reserve(static_cast<size_t>(std::min<uint64_t>(entry.size, max_bytes)));
+  const bool ok = read_all(fd, max_bytes, bytes, error);
+  ::close(fd);
+  if (!ok) return failure(error);
+  if (zst) return decompress_zstd(bytes, max_bytes);
+  SourceBytes r;
+  r.ok = true;
+  r.bytes = std::move(bytes);
+  return r;
+}
+
+}  // namespace vn::io

@@ -1,0 +1,21 @@
+// Reading one source file's bytes (plain or zstd-compressed).
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "io/walker.hpp"
+
+namespace vn::io {
+
+struct SourceBytes {
+  bool ok = false;
+  std::string bytes;   // file content, decompressed for *.zst
+  std::string error;   // reason when !ok
+};
+
+// Reads `entry`, decompressing names ending in ".zst". Fails (never throws)
+// when the file cannot be read, is corrupt or truncated zstd, or its
+// (decompressed) content exceeds `max_bytes`.
+SourceBytes read_source(const SourceEntry& entry, uint64_t max_bytes);
+
+}  // namespace vn::io

@@ -1,0 +1,209 @@
+#include "query/query_parser.hpp"
+
+#include "store/schema.hpp"
+#include "store/terms.hpp"
+#include "text/normalize.hpp"
+#include "text/utf8.hpp"
+#include "vi/fold.hpp"
+#include "vi/tokenizer.hpp"
+
+namespace vn::query {
+namespace {
+
+enum class Lex { kWord, kPhrase, kOpen, kClose, kAnd, kOr, kNot, kEnd };
+
+struct Lexeme {
+  Lex kind = Lex::kEnd;
+  std::string text;
+  char sign = 0;  // '+' or '-' in front of a word, phrase or group
+};
+
+std::vector<Lexeme> lex(std::string_view q) {
+  std::vector<Lexeme> out;
+  size_t i = 0;
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (i < q.size()) {
+    if (space(q[i])) {
+      ++i;
+      continue;
+    }
+    Lexeme l;
+    if ((q[i] == '+' || q[i] == '-') && i + 1 < q.size() && !space(q[i + 1])) l.sign = q[i++];
+    if (q[i] == '(') {
+      l.kind = Lex::kOpen;
+      ++i;
+    } else if (q[i] == ')') {
+      l.kind = Lex::kClose;
+      ++i;
+    } else if (q[i] == '"') {
+      const size_t end = q.find('"', i + 1);
+      l.kind = Lex::kPhrase;
+      l.text = q.substr(i + 1, (end == std::string_view::npos ? q.size() : end) - i - 1);
+      i = end == std::string_view::npos ? q.size() : end + 1;
+    } else {
+      size_t j = i;
+      while (j < q.size() && !space(q[j]) && q[j] != '(' && q[j] != ')' && q[j] != '"') ++j;
+      l.text = q.substr(i, j - i);
+      i = j;
+      l.kind = Lex::kWord;
+      if (!l.sign) {
+        if (l.text == "AND") l.kind = Lex::kAnd;
+        else if (l.text == "OR") l.kind = Lex::kOr;
+        else if (l.text == "NOT") l.kind = Lex::kNot;
+      }
+    }
+    out.push_back(std::move(l));
+  }
+  out.push_back({});
+  return out;
+}
+
+Xapian::Query folded_term(const store::TermPair& t) {
+  return Xapian::Query(std::string(store::schema::kFoldedPrefix) + t.folded);
+}
+
+// Binary operators that tolerate a missing operand ("AND x", "x OR").
+Xapian::Query join(Xapian::Query::op op, const Xapian::Query& a, const Xapian::Query& b) {
+  if (b.empty()) return a;
+  if (a.empty()) return op == Xapian::Query::OP_AND_NOT ? Xapian::Query(op, Xapian::Query::MatchAll, b) : b;
+  return Xapian::Query(op, a, b);
+}
+
+class Parser {
+ public:
+  Parser(std::vector<Lexeme> lexemes, DefaultOperator op) : lx_(std::move(lexemes)), op_(op) {}
+
+  ParsedQuery parse() {
+    ParsedQuery out;
+    out.query = or_expr();
+    out.words = std::move(words_);
+    return out;
+  }
+
+ private:
+  const Lexeme& peek() const { return lx_[pos_]; }
+  const Lexeme& take() { return lx_[pos_ < lx_.size() - 1 ? pos_++ : pos_]; }
+
+  Xapian::Query or_expr() {
+    Xapian::Query q = and_expr();
+    while (peek().kind == Lex::kOr) {
+      take();
+      q = join(Xapian::Query::OP_OR, q, and_expr());
+    }
+    return q;
+  }
+
+  Xapian::Query and_expr() {
+    Xapian::Query q = sequence();
+    for (;;) {
+      if (peek().kind == Lex::kAnd) {
+        take();
+        if (peek().kind == Lex::kNot) {
+          take();
+          q = join(Xapian::Query::OP_AND_NOT, q, sequence(false));
+        } else {
+          q = join(Xapian::Query::OP_AND, q, sequence());
+        }
+      } else if (peek().kind == Lex::kNot) {
+        take();
+        q = join(Xapian::Query::OP_AND_NOT, q, sequence(false));
+      } else {
+        return q;
+      }
+    }
+  }
+
+  // item+ combined by the default operator, honouring + and -.
+  Xapian::Query sequence(bool record_words = true) {
+    std::vector<Xapian::Query> required, plain, excluded;
+    for (;;) {
+      const Lex k = peek().kind;
+      if (k == Lex::kClose && depth_ == 0) {  // stray ')': ignore
+        take();
+        continue;
+      }
+      if (k != Lex::kWord && k != Lex::kPhrase && k != Lex::kOpen) break;
+      const char sign = peek().sign;
+      Xapian::Query q = item(record_words && sign != '-');
+      if (q.empty()) continue;
+      (sign == '+' ? required : sign == '-' ? excluded : plain).push_back(std::move(q));
+    }
+    return combine(required, plain, excluded);
+  }
+
+  Xapian::Query combine(std::vector<Xapian::Query>& required, std::vector<Xapian::Query>& plain,
+                        std::vector<Xapian::Query>& excluded) const {
+    Xapian::Query q;
+    if (op_ == DefaultOperator::kAnd) {
+      required.insert(required.end(), plain.begin(), plain.end());
+      q = Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
+    } else if (required.empty()) {
+      q = Xapian::Query(Xapian::Query::OP_OR, plain.begin(), plain.end());
+    } else {
+      q = Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+                        Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end()),
+                        Xapian::Query(Xapian::Query::OP_OR, plain.begin(), plain.end()));
+    }
+    if (excluded.empty()) return q;
+    if (q.empty()) q = Xapian::Query::MatchAll;
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, q,
+                         Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+  }
+
+  Xapian::Query item(bool record) {
+    const Lexeme l = take();
+    if (l.kind == Lex::kOpen) {
+      ++depth_;
+      Xapian::Query q = or_expr();
+      --depth_;
+      if (peek().kind == Lex::kClose) take();  // a missing ')' closes at the end
+      return q;
+    }
+    return text_query(l.text, record);
+  }
+
+  // A word or phrase: one token is a term, several are a phrase.
+  Xapian::Query text_query(const std::string& raw, bool record) {
+    const std::string text = text::to_nfc(raw);
+    std::vector<vi::Token> tokens;
+    vi::tokenize(text, tokens);
+    std::vector<Xapian::Query> folded, mixed;
+    bool any_accent = false;
+    for (const vi::Token& tok : tokens) {
+      const std::string_view s = tok.text(text);
+      const store::TermPair t = store::terms_for(s, tok.kind);
+      const bool accented = vi::has_diacritics(s);
+      any_accent |= accented;
+      folded.push_back(folded_term(t));
+      mixed.push_back(accented ? Xapian::Query(t.exact) : folded_term(t));
+      if (record) words_.push_back({t.exact, t.folded, accented});
+    }
+    if (tokens.empty()) return Xapian::Query();
+    if (tokens.size() == 1) {
+      return any_accent ? Xapian::Query(Xapian::Query::OP_AND_MAYBE, folded[0], mixed[0]) : folded[0];
+    }
+    const auto n = static_cast<Xapian::termcount>(tokens.size());
+    Xapian::Query phrase(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), n);
+    if (!any_accent) return phrase;
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, phrase,
+                         Xapian::Query(Xapian::Query::OP_PHRASE, mixed.begin(), mixed.end(), n));
+  }
+
+  std::vector<Lexeme> lx_;
+  size_t pos_ = 0;
+  int depth_ = 0;
+  DefaultOperator op_;
+  std::vector<QueryWord> words_;
+};
+
+}  // namespace
+
+ParsedQuery parse_query(std::string_view query, DefaultOperator default_op) {
+  if (text::find_invalid_utf8(query) != text::kValid) throw QueryError("the query is not valid UTF-8");
+  Parser parser(lex(query), default_op);
+  ParsedQuery parsed = parser.parse();
+  if (parsed.query.empty()) throw QueryError("the query has no searchable words");
+  return parsed;
+}
+
+}  // namespace vn::query

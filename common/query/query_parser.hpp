@@ -1,0 +1,40 @@
+// vnsearch's query language, compiled to a Xapian::Query over our schema.
+//
+// Syntax (that of Xapian's QueryParser): words, "phrases", +required,
+// -excluded, AND, OR, NOT, AND NOT, parentheses. A word typed without
+// diacritics matches the folded terms; a word typed with diacritics matches
+// the same documents and additionally scores on the exact term, so exact
+// spellings rank first. Words are tokenised like indexed text, so codes such
+// as 18-NQ/TW stay one term.
+#pragma once
+#include <xapian.h>
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vn::query {
+
+struct QueryWord {
+  std::string exact;   // exact index term
+  std::string folded;  // folded index term, without prefix
+  bool accented = false;
+};
+
+struct ParsedQuery {
+  Xapian::Query query;
+  std::vector<QueryWord> words;  // every positive word, in query order
+};
+
+enum class DefaultOperator { kAnd, kOr };
+
+class QueryError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Throws QueryError for an empty query or ill-formed UTF-8.
+ParsedQuery parse_query(std::string_view query, DefaultOperator default_op = DefaultOperator::kAnd);
+
+}  // namespace vn::query

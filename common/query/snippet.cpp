@@ -1,0 +1,80 @@
+#include "query/snippet.hpp"
+
+#include <algorithm>
+
+#include "store/terms.hpp"
+#include "vi/tokenizer.hpp"
+
+namespace vn::query {
+namespace {
+
+// Index of the query word a token matches, or -1.
+int match_of(const store::TermPair& t, const std::vector<QueryWord>& words) {
+  for (size_t w = 0; w < words.size(); ++w) {
+    const QueryWord& q = words[w];
+    if (q.accented ? t.exact == q.exact : t.folded == q.folded) return static_cast<int>(w);
+  }
+  return -1;
+}
+
+struct Window {
+  size_t first = 0, distinct = 0, hits = 0;
+};
+
+Window best_window(const std::vector<int>& match, size_t nwords, size_t width) {
+  Window best;
+  std::vector<size_t> count(nwords, 0);
+  Window cur;
+  for (size_t i = 0; i < match.size(); ++i) {
+    if (match[i] >= 0 && count[match[i]]++ == 0) ++cur.distinct;
+    if (match[i] >= 0) ++cur.hits;
+    if (i >= width) {
+      const int out = match[i - width];
+      if (out >= 0 && --count[out] == 0) --cur.distinct;
+      if (out >= 0) --cur.hits;
+    }
+    cur.first = i + 1 >= width ? i + 1 - width : 0;
+    if (cur.distinct > best.distinct || (cur.distinct == best.distinct && cur.hits > best.hits)) best = cur;
+  }
+  return best;
+}
+
+// Appends source[from, to) with runs of whitespace collapsed to one space.
+void append_collapsed(std::string& out, std::string_view s) {
+  for (char c : s) {
+    const bool ws = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+    if (ws) {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+}
+
+}  // namespace
+
+Snippet make_snippet(std::string_view text, const std::vector<QueryWord>& words, size_t width) {
+  std::vector<vi::Token> tokens;
+  vi::tokenize(text, tokens);
+  Snippet s;
+  if (tokens.empty() || width == 0) return s;
+  std::vector<int> match(tokens.size(), -1);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].length > 200) continue;
+    match[i] = match_of(store::terms_for(tokens[i].text(text), tokens[i].kind), words);
+  }
+  const Window w = best_window(match, words.size(), width);
+  const size_t last = std::min(tokens.size(), w.first + width) - 1;
+  if (w.first > 0) s.text = "… ";
+  size_t cursor = tokens[w.first].offset;
+  for (size_t i = w.first; i <= last; ++i) {
+    append_collapsed(s.text, text.substr(cursor, tokens[i].offset - cursor));
+    if (match[i] >= 0) s.matches.emplace_back(s.text.size(), tokens[i].length);
+    s.text.append(tokens[i].text(text));
+    cursor = tokens[i].offset + tokens[i].length;
+  }
+  if (last + 1 < tokens.size()) s.text += " …";
+  return s;
+}
+
+}  // namespace vn::query

@@ -1,0 +1,30 @@
+// The sidecar record: everything about one source document that the index
+// itself does not hold, serialised as JSON (RapidJSON).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace vn::store {
+
+inline constexpr int kRecordVersion = 1;
+
+struct DocumentRecord {
+  std::string path;          // absolute source path
+  uint64_t bytes = 0;        // size of the source file as read
+  int64_t mtime = 0;         // seconds since the epoch
+  std::string content_hash;  // store::content_hash of the raw bytes
+  std::string encoding;      // source encoding the text was decoded from
+  std::string title;         // title line shown in hit lists
+  std::string text;          // original (OCR) text, NFC
+  std::optional<std::string> restored;  // restored text (filled by the restorer)
+};
+
+std::string encode_record(const DocumentRecord& record);
+
+// Parses a record. Throws std::runtime_error naming the problem when `json`
+// is not a record of a known version.
+DocumentRecord decode_record(std::string_view json);
+
+}  // namespace vn::store

@@ -1,0 +1,21 @@
+#include "store/schema.hpp"
+
+#include "store/content_hash.hpp"
+
+namespace vn::store::schema {
+
+std::filesystem::path xapian_dir(const std::filesystem::path& db) { return db / "xapian"; }
+std::filesystem::path sidecar_dir(const std::filesystem::path& db) { return db / "sidecar"; }
+
+std::string id_term(std::string_view source_path) {
+  std::string term(kIdPrefix);
+  if (term.size() + source_path.size() <= kMaxTermBytes) {
+    term += source_path;
+  } else {
+    term += "#";
+    term += content_hash(source_path);
+  }
+  return term;
+}
+
+}  // namespace vn::store::schema

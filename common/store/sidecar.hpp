@@ -1,0 +1,63 @@
+// Sidecar files: append-only files of zstd frames, one frame per document
+// record, living in <db>/sidecar/. The Xapian document stores where its
+// frame is, so a reader fetches exactly one frame.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "store/frame_codec.hpp"
+#include "store/record.hpp"
+
+namespace vn::store {
+
+struct SidecarLocation {
+  std::string file;     // file name inside the sidecar directory
+  uint64_t offset = 0;  // byte offset of the frame
+  uint64_t length = 0;  // byte length of the frame
+};
+
+// Appends frames to a new sidecar file "<seq>.vsc" (the next free number),
+// rolling over to another file past `roll_bytes`. One writer per index;
+// not thread-safe.
+class SidecarWriter {
+ public:
+  explicit SidecarWriter(std::filesystem::path dir, uint64_t roll_bytes = uint64_t{1} << 30);
+  ~SidecarWriter();
+  SidecarWriter(const SidecarWriter&) = delete;
+  SidecarWriter& operator=(const SidecarWriter&) = delete;
+
+  // Throws std::system_error (with the file name) on write failure.
+  SidecarLocation append(std::string_view frame);
+  // Flushes and fsyncs the current file. Call before committing the index
+  // that points into it.
+  void sync();
+  // Stores a dictionary next to the sidecar files (no-op when present).
+  void store_dictionary(unsigned id, std::string_view bytes);
+
+ private:
+  void open_next();
+
+  std::filesystem::path dir_;
+  uint64_t roll_bytes_;
+  int fd_ = -1;
+  std::string name_;
+  uint64_t size_ = 0;
+};
+
+// Reads records back. Thread-safe.
+class SidecarReader {
+ public:
+  explicit SidecarReader(std::filesystem::path dir);
+
+  // Throws std::runtime_error naming the file when the frame cannot be read
+  // or is not a valid record.
+  DocumentRecord read(const SidecarLocation& where) const;
+
+ private:
+  std::filesystem::path dir_;
+  FrameDecompressor decompressor_;
+};
+
+}  // namespace vn::store

@@ -1,0 +1,71 @@
+#include "text/decode.hpp"
+
+#include <cstring>
+
+#include "text/normalize.hpp"
+#include "text/utf8.hpp"
+
+namespace vn::text {
+namespace {
+
+DecodeResult failure(std::string reason) {
+  DecodeResult r;
+  r.error = std::move(reason);
+  return r;
+}
+
+// UTF-16 (after the BOM) to UTF-8; unpaired surrogates are an error.
+DecodeResult from_utf16(const std::string& bytes, bool big_endian) {
+  if ((bytes.size() - 2) % 2 != 0) return failure("truncated UTF-16 (odd number of bytes)");
+  std::string out;
+  out.reserve(bytes.size());
+  auto unit = [&](size_t i) {
+    const auto a = static_cast<unsigned char>(bytes[i]), b = static_cast<unsigned char>(bytes[i + 1]);
+    return static_cast<char32_t>(big_endian ? (a << 8 | b) : (b << 8 | a));
+  };
+  for (size_t i = 2; i < bytes.size(); i += 2) {
+    char32_t u = unit(i);
+    if (u >= 0xD800 && u <= 0xDBFF) {
+      if (i + 4 > bytes.size()) return failure("truncated UTF-16 surrogate pair at byte offset " + std::to_string(i));
+      const char32_t v = unit(i + 2);
+      if (v < 0xDC00 || v > 0xDFFF) return failure("unpaired UTF-16 surrogate at byte offset " + std::to_string(i));
+      u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
+      i += 2;
+    } else if (u >= 0xDC00 && u <= 0xDFFF) {
+      return failure("unpaired UTF-16 surrogate at byte offset " + std::to_string(i));
+    }
+    append_utf8(out, u);
+  }
+  DecodeResult r;
+  r.ok = true;
+  r.text = to_nfc(out);
+  r.source_encoding = big_endian ? "utf-16be" : "utf-16le";
+  return r;
+}
+
+}  // namespace
+
+DecodeResult decode_text(std::string bytes) {
+  if (bytes.size() >= 2) {
+    const auto b0 = static_cast<unsigned char>(bytes[0]), b1 = static_cast<unsigned char>(bytes[1]);
+    if (b0 == 0xFF && b1 == 0xFE) return from_utf16(bytes, false);
+    if (b0 == 0xFE && b1 == 0xFF) return from_utf16(bytes, true);
+  }
+  std::string encoding = "utf-8";
+  if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) {
+    bytes.erase(0, 3);
+    encoding = "utf-8-bom";
+  }
+  if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size()))
+    return failure("binary data (NUL byte at offset " +
+                   std::to_string(static_cast<const char*>(nul) - bytes.data()) + ")");
+  if (const size_t bad = find_invalid_utf8(bytes); bad != kValid)
+    return failure("invalid UTF-8 at byte offset " + std::to_string(bad));
+  DecodeResult r;
+  r.ok = true;
+  r.text = to_nfc(bytes);
+  r.source_encoding = std::move(encoding);
+  return r;
+}
+
+}  // namespace vn::text

@@ -1,0 +1,23 @@
+// Unicode normalisation and case mapping (backed by utf8proc).
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace vn::text {
+
+// Canonical composition (NFC). Pure ASCII input is returned as is.
+// REQUIRES: valid UTF-8.
+std::string to_nfc(std::string_view s);
+
+// Simple per-code-point lower-casing (no length-changing special cases).
+// REQUIRES: valid UTF-8.
+std::string to_lower(std::string_view s);
+
+// Category helpers on single code points.
+bool is_letter_or_mark(char32_t cp);
+bool is_decimal_digit(char32_t cp);
+bool is_upper(char32_t cp);
+char32_t lower(char32_t cp);
+char32_t upper(char32_t cp);
+
+}  // namespace vn::text

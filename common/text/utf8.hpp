@@ -1,0 +1,53 @@
+// UTF-8 primitives: validation, decoding one code point, encoding one.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace vn::text {
+
+inline constexpr size_t kValid = static_cast<size_t>(-1);
+
+// Returns the byte offset of the first ill-formed sequence in `s`
+// (overlongs, surrogates and code points above U+10FFFF are ill-formed),
+// or kValid when `s` is well-formed UTF-8.
+size_t find_invalid_utf8(std::string_view s);
+
+// Decodes the code point starting at s[i] and advances i past it.
+// REQUIRES: s is valid UTF-8 and i < s.size().
+inline char32_t next_code_point(std::string_view s, size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  auto cont = [&](size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
+  char32_t cp;
+  if (b0 < 0xE0) {
+    cp = ((b0 & 0x1F) << 6) | cont(1);
+    i += 2;
+  } else if (b0 < 0xF0) {
+    cp = ((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2);
+    i += 3;
+  } else {
+    cp = ((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
+    i += 4;
+  }
+  return cp;
+}
+
+// Appends the UTF-8 encoding of `cp` (a valid scalar value) to `out`.
+void append_utf8(std::string& out, char32_t cp);
+
+// Whole-string conversions. REQUIRES: valid input.
+std::u32string to_u32(std::string_view s);
+std::string to_utf8(std::u32string_view s);
+
+inline bool is_ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+}  // namespace vn::text

@@ -1,0 +1,65 @@
+// vnindex: builds and maintains a vnarchive index. Argument handling only;
+// the work is in common/.
+#include <unistd.h>
+#include <xapian.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "index/pipeline.hpp"
+#include "indexer/progress.hpp"
+#include "indexer/report.hpp"
+
+namespace {
+
+int run_index_command(const vn::index::IndexOptions& options, const std::string& report_path, bool quiet) {
+  vn::indexer::TerminalProgress progress(stderr);
+  const bool show_progress = !quiet && ::isatty(STDERR_FILENO);
+  const vn::index::IndexStats stats = vn::index::run_index(options, show_progress ? &progress : nullptr);
+  for (const auto& e : stats.errors) std::fprintf(stderr, "vnindex: %s: %s\n", e.path.c_str(), e.reason.c_str());
+  if (!quiet) vn::indexer::print_summary(stdout, stats);
+  if (!report_path.empty()) {
+    std::ofstream out(report_path);
+    out << vn::indexer::report_json(stats, options);
+    if (!out) {
+      std::fprintf(stderr, "vnindex: cannot write report %s\n", report_path.c_str());
+      return 2;
+    }
+  }
+  return stats.errors.empty() ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"vnindex: index archives of OCR'd Vietnamese documents"};
+  app.require_subcommand(1);
+
+  vn::index::IndexOptions options;
+  std::string report_path;
+  bool quiet = false;
+  auto* index = app.add_subcommand("index", "index files and directory trees (*.txt, *.txt.zst)");
+  index->add_option("--db", options.db, "index directory (created when absent)")->required();
+  index->add_option("inputs", options.inputs, "files or directories to index")->required();
+  index->add_option("--threads", options.threads, "worker threads (default: all cores)");
+  index->add_option("--max-file-size", options.max_file_size, "largest file accepted, in bytes (after decompression)");
+  index->add_option("--zstd-level", options.zstd_level, "zstd level for sidecar records")->check(CLI::Range(1, 19));
+  index->add_flag("!--no-dictionary", options.dictionary, "never train a zstd dictionary for the sidecar");
+  index->add_option("--report", report_path, "write a JSON report of the run to this file");
+  index->add_flag("-q,--quiet", quiet, "no progress bar and no summary");
+
+  CLI11_PARSE(app, argc, argv);
+  try {
+    if (*index) return run_index_command(options, report_path, quiet);
+  } catch (const Xapian::DatabaseLockError& e) {
+    std::fprintf(stderr, "vnindex: the index %s is in use by another writer (%s)\n", options.db.c_str(),
+                 e.get_msg().c_str());
+  } catch (const Xapian::Error& e) {
+    std::fprintf(stderr, "vnindex: index %s: %s\n", options.db.c_str(), e.get_description().c_str());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "vnindex: %s\n", e.what());
+  }
+  return 2;
+}

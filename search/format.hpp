@@ -1,0 +1,13 @@
+// Printing search results: human-readable (ANSI highlight on a TTY) or JSON.
+#pragma once
+#include <cstdio>
+#include <string>
+
+#include "query/searcher.hpp"
+
+namespace vn::search {
+
+void print_human(std::FILE* out, const query::SearchResult& result, bool colour);
+std::string to_json(const query::SearchRequest& request, const query::SearchResult& result);
+
+}  // namespace vn::search

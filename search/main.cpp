@@ -1,0 +1,48 @@
+// vnsearch: queries a vnarchive index. Argument handling only; the work is
+// in common/.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "query/searcher.hpp"
+#include "search/format.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"vnsearch: search an index of Vietnamese documents, with or without diacritics"};
+  std::string db;
+  std::vector<std::string> words;
+  vn::query::SearchRequest request;
+  bool json = false, any = false, explain = false;
+  std::string colour = "auto";
+  app.add_option("--db", db, "index directory made by vnindex")->required();
+  app.add_option("query", words, "query: words, \"phrases\", +must, -mustnot, AND, OR, NOT, ( )")->required();
+  app.add_option("-n,--limit", request.limit, "hits to show")->check(CLI::Range(0, 100000));
+  app.add_option("--offset", request.offset, "hits to skip");
+  app.add_flag("--json", json, "print one JSON object");
+  app.add_flag("--any", any, "match any word (default: all words)");
+  app.add_flag("--explain", explain, "print the compiled Xapian query to stderr");
+  app.add_option("--color,--colour", colour, "highlight matches: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  CLI11_PARSE(app, argc, argv);
+
+  for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
+  if (any) request.default_op = vn::query::DefaultOperator::kOr;
+  try {
+    vn::query::Searcher searcher(db);
+    const vn::query::SearchResult result = searcher.search(request);
+    if (explain) std::fprintf(stderr, "query: %s\n", result.xapian_query.c_str());
+    if (json) {
+      std::fputs(vn::search::to_json(request, result).c_str(), stdout);
+    } else {
+      const bool use_colour = colour == "always" || (colour == "auto" && ::isatty(STDOUT_FILENO));
+      vn::search::print_human(stdout, result, use_colour);
+    }
+    return 0;
+  } catch (const vn::query::QueryError& e) {
+    std::fprintf(stderr, "vnsearch: bad query: %s\n", e.what());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "vnsearch: %s\n", e.what());
+  }
+  return 2;
+}
