@@ -17,8 +17,10 @@ int main(int argc, char** argv) {
   std::string colour = "auto";
   app.add_option("--db", db, "index directory made by vnindex")->required();
   app.add_option("query", words, "query: words, \"phrases\", +must, -mustnot, AND, OR, NOT, ( )")->required();
-  app.add_option("-n,--limit", request.limit, "hits to show")->check(CLI::Range(0, 100000));
-  app.add_option("--offset", request.offset, "hits to skip");
+  app.add_option("-n,--limit", request.limit, "hits to show (default 10)")
+      ->check(CLI::Range(0, 100000))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  app.add_option("--offset", request.offset, "hits to skip")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_flag("--json", json, "print one JSON object");
   app.add_flag("--any", any, "match any word (default: all words)");
   app.add_flag("--explain", explain, "print the compiled Xapian query to stderr");

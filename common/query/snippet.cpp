@@ -39,6 +39,19 @@ Window best_window(const std::vector<int>& match, size_t nwords, size_t width) {
   return best;
 }
 
+// Slides the window so that the matches it holds sit in its middle rather
+// than at its edge.
+void center_on_matches(const std::vector<int>& match, size_t width, Window& w) {
+  const size_t end = std::min(match.size(), w.first + width);
+  size_t lo = end, hi = 0;
+  for (size_t i = w.first; i < end; ++i)
+    if (match[i] >= 0) lo = std::min(lo, i), hi = i;
+  if (lo == end || match.size() <= width) return;
+  const size_t slack = width - (hi - lo + 1);
+  const size_t first = lo > slack / 2 ? lo - slack / 2 : 0;
+  w.first = std::min(first, match.size() - width);
+}
+
 // Appends source[from, to) with runs of whitespace collapsed to one space.
 void append_collapsed(std::string& out, std::string_view s) {
   for (char c : s) {
@@ -63,7 +76,8 @@ Snippet make_snippet(std::string_view text, const std::vector<QueryWord>& words,
     if (tokens[i].length > 200) continue;
     match[i] = match_of(store::terms_for(tokens[i].text(text), tokens[i].kind), words);
   }
-  const Window w = best_window(match, words.size(), width);
+  Window w = best_window(match, words.size(), width);
+  center_on_matches(match, width, w);
   const size_t last = std::min(tokens.size(), w.first + width) - 1;
   if (w.first > 0) s.text = "… ";
   size_t cursor = tokens[w.first].offset;

@@ -1,0 +1,210 @@
+// End-to-end: index samples/ with the real vnindex binary, query it with the
+// real vnsearch binary, and check which documents come back.
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "store/terms.hpp"
+#include "test_util.hpp"
+#include "vi/tokenizer.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CommandResult {
+  int status = -1;
+  std::string out;
+};
+
+CommandResult run(const std::string& cmd) {
+  CommandResult r;
+  FILE* p = ::popen((cmd + " 2>/dev/null").c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  const int st = ::pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+// The sample archive, indexed once for all tests of this file.
+class SamplesIndex : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new vn::test::TempDir;
+    const CommandResult r = run(std::string(VNINDEX_PATH) + " index -q --db " + quote((*dir_ / "db").string()) + " " +
+                      quote(SAMPLES_DIR));
+    index_status_ = r.status;
+  }
+  static void TearDownTestSuite() { delete dir_; }
+
+  // Hits as "clean/NN" or "ocr/NN" labels, in rank order.
+  static std::vector<std::string> search(const std::string& query, const std::string& flags = "--limit 100") {
+    const CommandResult r = run(std::string(VNSEARCH_PATH) + " --json " + flags + " --db " +
+                      quote((*dir_ / "db").string()) + " -- " + quote(query));
+    EXPECT_EQ(r.status, 0) << query;
+    rapidjson::Document d;
+    d.Parse(r.out.c_str());
+    EXPECT_TRUE(d.IsObject() && d.HasMember("hits")) << r.out;
+    std::vector<std::string> labels;
+    if (!d.IsObject() || !d.HasMember("hits")) return labels;
+    for (const auto& h : d["hits"].GetArray()) {
+      const fs::path p(h["path"].GetString());
+      labels.push_back(p.parent_path().filename().string() + "/" + p.filename().string().substr(0, 2));
+      EXPECT_TRUE(h.HasMember("snippet") && h.HasMember("title") && h.HasMember("score"));
+      EXPECT_FALSE(h.HasMember("snippet_error")) << h["snippet_error"].GetString();
+    }
+    return labels;
+  }
+
+  static std::set<std::string> only(const std::vector<std::string>& labels, const std::string& dir) {
+    std::set<std::string> out;
+    for (const auto& l : labels)
+      if (l.rfind(dir + "/", 0) == 0) out.insert(l);
+    return out;
+  }
+
+  static vn::test::TempDir* dir_;
+  static int index_status_;
+};
+
+vn::test::TempDir* SamplesIndex::dir_ = nullptr;
+int SamplesIndex::index_status_ = -1;
+
+using Labels = std::set<std::string>;
+
+// Oracle: OCR'd samples whose folded token sequence contains `phrase`.
+Labels ocr_containing_folded(const std::vector<std::string>& phrase) {
+  Labels out;
+  for (const auto& e : fs::directory_iterator(fs::path(SAMPLES_DIR) / "ocr")) {
+    const std::string text = vn::test::read_file(e.path());
+    std::vector<vn::vi::Token> tokens;
+    vn::vi::tokenize(text, tokens);
+    std::vector<std::string> folded;
+    for (const auto& t : tokens) folded.push_back(vn::store::terms_for(t.text(text), t.kind).folded);
+    if (std::search(folded.begin(), folded.end(), phrase.begin(), phrase.end()) != folded.end())
+      out.insert("ocr/" + e.path().filename().string().substr(0, 2));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_F(SamplesIndex, IndexesTheWholeArchive) {
+  ASSERT_EQ(index_status_, 0);
+  const auto all = search("tỉnh OR tinh OR ngày OR ngay");
+  EXPECT_EQ(all.size(), 24u);  // 12 clean + 12 OCR'd documents
+}
+
+TEST_F(SamplesIndex, AccentedPhraseFindsExactlyTheDocumentsContainingIt) {
+  const auto hits = search("\"Đảng bộ tỉnh\"");
+  EXPECT_EQ(only(hits, "clean"), (Labels{"clean/01", "clean/02", "clean/05", "clean/10"}));
+  ASSERT_GE(hits.size(), 4u);
+  // Exact spellings rank above OCR text that only matches when folded.
+  EXPECT_EQ(only({hits.begin(), hits.begin() + 4}, "clean").size(), 4u);
+}
+
+TEST_F(SamplesIndex, UnaccentedPhraseAlsoFindsTheOcrText) {
+  const auto hits = search("\"dang bo tinh\"");
+  EXPECT_EQ(only(hits, "clean"), (Labels{"clean/01", "clean/02", "clean/05", "clean/10"}));
+  // The OCR lost the diacritics; folded, the phrase survives in these.
+  const Labels ocr = ocr_containing_folded({"dang", "bo", "tinh"});
+  EXPECT_FALSE(ocr.empty());
+  EXPECT_EQ(only(hits, "ocr"), ocr);
+}
+
+TEST_F(SamplesIndex, AccentedAndUnaccentedQueriesFindTheSameDocuments) {
+  auto a = search("chuyển đổi số");
+  auto b = search("chuyen doi so");
+  EXPECT_EQ(Labels(a.begin(), a.end()), Labels(b.begin(), b.end()));
+  const auto phrase = search("\"chuyển đổi số\"");
+  EXPECT_EQ(only(phrase, "clean"), (Labels{"clean/03", "clean/07"}));
+  EXPECT_EQ(only({phrase.begin(), phrase.begin() + 2}, "clean").size(), 2u);
+}
+
+TEST_F(SamplesIndex, ToneMarkPlacementDoesNotMatter) {
+  EXPECT_EQ(search("\"thủy lợi\""), search("\"thuỷ lợi\""));
+  EXPECT_TRUE(only(search("\"thuỷ lợi\""), "clean").count("clean/04"));
+}
+
+TEST_F(SamplesIndex, DocumentCodesAreSearchableWhole) {
+  const auto hits = search("18-NQ/TW");
+  EXPECT_EQ(only(hits, "clean"), (Labels{"clean/01", "clean/09", "clean/10"}));
+  EXPECT_EQ(only(hits, "ocr"), (Labels{"ocr/01", "ocr/09", "ocr/10"}));
+}
+
+TEST_F(SamplesIndex, BooleanOperators) {
+  const auto a = only(search("\"nông thôn mới\""), "clean");
+  const auto b = only(search("\"nông thôn mới\" NOT \"thủy lợi\""), "clean");
+  EXPECT_TRUE(a.count("clean/04"));
+  EXPECT_FALSE(b.count("clean/04"));
+  EXPECT_EQ(b.size() + 1, a.size());
+}
+
+TEST_F(SamplesIndex, LimitAndOffsetPage) {
+  const auto all = search("tinh");
+  const auto page = search("tinh", "--limit 3 --offset 2");
+  ASSERT_GE(all.size(), 5u);
+  EXPECT_EQ(page, std::vector<std::string>(all.begin() + 2, all.begin() + 5));
+}
+
+TEST_F(SamplesIndex, HumanOutputShowsRankPathTitleAndSnippet) {
+  const CommandResult r = run(std::string(VNSEARCH_PATH) + " --limit 1 --db " + quote((*dir_ / "db").string()) +
+                    " '\"chuyển đổi số\"'");
+  ASSERT_EQ(r.status, 0);
+  EXPECT_EQ(r.out.rfind("1. [", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("/samples/clean/0"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("chuyển đổi số"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\x1b["), std::string::npos) << "no colour when not a terminal";
+}
+
+TEST(EndToEnd, BadFilesAreReportedAndTheRunGoesOn) {
+  vn::test::TempDir dir;
+  vn::test::write_file(dir / "src/good.txt", "Báo cáo tốt");
+  vn::test::write_file(dir / "src/bad.txt", "h\xE0ng");
+  const std::string report = (dir / "report.json").string();
+  const CommandResult r = run(std::string(VNINDEX_PATH) + " index -q --db " + quote((dir / "db").string()) + " --report " +
+                    quote(report) + " " + quote((dir / "src").string()));
+  EXPECT_EQ(r.status, 1);
+  rapidjson::Document d;
+  d.Parse(vn::test::read_file(report).c_str());
+  ASSERT_TRUE(d.IsObject());
+  EXPECT_EQ(d["documents"].GetUint64(), 1u);
+  ASSERT_EQ(d["errors"].Size(), 1u);
+  EXPECT_NE(std::string(d["errors"][0]["path"].GetString()).find("bad.txt"), std::string::npos);
+  EXPECT_NE(std::string(d["errors"][0]["reason"].GetString()).find("UTF-8"), std::string::npos);
+}
+
+TEST(EndToEnd, MissingOrCorruptIndexIsAClearError) {
+  vn::test::TempDir dir;
+  EXPECT_EQ(run(std::string(VNSEARCH_PATH) + " --db " + quote((dir / "none").string()) + " x").status, 2);
+  vn::test::write_file(dir / "db/xapian/iamglass", "garbage");
+  EXPECT_EQ(run(std::string(VNSEARCH_PATH) + " --db " + quote((dir / "db").string()) + " x").status, 2);
+}
+
+TEST(EndToEnd, SharedSeedsIndexAndSearchWhenPresent) {
+  const fs::path seeds = fs::path(SHARED_DIR) / "seeds";
+  if (!fs::is_directory(seeds)) GTEST_SKIP() << "../shared is absent";
+  vn::test::TempDir dir;
+  const std::string db = quote((dir / "db").string());
+  ASSERT_EQ(run(std::string(VNINDEX_PATH) + " index -q --db " + db + " " + quote(seeds.string())).status, 0);
+  const CommandResult r = run(std::string(VNSEARCH_PATH) + " --json --db " + db + " 18-NQ/TW");
+  ASSERT_EQ(r.status, 0);
+  rapidjson::Document d;
+  d.Parse(r.out.c_str());
+  ASSERT_TRUE(d.IsObject());
+  ASSERT_GE(d["hits"].Size(), 1u);
+  EXPECT_NE(std::string(d["hits"][0]["path"].GetString()).find("002_"), std::string::npos);
+}

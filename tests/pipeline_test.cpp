@@ -1,0 +1,93 @@
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include "index/pipeline.hpp"
+#include "query/searcher.hpp"
+#include "store/schema.hpp"
+#include "test_util.hpp"
+
+using namespace vn;
+
+namespace {
+
+index::IndexStats index_dir(const std::filesystem::path& db, const std::filesystem::path& src, unsigned threads = 2) {
+  index::IndexOptions o;
+  o.db = db;
+  o.inputs = {src.string()};
+  o.threads = threads;
+  return index::run_index(o, nullptr);
+}
+
+}  // namespace
+
+TEST(Pipeline, IndexesGoodFilesAndReportsBadOnesByName) {
+  test::TempDir src, db;
+  test::write_file(src / "a.txt", "BÁO CÁO\nTình hình kinh tế xã hội\nĐảng bộ tỉnh");
+  test::write_file(src / "b.txt", "Dang bo tinh (OCR)");
+  test::write_file(src / "bad-utf8.txt", "xin ch\xE0o");
+  test::write_file(src / "binary.txt", std::string("\x7f" "ELF\0\0\0", 7));
+  const auto stats = index_dir(db.path(), src.path());
+  EXPECT_EQ(stats.files, 4u);
+  EXPECT_EQ(stats.documents, 2u);
+  ASSERT_EQ(stats.errors.size(), 2u);
+  EXPECT_NE(stats.errors[0].path.find("bad-utf8.txt"), std::string::npos);
+  EXPECT_NE(stats.errors[0].reason.find("invalid UTF-8"), std::string::npos);
+  EXPECT_NE(stats.errors[1].reason.find("binary"), std::string::npos);
+
+  query::Searcher searcher(db.path());
+  query::SearchRequest req;
+  req.query = "Đảng bộ tỉnh";
+  const auto result = searcher.search(req);
+  ASSERT_EQ(result.hits.size(), 2u);
+  EXPECT_NE(result.hits[0].path.find("a.txt"), std::string::npos);
+  EXPECT_EQ(result.hits[0].title, "BÁO CÁO Tình hình kinh tế xã hội");
+  EXPECT_NE(result.hits[0].snippet.text.find("Đảng bộ tỉnh"), std::string::npos);
+}
+
+TEST(Pipeline, ReindexingReplacesDocumentsInsteadOfDuplicating) {
+  test::TempDir src, db;
+  test::write_file(src / "a.txt", "phiên bản một");
+  index_dir(db.path(), src.path());
+  test::write_file(src / "a.txt", "phiên bản hai");
+  index_dir(db.path(), src.path());
+  Xapian::Database xdb(store::schema::xapian_dir(db.path()).string());
+  EXPECT_EQ(xdb.get_doccount(), 1u);
+  query::Searcher searcher(db.path());
+  query::SearchRequest req;
+  req.query = "hai";
+  EXPECT_EQ(searcher.search(req).hits.size(), 1u);
+  req.query = "một";
+  EXPECT_EQ(searcher.search(req).hits.size(), 0u);
+}
+
+TEST(Pipeline, SameIndexWithOneOrManyThreads) {
+  test::TempDir src, db1, db4;
+  for (int i = 0; i < 60; ++i)
+    test::write_file(src / ("d" + std::to_string(i) + ".txt"),
+                        "Văn bản số " + std::to_string(i) + " về chuyển đổi số của tỉnh " + std::string(i % 7, 'x'));
+  index_dir(db1.path(), src.path(), 1);
+  index_dir(db4.path(), src.path(), 4);
+  Xapian::Database a(store::schema::xapian_dir(db1.path()).string());
+  Xapian::Database b(store::schema::xapian_dir(db4.path()).string());
+  ASSERT_EQ(a.get_doccount(), b.get_doccount());
+  for (Xapian::docid id = 1; id <= a.get_doccount(); ++id)
+    EXPECT_EQ(a.get_document(id).get_data(), b.get_document(id).get_data());  // same order, same sidecar offsets
+}
+
+TEST(Pipeline, SecondWriterFailsAtOnce) {
+  test::TempDir src, db;
+  test::write_file(src / "a.txt", "một");
+  index_dir(db.path(), src.path());
+  Xapian::WritableDatabase holder(store::schema::xapian_dir(db.path()).string(), Xapian::DB_OPEN);
+  EXPECT_THROW(index_dir(db.path(), src.path()), Xapian::DatabaseLockError);
+}
+
+TEST(Searcher, ClearErrorsForMissingIndex) {
+  test::TempDir db;
+  try {
+    query::Searcher s(db / "none");
+    FAIL() << "expected IndexError";
+  } catch (const query::IndexError& e) {
+    EXPECT_NE(std::string(e.what()).find("no index at"), std::string::npos);
+  }
+}

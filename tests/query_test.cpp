@@ -1,0 +1,120 @@
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <algorithm>
+
+#include "index/document_builder.hpp"
+#include "query/query_parser.hpp"
+#include "query/snippet.hpp"
+
+using namespace vn::query;
+
+namespace {
+
+// A small in-memory index: docid i+1 holds texts[i].
+class QueryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = Xapian::InMemory::open();
+    const std::vector<std::string> texts = {
+        "Đảng bộ tỉnh lãnh đạo thực hiện Nghị quyết số 18-NQ/TW",  // 1: accented
+        "Dang bo tinh lanh dao thuc hien nghi quyet",               // 2: OCR without marks
+        "Ủy ban nhân dân tỉnh báo cáo kết quả",                    // 3
+        "bộ tỉnh Đảng",                                              // 4: same words, other order
+        "Công tác thủy lợi và hóa chất",                             // 5: old-style tones
+    };
+    for (size_t i = 0; i < texts.size(); ++i) {
+      vn::store::DocumentRecord r;
+      r.path = "/doc" + std::to_string(i + 1);
+      r.text = texts[i];
+      db_.add_document(vn::index::make_xapian_document(r));
+    }
+  }
+
+  std::vector<Xapian::docid> search(const std::string& q, DefaultOperator op = DefaultOperator::kAnd) {
+    Xapian::Enquire e(db_);
+    e.set_query(parse_query(q, op).query);
+    std::vector<Xapian::docid> out;
+    for (auto it : e.get_mset(0, 100)) out.push_back(it);
+    return out;
+  }
+
+  static std::vector<Xapian::docid> sorted(std::vector<Xapian::docid> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+  }
+
+  Xapian::WritableDatabase db_;
+};
+
+}  // namespace
+
+TEST_F(QueryTest, UnaccentedQueryMatchesBothSpellings) {
+  EXPECT_EQ(sorted(search("dang bo tinh")), (std::vector<Xapian::docid>{1, 2, 4}));
+}
+
+TEST_F(QueryTest, AccentedQueryRanksExactSpellingFirst) {
+  const auto hits = search("Đảng bộ tỉnh");
+  ASSERT_EQ(sorted(hits), (std::vector<Xapian::docid>{1, 2, 4}));
+  EXPECT_NE(hits.back(), 1u);
+  EXPECT_NE(hits.front(), 2u);  // the unaccented OCR text ranks below exact matches
+}
+
+TEST_F(QueryTest, PhrasesRespectOrder) {
+  EXPECT_EQ(sorted(search("\"dang bo tinh\"")), (std::vector<Xapian::docid>{1, 2}));
+  const auto hits = search("\"Đảng bộ tỉnh\"");
+  ASSERT_EQ(sorted(hits), (std::vector<Xapian::docid>{1, 2}));
+  EXPECT_EQ(hits.front(), 1u);
+}
+
+TEST_F(QueryTest, BooleanOperatorsAndSigns) {
+  EXPECT_EQ(sorted(search("tinh NOT dang")), (std::vector<Xapian::docid>{3}));
+  EXPECT_EQ(sorted(search("tinh -dang")), (std::vector<Xapian::docid>{3}));
+  EXPECT_EQ(sorted(search("bao OR thuy")), (std::vector<Xapian::docid>{3, 5}));
+  EXPECT_EQ(sorted(search("(bao OR thuy) AND cong")), (std::vector<Xapian::docid>{5}));
+  EXPECT_EQ(sorted(search("+tinh bao", DefaultOperator::kOr)), (std::vector<Xapian::docid>{1, 2, 3, 4}));
+  EXPECT_EQ(sorted(search("tinh AND NOT (dang OR bao)")), std::vector<Xapian::docid>{});
+}
+
+TEST_F(QueryTest, CodesAndToneVariants) {
+  EXPECT_EQ(search("18-NQ/TW"), (std::vector<Xapian::docid>{1}));
+  EXPECT_EQ(search("18-nq/tw"), (std::vector<Xapian::docid>{1}));
+  EXPECT_EQ(search("thuỷ lợi"), (std::vector<Xapian::docid>{5}));  // new-style query, old-style text
+  EXPECT_EQ(search("hoá"), (std::vector<Xapian::docid>{5}));
+}
+
+TEST(QueryParser, RejectsEmptyAndInvalidQueries) {
+  EXPECT_THROW(parse_query(""), QueryError);
+  EXPECT_THROW(parse_query("  ,;  "), QueryError);
+  EXPECT_THROW(parse_query("\xC3"), QueryError);
+  EXPECT_NO_THROW(parse_query("((dang"));
+  EXPECT_NO_THROW(parse_query("dang ) bo"));
+  EXPECT_NO_THROW(parse_query("AND OR NOT dang"));
+}
+
+TEST(QueryParser, RecordsWordsForHighlighting) {
+  const auto p = parse_query("Đảng bo -tinh");
+  ASSERT_EQ(p.words.size(), 2u);
+  EXPECT_EQ(p.words[0].exact, "đảng");
+  EXPECT_TRUE(p.words[0].accented);
+  EXPECT_EQ(p.words[1].folded, "bo");
+  EXPECT_FALSE(p.words[1].accented);
+}
+
+TEST(Snippet, PicksTheBestWindowAndMarksMatches) {
+  std::string text = "Mở đầu văn bản.\n";
+  for (int i = 0; i < 50; ++i) text += "từ khác ";
+  text += "Đảng bộ\ntỉnh Lạng Sơn";
+  const auto s = make_snippet(text, parse_query("dang bo tinh").words, 10);
+  EXPECT_EQ(s.text.rfind("… ", 0), 0u);
+  EXPECT_NE(s.text.find("Đảng bộ tỉnh Lạng Sơn"), std::string::npos) << s.text;  // newline collapsed
+  ASSERT_EQ(s.matches.size(), 3u);
+  EXPECT_EQ(s.text.substr(s.matches[0].first, s.matches[0].second), "Đảng");
+}
+
+TEST(Snippet, AccentedWordsHighlightOnlyTheirSpelling) {
+  const auto s = make_snippet("bộ bổ bo", parse_query("bộ").words);
+  ASSERT_EQ(s.matches.size(), 1u);
+  EXPECT_EQ(s.matches[0].first, 0u);
+  EXPECT_EQ(make_snippet("bộ bổ bo", parse_query("bo").words).matches.size(), 3u);
+}

@@ -1,0 +1,114 @@
+#include <gtest/gtest.h>
+
+#include "store/terms.hpp"
+#include "vi/fold.hpp"
+#include "vi/letters.hpp"
+#include "vi/tokenizer.hpp"
+#include "vi/tone.hpp"
+
+using namespace vn::vi;
+
+TEST(Letters, DecomposesAndComposesToneMarks) {
+  auto d = decompose_vowel(U'ậ');
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->vowel, U'â');
+  EXPECT_EQ(d->tone, Tone::kDot);
+  EXPECT_EQ(compose_vowel(U'Ư', Tone::kTilde), U'Ữ');
+  EXPECT_FALSE(decompose_vowel(U'đ'));
+  EXPECT_EQ(strip_diacritics(U'Đ'), U'D');
+  EXPECT_EQ(strip_diacritics(U'ờ'), U'o');
+}
+
+TEST(Tone, OldAndNewStylePlacementsMeet) {
+  EXPECT_EQ(canonical_tone(std::string("hóa")), canonical_tone(std::string("hoá")));
+  EXPECT_EQ(canonical_tone(std::string("thủy")), "thuỷ");
+  EXPECT_EQ(canonical_tone(std::string("khỏe")), "khoẻ");
+  EXPECT_EQ(canonical_tone(std::string("HÓA")), "HOÁ");
+}
+
+TEST(Tone, CanonicalFormsOfCommonSyllables) {
+  for (const char* s : {"quá", "quý", "giữa", "gì", "người", "ngoài", "hoàng", "của", "thuở", "khuỷu", "nghiệp",
+                        "thuyết", "Đảng", "tỉnh", "lần", "thứ", "được", "chức", "nhiệm", "kỳ"})
+    EXPECT_EQ(canonical_tone(std::string(s)), s) << s;
+  EXPECT_EQ(canonical_tone(std::string("gìa")), "già");  // tone moves off the onset's i
+  EXPECT_EQ(canonical_tone(std::string("múa")), "múa");
+  EXPECT_EQ(canonical_tone(std::string("mùa")), "mùa");
+}
+
+TEST(Tone, LeavesNonSyllablesAlone) {
+  EXPECT_EQ(canonical_tone(std::string("ASEAN")), "ASEAN");
+  EXPECT_EQ(canonical_tone(std::string("éclair")), "éclair");   // vowels not contiguous
+  EXPECT_EQ(canonical_tone(std::string("àá")), "àá");           // two tones
+}
+
+TEST(Fold, RemovesEveryDiacritic) {
+  EXPECT_EQ(fold("Đảng bộ tỉnh lần thứ XIX"), "Dang bo tinh lan thu XIX");
+  EXPECT_EQ(fold("nghị quyết"), "nghi quyet");
+  EXPECT_EQ(fold("18-NQ/TW"), "18-NQ/TW");
+  EXPECT_TRUE(has_diacritics("bộ"));
+  EXPECT_FALSE(has_diacritics("bo"));
+}
+
+namespace {
+
+std::vector<std::pair<TokenKind, std::string>> toks(std::string_view text) {
+  std::vector<Token> t;
+  tokenize(text, t);
+  std::vector<std::pair<TokenKind, std::string>> out;
+  for (const auto& k : t) out.emplace_back(k.kind, std::string(k.text(text)));
+  return out;
+}
+
+}  // namespace
+
+TEST(Tokenizer, SyllablesNumbersAndPunctuation) {
+  auto t = toks("Đảng bộ tỉnh, nhiệm kỳ 2020 - 2025.");
+  std::vector<std::pair<TokenKind, std::string>> want = {
+      {TokenKind::kWord, "Đảng"},   {TokenKind::kWord, "bộ"}, {TokenKind::kWord, "tỉnh"},
+      {TokenKind::kWord, "nhiệm"},  {TokenKind::kWord, "kỳ"}, {TokenKind::kNumber, "2020"},
+      {TokenKind::kNumber, "2025"},
+  };
+  EXPECT_EQ(t, want);
+}
+
+TEST(Tokenizer, DocumentCodesStayWhole) {
+  auto t = toks("Nghị quyết số 18-NQ/TW, Nghị định 29/2023/NĐ-CP; Số 103-BC/ĐU và T/M.");
+  EXPECT_EQ(t[3], std::make_pair(TokenKind::kCode, std::string("18-NQ/TW")));
+  EXPECT_EQ(t[6], std::make_pair(TokenKind::kCode, std::string("29/2023/NĐ-CP")));
+  EXPECT_EQ(t[8], std::make_pair(TokenKind::kCode, std::string("103-BC/ĐU")));
+  EXPECT_EQ(t.back(), std::make_pair(TokenKind::kCode, std::string("T/M")));
+}
+
+TEST(Tokenizer, NumbersHyphensAndMixedRuns) {
+  auto t = toks("1.250,5 tỷ; 2020-2025; Bà-Rịa; 06thang; Covid-19; 25/10/2017");
+  std::vector<std::pair<TokenKind, std::string>> want = {
+      {TokenKind::kNumber, "1.250,5"}, {TokenKind::kWord, "tỷ"},      {TokenKind::kNumber, "2020"},
+      {TokenKind::kNumber, "2025"},    {TokenKind::kWord, "Bà"},      {TokenKind::kWord, "Rịa"},
+      {TokenKind::kMixed, "06thang"},  {TokenKind::kCode, "Covid-19"}, {TokenKind::kCode, "25/10/2017"},
+  };
+  EXPECT_EQ(t, want);
+}
+
+TEST(Tokenizer, OffsetsPointIntoSource) {
+  const std::string s = "  «Đảng»  ";
+  std::vector<Token> t;
+  tokenize(s, t);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].text(s), "Đảng");
+  EXPECT_EQ(s.substr(t[0].offset, t[0].length), "Đảng");
+}
+
+TEST(Tokenizer, SymbolsEmojiAndCjkDoNotCrash) {
+  auto t = toks("😀 中文 ¢ & \x01 ---");
+  ASSERT_EQ(t.size(), 1u);  // 中文 is a letter run; the rest is punctuation
+  EXPECT_EQ(t[0].second, "中文");
+}
+
+TEST(Terms, ExactIsLowercaseCanonicalAndFoldedHasNoMarks) {
+  auto t = vn::store::terms_for("HÓA", TokenKind::kWord);
+  EXPECT_EQ(t.exact, "hoá");
+  EXPECT_EQ(t.folded, "hoa");
+  auto c = vn::store::terms_for("29/2023/NĐ-CP", TokenKind::kCode);
+  EXPECT_EQ(c.exact, "29/2023/nđ-cp");
+  EXPECT_EQ(c.folded, "29/2023/nd-cp");
+}
