@@ -10,8 +10,38 @@
 
 namespace vn::text {
 
+namespace {
+
+// Code points that are unchanged by NFC whatever surrounds them: no
+// combining class, no canonical decomposition that NFC would apply, never
+// the second half of a canonical composition. Covers ASCII, Latin-1,
+// Latin Extended-A/B, IPA and spacing modifiers, Latin Extended Additional
+// (all precomposed Vietnamese letters), common punctuation and currency, and
+// the Latin ligatures OCR engines emit (ﬁ, ﬂ).
+// tests/text_test.cpp checks every one of them against utf8proc.
+bool nfc_inert(char32_t cp) {
+  return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x2027) ||
+         (cp >= 0x2030 && cp <= 0x205E) || (cp >= 0x20A0 && cp <= 0x20C0) || (cp >= 0xFB00 && cp <= 0xFB06);
+}
+
+// True when `s` is certainly NFC already (quick check; false means "maybe").
+bool quick_check_nfc(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    if (!nfc_inert(next_code_point(s, i))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool is_nfc_inert(char32_t cp) { return nfc_inert(cp); }
+
 std::string to_nfc(std::string_view s) {
-  if (is_ascii(s)) return std::string(s);
+  if (quick_check_nfc(s)) return std::string(s);
   utf8proc_uint8_t* out = nullptr;
   const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
                               static_cast<utf8proc_ssize_t>(s.size()), &out,

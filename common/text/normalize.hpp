@@ -9,6 +9,10 @@ namespace vn::text {
 // REQUIRES: valid UTF-8.
 std::string to_nfc(std::string_view s);
 
+// True for code points in the quick-check set that to_nfc() passes through
+// without calling utf8proc (exposed for tests).
+bool is_nfc_inert(char32_t cp);
+
 // Simple per-code-point lower-casing (no length-changing special cases).
 // REQUIRES: valid UTF-8.
 std::string to_lower(std::string_view s);
