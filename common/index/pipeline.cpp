@@ -61,8 +61,8 @@ std::unique_ptr<store::FrameCompressor> choose_compressor(const IndexOptions& op
 // The serial, in-order writer: owns the database and the sidecar file.
 class Writer {
  public:
-  Writer(Xapian::WritableDatabase& db, store::SidecarWriter& sidecar, IndexStats& stats, size_t commit_every)
-      : db_(db), sidecar_(sidecar), stats_(stats), commit_every_(commit_every) {}
+  Writer(Xapian::WritableDatabase& db, store::SidecarWriter& sidecar, IndexStats& stats, const IndexOptions& o)
+      : db_(db), sidecar_(sidecar), stats_(stats), commit_every_(o.commit_every), commit_bytes_(o.commit_bytes) {}
 
   void write(PreparedDocument& p) {
     if (!p.ok) {
@@ -75,7 +75,8 @@ class Writer {
     stats_.documents++;
     stats_.bytes += p.bytes;
     stats_.sidecar_bytes += p.frame.size();
-    if (++uncommitted_ >= commit_every_) commit();
+    uncommitted_bytes_ += p.bytes;
+    if (++uncommitted_ >= commit_every_ || uncommitted_bytes_ >= commit_bytes_) commit();
   }
 
   // Sidecar first: the index must never point at frames not yet on disk.
@@ -83,6 +84,7 @@ class Writer {
     sidecar_.sync();
     db_.commit();
     uncommitted_ = 0;
+    uncommitted_bytes_ = 0;
   }
 
  private:
@@ -90,7 +92,9 @@ class Writer {
   store::SidecarWriter& sidecar_;
   IndexStats& stats_;
   size_t commit_every_;
+  uint64_t commit_bytes_;
   size_t uncommitted_ = 0;
+  uint64_t uncommitted_bytes_ = 0;
 };
 
 }  // namespace
@@ -113,7 +117,7 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
     progress->start(entries.size(), total);
   }
 
-  Writer writer(db, sidecar, stats, options.commit_every);
+  Writer writer(db, sidecar, stats, options);
   size_t next = 0, done = 0;
   uint64_t done_bytes = 0;
   tbb::parallel_pipeline(

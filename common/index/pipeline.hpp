@@ -18,7 +18,8 @@ struct IndexOptions {
   int zstd_level = 3;
   bool dictionary = true;            // train a zstd dictionary when it pays off
   size_t dictionary_capacity = 64 << 10;
-  size_t commit_every = 5000;        // documents between commits
+  size_t commit_every = 5000;        // documents between commits, or
+  uint64_t commit_bytes = 32 << 20;  // source bytes between commits (bounds memory)
 };
 
 struct IndexStats {

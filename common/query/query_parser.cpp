@@ -4,7 +4,6 @@
 #include "store/terms.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
-#include "vi/fold.hpp"
 #include "vi/tokenizer.hpp"
 
 namespace vn::query {
@@ -172,7 +171,7 @@ class Parser {
     for (const vi::Token& tok : tokens) {
       const std::string_view s = tok.text(text);
       const store::TermPair t = store::terms_for(s, tok.kind);
-      const bool accented = vi::has_diacritics(s);
+      const bool accented = t.exact != t.folded;  // typed with diacritics
       any_accent |= accented;
       folded.push_back(folded_term(t));
       mixed.push_back(accented ? Xapian::Query(t.exact) : folded_term(t));

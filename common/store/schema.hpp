@@ -9,8 +9,9 @@
 
 namespace vn::store::schema {
 
-// Exact terms (lower-case NFC, canonical tone placement) carry no prefix;
-// folded terms (no diacritics, đ -> d) carry this one.
+// Folded terms (lower-case, no diacritics, đ -> d) carry this prefix; exact
+// terms (lower-case NFC, canonical tone placement) carry none and exist only
+// for tokens with diacritics (see store/terms.hpp).
 inline constexpr std::string_view kFoldedPrefix = "XF";
 // Boolean term naming the source file (Xapian's convention for unique ids).
 inline constexpr std::string_view kIdPrefix = "Q";

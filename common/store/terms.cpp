@@ -23,10 +23,10 @@ Xapian::termpos add_text_postings(Xapian::Document& doc, std::string_view text,
     ++pos;
     if (token.length > schema::kMaxTermBytes - schema::kFoldedPrefix.size()) continue;
     const TermPair t = terms_for(token.text(text), token.kind);
-    doc.add_posting(t.exact, pos);
     folded_term.resize(schema::kFoldedPrefix.size());
     folded_term += t.folded;
     doc.add_posting(folded_term, pos);
+    if (t.exact != t.folded) doc.add_posting(t.exact, pos);
   }
   return pos;
 }

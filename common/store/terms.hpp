@@ -20,8 +20,11 @@ struct TermPair {
 TermPair terms_for(std::string_view token_text, vi::TokenKind kind);
 
 // Adds positional postings for every token of `text` (positions 1, 2, ...):
-// the exact term and the folded term (under schema::kFoldedPrefix) at the
-// same position. Tokens whose term would exceed schema::kMaxTermBytes keep
+// the folded term (under schema::kFoldedPrefix) and, when the token has
+// diacritics, the exact term at the same position. A token without
+// diacritics has identical exact and folded forms, and queries look such
+// words up as folded terms, so it is stored once (this halves the postings
+// of OCR text, which has lost most diacritics). Tokens whose term would exceed schema::kMaxTermBytes keep
 // their position but add no term. Returns the number of positions used.
 Xapian::termpos add_text_postings(Xapian::Document& doc, std::string_view text,
                                   const std::vector<vi::Token>& tokens);
