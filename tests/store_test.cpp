@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include "doc/title.hpp"
 #include "index/document_builder.hpp"
 #include "store/content_hash.hpp"
 #include "store/dictionary.hpp"
@@ -143,4 +144,14 @@ TEST(Schema, LongPathsGetHashedIdTerms) {
   const std::string long_path(500, 'x');
   EXPECT_LE(schema::id_term(long_path).size(), schema::kMaxTermBytes);
   EXPECT_NE(schema::id_term(long_path), schema::id_term(long_path + "y"));
+}
+
+TEST(Title, TypeLinePlusSubjectOrSubjectLineOrFirstLine) {
+  EXPECT_EQ(vn::doc::title_of("ĐẢNG BỘ TỈNH\n\n  BÁO   CÁO \nKiểm điểm công tác\nnhiệm kỳ"), "BÁO CÁO Kiểm điểm công tác");
+  EXPECT_EQ(vn::doc::title_of("DANG BO TINH\nBAO CAO\nKiém diém"), "BAO CAO Kiém diém");
+  EXPECT_EQ(vn::doc::title_of("UBND TỈNH\nSố: 1/UBND\nV/v đôn đốc thực hiện\nnhiệm vụ"), "V/v đôn đốc thực hiện");
+  EXPECT_EQ(vn::doc::title_of("\n\nDòng đầu tiên\nDòng hai"), "Dòng đầu tiên");
+  EXPECT_EQ(vn::doc::title_of(""), "");
+  EXPECT_EQ(vn::doc::title_of(std::string(500, 'x'), 100).size(), 100u);
+  EXPECT_EQ(vn::doc::title_of("ĐẢNG", 3), "Đ");  // never cuts a UTF-8 sequence
 }

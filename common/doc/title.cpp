@@ -35,6 +35,11 @@ bool is_type_line(const std::string& line) {
   return false;
 }
 
+bool is_subject_line(const std::string& line) {
+  return line.size() > 4 && (line[0] == 'V' || line[0] == 'v') && line[1] == '/' && (line[2] == 'v' || line[2] == 'V') &&
+         line[3] == ' ';
+}
+
 std::string clip(std::string s, size_t max_bytes) {
   if (s.size() <= max_bytes) return s;
   size_t cut = max_bytes;
@@ -58,6 +63,7 @@ std::string title_of(std::string_view text, size_t max_bytes) {
     if (line.empty()) continue;
     ++scanned;
     if (after_type) return clip(type + " " + line, max_bytes);
+    if (is_subject_line(line)) return clip(line, max_bytes);  // công văn: "V/v <subject>"
     if (first.empty()) first = line;
     if (line.size() <= 40 && is_type_line(line)) {
       type = line;
