@@ -118,3 +118,11 @@ TEST(Snippet, AccentedWordsHighlightOnlyTheirSpelling) {
   EXPECT_EQ(s.matches[0].first, 0u);
   EXPECT_EQ(make_snippet("bộ bổ bo", parse_query("bo").words).matches.size(), 3u);
 }
+
+TEST(Snippet, ControlCharactersAndMonsterTokensAreTamed) {
+  const std::string text = "Đảng\x01\x02" + std::string(10000, 'x') + "\tbộ";
+  const auto s = make_snippet(text, parse_query("dang").words);
+  EXPECT_EQ(s.text.find('\x01'), std::string::npos);
+  EXPECT_LT(s.text.size(), 100u);
+  EXPECT_NE(s.text.find("xxx…"), std::string::npos) << s.text;
+}

@@ -17,7 +17,7 @@ std::string collapse_spaces(std::string_view line) {
   std::string out;
   bool space = false;
   for (char c : line) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+    if (static_cast<unsigned char>(c) < 0x20 || c == ' ' || c == 0x7F) {  // spaces and controls
       space = !out.empty();
       continue;
     }

@@ -52,16 +52,30 @@ void center_on_matches(const std::vector<int>& match, size_t width, Window& w) {
   w.first = std::min(first, match.size() - width);
 }
 
-// Appends source[from, to) with runs of whitespace collapsed to one space.
+constexpr size_t kMaxShownTokenBytes = 60;
+
+// Appends `s` with runs of whitespace and control characters collapsed to
+// one space.
 void append_collapsed(std::string& out, std::string_view s) {
   for (char c : s) {
-    const bool ws = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-    if (ws) {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) {
       if (!out.empty() && out.back() != ' ') out.push_back(' ');
     } else {
       out.push_back(c);
     }
   }
+}
+
+// Appends a token, shortening monsters (OCR garbage, base64) with "…".
+void append_token(std::string& out, std::string_view token) {
+  if (token.size() <= kMaxShownTokenBytes) {
+    out.append(token);
+    return;
+  }
+  size_t cut = kMaxShownTokenBytes;
+  while (cut > 0 && (static_cast<unsigned char>(token[cut]) & 0xC0) == 0x80) --cut;
+  out.append(token.substr(0, cut));
+  out.append("…");
 }
 
 }  // namespace
@@ -83,8 +97,9 @@ Snippet make_snippet(std::string_view text, const std::vector<QueryWord>& words,
   size_t cursor = tokens[w.first].offset;
   for (size_t i = w.first; i <= last; ++i) {
     append_collapsed(s.text, text.substr(cursor, tokens[i].offset - cursor));
-    if (match[i] >= 0) s.matches.emplace_back(s.text.size(), tokens[i].length);
-    s.text.append(tokens[i].text(text));
+    const size_t at = s.text.size();
+    append_token(s.text, tokens[i].text(text));
+    if (match[i] >= 0) s.matches.emplace_back(at, s.text.size() - at);
     cursor = tokens[i].offset + tokens[i].length;
   }
   if (last + 1 < tokens.size()) s.text += " …";

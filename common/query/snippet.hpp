@@ -11,7 +11,7 @@
 namespace vn::query {
 
 struct Snippet {
-  std::string text;                                 // one line, whitespace collapsed
+  std::string text;  // one line: whitespace and controls collapsed, tokens over 60 bytes cut with "…"
   std::vector<std::pair<size_t, size_t>> matches;   // (byte offset, length) in `text`
 };
 
