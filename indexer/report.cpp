@@ -2,6 +2,7 @@
 
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
+#include "util/json.hpp"
 
 namespace vn::indexer {
 namespace {
@@ -23,10 +24,7 @@ void print_summary(std::FILE* out, const index::IndexStats& s) {
 std::string report_json(const index::IndexStats& s, const index::IndexOptions& o) {
   rapidjson::StringBuffer buf;
   rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
-  auto str = [&](const char* k, const std::string& v) {
-    w.Key(k);
-    w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
-  };
+  auto str = [&](const char* key, std::string_view value) { vn::util::put_string(w, key, value); };
   w.StartObject();
   str("db", o.db.string());
   w.Key("files"), w.Uint64(s.files);

@@ -2,6 +2,7 @@
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include "util/json.hpp"
 
 namespace vn::search {
 namespace {
@@ -39,10 +40,7 @@ void print_human(std::FILE* out, const query::SearchResult& r, bool colour) {
 std::string to_json(const query::SearchRequest& req, const query::SearchResult& r) {
   rapidjson::StringBuffer buf;
   rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  auto str = [&](const char* k, const std::string& v) {
-    w.Key(k);
-    w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
-  };
+  auto str = [&](const char* key, std::string_view value) { vn::util::put_string(w, key, value); };
   w.StartObject();
   str("query", req.query);
   w.Key("offset"), w.Uint64(req.offset);

@@ -5,16 +5,14 @@
 #include <rapidjson/writer.h>
 
 #include <stdexcept>
+#include "util/json.hpp"
 
 namespace vn::store {
 
 std::string encode_document_data(const DocumentData& d) {
   rapidjson::StringBuffer buf;
   rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  auto str = [&](const char* key, std::string_view v) {
-    w.Key(key);
-    w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
-  };
+  auto str = [&](const char* key, std::string_view value) { util::put_string(w, key, value); };
   w.StartObject();
   str("path", d.path);
   str("title", d.title);

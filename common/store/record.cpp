@@ -5,6 +5,7 @@
 #include <rapidjson/writer.h>
 
 #include <stdexcept>
+#include "util/json.hpp"
 
 namespace vn::store {
 
@@ -12,10 +13,7 @@ std::string encode_record(const DocumentRecord& r) {
   rapidjson::StringBuffer buf;
   buf.Reserve(r.text.size() + (r.restored ? r.restored->size() : 0) + 512);
   rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  auto str = [&](const char* key, std::string_view v) {
-    w.Key(key);
-    w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
-  };
+  auto str = [&](const char* key, std::string_view value) { util::put_string(w, key, value); };
   w.StartObject();
   w.Key("v");
   w.Int(kRecordVersion);
