@@ -21,7 +21,7 @@ namespace vn::index {
 namespace {
 
 // Dictionary training is serial and costs about 1 s per 4 MB of samples.
-constexpr size_t kDictionarySampleFiles = 256;
+constexpr size_t kDictionarySampleFiles = 4000;
 constexpr uint64_t kDictionarySampleBytes = 4 << 20;
 
 // Records of the first files of the run (by on-disk size), uncompressed,

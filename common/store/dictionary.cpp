@@ -2,11 +2,15 @@
 
 #include <zdict.h>
 
+#include <algorithm>
+
 #include "store/frame_codec.hpp"
 
 namespace vn::store {
 
 namespace {
+
+constexpr size_t kMinCapacity = 4096;
 
 size_t compressed_bytes(const FrameCompressor& c, const std::vector<std::string>& samples, size_t from) {
   size_t total = 0;
@@ -32,7 +36,10 @@ DictionaryTrial try_dictionary(const std::vector<std::string>& samples, size_t c
   const FrameCompressor plain(level, "");
   trial.bytes_without = compressed_bytes(plain, samples, 3);
   trial.bytes_with = trial.bytes_without;
-  if (samples.size() < 16 || joined.size() < 10 * capacity) return trial;
+  // zstd wants about 100x more sample bytes than dictionary bytes; shrink
+  // the dictionary for small runs rather than not trying.
+  capacity = std::min(capacity, joined.size() / 20);
+  if (samples.size() < 16 || capacity < kMinCapacity) return trial;
 
   std::string dict(capacity, '\0');
   const size_t n = ZDICT_trainFromBuffer(dict.data(), dict.size(), joined.data(), sizes.data(),

@@ -16,10 +16,10 @@ struct DictionaryTrial {
   size_t bytes_with = 0;       // ... and with the dictionary trained on the others
 };
 
-// Trains a dictionary of at most `capacity` bytes on three quarters of
-// `samples` and measures both ways at `level` on the held-out quarter. Needs
-// enough material (16 samples, training bytes >= 10x the capacity) or
-// reports trained = false.
+// Trains a dictionary of at most `capacity` bytes (and at most 1/20 of the
+// training bytes) on three quarters of `samples` and measures both ways at
+// `level` on the held-out quarter. Needs enough material (16 samples, 80 KB)
+// or reports trained = false.
 DictionaryTrial try_dictionary(const std::vector<std::string>& samples, size_t capacity, int level,
                                double min_saving = 0.05);
 
