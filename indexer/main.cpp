@@ -9,8 +9,10 @@
 #include <iostream>
 
 #include "index/pipeline.hpp"
+#include "indexer/commands.hpp"
 #include "indexer/progress.hpp"
 #include "indexer/report.hpp"
+#include "restore/restorer.hpp"
 
 namespace {
 
@@ -48,11 +50,34 @@ int main(int argc, char** argv) {
   index->add_option("--zstd-level", options.zstd_level, "zstd level for sidecar records")->check(CLI::Range(1, 19));
   index->add_flag("!--no-dictionary", options.dictionary, "never train a zstd dictionary for the sidecar");
   index->add_option("--report", report_path, "write a JSON report of the run to this file");
+  index->add_flag("!--no-restore", options.restore, "index the text as it is, without restoring it");
+  index->add_option("--models", options.models, "restoration model directory (default: the shipped models/)");
   index->add_flag("-q,--quiet", quiet, "no progress bar and no summary");
+
+  vn::indexer::RestoreCommand restore_cmd;
+  restore_cmd.models = vn::restore::default_model_dir();
+  auto* restore = app.add_subcommand("restore", "restore OCR'd Vietnamese text (files or stdin) to stdout");
+  restore->add_option("files", restore_cmd.files, "files to restore (default: standard input)");
+  restore->add_option("--models", restore_cmd.models, "model directory")->capture_default_str();
+  restore->add_flag("--json", restore_cmd.json, "print every token: original, restored, confidence, byte offsets");
+
+  vn::restore::TrainOptions train_opts;
+  std::vector<std::string> pair_files;
+  auto* train = app.add_subcommand("train-model", "build the restoration models (see scripts/train-model)");
+  train->add_option("--corpus", train_opts.corpus_dir, "clean corpus directory (*.txt.zst)")->required();
+  train->add_option("--pairs", pair_files, "OCR pair files (*.jsonl.zst)")->required();
+  train->add_option("--out", train_opts.out_dir, "where to write the models")->required();
+  train->add_option("--lexicon-min-count", train_opts.lexicon_min_count, "least corpus count of a lexicon syllable");
+  train->add_option("--channel-min-count", train_opts.channel_min_count, "least count of a saved token pair");
 
   CLI11_PARSE(app, argc, argv);
   try {
     if (*index) return run_index_command(options, report_path, quiet);
+    if (*restore) return vn::indexer::run_restore(restore_cmd);
+    if (*train) {
+      train_opts.pair_files.assign(pair_files.begin(), pair_files.end());
+      return vn::indexer::run_train(train_opts);
+    }
   } catch (const Xapian::DatabaseLockError& e) {
     std::fprintf(stderr, "vnindex: the index %s is in use by another writer (%s)\n", options.db.c_str(),
                  e.get_msg().c_str());

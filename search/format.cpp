@@ -46,6 +46,7 @@ std::string to_json(const query::SearchRequest& req, const query::SearchResult& 
   w.Key("offset"), w.Uint64(req.offset);
   w.Key("limit"), w.Uint64(req.limit);
   w.Key("estimated_total"), w.Uint64(r.estimated_total);
+  str("restored_query", r.restored_query);
   w.Key("hits");
   w.StartArray();
   for (const auto& h : r.hits) {

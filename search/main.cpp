@@ -23,7 +23,10 @@ int main(int argc, char** argv) {
   app.add_option("--offset", request.offset, "hits to skip")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_flag("--json", json, "print one JSON object");
   app.add_flag("--any", any, "match any word (default: all words)");
-  app.add_flag("--explain", explain, "print the compiled Xapian query to stderr");
+  app.add_flag("--explain", explain, "print the restored query and the compiled Xapian query to stderr");
+  app.add_flag("!--no-restore", request.restore_query, "do not restore the query words");
+  std::string models;
+  app.add_option("--models", models, "restoration model directory (default: the shipped models/)");
   app.add_option("--color,--colour", colour, "highlight matches: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   CLI11_PARSE(app, argc, argv);
@@ -31,9 +34,14 @@ int main(int argc, char** argv) {
   for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
   if (any) request.default_op = vn::query::DefaultOperator::kOr;
   try {
-    vn::query::Searcher searcher(db);
+    vn::query::Searcher searcher(db, models);
     const vn::query::SearchResult result = searcher.search(request);
-    if (explain) std::fprintf(stderr, "query: %s\n", result.xapian_query.c_str());
+    if (!result.restore_error.empty())
+      std::fprintf(stderr, "vnsearch: searching without query restoration: %s\n", result.restore_error.c_str());
+    if (explain) {
+      std::fprintf(stderr, "restored: %s\n", result.restored_query.c_str());
+      std::fprintf(stderr, "query: %s\n", result.xapian_query.c_str());
+    }
     if (json) {
       std::fputs(vn::search::to_json(request, result).c_str(), stdout);
     } else {

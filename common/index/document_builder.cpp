@@ -1,6 +1,7 @@
 #include "index/document_builder.hpp"
 
 #include "doc/title.hpp"
+#include "restore/restorer.hpp"
 #include "store/content_hash.hpp"
 #include "store/schema.hpp"
 #include "store/terms.hpp"
@@ -37,8 +38,15 @@ Xapian::Document make_xapian_document(const store::DocumentRecord& record) {
   return doc;
 }
 
+void restore_record(const restore::Restorer& restorer, store::DocumentRecord& record) {
+  restore::RestoredText r = restorer.restore(record.text);
+  for (const restore::RestoredToken& t : r.tokens)
+    if (t.confidence < kLowConfidence) record.low_confidence.push_back({t.offset, t.length, t.restored, t.confidence});
+  record.restored = std::move(r.text);
+}
+
 PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes read,
-                                  const store::FrameCompressor& compressor) {
+                                  const store::FrameCompressor& compressor, const restore::Restorer* restorer) {
   PreparedDocument out;
   out.source = source;
   if (!read.ok) {
@@ -49,6 +57,10 @@ PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes
   try {
     store::DocumentRecord record;
     if (!make_record(source, std::move(read.bytes), record, out.error)) return out;
+    if (restorer) {
+      restore_record(*restorer, record);
+      record.title = doc::title_of(*record.restored);
+    }
     out.document = make_xapian_document(record);
     out.id_term = store::schema::id_term(record.path);
     out.title = record.title;

@@ -10,6 +10,10 @@
 #include "store/frame_codec.hpp"
 #include "store/record.hpp"
 
+namespace vn::restore {
+class Restorer;
+}
+
 namespace vn::index {
 
 struct PreparedDocument {
@@ -30,9 +34,15 @@ bool make_record(const io::SourceEntry& source, std::string bytes, store::Docume
 // Terms of the record's searchable text, its values and its id term.
 Xapian::Document make_xapian_document(const store::DocumentRecord& record);
 
-// The whole parallel stage for one file. Never throws: every failure is
-// reported in the result.
+// Tokens restored with less confidence than this are listed in the record.
+inline constexpr float kLowConfidence = 0.5f;
+
+// Fills record.restored and record.low_confidence from record.text.
+void restore_record(const restore::Restorer& restorer, store::DocumentRecord& record);
+
+// The whole parallel stage for one file; `restorer` may be null (index the
+// text as it is). Never throws: every failure is reported in the result.
 PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes read,
-                                  const store::FrameCompressor& compressor);
+                                  const store::FrameCompressor& compressor, const restore::Restorer* restorer);
 
 }  // namespace vn::index

@@ -13,6 +13,7 @@
 
 #include "index/document_builder.hpp"
 #include "io/source_file.hpp"
+#include "restore/restorer.hpp"
 #include "store/document_data.hpp"
 #include "store/schema.hpp"
 #include "store/sidecar.hpp"
@@ -111,6 +112,9 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   const unsigned threads = options.threads ? options.threads : static_cast<unsigned>(tbb::info::default_concurrency());
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, threads);
   const auto compressor = choose_compressor(options, entries, sidecar, stats);
+  std::unique_ptr<restore::Restorer> restorer;
+  if (options.restore)
+    restorer = restore::Restorer::load(options.models.empty() ? restore::default_model_dir() : options.models);
   if (progress) {
     uint64_t total = 0;
     for (const auto& e : entries) total += e.size;
@@ -136,7 +140,7 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
               tbb::filter_mode::parallel,
               [&](std::shared_ptr<std::pair<size_t, io::SourceBytes>> in) {
                 return std::make_shared<PreparedDocument>(
-                    prepare_document(entries[in->first], std::move(in->second), *compressor));
+                    prepare_document(entries[in->first], std::move(in->second), *compressor, restorer.get()));
               }) &
           tbb::make_filter<std::shared_ptr<PreparedDocument>, void>(
               tbb::filter_mode::serial_in_order, [&](std::shared_ptr<PreparedDocument> p) {

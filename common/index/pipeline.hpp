@@ -18,6 +18,8 @@ struct IndexOptions {
   int zstd_level = 3;
   bool dictionary = true;            // train a zstd dictionary when it pays off
   size_t dictionary_capacity = 64 << 10;
+  bool restore = true;               // restore the OCR'd text before indexing it
+  std::filesystem::path models;      // restoration models (empty: restore::default_model_dir())
   size_t commit_every = 5000;        // documents between commits, or
   uint64_t commit_bytes = 32 << 20;  // source bytes between commits (bounds memory)
 };

@@ -1,9 +1,11 @@
 #include "query/query_parser.hpp"
 
+#include "restore/restorer.hpp"
 #include "store/schema.hpp"
 #include "store/terms.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
+#include "vi/fold.hpp"
 #include "vi/tokenizer.hpp"
 
 namespace vn::query {
@@ -68,14 +70,34 @@ Xapian::Query join(Xapian::Query::op op, const Xapian::Query& a, const Xapian::Q
   return Xapian::Query(op, a, b);
 }
 
+// The exact terms the restorer reads the query's words as, in token order
+// over all word and phrase lexemes.
+struct QueryRestoration {
+  std::string text;                 // the words, restored, space-separated
+  std::vector<std::string> exact;   // per token: exact term of its restoration
+};
+
+QueryRestoration restore_words(const std::vector<Lexeme>& lexemes, const restore::Restorer& restorer) {
+  std::string joined;
+  for (const Lexeme& l : lexemes)
+    if (l.kind == Lex::kWord || l.kind == Lex::kPhrase) joined += (joined.empty() ? "" : " ") + text::to_nfc(l.text);
+  const restore::RestoredText r = restorer.restore(joined);
+  QueryRestoration out;
+  out.text = r.text;
+  for (const restore::RestoredToken& t : r.tokens) out.exact.push_back(store::terms_for(t.restored, vi::TokenKind::kWord).exact);
+  return out;
+}
+
 class Parser {
  public:
-  Parser(std::vector<Lexeme> lexemes, DefaultOperator op) : lx_(std::move(lexemes)), op_(op) {}
+  Parser(std::vector<Lexeme> lexemes, DefaultOperator op, QueryRestoration restoration)
+      : lx_(std::move(lexemes)), restoration_(std::move(restoration)), op_(op) {}
 
   ParsedQuery parse() {
     ParsedQuery out;
     out.query = or_expr();
     out.words = std::move(words_);
+    out.restored = restoration_.text;
     return out;
   }
 
@@ -172,9 +194,14 @@ class Parser {
       const std::string_view s = tok.text(text);
       const store::TermPair t = store::terms_for(s, tok.kind);
       const bool accented = t.exact != t.folded;  // typed with diacritics
-      any_accent |= accented;
+      // Typed without: the restorer's reading, when it has diacritics and
+      // folds back to what was typed.
+      const std::string* restored = restored_exact(t);
+      const std::string& exact = accented ? t.exact : restored ? *restored : t.exact;
+      const bool boost = accented || restored;
+      any_accent |= boost;
       folded.push_back(folded_term(t));
-      mixed.push_back(accented ? Xapian::Query(t.exact) : folded_term(t));
+      mixed.push_back(boost ? Xapian::Query(exact) : folded_term(t));
       if (record) words_.push_back({t.exact, t.folded, accented});
     }
     if (tokens.empty()) return Xapian::Query();
@@ -188,7 +215,18 @@ class Parser {
                          Xapian::Query(Xapian::Query::OP_PHRASE, mixed.begin(), mixed.end(), n));
   }
 
+  // Consumes the next token's restoration; nullptr unless it adds an
+  // accented reading of an unaccented word.
+  const std::string* restored_exact(const store::TermPair& typed) {
+    if (next_restored_ >= restoration_.exact.size()) return nullptr;
+    const std::string& r = restoration_.exact[next_restored_++];
+    if (typed.exact != typed.folded || r == typed.exact || vi::fold(r) != typed.folded) return nullptr;
+    return &r;
+  }
+
   std::vector<Lexeme> lx_;
+  QueryRestoration restoration_;
+  size_t next_restored_ = 0;
   size_t pos_ = 0;
   int depth_ = 0;
   DefaultOperator op_;
@@ -197,9 +235,12 @@ class Parser {
 
 }  // namespace
 
-ParsedQuery parse_query(std::string_view query, DefaultOperator default_op) {
+ParsedQuery parse_query(std::string_view query, DefaultOperator default_op, const restore::Restorer* restorer) {
   if (text::find_invalid_utf8(query) != text::kValid) throw QueryError("the query is not valid UTF-8");
-  Parser parser(lex(query), default_op);
+  std::vector<Lexeme> lexemes = lex(query);
+  QueryRestoration restoration;
+  if (restorer) restoration = restore_words(lexemes, *restorer);
+  Parser parser(std::move(lexemes), default_op, std::move(restoration));
   ParsedQuery parsed = parser.parse();
   if (parsed.query.empty()) throw QueryError("the query has no searchable words");
   return parsed;

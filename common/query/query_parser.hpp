@@ -14,6 +14,10 @@
 #include <string_view>
 #include <vector>
 
+namespace vn::restore {
+class Restorer;
+}
+
 namespace vn::query {
 
 struct QueryWord {
@@ -25,6 +29,7 @@ struct QueryWord {
 struct ParsedQuery {
   Xapian::Query query;
   std::vector<QueryWord> words;  // every positive word, in query order
+  std::string restored;          // the query's words as the restorer read them ("" without one)
 };
 
 enum class DefaultOperator { kAnd, kOr };
@@ -35,6 +40,12 @@ class QueryError : public std::runtime_error {
 };
 
 // Throws QueryError for an empty query or ill-formed UTF-8.
-ParsedQuery parse_query(std::string_view query, DefaultOperator default_op = DefaultOperator::kAnd);
+//
+// With a restorer, the query's words are restored together (in context) and
+// a word typed without diacritics that the restorer reads as an accented
+// syllable ("dang" -> "đảng") also scores on that exact term: documents
+// holding the restored spelling rank first, the others still match.
+ParsedQuery parse_query(std::string_view query, DefaultOperator default_op = DefaultOperator::kAnd,
+                        const restore::Restorer* restorer = nullptr);
 
 }  // namespace vn::query

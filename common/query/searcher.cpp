@@ -1,5 +1,6 @@
 #include "query/searcher.hpp"
 
+#include "restore/restorer.hpp"
 #include "store/document_data.hpp"
 #include "store/schema.hpp"
 
@@ -20,18 +21,38 @@ Xapian::Database open_database(const std::filesystem::path& db) {
 
 }  // namespace
 
-Searcher::Searcher(std::filesystem::path db)
-    : path_(db), db_(open_database(db)), sidecar_(store::schema::sidecar_dir(db)) {}
+Searcher::Searcher(std::filesystem::path db, std::filesystem::path models)
+    : path_(db), models_(std::move(models)), db_(open_database(db)), sidecar_(store::schema::sidecar_dir(db)) {}
+
+Searcher::~Searcher() = default;
+
+const restore::Restorer* Searcher::restorer(std::string& error) {
+  if (!restorer_tried_) {
+    restorer_tried_ = true;
+    try {
+      restorer_ = restore::Restorer::load(models_.empty() ? restore::default_model_dir() : models_);
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+  }
+  return restorer_.get();
+}
 
 SearchResult Searcher::search(const SearchRequest& request) {
-  const ParsedQuery parsed = parse_query(request.query, request.default_op);
+  std::string restore_error;
+  const restore::Restorer* r = request.restore_query ? restorer(restore_error) : nullptr;
+  const ParsedQuery parsed = parse_query(request.query, request.default_op, r);
   try {
+    SearchResult result;
     try {
-      return run(request, parsed);
+      result = run(request, parsed);
     } catch (const Xapian::DatabaseModifiedError&) {
       db_.reopen();  // an indexer committed meanwhile: read the new revision
-      return run(request, parsed);
+      result = run(request, parsed);
     }
+    result.restored_query = parsed.restored;
+    result.restore_error = restore_error;
+    return result;
   } catch (const Xapian::Error& e) {
     throw IndexError("search failed on the index at " + path_.string() + ": " + e.get_description());
   }

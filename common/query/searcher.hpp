@@ -12,6 +12,10 @@
 #include "query/snippet.hpp"
 #include "store/sidecar.hpp"
 
+namespace vn::restore {
+class Restorer;
+}
+
 namespace vn::query {
 
 struct SearchRequest {
@@ -20,6 +24,7 @@ struct SearchRequest {
   size_t limit = 10;
   DefaultOperator default_op = DefaultOperator::kAnd;
   size_t snippet_tokens = 30;
+  bool restore_query = true;  // read unaccented words with the restorer too
 };
 
 struct Hit {
@@ -35,7 +40,9 @@ struct Hit {
 struct SearchResult {
   std::vector<Hit> hits;
   Xapian::doccount estimated_total = 0;
-  std::string xapian_query;  // Xapian's description of the compiled query
+  std::string xapian_query;    // Xapian's description of the compiled query
+  std::string restored_query;  // the restorer's reading of the query words ("" when not restored)
+  std::string restore_error;   // why the query could not be restored, when it could not
 };
 
 // Opening failures: no index at the path, or an unreadable/corrupt one.
@@ -46,8 +53,10 @@ class IndexError : public std::runtime_error {
 
 class Searcher {
  public:
-  // Throws IndexError with a message naming `db` and the reason.
-  explicit Searcher(std::filesystem::path db);
+  // Throws IndexError with a message naming `db` and the reason. The
+  // restoration models are loaded on the first query that needs them.
+  explicit Searcher(std::filesystem::path db, std::filesystem::path models = {});
+  ~Searcher();
 
   // Throws QueryError for a bad query, IndexError when the index breaks.
   // Retries once on a concurrent modification by an indexer.
@@ -58,9 +67,14 @@ class Searcher {
  private:
   SearchResult run(const SearchRequest& request, const ParsedQuery& parsed);
 
+  const restore::Restorer* restorer(std::string& error);
+
   std::filesystem::path path_;
+  std::filesystem::path models_;
   Xapian::Database db_;
   store::SidecarReader sidecar_;
+  std::unique_ptr<restore::Restorer> restorer_;
+  bool restorer_tried_ = false;
 };
 
 }  // namespace vn::query

@@ -35,6 +35,14 @@ std::string encode_record(const DocumentRecord& r) {
   w.EndObject();
   w.Key("low_confidence");
   w.StartArray();
+  for (const UncertainToken& t : r.low_confidence) {
+    w.StartObject();
+    w.Key("start"), w.Uint(t.offset);
+    w.Key("end"), w.Uint(t.offset + t.length);
+    str("restored", t.restored);
+    w.Key("confidence"), w.Double(static_cast<double>(t.confidence));
+    w.EndObject();
+  }
   w.EndArray();
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize());
@@ -78,6 +86,15 @@ DocumentRecord decode_record(std::string_view json) {
   r.title = string_member(d, "title");
   r.text = string_member(d, "text");
   if (const auto& v = member(d, "restored"); v.IsString()) r.restored = std::string(v.GetString(), v.GetStringLength());
+  if (const auto& v = member(d, "low_confidence"); v.IsArray()) {
+    for (const auto& t : v.GetArray()) {
+      if (!t.IsObject() || !t.HasMember("start") || !t["start"].IsUint() || !t.HasMember("end") || !t["end"].IsUint() ||
+          !t.HasMember("restored") || !t["restored"].IsString() || !t.HasMember("confidence") || !t["confidence"].IsNumber())
+        throw std::runtime_error("sidecar record has a malformed low_confidence entry");
+      r.low_confidence.push_back({t["start"].GetUint(), t["end"].GetUint() - t["start"].GetUint(),
+                                  t["restored"].GetString(), static_cast<float>(t["confidence"].GetDouble())});
+    }
+  }
   return r;
 }
 

@@ -5,10 +5,19 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vn::store {
 
 inline constexpr int kRecordVersion = 1;
+
+// A restored token the restorer was unsure of (byte offsets in `text`).
+struct UncertainToken {
+  uint32_t offset = 0;
+  uint32_t length = 0;
+  std::string restored;
+  float confidence = 0;
+};
 
 struct DocumentRecord {
   std::string path;          // absolute source path
@@ -19,6 +28,7 @@ struct DocumentRecord {
   std::string title;         // title line shown in hit lists
   std::string text;          // original (OCR) text, NFC
   std::optional<std::string> restored;  // restored text (filled by the restorer)
+  std::vector<UncertainToken> low_confidence;
 };
 
 std::string encode_record(const DocumentRecord& record);

@@ -1,0 +1,155 @@
+#include "restore/channel_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <stdexcept>
+
+#include "restore/alignment.hpp"
+#include "text/utf8.hpp"
+#include "vi/letters.hpp"
+
+namespace vn::restore {
+namespace {
+
+constexpr size_t kMaxEmission = 3;  // code points one clean character may become
+constexpr double kTokenTablePseudo = 3.0;  // trust in the token table grows with its counts
+constexpr double kPassThrough = 0.9;       // P(intact | the token already has diacritics)
+
+bool is_ascii(std::u32string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char32_t c) { return c < 0x80; });
+}
+
+// Prior for emissions never counted: keeping the character is likely,
+// losing its diacritics plausible, anything else rare.
+double base_prob(char32_t clean, std::u32string_view e) {
+  if (e.size() == 1 && e[0] == clean) return 0.5;
+  if (e.size() == 1 && vi::strip_diacritics(e[0]) == vi::strip_diacritics(clean)) return 0.2;
+  switch (e.size()) {
+    case 0: return 0.005;
+    case 1: return 0.0005;
+    case 2: return 0.0001;
+    default: return 0.00002;
+  }
+}
+
+}  // namespace
+
+void ChannelModel::add_pair(std::u32string_view syllable, std::u32string_view ocr) {
+  ++by_ocr_[std::u32string(ocr)][std::u32string(syllable)];
+  ++syllable_counts_[std::u32string(syllable)];
+  for (const auto& [c, e] : char_emissions(syllable, ocr)) {
+    if (e.size() > kMaxEmission) continue;
+    ++emissions_[c][e];
+    ++char_counts_[c];
+  }
+}
+
+float ChannelModel::emission_log_prob(char32_t clean, std::u32string_view e) const {
+  constexpr double kAlpha = 2.0;
+  double count = 0, total = 0;
+  if (auto it = emissions_.find(clean); it != emissions_.end()) {
+    if (auto jt = it->second.find(std::u32string(e)); jt != it->second.end()) count = jt->second;
+    total = char_counts_.at(clean);
+  }
+  return static_cast<float>(std::log10((count + kAlpha * base_prob(clean, e)) / (total + kAlpha)));
+}
+
+float ChannelModel::char_log_prob(std::u32string_view ocr, std::u32string_view syl) const {
+  const size_t n = syl.size(), m = ocr.size();
+  constexpr float kNone = -1e9f;
+  std::vector<float> dp((n + 1) * (m + 1), kNone);
+  auto at = [m](size_t i, size_t j) { return i * (m + 1) + j; };
+  dp[0] = 0;
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = 0; j <= m; ++j) {
+      const float here = dp[at(i, j)];
+      if (here == kNone) continue;
+      for (size_t k = 0; k <= kMaxEmission && j + k <= m; ++k) {
+        const float v = here + emission_log_prob(syl[i], ocr.substr(j, k));
+        float& next = dp[at(i + 1, j + k)];
+        next = std::max(next, v);
+      }
+    }
+  }
+  return std::max(dp[at(n, m)], -99.0f);
+}
+
+float ChannelModel::log_prob(std::u32string_view ocr, std::u32string_view syl) const {
+  const double chars = std::pow(10.0, char_log_prob(ocr, syl));
+  double seen = 0, n = 0;
+  if (auto s = syllable_counts_.find(std::u32string(syl)); s != syllable_counts_.end()) {
+    n = s->second;
+    if (auto o = by_ocr_.find(std::u32string(ocr)); o != by_ocr_.end())
+      if (auto p = o->second.find(std::u32string(syl)); p != o->second.end()) seen = p->second;
+  }
+  const double lambda = n / (n + kTokenTablePseudo);
+  double p = n > 0 ? lambda * seen / n + (1 - lambda) * chars : chars;
+  // The OCR this channel was trained on never writes Vietnamese letters, so
+  // a token that carries them and spells the syllable came through intact
+  // (clean text, a better OCR): let it pass.
+  if (ocr == syl && !is_ascii(ocr)) p = kPassThrough + (1 - kPassThrough) * p;
+  return static_cast<float>(std::max(std::log10(p), -99.0));
+}
+
+const std::unordered_map<std::u32string, uint32_t>* ChannelModel::seen_sources(std::u32string_view ocr) const {
+  auto it = by_ocr_.find(std::u32string(ocr));
+  return it == by_ocr_.end() ? nullptr : &it->second;
+}
+
+size_t ChannelModel::token_pairs() const {
+  size_t n = 0;
+  for (const auto& [o, m] : by_ocr_) n += m.size();
+  return n;
+}
+
+void ChannelModel::save(const std::filesystem::path& path, uint32_t min_count) const {
+  // Sorted output: the same counts always give the same bytes.
+  std::map<std::string, uint32_t> lines;
+  for (const auto& [o, m] : by_ocr_)
+    for (const auto& [s, n] : m)
+      if (n >= min_count) lines["T\t" + text::to_utf8(o) + "\t" + text::to_utf8(s)] = n;
+  for (const auto& [s, n] : syllable_counts_) lines["S\t" + text::to_utf8(s)] = n;
+  for (const auto& [c, m] : emissions_)
+    for (const auto& [e, n] : m) lines["E\t" + text::to_utf8(std::u32string(1, c)) + "\t" + text::to_utf8(e)] = n;
+  std::ofstream out(path);
+  for (const auto& [k, n] : lines) out << k << '\t' << n << '\n';
+  if (!out) throw std::runtime_error("cannot write channel model " + path.string());
+}
+
+ChannelModel ChannelModel::load(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot open channel model " + path.string());
+  ChannelModel m;
+  std::string line;
+  for (size_t ln = 1; std::getline(in, line); ++ln) {
+    std::vector<std::string> f;
+    for (size_t start = 0;;) {
+      const size_t tab = line.find('\t', start);
+      f.push_back(line.substr(start, tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    auto bad = [&] { return std::runtime_error(path.string() + ":" + std::to_string(ln) + ": malformed line"); };
+    if (f.size() < 3 || f[0].size() != 1 || f.back().empty() ||
+        f.back().find_first_not_of("0123456789") != std::string::npos)
+      throw bad();
+    const uint32_t n = static_cast<uint32_t>(std::stoul(f.back()));
+    if (f[0] == "T" && f.size() == 4) {
+      m.by_ocr_[text::to_u32(f[1])][text::to_u32(f[2])] = n;
+    } else if (f[0] == "S" && f.size() == 3) {
+      m.syllable_counts_[text::to_u32(f[1])] = n;
+    } else if (f[0] == "E" && f.size() == 4) {
+      const std::u32string c = text::to_u32(f[1]);
+      if (c.size() != 1) throw bad();
+      m.emissions_[c[0]][text::to_u32(f[2])] = n;
+      m.char_counts_[c[0]] += n;
+    } else {
+      throw bad();
+    }
+  }
+  return m;
+}
+
+}  // namespace vn::restore

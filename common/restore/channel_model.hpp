@@ -1,0 +1,51 @@
+// The OCR channel: how likely an OCR engine without Vietnamese turns a
+// syllable into a given token, P(ocr | syllable).
+//
+// Two levels, interpolated. A token table counts whole (syllable -> OCR
+// token) pairs seen in aligned training pages; it knows the frequent damage
+// exactly ("được" -> "dugc"). A character model counts what each clean
+// character became ("ư" -> "u", "ư" -> "ir", "ổ" -> "6", "Đ"/"đ" -> "p"),
+// and scores any token by the best monotone alignment of the syllable's
+// characters to the token's, so unseen damage still gets a probability.
+// A token that already carries Vietnamese letters and spells the syllable
+// exactly is taken to have come through intact (clean input).
+#pragma once
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace vn::restore {
+
+class ChannelModel {
+ public:
+  // Counts one aligned pair (both lower-case NFC; `syllable` canonical).
+  void add_pair(std::u32string_view syllable, std::u32string_view ocr);
+
+  // log10 P(ocr | syllable). Both lower-case. Never -inf.
+  float log_prob(std::u32string_view ocr, std::u32string_view syllable) const;
+  // The character-model part alone.
+  float char_log_prob(std::u32string_view ocr, std::u32string_view syllable) const;
+
+  // Syllables the token table has seen become `ocr`, with counts.
+  const std::unordered_map<std::u32string, uint32_t>* seen_sources(std::u32string_view ocr) const;
+
+  // "T ocr syllable count", "E char emission count" and "S syllable count"
+  // lines; pairs seen fewer than `min_count` times are not saved.
+  void save(const std::filesystem::path& path, uint32_t min_count = 1) const;
+  // Throws std::runtime_error naming the file and line on malformed input.
+  static ChannelModel load(const std::filesystem::path& path);
+
+  size_t token_pairs() const;
+
+ private:
+  float emission_log_prob(char32_t clean, std::u32string_view emitted) const;
+
+  std::unordered_map<std::u32string, std::unordered_map<std::u32string, uint32_t>> by_ocr_;  // ocr -> syllable -> n
+  std::unordered_map<std::u32string, uint32_t> syllable_counts_;
+  std::unordered_map<char32_t, std::unordered_map<std::u32string, uint32_t>> emissions_;     // char -> emission -> n
+  std::unordered_map<char32_t, uint32_t> char_counts_;
+};
+
+}  // namespace vn::restore

@@ -1,0 +1,35 @@
+// Viterbi decoding of a sentence's candidate lattice under the language
+// model and the OCR channel.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "restore/language_model.hpp"
+#include "restore/vocabulary.hpp"
+
+namespace vn::restore {
+
+// One way to read one token.
+struct Option {
+  WordId word;         // what the language model sees
+  std::u32string text; // lower-case restored form ("" = keep the original)
+  float channel;       // log10 P(ocr | this reading)
+};
+
+struct DecoderOptions {
+  size_t beam = 12;             // hypotheses kept per position
+  float channel_weight = 1.0f;  // weight of the channel against the LM
+};
+
+struct Decision {
+  size_t option;      // index into the position's options
+  float confidence;   // in (0, 1]: the chosen option's share, locally
+};
+
+// Picks one option per position maximising
+//   sum LM log10 P(word | two previous) + channel_weight * channel.
+// REQUIRES: every position has at least one option.
+std::vector<Decision> decode(const LanguageModel& lm, const std::vector<std::vector<Option>>& lattice,
+                             const DecoderOptions& options);
+
+}  // namespace vn::restore

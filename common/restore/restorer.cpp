@@ -1,0 +1,133 @@
+#include "restore/restorer.hpp"
+
+#include <tbb/enumerable_thread_specific.h>
+
+#include <unordered_map>
+
+#include "restore/candidates.hpp"
+#include "restore/channel_model.hpp"
+#include "restore/lexicon.hpp"
+#include "restore/sentences.hpp"
+#include "store/terms.hpp"
+#include "text/normalize.hpp"
+#include "text/utf8.hpp"
+
+#ifndef VNARCHIVE_MODELS_DIR
+#define VNARCHIVE_MODELS_DIR "models"
+#endif
+
+namespace vn::restore {
+
+std::filesystem::path default_model_dir() {
+  if (const char* env = std::getenv("VNARCHIVE_MODELS"); env && *env) return env;
+  return VNARCHIVE_MODELS_DIR;
+}
+
+std::string apply_case(std::string_view original, std::u32string_view restored) {
+  size_t letters = 0, upper = 0;
+  bool first_upper = false;
+  for (size_t i = 0; i < original.size();) {
+    const char32_t c = text::next_code_point(original, i);
+    if (!text::is_letter_or_mark(c)) continue;
+    if (text::is_upper(c)) {
+      if (letters == 0) first_upper = true;
+      ++upper;
+    }
+    ++letters;
+  }
+  std::u32string out(restored);
+  if (letters >= 2 && upper == letters) {
+    for (char32_t& c : out) c = text::upper(c);
+  } else if (first_upper && !out.empty()) {
+    out[0] = text::upper(out[0]);
+  }
+  return text::to_utf8(out);
+}
+
+namespace {
+
+// True when `original` is `syllable` up to case and tone-mark placement
+// ("ỦY" and "uỷ"): the original spelling is then kept.
+bool same_word(std::string_view original, std::u32string_view syllable) {
+  return store::terms_for(original, vi::TokenKind::kWord).exact == text::to_utf8(syllable);
+}
+
+}  // namespace
+
+struct Restorer::Impl {
+  RestorerOptions options;
+  Lexicon lexicon;
+  ChannelModel channel;
+  std::unique_ptr<LanguageModel> lm;
+  std::unique_ptr<CandidateGenerator> generator;
+  std::vector<std::u32string> spelling;  // by WordId - kFirstSyllable
+
+  using Cache = std::unordered_map<std::u32string, std::vector<Candidate>>;
+  mutable tbb::enumerable_thread_specific<Cache> caches;
+
+  const std::vector<Candidate>& candidates(const std::u32string& lower) const {
+    Cache& cache = caches.local();
+    if (auto it = cache.find(lower); it != cache.end()) return it->second;
+    if (cache.size() > 500000) cache.clear();  // bound memory on endless vocabularies
+    return cache.emplace(lower, generator->generate(lower)).first->second;
+  }
+
+  std::vector<Option> options_for(std::string_view token, vi::TokenKind kind) const {
+    if (kind == vi::TokenKind::kNumber) return {{kNumber, U"", 0.0f}};
+    if (kind == vi::TokenKind::kCode) return {{kCode, U"", 0.0f}};
+    const std::u32string lower = text::to_u32(store::terms_for(token, kind).exact);
+    std::vector<Option> opts;
+    const WordId self = kind == vi::TokenKind::kWord ? lexicon.id(text::to_utf8(lower)) : kUnk;
+    for (const Candidate& c : candidates(lower)) opts.push_back({c.id, spelling[c.id - kFirstSyllable], c.channel});
+    if (self == kUnk) opts.push_back({kind == vi::TokenKind::kWord ? kForeign : kCode, U"", options.keep_log_prob});
+    else if (std::none_of(opts.begin(), opts.end(), [&](const Option& o) { return o.word == self; }))
+      opts.push_back({self, lower, channel.log_prob(lower, lower)});
+    return opts;
+  }
+};
+
+Restorer::Restorer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Restorer::~Restorer() = default;
+
+std::unique_ptr<Restorer> Restorer::load(const std::filesystem::path& dir, RestorerOptions options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->lexicon = Lexicon::load(dir / "lexicon.tsv");
+  impl->channel = ChannelModel::load(dir / "channel.tsv");
+  impl->lm = LanguageModel::open(dir / "lm.bin");
+  impl->generator = std::make_unique<CandidateGenerator>(impl->lexicon, impl->channel, CandidateGenerator::Options{});
+  for (const auto& e : impl->lexicon.entries()) impl->spelling.push_back(text::to_u32(e.syllable));
+  return std::unique_ptr<Restorer>(new Restorer(std::move(impl)));
+}
+
+RestoredText Restorer::restore(std::string_view input) const {
+  std::vector<vi::Token> tokens;
+  vi::tokenize(input, tokens);
+  RestoredText out;
+  out.tokens.resize(tokens.size());
+  for (const auto& [begin, end] : split_sentences(input, tokens)) {
+    std::vector<std::vector<Option>> lattice;
+    for (size_t i = begin; i < end; ++i) lattice.push_back(impl_->options_for(tokens[i].text(input), tokens[i].kind));
+    const std::vector<Decision> decisions = decode(*impl_->lm, lattice, impl_->options.decoder);
+    for (size_t i = begin; i < end; ++i) {
+      const Option& o = lattice[i - begin][decisions[i - begin].option];
+      RestoredToken& r = out.tokens[i];
+      r.offset = tokens[i].offset;
+      r.length = tokens[i].length;
+      r.original = std::string(tokens[i].text(input));
+      r.restored = o.text.empty() || same_word(r.original, o.text) ? r.original : apply_case(r.original, o.text);
+      r.confidence = decisions[i - begin].confidence;
+    }
+  }
+  out.text.reserve(input.size() + input.size() / 4);
+  size_t cursor = 0;
+  for (const RestoredToken& r : out.tokens) {
+    out.text.append(input.substr(cursor, r.offset - cursor));
+    out.text.append(r.restored);
+    cursor = r.offset + r.length;
+  }
+  out.text.append(input.substr(cursor));
+  return out;
+}
+
+}  // namespace vn::restore

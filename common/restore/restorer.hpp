@@ -1,0 +1,64 @@
+// Restoration of OCR'd Vietnamese text: the public face of restore/.
+//
+// Text is tokenised (vi/tokenizer.hpp) and cut into sentences; every word
+// token gets candidate syllables (restore/candidates.hpp) plus the option
+// of staying as it is (foreign words, abbreviations, Roman numerals);
+// numbers and codes pass through. The decoder picks one reading per token
+// under the language model and the channel, and the reading replaces the
+// token in place with the token's case pattern, so everything between
+// tokens (spaces, punctuation, line breaks) is kept byte for byte.
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "restore/decoder.hpp"
+
+namespace vn::restore {
+
+struct RestoredToken {
+  uint32_t offset = 0;      // byte offset of the token in the input
+  uint32_t length = 0;      // byte length in the input
+  std::string original;
+  std::string restored;     // equal to original when kept
+  float confidence = 1.0f;  // (0, 1]
+};
+
+struct RestoredText {
+  std::string text;                   // the restored text, same lines as the input
+  std::vector<RestoredToken> tokens;  // every token, in order
+};
+
+struct RestorerOptions {
+  DecoderOptions decoder;
+  float keep_log_prob = -1.5f;  // channel log10 P(token | token kept as is)
+};
+
+class Restorer {
+ public:
+  // Loads lexicon.tsv, channel.tsv and lm.bin from `model_dir`. Throws
+  // std::runtime_error naming the missing or malformed file.
+  static std::unique_ptr<Restorer> load(const std::filesystem::path& model_dir, RestorerOptions options = {});
+  ~Restorer();
+
+  // REQUIRES: valid UTF-8 (NFC for best results). Thread-safe.
+  RestoredText restore(std::string_view text) const;
+
+ private:
+  struct Impl;
+  explicit Restorer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// The default model directory: $VNARCHIVE_MODELS, else the models/
+// directory of the source tree this binary was built from.
+std::filesystem::path default_model_dir();
+
+// Applies the case pattern of `original` to the lower-case `restored`:
+// all capitals (two letters or more) -> all capitals; capitalised ->
+// capitalised; otherwise lower case.
+std::string apply_case(std::string_view original, std::u32string_view restored);
+
+}  // namespace vn::restore

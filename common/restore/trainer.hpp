@@ -1,0 +1,32 @@
+// Building the restoration models from the clean corpus and OCR pairs:
+// lexicon.tsv, lm.bin and channel.tsv. Deterministic: the same inputs give
+// the same files.
+#pragma once
+#include <filesystem>
+#include <iosfwd>
+#include <string_view>
+#include <vector>
+
+#include "restore/lm_builder.hpp"
+
+namespace vn::restore {
+
+struct TrainOptions {
+  std::filesystem::path corpus_dir;                // *.txt.zst / *.txt, one paragraph per line
+  std::vector<std::filesystem::path> pair_files;   // *.jsonl.zst pages {"clean", "ocr"}
+  std::filesystem::path out_dir;
+  uint64_t lexicon_min_count = 3;
+  uint32_t channel_min_count = 1;
+  LmBuildOptions lm;
+};
+
+// True for corpus lines kept out of training (1 %: CRC-32 of the line's
+// bytes, modulo 100, is 0): the held-out split that scripts/make-ocr-pairs --held-out
+// renders for evaluation.
+bool is_held_out(std::string_view line);
+
+// Trains and writes the three model files; progress goes to `log`.
+// Throws std::runtime_error naming the input that cannot be read.
+void train_models(const TrainOptions& options, std::ostream& log);
+
+}  // namespace vn::restore

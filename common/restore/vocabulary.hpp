@@ -1,0 +1,18 @@
+// The units the language model counts: lexicon syllables plus a few word
+// classes for everything that is not a Vietnamese syllable.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "restore/language_model.hpp"  // WordId, kBos, kEos, kUnk
+
+namespace vn::restore {
+
+// kUnk is never produced by Lexicon::classify(); it is the LM's unknown.
+inline constexpr WordId kNumber = 3;   // 2025, 1.250,5
+inline constexpr WordId kCode = 4;     // 18-NQ/TW, 25/10/2017, H5N1
+inline constexpr WordId kForeign = 5;  // letters, but not a lexicon syllable: UBND, ASEAN, XIX
+inline constexpr WordId kFirstSyllable = 6;
+
+}  // namespace vn::restore

@@ -1,0 +1,24 @@
+// vnindex subcommands other than `index`: each parses nothing itself and
+// calls into common/.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "restore/trainer.hpp"
+
+namespace vn::indexer {
+
+struct RestoreCommand {
+  std::vector<std::string> files;  // none: standard input
+  std::filesystem::path models;
+  bool json = false;
+};
+
+// Restores each file (or stdin) to stdout. Returns the exit status.
+int run_restore(const RestoreCommand& command);
+
+// Trains the models. Returns the exit status.
+int run_train(const restore::TrainOptions& options);
+
+}  // namespace vn::indexer

@@ -1,0 +1,151 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "restore/alignment.hpp"
+#include "restore/candidates.hpp"
+#include "restore/channel_model.hpp"
+#include "restore/lexicon.hpp"
+#include "restore/restorer.hpp"
+#include "restore/sentences.hpp"
+#include "restore/trainer.hpp"
+#include "text/utf8.hpp"
+#include "test_util.hpp"
+
+using namespace vn::restore;
+using vn::text::to_u32;
+
+TEST(Alignment, PairsCleanTokensWithTheirOcr) {
+  const auto a = align_tokens("Đảng bộ tỉnh lần thứ XIX", "Pang bo tinh 1an thir XIX");
+  ASSERT_EQ(a.size(), 6u);
+  EXPECT_EQ(a[0].clean, "Đảng");
+  EXPECT_EQ(a[0].ocr, "Pang");
+  EXPECT_EQ(a[3].ocr, "1an");
+  EXPECT_EQ(a[4].ocr, "thir");
+}
+
+TEST(Alignment, HandlesDroppedAndSpuriousTokens) {
+  const auto a = align_tokens("tổ chức thực hiện", "t6 ~ chirc hién");
+  std::vector<std::pair<std::string, std::string>> got;
+  for (const auto& t : a) got.emplace_back(t.clean, t.ocr);
+  EXPECT_NE(std::find(got.begin(), got.end(), std::make_pair(std::string("thực"), std::string(""))), got.end());
+  EXPECT_NE(std::find(got.begin(), got.end(), std::make_pair(std::string("hiện"), std::string("hién"))), got.end());
+}
+
+TEST(Alignment, CharacterEmissionsAttachSplits) {
+  const auto e = char_emissions(U"thứ", U"thir");
+  ASSERT_EQ(e.size(), 3u);
+  EXPECT_EQ(e[2].first, U'ứ');
+  EXPECT_EQ(e[2].second, U"ir");
+  const auto d = char_emissions(U"được", U"dugc");
+  EXPECT_EQ(d[0].second, U"d");
+  EXPECT_EQ(d[2].second, U"g");
+}
+
+namespace {
+
+Lexicon small_lexicon() {
+  return Lexicon({{"được", 900}, {"của", 800}, {"tổ", 500}, {"chức", 480}, {"đảng", 400}, {"dược", 50}, {"to", 40},
+                  {"tô", 30}, {"lần", 300}, {"thứ", 250}, {"dang", 5}, {"đang", 200}, {"bộ", 350}, {"bo", 3}});
+}
+
+ChannelModel small_channel() {
+  ChannelModel m;
+  for (int i = 0; i < 20; ++i) {
+    m.add_pair(U"được", U"dugc");
+    m.add_pair(U"của", U"ciia");
+    m.add_pair(U"tổ", U"t6");
+    m.add_pair(U"chức", U"chirc");
+    m.add_pair(U"đảng", U"pang");
+    m.add_pair(U"lần", U"1an");
+    m.add_pair(U"thứ", U"thir");
+    m.add_pair(U"bộ", U"bo");
+  }
+  m.add_pair(U"đang", U"dang");
+  return m;
+}
+
+bool has(const std::vector<Candidate>& c, const Lexicon& lex, const char* syllable) {
+  return std::any_of(c.begin(), c.end(), [&](const Candidate& x) { return lex.entry(x.id).syllable == syllable; });
+}
+
+}  // namespace
+
+TEST(ChannelModel, SeenDamageScoresAboveUnseen) {
+  const ChannelModel m = small_channel();
+  EXPECT_GT(m.log_prob(U"dugc", U"được"), m.log_prob(U"dugc", U"của"));
+  EXPECT_GT(m.log_prob(U"t6", U"tổ"), m.log_prob(U"t6", U"to"));
+  // Unseen token, seen character damage: "ứ" -> "ir" generalises.
+  EXPECT_GT(m.char_log_prob(U"chirc", U"chức"), m.char_log_prob(U"chirc", U"chắc"));
+  EXPECT_GT(m.log_prob(U"x", U"của"), -100.0f);
+}
+
+TEST(ChannelModel, SavesAndLoads) {
+  vn::test::TempDir dir;
+  const ChannelModel m = small_channel();
+  m.save(dir / "channel.tsv");
+  const ChannelModel back = ChannelModel::load(dir / "channel.tsv");
+  EXPECT_FLOAT_EQ(back.log_prob(U"dugc", U"được"), m.log_prob(U"dugc", U"được"));
+  EXPECT_FLOAT_EQ(back.char_log_prob(U"t6", U"tô"), m.char_log_prob(U"t6", U"tô"));
+  vn::test::write_file(dir / "bad.tsv", "X\tfoo\n");
+  EXPECT_THROW(ChannelModel::load(dir / "bad.tsv"), std::runtime_error);
+}
+
+TEST(Candidates, IncludeTheRightAnswerForCommonDamage) {
+  const Lexicon lex = small_lexicon();
+  const ChannelModel ch = small_channel();
+  CandidateGenerator gen(lex, ch, {});
+  EXPECT_TRUE(has(gen.generate(U"dugc"), lex, "được"));
+  EXPECT_TRUE(has(gen.generate(U"ciia"), lex, "của"));
+  EXPECT_TRUE(has(gen.generate(U"t6"), lex, "tổ"));
+  EXPECT_TRUE(has(gen.generate(U"chirc"), lex, "chức"));
+  EXPECT_TRUE(has(gen.generate(U"pang"), lex, "đảng"));
+  EXPECT_TRUE(has(gen.generate(U"1an"), lex, "lần"));
+  EXPECT_TRUE(has(gen.generate(U"thir"), lex, "thứ"));
+  EXPECT_TRUE(has(gen.generate(U"dang"), lex, "đảng"));  // unseen pair, by skeleton
+  EXPECT_TRUE(gen.generate(std::u32string(10000, U'a')).empty());
+}
+
+TEST(Lexicon, KeepsOnlyAttestedWellFormedSyllables) {
+  LexiconBuilder b;
+  b.add_text("Đảng bộ tỉnh Đảng bộ UBND ASEAN thiéng thiéng thiéng 2025 Đảng");
+  const Lexicon lex = b.build(2);
+  EXPECT_NE(lex.id("đảng"), kUnk);
+  EXPECT_NE(lex.id("bộ"), kUnk);
+  EXPECT_EQ(lex.id("tỉnh"), kUnk);     // seen once
+  EXPECT_EQ(lex.id("thiéng"), kUnk);   // ill-formed
+  EXPECT_EQ(lex.entry(lex.id("đảng")).count, 3u);
+  EXPECT_EQ(lex.id("đảng"), kFirstSyllable);  // most frequent first
+  EXPECT_EQ(lex.classify("UBND", vn::vi::TokenKind::kWord), kForeign);
+  EXPECT_EQ(lex.classify("2025", vn::vi::TokenKind::kNumber), kNumber);
+  EXPECT_EQ(lex.classify("18-NQ/TW", vn::vi::TokenKind::kCode), kCode);
+  EXPECT_EQ(lex.classify("ĐẢNG", vn::vi::TokenKind::kWord), lex.id("đảng"));
+}
+
+TEST(Sentences, SplitAtSentencePunctuationBlankLinesAndLength) {
+  const std::string text = "Một hai. Ba bốn\nnăm\n\nsáu; bảy";
+  std::vector<vn::vi::Token> tokens;
+  vn::vi::tokenize(text, tokens);
+  const auto s = split_sentences(text, tokens);
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[0], std::make_pair(size_t{0}, size_t{2}));
+  EXPECT_EQ(s[1], std::make_pair(size_t{2}, size_t{5}));
+  EXPECT_EQ(split_sentences(text, tokens, 2).size(), 5u);
+}
+
+TEST(Restorer, CarriesTheCasePattern) {
+  EXPECT_EQ(apply_case("PANG", U"đảng"), "ĐẢNG");
+  EXPECT_EQ(apply_case("Pang", U"đảng"), "Đảng");
+  EXPECT_EQ(apply_case("pang", U"đảng"), "đảng");
+  EXPECT_EQ(apply_case("S6", U"số"), "Số");
+  EXPECT_EQ(apply_case("1an", U"lần"), "lần");
+  EXPECT_EQ(apply_case("A", U"à"), "À");
+}
+
+TEST(Trainer, HeldOutSplitIsAStableOnePercent) {
+  size_t held = 0;
+  for (int i = 0; i < 100000; ++i) held += is_held_out("dòng " + std::to_string(i));
+  EXPECT_GT(held, 800u);
+  EXPECT_LT(held, 1200u);
+  EXPECT_EQ(is_held_out("Đảng bộ tỉnh"), is_held_out("Đảng bộ tỉnh"));
+}
