@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "restore/restorer.hpp"
 #include "restore/trainer.hpp"
 
 namespace vn::indexer {
@@ -13,6 +14,7 @@ struct RestoreCommand {
   std::vector<std::string> files;  // none: standard input
   std::filesystem::path models;
   bool json = false;
+  restore::RestorerOptions options;
 };
 
 // Restores each file (or stdin) to stdout. Returns the exit status.

@@ -60,6 +60,12 @@ int main(int argc, char** argv) {
   restore->add_option("files", restore_cmd.files, "files to restore (default: standard input)");
   restore->add_option("--models", restore_cmd.models, "model directory")->capture_default_str();
   restore->add_flag("--json", restore_cmd.json, "print every token: original, restored, confidence, byte offsets");
+  restore->add_option("--beam", restore_cmd.options.decoder.beam, "decoder hypotheses per position")->capture_default_str();
+  restore->add_option("--candidates", restore_cmd.options.candidates, "candidate syllables per token")->capture_default_str();
+  restore->add_option("--channel-weight", restore_cmd.options.decoder.channel_weight, "weight of the OCR channel against the LM")
+      ->capture_default_str();
+  restore->add_option("--keep-log-prob", restore_cmd.options.keep_log_prob, "channel log10 P of keeping a non-syllable token")
+      ->capture_default_str();
 
   vn::restore::TrainOptions train_opts;
   std::vector<std::string> pair_files;

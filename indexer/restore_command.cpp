@@ -55,7 +55,7 @@ bool restore_one(const restore::Restorer& restorer, const std::string& name, std
 }  // namespace
 
 int run_restore(const RestoreCommand& c) {
-  const auto restorer = restore::Restorer::load(c.models);
+  const auto restorer = restore::Restorer::load(c.models, c.options);
   bool ok = true;
   if (c.files.empty()) {
     std::string in((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());

@@ -62,6 +62,7 @@ ChannelModel small_channel() {
     m.add_pair(U"bộ", U"bo");
   }
   m.add_pair(U"đang", U"dang");
+  m.finish();
   return m;
 }
 

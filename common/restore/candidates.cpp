@@ -15,6 +15,25 @@ std::u32string skeleton(std::u32string_view lower) {
   return s;
 }
 
+namespace {
+
+// Levenshtein distance of two short strings (at most 16 code points used).
+int edit_distance(std::u32string_view a, std::u32string_view b) {
+  a = a.substr(0, 16);
+  b = b.substr(0, 16);
+  int prev[17], cur[17];
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::copy(cur, cur + b.size() + 1, prev);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
 void CandidateGenerator::add_deletes(const std::u32string& s, int edits, uint32_t sk,
                                      std::unordered_map<std::u32string, std::vector<uint32_t>>& index) const {
   auto& v = index[s];
@@ -52,14 +71,18 @@ std::vector<Candidate> CandidateGenerator::generate(std::u32string_view ocr) con
   // reach, and their deletion variants would explode.
   constexpr size_t kMaxTokenLength = 12;
   if (ocr.empty() || ocr.size() > kMaxTokenLength) return {};
+  // Short tokens get one edit: two would reach nearly every short syllable.
+  const std::u32string sk = skeleton(ocr);
+  const int edits = sk.size() <= 3 ? std::min(1, options_.max_edits) : options_.max_edits;
   std::unordered_set<uint32_t> skeleton_hits;
   std::unordered_map<std::u32string, std::vector<uint32_t>> variants;
-  add_deletes(skeleton(ocr), options_.max_edits, 0, variants);
+  add_deletes(sk, edits, 0, variants);
   for (const auto& [variant, unused] : variants)
     if (auto it = deletes_.find(variant); it != deletes_.end()) skeleton_hits.insert(it->second.begin(), it->second.end());
 
   std::unordered_set<WordId> ids;
-  for (uint32_t k : skeleton_hits) ids.insert(syllables_of_[k].begin(), syllables_of_[k].end());
+  for (uint32_t k : skeleton_hits)
+    if (edit_distance(sk, skeletons_[k]) <= edits) ids.insert(syllables_of_[k].begin(), syllables_of_[k].end());
   if (const auto* seen = channel_.seen_sources(ocr))
     for (const auto& [syl, n] : *seen)
       if (const WordId w = lexicon_.id(text::to_utf8(syl)); w != kUnk) ids.insert(w);

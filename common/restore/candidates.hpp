@@ -5,8 +5,9 @@
 // folded form: "được" -> "duoc"): every skeleton is indexed under all its
 // variants with up to `max_edits` characters deleted, and a token finds
 // the skeletons within that edit distance by looking up its own deletion
-// variants. Syllables the channel's token table has seen become the token
-// are always candidates, whatever their distance.
+// variants, then keeps those really within that distance (one edit for
+// tokens of three letters or fewer). Syllables the channel's token table
+// has seen become the token are always candidates, whatever their distance.
 #pragma once
 #include <string>
 #include <string_view>

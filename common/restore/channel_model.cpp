@@ -1,6 +1,7 @@
 #include "restore/channel_model.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -23,16 +24,21 @@ bool is_ascii(std::u32string_view s) {
 
 // Prior for emissions never counted: keeping the character is likely,
 // losing its diacritics plausible, anything else rare.
-double base_prob(char32_t clean, std::u32string_view e) {
-  if (e.size() == 1 && e[0] == clean) return 0.5;
-  if (e.size() == 1 && vi::strip_diacritics(e[0]) == vi::strip_diacritics(clean)) return 0.2;
+enum BaseClass { kSame, kSameLetter, kDropped, kOther1, kOther2, kOther3, kBaseClasses };
+constexpr double kBaseProb[kBaseClasses] = {0.5, 0.2, 0.005, 0.0005, 0.0001, 0.00002};
+
+BaseClass base_class(char32_t clean, std::u32string_view e) {
+  if (e.size() == 1 && e[0] == clean) return kSame;
+  if (e.size() == 1 && vi::strip_diacritics(e[0]) == vi::strip_diacritics(clean)) return kSameLetter;
   switch (e.size()) {
-    case 0: return 0.005;
-    case 1: return 0.0005;
-    case 2: return 0.0001;
-    default: return 0.00002;
+    case 0: return kDropped;
+    case 1: return kOther1;
+    case 2: return kOther2;
+    default: return kOther3;
   }
 }
+
+double base_prob(char32_t clean, std::u32string_view e) { return kBaseProb[base_class(clean, e)]; }
 
 }  // namespace
 
@@ -46,14 +52,35 @@ void ChannelModel::add_pair(std::u32string_view syllable, std::u32string_view oc
   }
 }
 
-float ChannelModel::emission_log_prob(char32_t clean, std::u32string_view e) const {
-  constexpr double kAlpha = 2.0;
-  double count = 0, total = 0;
-  if (auto it = emissions_.find(clean); it != emissions_.end()) {
-    if (auto jt = it->second.find(std::u32string(e)); jt != it->second.end()) count = jt->second;
-    total = char_counts_.at(clean);
+constexpr double kAlpha = 2.0;  // weight of the prior in the emission estimates
+
+ChannelModel::EmissionKey ChannelModel::key(char32_t clean, std::u32string_view e) {
+  uint64_t packed = e.size();
+  for (char32_t c : e) packed = (packed << 21) | c;
+  return {packed, static_cast<uint32_t>(clean)};
+}
+
+void ChannelModel::finish() {
+  log_denominator_.clear();
+  counted_.clear();
+  for (const auto& [c, m] : emissions_) {
+    const double total = char_counts_.at(c);
+    log_denominator_[c] = static_cast<float>(std::log10(total + kAlpha));
+    for (const auto& [e, n] : m)
+      counted_[key(c, e)] = static_cast<float>(std::log10((n + kAlpha * base_prob(c, e)) / (total + kAlpha)));
   }
-  return static_cast<float>(std::log10((count + kAlpha * base_prob(clean, e)) / (total + kAlpha)));
+}
+
+float ChannelModel::emission_log_prob(char32_t clean, std::u32string_view e) const {
+  if (auto it = counted_.find(key(clean, e)); it != counted_.end()) return it->second;
+  static const auto log_prior = [] {
+    std::array<float, kBaseClasses> v{};
+    for (size_t i = 0; i < v.size(); ++i) v[i] = static_cast<float>(std::log10(kAlpha * kBaseProb[i]));
+    return v;
+  }();
+  const auto d = log_denominator_.find(clean);
+  const float denominator = d == log_denominator_.end() ? static_cast<float>(std::log10(kAlpha)) : d->second;
+  return log_prior[base_class(clean, e)] - denominator;
 }
 
 float ChannelModel::char_log_prob(std::u32string_view ocr, std::u32string_view syl) const {
@@ -149,6 +176,7 @@ ChannelModel ChannelModel::load(const std::filesystem::path& path) {
       throw bad();
     }
   }
+  m.finish();
   return m;
 }
 

@@ -21,7 +21,10 @@ namespace vn::restore {
 class ChannelModel {
  public:
   // Counts one aligned pair (both lower-case NFC; `syllable` canonical).
+  // Call finish() after the last pair, before scoring.
   void add_pair(std::u32string_view syllable, std::u32string_view ocr);
+  // Precomputes the emission log-probabilities scoring uses. load() calls it.
+  void finish();
 
   // log10 P(ocr | syllable). Both lower-case. Never -inf.
   float log_prob(std::u32string_view ocr, std::u32string_view syllable) const;
@@ -41,6 +44,20 @@ class ChannelModel {
 
  private:
   float emission_log_prob(char32_t clean, std::u32string_view emitted) const;
+
+  // An emission (clean character, up to 3 OCR code points) packed in 128 bits.
+  struct EmissionKey {
+    uint64_t emitted;  // code points, 21 bits each, plus the length in the top bits
+    uint32_t clean;
+    bool operator==(const EmissionKey&) const = default;
+  };
+  struct EmissionKeyHash {
+    size_t operator()(const EmissionKey& k) const { return k.emitted * 0x9E3779B97F4A7C15ULL ^ k.clean; }
+  };
+  static EmissionKey key(char32_t clean, std::u32string_view emitted);
+  // Per clean character: log10 of the smoothing denominator.
+  std::unordered_map<char32_t, float> log_denominator_;
+  std::unordered_map<EmissionKey, float, EmissionKeyHash> counted_;  // log10 P of counted emissions
 
   std::unordered_map<std::u32string, std::unordered_map<std::u32string, uint32_t>> by_ocr_;  // ocr -> syllable -> n
   std::unordered_map<std::u32string, uint32_t> syllable_counts_;

@@ -95,7 +95,9 @@ std::unique_ptr<Restorer> Restorer::load(const std::filesystem::path& dir, Resto
   impl->lexicon = Lexicon::load(dir / "lexicon.tsv");
   impl->channel = ChannelModel::load(dir / "channel.tsv");
   impl->lm = LanguageModel::open(dir / "lm.bin");
-  impl->generator = std::make_unique<CandidateGenerator>(impl->lexicon, impl->channel, CandidateGenerator::Options{});
+  CandidateGenerator::Options generator_options;
+  generator_options.max_candidates = options.candidates;
+  impl->generator = std::make_unique<CandidateGenerator>(impl->lexicon, impl->channel, generator_options);
   for (const auto& e : impl->lexicon.entries()) impl->spelling.push_back(text::to_u32(e.syllable));
   return std::unique_ptr<Restorer>(new Restorer(std::move(impl)));
 }

@@ -33,7 +33,8 @@ struct RestoredText {
 
 struct RestorerOptions {
   DecoderOptions decoder;
-  float keep_log_prob = -1.5f;  // channel log10 P(token | token kept as is)
+  size_t candidates = 10;       // candidate syllables per token
+  float keep_log_prob = -4.0f;  // channel log10 P(token | token kept as is) (tuned on our held-out pages)
 };
 
 class Restorer {
