@@ -18,6 +18,7 @@ struct Option {
 
 struct DecoderOptions {
   size_t beam = 12;             // hypotheses kept per position
+  float beam_width = 2.5f;      // log10 units below the best hypothesis that are still explored
   float channel_weight = 1.15f; // weight of the channel against the LM (tuned on our held-out pages)
 };
 

@@ -6,6 +6,7 @@
 
 #include "restore/candidates.hpp"
 #include "restore/channel_model.hpp"
+#include "restore/code_repair.hpp"
 #include "restore/lexicon.hpp"
 #include "restore/sentences.hpp"
 #include "store/terms.hpp"
@@ -58,6 +59,7 @@ struct Restorer::Impl {
   RestorerOptions options;
   Lexicon lexicon;
   ChannelModel channel;
+  CodeRepair codes;
   std::unique_ptr<LanguageModel> lm;
   std::unique_ptr<CandidateGenerator> generator;
   std::vector<std::u32string> spelling;  // by WordId - kFirstSyllable
@@ -94,6 +96,7 @@ std::unique_ptr<Restorer> Restorer::load(const std::filesystem::path& dir, Resto
   impl->options = options;
   impl->lexicon = Lexicon::load(dir / "lexicon.tsv");
   impl->channel = ChannelModel::load(dir / "channel.tsv");
+  impl->codes = CodeRepair::load(dir / "code_parts.tsv");
   impl->lm = LanguageModel::open(dir / "lm.bin");
   CandidateGenerator::Options generator_options;
   generator_options.max_candidates = options.candidates;
@@ -117,7 +120,11 @@ RestoredText Restorer::restore(std::string_view input) const {
       r.offset = tokens[i].offset;
       r.length = tokens[i].length;
       r.original = std::string(tokens[i].text(input));
-      r.restored = o.text.empty() || same_word(r.original, o.text) ? r.original : apply_case(r.original, o.text);
+      // A code's single option only tells the LM "a code"; its restored form
+      // is its case-sensitive repair, which apply_case would damage.
+      r.restored = tokens[i].kind == vi::TokenKind::kCode          ? impl_->codes.repair(r.original)
+                   : o.text.empty() || same_word(r.original, o.text) ? r.original
+                                                                     : apply_case(r.original, o.text);
       r.confidence = decisions[i - begin].confidence;
     }
   }

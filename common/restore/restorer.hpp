@@ -3,10 +3,12 @@
 // Text is tokenised (vi/tokenizer.hpp) and cut into sentences; every word
 // token gets candidate syllables (restore/candidates.hpp) plus the option
 // of staying as it is (foreign words, abbreviations, Roman numerals);
-// numbers and codes pass through. The decoder picks one reading per token
-// under the language model and the channel, and the reading replaces the
-// token in place with the token's case pattern, so everything between
-// tokens (spaces, punctuation, line breaks) is kept byte for byte.
+// numbers pass through; codes get the OCR damage in their letter parts
+// repaired, case-sensitively ("2098-QB/TU" -> "2098-QĐ/TU",
+// restore/code_repair.hpp). The decoder picks one reading per token under
+// the language model and the channel, and the reading replaces the token in
+// place with the token's case pattern, so everything between tokens
+// (spaces, punctuation, line breaks) is kept byte for byte.
 #pragma once
 #include <filesystem>
 #include <memory>
@@ -39,8 +41,9 @@ struct RestorerOptions {
 
 class Restorer {
  public:
-  // Loads lexicon.tsv, channel.tsv and lm.bin from `model_dir`. Throws
-  // std::runtime_error naming the missing or malformed file.
+  // Loads lexicon.tsv, channel.tsv, code_parts.tsv and lm.bin from
+  // `model_dir`. Throws std::runtime_error naming the missing or malformed
+  // file.
   static std::unique_ptr<Restorer> load(const std::filesystem::path& model_dir, RestorerOptions options = {});
   ~Restorer();
 

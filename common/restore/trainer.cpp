@@ -11,6 +11,7 @@
 #include "io/source_file.hpp"
 #include "restore/alignment.hpp"
 #include "restore/channel_model.hpp"
+#include "restore/code_repair.hpp"
 #include "restore/lexicon.hpp"
 #include "restore/sentences.hpp"
 #include "store/terms.hpp"
@@ -118,9 +119,12 @@ void train_models(const TrainOptions& o, std::ostream& log) {
   size_t words = 0;
   std::vector<vi::Token> tokens;
   std::vector<WordId> ids;
+  CodeRepairBuilder codes;
   for_each_training_line(files, [&](std::string_view line) {
     tokens.clear();
     vi::tokenize(line, tokens);
+    for (const vi::Token& t : tokens)
+      if (t.kind == vi::TokenKind::kCode) codes.add_token(t.text(line));
     for (const auto& [begin, end] : split_sentences(line, tokens)) {
       ids.clear();
       for (size_t i = begin; i < end; ++i) ids.push_back(lexicon.classify(tokens[i].text(line), tokens[i].kind));
@@ -130,6 +134,9 @@ void train_models(const TrainOptions& o, std::ostream& log) {
   });
   lm.write(o.out_dir / "lm.bin");
   log << "language model: " << words << " tokens (" << seconds_since(t0) << " s)\n";
+  const CodeRepair code_parts = codes.build(o.code_min_count);
+  code_parts.save(o.out_dir / "code_parts.tsv");
+  log << "code parts: " << code_parts.size() << " (" << seconds_since(t0) << " s)\n";
 
   ChannelModel channel;
   size_t pages = 0;

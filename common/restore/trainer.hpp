@@ -1,6 +1,6 @@
 // Building the restoration models from the clean corpus and OCR pairs:
-// lexicon.tsv, lm.bin and channel.tsv. Deterministic: the same inputs give
-// the same files.
+// lexicon.tsv, lm.bin, channel.tsv and code_parts.tsv. Deterministic: the
+// same inputs give the same files.
 #pragma once
 #include <filesystem>
 #include <iosfwd>
@@ -17,6 +17,7 @@ struct TrainOptions {
   std::filesystem::path out_dir;
   uint64_t lexicon_min_count = 3;
   uint32_t channel_min_count = 1;
+  uint64_t code_min_count = 20;                    // code_parts.tsv (restore/code_repair.hpp)
   LmBuildOptions lm;
 };
 
@@ -25,7 +26,7 @@ struct TrainOptions {
 // renders for evaluation.
 bool is_held_out(std::string_view line);
 
-// Trains and writes the three model files; progress goes to `log`.
+// Trains and writes the model files; progress goes to `log`.
 // Throws std::runtime_error naming the input that cannot be read.
 void train_models(const TrainOptions& options, std::ostream& log);
 

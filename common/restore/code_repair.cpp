@@ -1,0 +1,172 @@
+#include "restore/code_repair.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <stdexcept>
+
+#include "text/normalize.hpp"
+#include "text/utf8.hpp"
+
+namespace vn::restore {
+namespace {
+
+// What an OCR'd character may have been (see the table in the header).
+std::u32string_view sources_of(char32_t c) {
+  switch (c) {
+    case U'B': case U'D': case U'P': case U'0': return U"Đ";
+    case U'O': return U"ĐÔƠ";
+    case U'b': case U'd': case U'p': return U"đ";
+    case U'o': return U"đôơ";
+    case U'U': return U"Ư";
+    case U'u': return U"ư";
+    case U'A': return U"ÂĂ";
+    case U'a': return U"âă";
+    case U'E': return U"Ê";
+    case U'e': return U"ê";
+    default: return U"";
+  }
+}
+
+bool has_letter(std::string_view s) {
+  for (size_t i = 0; i < s.size();)
+    if (text::is_letter_or_mark(text::next_code_point(s, i))) return true;
+  return false;
+}
+
+// Calls f(part) for every part of `code` between '-' / '/' separators.
+template <typename F>
+void for_each_part(std::string_view code, F&& f) {
+  size_t start = 0;
+  for (size_t i = 0; i <= code.size(); ++i) {
+    if (i == code.size() || code[i] == '-' || code[i] == '/') {
+      f(code.substr(start, i - start), i);
+      start = i + 1;
+    }
+  }
+}
+
+}  // namespace
+
+CodeRepair::CodeRepair(std::vector<Entry> entries) : entries_(std::move(entries)) {
+  std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
+    return a.count != b.count ? a.count > b.count : a.part < b.part;
+  });
+  counts_.reserve(entries_.size() * 2);
+  for (const Entry& e : entries_) counts_.emplace(e.part, e.count);
+}
+
+CodeRepair CodeRepair::load(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot open code parts " + path.string());
+  std::vector<Entry> entries;
+  std::string line;
+  for (size_t n = 1; std::getline(in, line); ++n) {
+    const size_t tab = line.find('\t');
+    const auto bad = [&](const char* what) {
+      return std::runtime_error(path.string() + ":" + std::to_string(n) + ": " + what);
+    };
+    uint64_t count = 0;
+    if (tab == 0 || tab == std::string::npos) throw bad("expected part<TAB>count");
+    const char* const end = line.data() + line.size();
+    const auto [ptr, ec] = std::from_chars(line.data() + tab + 1, end, count);
+    if (ec != std::errc() || ptr != end) throw bad("expected part<TAB>count");
+    const std::string_view part = std::string_view(line).substr(0, tab);
+    if (text::find_invalid_utf8(part) != text::kValid || part.find_first_of("-/\t") != std::string_view::npos ||
+        !has_letter(part))
+      throw bad("a code part must be valid UTF-8 with a letter and no '-' or '/'");
+    entries.push_back({std::string(part), count});
+  }
+  return CodeRepair(std::move(entries));
+}
+
+void CodeRepair::save(const std::filesystem::path& path) const {
+  std::ofstream out(path, std::ios::binary);
+  for (const Entry& e : entries_) out << e.part << '\t' << e.count << '\n';
+  if (!out) throw std::runtime_error("cannot write code parts " + path.string());
+}
+
+uint64_t CodeRepair::count(std::string_view part) const {
+  auto it = counts_.find(std::string(part));
+  return it == counts_.end() ? 0 : it->second;
+}
+
+std::string CodeRepair::repair_part(std::string_view part) const {
+  const std::u32string cps = text::to_u32(part);
+  std::vector<size_t> where;  // positions that may be OCR damage
+  for (size_t i = 0; i < cps.size(); ++i)
+    if (!sources_of(cps[i]).empty()) where.push_back(i);
+  if (where.empty() || cps.size() > kMaxPartLength || !has_letter(part)) return std::string(part);
+
+  // score = count / kSubstitutionRatio^substitutions (the log form in the
+  // header, kept exact: 200 / 20 == 10).
+  const double penalty[] = {1.0, kSubstitutionRatio, kSubstitutionRatio * kSubstitutionRatio};
+  const uint64_t own = count(part);
+  // Best so far: the part itself (0 when unknown; every candidate has count > 0).
+  double best_score = static_cast<double>(own);
+  size_t best_subs = 0;
+  uint64_t best_count = own;
+  std::string best(part);
+  bool replaced = false;
+
+  std::u32string candidate = cps;
+  const auto consider = [&](size_t subs) {
+    const std::string spelling = text::to_utf8(candidate);
+    const uint64_t c = count(spelling);
+    if (c == 0) return;
+    const double score = static_cast<double>(c) / penalty[subs];
+    if (!replaced) {
+      if (score <= best_score) return;  // must beat the part itself strictly
+    } else if (score < best_score ||
+               (score == best_score &&
+                (subs > best_subs || (subs == best_subs && (c < best_count || (c == best_count && spelling >= best)))))) {
+      return;
+    }
+    best_score = score;
+    best_subs = subs;
+    best_count = c;
+    best = spelling;
+    replaced = true;
+  };
+  static_assert(kMaxSubstitutions == 2, "the enumeration below does one and two substitutions");
+  for (size_t a = 0; a < where.size(); ++a) {
+    for (char32_t ca : sources_of(cps[where[a]])) {
+      candidate[where[a]] = ca;
+      consider(1);
+      for (size_t b = a + 1; b < where.size(); ++b) {
+        for (char32_t cb : sources_of(cps[where[b]])) {
+          candidate[where[b]] = cb;
+          consider(2);
+        }
+        candidate[where[b]] = cps[where[b]];
+      }
+    }
+    candidate[where[a]] = cps[where[a]];
+  }
+  return best;
+}
+
+std::string CodeRepair::repair(std::string_view code) const {
+  std::string out;
+  out.reserve(code.size() + 8);
+  for_each_part(code, [&](std::string_view part, size_t end) {
+    out += has_letter(part) ? repair_part(part) : std::string(part);
+    if (end < code.size()) out += code[end];
+  });
+  return out;
+}
+
+void CodeRepairBuilder::add_token(std::string_view code) {
+  for_each_part(code, [&](std::string_view part, size_t) {
+    if (!part.empty() && part.size() <= 4 * CodeRepair::kMaxPartLength && has_letter(part)) ++counts_[std::string(part)];
+  });
+}
+
+CodeRepair CodeRepairBuilder::build(uint64_t min_count) const {
+  std::vector<CodeRepair::Entry> entries;
+  for (const auto& [part, count] : counts_)
+    if (count >= min_count) entries.push_back({part, count});
+  return CodeRepair(std::move(entries));
+}
+
+}  // namespace vn::restore

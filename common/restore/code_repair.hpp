@@ -1,0 +1,82 @@
+// Repair of OCR damage inside document codes ("2098-QB/TU" -> "2098-QĐ/TU").
+//
+// A code token (vi::TokenKind::kCode) is cut at '-' and '/'; its parts
+// that contain a letter ("QĐ", "TU", "NĐ", "CP", "UBND", "TTg", "QH15")
+// are its letter parts. Training counts the letter parts of the clean
+// corpus, case-sensitively; the counts are models/code_parts.tsv.
+//
+// Repair rewrites each letter part on its own, through the confusions of
+// tesseract's English model, from the OCR side to the Vietnamese side only
+// (an English OCR never emits the Vietnamese letters, so a part that has
+// them was not damaged this way):
+//   B D P O 0 -> Đ      b d p o -> đ
+//   U -> Ư   O -> Ô Ơ   A -> Â Ă   E -> Ê   (and the same in lower case)
+// A candidate is the part with at most two such substitutions. The rule:
+//   score(q) = log count(q) - substitutions(q) * log kSubstitutionRatio
+// and the part itself scores log count(part) (-inf when unknown). The best
+// candidate replaces the part only when it scores strictly higher, that is
+// when count(q) > count(part) * kSubstitutionRatio^substitutions. So a
+// known part stays unless a reachable part is kSubstitutionRatio (20) times
+// more frequent per change: "QD" (rare) -> "QĐ", "ND" -> "NĐ" (150 times
+// rarer), but "BC" stays (its "ĐC" is rarer), "HD" stays, "TU" stays (its
+// "TƯ" is rarer). Ties go to fewer substitutions, then the higher count,
+// then the byte-wise smaller spelling. Digits, separators and parts without
+// letters are never changed, so "25/10/2017" is returned as it is.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace vn::restore {
+
+class CodeRepair {
+ public:
+  struct Entry {
+    std::string part;
+    uint64_t count = 0;
+  };
+
+  static constexpr double kSubstitutionRatio = 20.0;  // count ratio one substitution must win by
+  static constexpr size_t kMaxSubstitutions = 2;
+  static constexpr size_t kMaxPartLength = 24;  // code points; longer parts are left alone
+
+  CodeRepair() = default;
+  // Entries in any order; kept sorted by descending count, ties by part.
+  explicit CodeRepair(std::vector<Entry> entries);
+
+  // Reads "part<TAB>count" lines. Throws std::runtime_error naming the file
+  // and line on malformed input (and when the file cannot be opened).
+  static CodeRepair load(const std::filesystem::path& path);
+  // Writes the entries in their sorted order: byte-identical for equal models.
+  void save(const std::filesystem::path& path) const;
+
+  // The code with each letter part replaced by its repair (see above).
+  // REQUIRES: valid UTF-8.
+  std::string repair(std::string_view code) const;
+  // One letter part (no '-' or '/').
+  std::string repair_part(std::string_view part) const;
+
+  uint64_t count(std::string_view part) const;
+  size_t size() const { return entries_.size(); }
+  const std::vector<Entry>& entries() const { return entries_; }
+
+ private:
+  std::vector<Entry> entries_;
+  std::unordered_map<std::string, uint64_t> counts_;
+};
+
+// Counts the letter parts of code tokens; feed it kCode token text, then build().
+class CodeRepairBuilder {
+ public:
+  void add_token(std::string_view code);
+  // Keeps the parts seen at least `min_count` times.
+  CodeRepair build(uint64_t min_count) const;
+
+ private:
+  std::unordered_map<std::string, uint64_t> counts_;
+};
+
+}  // namespace vn::restore
