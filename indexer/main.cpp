@@ -63,6 +63,8 @@ int main(int argc, char** argv) {
   restore->add_option("--beam", restore_cmd.options.decoder.beam, "decoder hypotheses per position")->capture_default_str();
   restore->add_option("--beam-width", restore_cmd.options.decoder.beam_width, "log10 units below the best hypothesis still explored")
       ->capture_default_str();
+  restore->add_option("--option-gap", restore_cmd.options.option_gap, "drop readings this far (log10) behind the best")
+      ->capture_default_str();
   restore->add_option("--candidates", restore_cmd.options.candidates, "candidate syllables per token")->capture_default_str();
   restore->add_option("--channel-weight", restore_cmd.options.decoder.channel_weight, "weight of the OCR channel against the LM")
       ->capture_default_str();

@@ -11,10 +11,14 @@ namespace vn::restore {
 
 // One way to read one token.
 struct Option {
-  WordId word;         // what the language model sees
-  std::u32string text; // lower-case restored form ("" = keep the original)
-  float channel;       // log10 P(ocr | this reading)
+  WordId word;                 // what the language model sees
+  const std::u32string* text;  // lower-case restored form; nullptr: keep the original
+  float channel;               // log10 P(ocr | this reading)
 };
+
+// Per position, its options (owned elsewhere), sorted by descending
+// channel score.
+using Lattice = std::vector<const std::vector<Option>*>;
 
 struct DecoderOptions {
   size_t beam = 12;             // hypotheses kept per position
@@ -29,8 +33,8 @@ struct Decision {
 
 // Picks one option per position maximising
 //   sum LM log10 P(word | two previous) + channel_weight * channel.
-// REQUIRES: every position has at least one option.
-std::vector<Decision> decode(const LanguageModel& lm, const std::vector<std::vector<Option>>& lattice,
-                             const DecoderOptions& options);
+// REQUIRES: every position has at least one option; options sorted by
+// descending channel score.
+std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, const DecoderOptions& options);
 
 }  // namespace vn::restore

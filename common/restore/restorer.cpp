@@ -64,27 +64,46 @@ struct Restorer::Impl {
   std::unique_ptr<CandidateGenerator> generator;
   std::vector<std::u32string> spelling;  // by WordId - kFirstSyllable
 
-  using Cache = std::unordered_map<std::u32string, std::vector<Candidate>>;
+  // Per thread, the options of every word token seen: OCR'd archives repeat
+  // their tokens, so most lookups hit. Node-based, so references stay valid
+  // until the cache is cleared (only between sentences).
+  using Cache = std::unordered_map<std::string, std::vector<Option>>;
   mutable tbb::enumerable_thread_specific<Cache> caches;
+  static constexpr size_t kMaxCached = 500000;
 
-  const std::vector<Candidate>& candidates(const std::u32string& lower) const {
+  const std::vector<Option>& options_for(std::string_view token, vi::TokenKind kind) const {
+    static const std::vector<Option> number = {{kNumber, nullptr, 0.0f}}, code = {{kCode, nullptr, 0.0f}};
+    if (kind == vi::TokenKind::kNumber) return number;
+    if (kind == vi::TokenKind::kCode) return code;
+    std::string key = store::terms_for(token, kind).exact;
+    key.push_back(kind == vi::TokenKind::kWord ? 'w' : 'm');
     Cache& cache = caches.local();
-    if (auto it = cache.find(lower); it != cache.end()) return it->second;
-    if (cache.size() > 500000) cache.clear();  // bound memory on endless vocabularies
-    return cache.emplace(lower, generator->generate(lower)).first->second;
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+    key.pop_back();
+    std::vector<Option> opts = build_options(key, kind);
+    key.push_back(kind == vi::TokenKind::kWord ? 'w' : 'm');
+    return cache.emplace(std::move(key), std::move(opts)).first->second;
   }
 
-  std::vector<Option> options_for(std::string_view token, vi::TokenKind kind) const {
-    if (kind == vi::TokenKind::kNumber) return {{kNumber, U"", 0.0f}};
-    if (kind == vi::TokenKind::kCode) return {{kCode, U"", 0.0f}};
-    const std::u32string lower = text::to_u32(store::terms_for(token, kind).exact);
+  // Candidates, the token itself when it is a lexicon syllable, or else the
+  // option of keeping it as it is.
+  std::vector<Option> build_options(const std::string& lower_utf8, vi::TokenKind kind) const {
+    const std::u32string lower = text::to_u32(lower_utf8);
     std::vector<Option> opts;
-    const WordId self = kind == vi::TokenKind::kWord ? lexicon.id(text::to_utf8(lower)) : kUnk;
-    for (const Candidate& c : candidates(lower)) opts.push_back({c.id, spelling[c.id - kFirstSyllable], c.channel});
-    if (self == kUnk) opts.push_back({kind == vi::TokenKind::kWord ? kForeign : kCode, U"", options.keep_log_prob});
+    for (const Candidate& c : generator->generate(lower)) opts.push_back({c.id, &spelling[c.id - kFirstSyllable], c.channel});
+    const WordId self = kind == vi::TokenKind::kWord ? lexicon.id(lower_utf8) : kUnk;
+    if (self == kUnk) opts.push_back({kind == vi::TokenKind::kWord ? kForeign : kCode, nullptr, options.keep_log_prob});
     else if (std::none_of(opts.begin(), opts.end(), [&](const Option& o) { return o.word == self; }))
-      opts.push_back({self, lower, channel.log_prob(lower, lower)});
+      opts.push_back({self, &spelling[self - kFirstSyllable], channel.log_prob(lower, lower)});
+    std::stable_sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) { return a.channel > b.channel; });
+    // Readings the channel alone puts far behind the best one cannot win.
+    const float floor = opts.front().channel - options.option_gap;
+    while (opts.size() > 1 && opts.back().channel < floor) opts.pop_back();
     return opts;
+  }
+
+  void bound_cache() const {
+    if (Cache& cache = caches.local(); cache.size() > kMaxCached) cache.clear();
   }
 };
 
@@ -110,12 +129,14 @@ RestoredText Restorer::restore(std::string_view input) const {
   vi::tokenize(input, tokens);
   RestoredText out;
   out.tokens.resize(tokens.size());
+  Lattice lattice;
   for (const auto& [begin, end] : split_sentences(input, tokens)) {
-    std::vector<std::vector<Option>> lattice;
-    for (size_t i = begin; i < end; ++i) lattice.push_back(impl_->options_for(tokens[i].text(input), tokens[i].kind));
+    impl_->bound_cache();
+    lattice.clear();
+    for (size_t i = begin; i < end; ++i) lattice.push_back(&impl_->options_for(tokens[i].text(input), tokens[i].kind));
     const std::vector<Decision> decisions = decode(*impl_->lm, lattice, impl_->options.decoder);
     for (size_t i = begin; i < end; ++i) {
-      const Option& o = lattice[i - begin][decisions[i - begin].option];
+      const Option& o = (*lattice[i - begin])[decisions[i - begin].option];
       RestoredToken& r = out.tokens[i];
       r.offset = tokens[i].offset;
       r.length = tokens[i].length;
@@ -123,8 +144,8 @@ RestoredText Restorer::restore(std::string_view input) const {
       // A code's single option only tells the LM "a code"; its restored form
       // is its case-sensitive repair, which apply_case would damage.
       r.restored = tokens[i].kind == vi::TokenKind::kCode          ? impl_->codes.repair(r.original)
-                   : o.text.empty() || same_word(r.original, o.text) ? r.original
-                                                                     : apply_case(r.original, o.text);
+                   : !o.text || same_word(r.original, *o.text) ? r.original
+                                                                : apply_case(r.original, *o.text);
       r.confidence = decisions[i - begin].confidence;
     }
   }

@@ -36,6 +36,7 @@ struct RestoredText {
 struct RestorerOptions {
   DecoderOptions decoder;
   size_t candidates = 10;       // candidate syllables per token
+  float option_gap = 4.0f;      // drop readings this many log10 units of channel behind the best
   float keep_log_prob = -4.0f;  // channel log10 P(token | token kept as is) (tuned on our held-out pages)
 };
 
