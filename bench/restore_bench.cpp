@@ -1,4 +1,4 @@
-// Restoration throughput on one core, in syllables (word tokens) per
+// Restoration throughput on one core (oneTBB limited to one thread), in syllables (word tokens) per
 // second. Input: ../shared/seeds when present (real OCR), else
 // samples/ocr. Models: the shipped models/.
 //   BM_RestoreCold: a fresh restorer per iteration (empty candidate cache):
@@ -6,6 +6,7 @@
 //   BM_RestoreWarm: one restorer throughout: the steady state of a long
 //                   run, where most OCR tokens have been seen before.
 #include <benchmark/benchmark.h>
+#include <tbb/global_control.h>
 
 #include <filesystem>
 #include <fstream>
@@ -48,6 +49,7 @@ void report(benchmark::State& state, size_t syllables, size_t bytes) {
 }
 
 void BM_RestoreCold(benchmark::State& state) {
+  tbb::global_control one_core(tbb::global_control::max_allowed_parallelism, 1);
   const std::string text = load_ocr_text();
   for (auto _ : state) {
     state.PauseTiming();
@@ -63,6 +65,7 @@ void BM_RestoreCold(benchmark::State& state) {
 BENCHMARK(BM_RestoreCold)->Unit(benchmark::kMillisecond);
 
 void BM_RestoreWarm(benchmark::State& state) {
+  tbb::global_control one_core(tbb::global_control::max_allowed_parallelism, 1);
   const std::string text = load_ocr_text();
   auto restorer = vn::restore::Restorer::load(vn::restore::default_model_dir());
   restorer->restore(text);  // fill the candidate cache

@@ -14,6 +14,7 @@ struct RestoreCommand {
   std::vector<std::string> files;  // none: standard input
   std::filesystem::path models;
   bool json = false;
+  unsigned threads = 0;  // 0: all cores
   restore::RestorerOptions options;
 };
 

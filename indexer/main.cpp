@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
   restore->add_option("files", restore_cmd.files, "files to restore (default: standard input)");
   restore->add_option("--models", restore_cmd.models, "model directory")->capture_default_str();
   restore->add_flag("--json", restore_cmd.json, "print every token: original, restored, confidence, byte offsets");
+  restore->add_option("--threads", restore_cmd.threads, "worker threads (default: all cores)");
   restore->add_option("--beam", restore_cmd.options.decoder.beam, "decoder hypotheses per position")->capture_default_str();
   restore->add_option("--beam-width", restore_cmd.options.decoder.beam_width, "log10 units below the best hypothesis still explored")
       ->capture_default_str();

@@ -1,7 +1,10 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <tbb/global_control.h>
+
 #include <cstdio>
+#include <optional>
 #include <iostream>
 #include <iterator>
 
@@ -37,7 +40,7 @@ bool restore_one(const restore::Restorer& restorer, const std::string& name, std
     std::fprintf(stderr, "vnindex restore: %s: %s\n", name.c_str(), d.error.c_str());
     return false;
   }
-  const restore::RestoredText r = restorer.restore(d.text);
+  const restore::RestoredText r = restorer.restore(d.text, json ? 2.0f : 0.0f);
   if (json) {
     std::string out = "{\"file\":";
     rapidjson::StringBuffer nb;
@@ -55,6 +58,8 @@ bool restore_one(const restore::Restorer& restorer, const std::string& name, std
 }  // namespace
 
 int run_restore(const RestoreCommand& c) {
+  std::optional<tbb::global_control> parallelism;
+  if (c.threads) parallelism.emplace(tbb::global_control::max_allowed_parallelism, c.threads);
   const auto restorer = restore::Restorer::load(c.models, c.options);
   bool ok = true;
   if (c.files.empty()) {

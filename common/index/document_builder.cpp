@@ -39,9 +39,9 @@ Xapian::Document make_xapian_document(const store::DocumentRecord& record) {
 }
 
 void restore_record(const restore::Restorer& restorer, store::DocumentRecord& record) {
-  restore::RestoredText r = restorer.restore(record.text);
+  restore::RestoredText r = restorer.restore(record.text, kLowConfidence);
   for (const restore::RestoredToken& t : r.tokens)
-    if (t.confidence < kLowConfidence) record.low_confidence.push_back({t.offset, t.length, t.restored, t.confidence});
+    record.low_confidence.push_back({t.offset, t.length, t.restored, t.confidence});
   record.restored = std::move(r.text);
 }
 

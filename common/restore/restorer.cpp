@@ -1,7 +1,11 @@
 #include "restore/restorer.hpp"
 
+#include <tbb/blocked_range.h>
+#include <tbb/concurrent_unordered_map.h>
 #include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
 
+#include <deque>
 #include <unordered_map>
 
 #include "restore/candidates.hpp"
@@ -64,12 +68,15 @@ struct Restorer::Impl {
   std::unique_ptr<CandidateGenerator> generator;
   std::vector<std::u32string> spelling;  // by WordId - kFirstSyllable
 
-  // Per thread, the options of every word token seen: OCR'd archives repeat
-  // their tokens, so most lookups hit. Node-based, so references stay valid
-  // until the cache is cleared (only between sentences).
-  using Cache = std::unordered_map<std::string, std::vector<Option>>;
-  mutable tbb::enumerable_thread_specific<Cache> caches;
-  static constexpr size_t kMaxCached = 500000;
+  // The options of every word token seen, shared by all threads: OCR'd
+  // archives repeat their tokens, so most lookups hit. Entries are never
+  // erased, so references into the cache stay valid; once it holds
+  // kMaxCached tokens, new ones are computed into per-thread scratch space
+  // that lives until the thread's next sentence.
+  using Cache = tbb::concurrent_unordered_map<std::string, std::vector<Option>>;
+  mutable Cache cache;
+  mutable tbb::enumerable_thread_specific<std::deque<std::vector<Option>>> scratch;
+  static constexpr size_t kMaxCached = 1 << 20;
 
   const std::vector<Option>& options_for(std::string_view token, vi::TokenKind kind) const {
     static const std::vector<Option> number = {{kNumber, nullptr, 0.0f}}, code = {{kCode, nullptr, 0.0f}};
@@ -77,13 +84,16 @@ struct Restorer::Impl {
     if (kind == vi::TokenKind::kCode) return code;
     std::string key = store::terms_for(token, kind).exact;
     key.push_back(kind == vi::TokenKind::kWord ? 'w' : 'm');
-    Cache& cache = caches.local();
     if (auto it = cache.find(key); it != cache.end()) return it->second;
     key.pop_back();
     std::vector<Option> opts = build_options(key, kind);
+    if (cache.size() >= kMaxCached) return scratch.local().emplace_back(std::move(opts));
     key.push_back(kind == vi::TokenKind::kWord ? 'w' : 'm');
     return cache.emplace(std::move(key), std::move(opts)).first->second;
   }
+
+  // Call before each sentence on the thread that decodes it.
+  void start_sentence() const { scratch.local().clear(); }
 
   // Candidates, the token itself when it is a lexicon syllable, or else the
   // option of keeping it as it is.
@@ -102,9 +112,6 @@ struct Restorer::Impl {
     return opts;
   }
 
-  void bound_cache() const {
-    if (Cache& cache = caches.local(); cache.size() > kMaxCached) cache.clear();
-  }
 };
 
 Restorer::Restorer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -124,37 +131,47 @@ std::unique_ptr<Restorer> Restorer::load(const std::filesystem::path& dir, Resto
   return std::unique_ptr<Restorer>(new Restorer(std::move(impl)));
 }
 
-RestoredText Restorer::restore(std::string_view input) const {
+RestoredText Restorer::restore(std::string_view input, float detail_below) const {
   std::vector<vi::Token> tokens;
   vi::tokenize(input, tokens);
-  RestoredText out;
-  out.tokens.resize(tokens.size());
-  Lattice lattice;
-  for (const auto& [begin, end] : split_sentences(input, tokens)) {
-    impl_->bound_cache();
-    lattice.clear();
-    for (size_t i = begin; i < end; ++i) lattice.push_back(&impl_->options_for(tokens[i].text(input), tokens[i].kind));
-    const std::vector<Decision> decisions = decode(*impl_->lm, lattice, impl_->options.decoder);
-    for (size_t i = begin; i < end; ++i) {
-      const Option& o = (*lattice[i - begin])[decisions[i - begin].option];
-      RestoredToken& r = out.tokens[i];
-      r.offset = tokens[i].offset;
-      r.length = tokens[i].length;
-      r.original = std::string(tokens[i].text(input));
-      // A code's single option only tells the LM "a code"; its restored form
-      // is its case-sensitive repair, which apply_case would damage.
-      r.restored = tokens[i].kind == vi::TokenKind::kCode          ? impl_->codes.repair(r.original)
-                   : !o.text || same_word(r.original, *o.text) ? r.original
-                                                                : apply_case(r.original, *o.text);
-      r.confidence = decisions[i - begin].confidence;
+  const std::vector<std::pair<size_t, size_t>> sentences = split_sentences(input, tokens);
+
+  // Decode sentences in parallel; each is independent, so the result does
+  // not depend on the number of threads.
+  struct Choice {
+    const std::u32string* text;  // nullptr: keep the token as written
+    float confidence;
+  };
+  std::vector<Choice> choices(tokens.size());
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, sentences.size(), 8), [&](const tbb::blocked_range<size_t>& range) {
+    Lattice lattice;
+    for (size_t s = range.begin(); s != range.end(); ++s) {
+      const auto [begin, end] = sentences[s];
+      impl_->start_sentence();
+      lattice.clear();
+      for (size_t i = begin; i < end; ++i) lattice.push_back(&impl_->options_for(tokens[i].text(input), tokens[i].kind));
+      const std::vector<Decision> decisions = decode(*impl_->lm, lattice, impl_->options.decoder);
+      for (size_t i = begin; i < end; ++i)
+        choices[i] = {(*lattice[i - begin])[decisions[i - begin].option].text, decisions[i - begin].confidence};
     }
-  }
+  });
+
+  RestoredText out;
   out.text.reserve(input.size() + input.size() / 4);
   size_t cursor = 0;
-  for (const RestoredToken& r : out.tokens) {
-    out.text.append(input.substr(cursor, r.offset - cursor));
-    out.text.append(r.restored);
-    cursor = r.offset + r.length;
+  std::string restored;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const std::string_view original = tokens[i].text(input);
+    // A code is repaired case-sensitively; a syllable takes the token's case
+    // pattern, unless it is the token itself up to case and tone placement.
+    if (tokens[i].kind == vi::TokenKind::kCode) restored = impl_->codes.repair(original);
+    else if (!choices[i].text || same_word(original, *choices[i].text)) restored.assign(original);
+    else restored = apply_case(original, *choices[i].text);
+    out.text.append(input.substr(cursor, tokens[i].offset - cursor));
+    out.text.append(restored);
+    cursor = tokens[i].offset + tokens[i].length;
+    if (choices[i].confidence < detail_below)
+      out.tokens.push_back({tokens[i].offset, tokens[i].length, std::string(original), restored, choices[i].confidence});
   }
   out.text.append(input.substr(cursor));
   return out;

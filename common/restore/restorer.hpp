@@ -30,7 +30,7 @@ struct RestoredToken {
 
 struct RestoredText {
   std::string text;                   // the restored text, same lines as the input
-  std::vector<RestoredToken> tokens;  // every token, in order
+  std::vector<RestoredToken> tokens;  // the tokens asked for (see Restorer::restore), in order
 };
 
 struct RestorerOptions {
@@ -48,8 +48,12 @@ class Restorer {
   static std::unique_ptr<Restorer> load(const std::filesystem::path& model_dir, RestorerOptions options = {});
   ~Restorer();
 
+  // Restores `text`; RestoredText::tokens lists the tokens whose confidence
+  // is below `detail_below` (default: every token; 0: none, which saves
+  // memory on large inputs). Sentences are decoded in parallel (oneTBB);
+  // the result is the same whatever the number of threads.
   // REQUIRES: valid UTF-8 (NFC for best results). Thread-safe.
-  RestoredText restore(std::string_view text) const;
+  RestoredText restore(std::string_view text, float detail_below = 2.0f) const;
 
  private:
   struct Impl;
