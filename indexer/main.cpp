@@ -59,9 +59,12 @@ int main(int argc, char** argv) {
   auto* restore = app.add_subcommand("restore", "restore OCR'd Vietnamese text (files or stdin) to stdout");
   restore->add_option("files", restore_cmd.files, "files to restore (default: standard input)");
   restore->add_option("--models", restore_cmd.models, "model directory")->capture_default_str();
-  restore->add_flag("--json", restore_cmd.json, "print every token: original, restored, confidence, byte offsets");
+  restore->add_flag("--json", restore_cmd.json,
+                    "print every token: original, restored, confidence, byte offsets (into the decoded NFC text)");
   restore->add_option("--threads", restore_cmd.threads, "worker threads (default: all cores)");
-  restore->add_option("--beam", restore_cmd.options.decoder.beam, "decoder hypotheses per position")->capture_default_str();
+  restore->add_option("--beam", restore_cmd.options.decoder.beam, "decoder hypotheses per position")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   restore->add_option("--beam-width", restore_cmd.options.decoder.beam_width, "log10 units below the best hypothesis still explored")
       ->capture_default_str();
   restore->add_option("--option-gap", restore_cmd.options.option_gap, "drop readings this far (log10) behind the best")

@@ -96,7 +96,8 @@ std::string CodeRepair::repair_part(std::string_view part) const {
   std::vector<size_t> where;  // positions that may be OCR damage
   for (size_t i = 0; i < cps.size(); ++i)
     if (!sources_of(cps[i]).empty()) where.push_back(i);
-  if (where.empty() || cps.size() > kMaxPartLength || !has_letter(part)) return std::string(part);
+  // One-letter parts ("b/c", "T/M", "K/T") are abbreviations, not damage.
+  if (where.empty() || cps.size() < 2 || cps.size() > kMaxPartLength || !has_letter(part)) return std::string(part);
 
   // score = count / kSubstitutionRatio^substitutions (the log form in the
   // header, kept exact: 200 / 20 == 10).

@@ -99,7 +99,7 @@ std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, co
   start.offer({lm.begin_sentence(), 0.0f, 0, 0, 0});
   for (size_t t = 0; t < n; ++t) {
     const std::vector<Hypothesis>& prev = (t == 0 ? start : columns[t - 1]).hypotheses();
-    Column& col = columns.emplace_back(options.beam);
+    Column& col = columns.emplace_back(std::max<size_t>(options.beam, 1));
     const std::vector<Option>& opts = *lattice[t];
     // Beam threshold: the LM can only lower a score, so an extension whose
     // score before the LM is already far below the best one is skipped.

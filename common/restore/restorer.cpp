@@ -16,6 +16,7 @@
 #include "store/terms.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
+#include "vi/letters.hpp"
 
 #ifndef VNARCHIVE_MODELS_DIR
 #define VNARCHIVE_MODELS_DIR "models"
@@ -28,11 +29,11 @@ std::filesystem::path default_model_dir() {
   return VNARCHIVE_MODELS_DIR;
 }
 
-std::string apply_case(std::string_view original, std::u32string_view restored) {
+CasePattern case_pattern(std::string_view token) {
   size_t letters = 0, upper = 0;
   bool first_upper = false;
-  for (size_t i = 0; i < original.size();) {
-    const char32_t c = text::next_code_point(original, i);
+  for (size_t i = 0; i < token.size();) {
+    const char32_t c = text::next_code_point(token, i);
     if (!text::is_letter_or_mark(c)) continue;
     if (text::is_upper(c)) {
       if (letters == 0) first_upper = true;
@@ -40,19 +41,80 @@ std::string apply_case(std::string_view original, std::u32string_view restored) 
     }
     ++letters;
   }
+  if (letters >= 2 && upper == letters) return CasePattern::kUpper;
+  return first_upper ? CasePattern::kCapitalised : CasePattern::kLower;
+}
+
+std::string apply_case(CasePattern pattern, std::u32string_view restored) {
   std::u32string out(restored);
-  if (letters >= 2 && upper == letters) {
+  if (pattern == CasePattern::kUpper) {
     for (char32_t& c : out) c = text::upper(c);
-  } else if (first_upper && !out.empty()) {
+  } else if (pattern == CasePattern::kCapitalised && !out.empty()) {
     out[0] = text::upper(out[0]);
   }
   return text::to_utf8(out);
+}
+
+std::string apply_case(std::string_view original, std::u32string_view restored) {
+  return apply_case(case_pattern(original), restored);
 }
 
 namespace {
 
 // True when `original` is `syllable` up to case and tone-mark placement
 // ("ỦY" and "uỷ"): the original spelling is then kept.
+bool is_roman_numeral(std::string_view s) {
+  return !s.empty() && s.size() <= 8 && s.find_first_not_of("IVXLC") == std::string_view::npos;
+}
+
+bool looks_like_abbreviation(std::string_view token) {
+  size_t letters = 0;
+  bool vowel = false;
+  for (size_t i = 0; i < token.size();) {
+    const char32_t c = text::next_code_point(token, i);
+    if (text::is_decimal_digit(c)) return false;  // "G6M": a digit read for a vowel
+    if (!text::is_letter_or_mark(c)) continue;
+    if (!text::is_upper(c)) return false;
+    ++letters;
+    const char32_t base = vi::strip_diacritics(text::lower(c));
+    vowel |= base == U'a' || base == U'e' || base == U'i' || base == U'o' || base == U'u' || base == U'y';
+  }
+  return letters >= 2 && (!vowel || is_roman_numeral(token));
+}
+
+bool is_word(const vi::Token& t) { return t.kind == vi::TokenKind::kWord || t.kind == vi::TokenKind::kMixed; }
+
+// The case pattern a restored token takes. Its own, except where OCR makes
+// that unreliable: a token of one letter ("T6", "S6") takes capitals when
+// a neighbouring word is in capitals (a heading); a capital I, J or 1 read
+// for "l" ("Itia" for "lúa") does not capitalise; and a short token in
+// capitals between words that are not ("TO trinh") is only capitalised.
+CasePattern case_in_context(std::string_view text, const std::vector<vi::Token>& tokens, size_t i,
+                            std::u32string_view restored) {
+  const std::string_view token = tokens[i].text(text);
+  CasePattern own = case_pattern(token);
+  auto letters_of = [](std::string_view t) {
+    size_t n = 0;
+    for (size_t k = 0; k < t.size();) n += text::is_letter_or_mark(text::next_code_point(t, k));
+    return n;
+  };
+  // The nearest word of two letters or more on each side, within a few tokens.
+  auto neighbour_upper = [&](int step) {
+    for (size_t j = i + step, n = 0; j < tokens.size() && n < 3; j += step, ++n)
+      if (is_word(tokens[j]) && letters_of(tokens[j].text(text)) >= 2)
+        return case_pattern(tokens[j].text(text)) == CasePattern::kUpper;
+    return false;
+  };
+  const bool upper_around = neighbour_upper(-1) || neighbour_upper(+1);
+  const size_t letters = letters_of(token);
+  if (letters <= 1 && upper_around) return CasePattern::kUpper;
+  if (own == CasePattern::kCapitalised && !restored.empty() && restored[0] == U'l' &&
+      (token[0] == 'I' || token[0] == 'J' || token[0] == '1'))
+    return CasePattern::kLower;
+  if (own == CasePattern::kUpper && letters <= 2 && !upper_around) return CasePattern::kCapitalised;
+  return own;
+}
+
 bool same_word(std::string_view original, std::u32string_view syllable) {
   return store::terms_for(original, vi::TokenKind::kWord).exact == text::to_utf8(syllable);
 }
@@ -82,13 +144,15 @@ struct Restorer::Impl {
     static const std::vector<Option> number = {{kNumber, nullptr, 0.0f}}, code = {{kCode, nullptr, 0.0f}};
     if (kind == vi::TokenKind::kNumber) return number;
     if (kind == vi::TokenKind::kCode) return code;
-    std::string key = store::terms_for(token, kind).exact;
+    // The options depend on the lower-case token, its kind and whether it
+    // is shaped like an abbreviation.
+    const std::string lower = store::terms_for(token, kind).exact;
+    std::string key = lower;
     key.push_back(kind == vi::TokenKind::kWord ? 'w' : 'm');
+    key.push_back(looks_like_abbreviation(token) ? 'A' : '-');
     if (auto it = cache.find(key); it != cache.end()) return it->second;
-    key.pop_back();
-    std::vector<Option> opts = build_options(key, kind);
+    std::vector<Option> opts = build_options(token, lower, kind);
     if (cache.size() >= kMaxCached) return scratch.local().emplace_back(std::move(opts));
-    key.push_back(kind == vi::TokenKind::kWord ? 'w' : 'm');
     return cache.emplace(std::move(key), std::move(opts)).first->second;
   }
 
@@ -97,18 +161,32 @@ struct Restorer::Impl {
 
   // Candidates, the token itself when it is a lexicon syllable, or else the
   // option of keeping it as it is.
-  std::vector<Option> build_options(const std::string& lower_utf8, vi::TokenKind kind) const {
+  // Channel log10 P of keeping a token that is not a syllable. Tokens
+  // shaped like abbreviations or Roman numerals (all capitals, no vowel
+  // that could carry a syllable: "TT", "HĐND", "GRDP"; or "VII", "XIX")
+  // are kept far more readily than other non-syllables.
+  float keep_log_prob(std::string_view original) const {
+    return looks_like_abbreviation(original) ? options.keep_abbreviation_log_prob : options.keep_log_prob;
+  }
+
+  std::vector<Option> build_options(std::string_view original, const std::string& lower_utf8, vi::TokenKind kind) const {
     const std::u32string lower = text::to_u32(lower_utf8);
     std::vector<Option> opts;
     for (const Candidate& c : generator->generate(lower)) opts.push_back({c.id, &spelling[c.id - kFirstSyllable], c.channel});
-    const WordId self = kind == vi::TokenKind::kWord ? lexicon.id(lower_utf8) : kUnk;
-    if (self == kUnk) opts.push_back({kind == vi::TokenKind::kWord ? kForeign : kCode, nullptr, options.keep_log_prob});
-    else if (std::none_of(opts.begin(), opts.end(), [&](const Option& o) { return o.word == self; }))
-      opts.push_back({self, &spelling[self - kFirstSyllable], channel.log_prob(lower, lower)});
-    std::stable_sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) { return a.channel > b.channel; });
     // Readings the channel alone puts far behind the best one cannot win.
-    const float floor = opts.front().channel - options.option_gap;
-    while (opts.size() > 1 && opts.back().channel < floor) opts.pop_back();
+    std::stable_sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) { return a.channel > b.channel; });
+    if (!opts.empty()) {
+      const float floor = opts.front().channel - options.option_gap;
+      while (!opts.empty() && opts.back().channel < floor) opts.pop_back();
+    }
+    // The token itself always stays a reading: as its syllable, or kept.
+    const WordId self = kind == vi::TokenKind::kWord ? lexicon.id(lower_utf8) : kUnk;
+    if (self == kUnk) {
+      opts.push_back({kind == vi::TokenKind::kWord ? kForeign : kCode, nullptr, keep_log_prob(original)});
+    } else if (std::none_of(opts.begin(), opts.end(), [&](const Option& o) { return o.word == self; })) {
+      opts.push_back({self, &spelling[self - kFirstSyllable], channel.log_prob(lower, lower)});
+    }
+    std::stable_sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) { return a.channel > b.channel; });
     return opts;
   }
 
@@ -164,9 +242,12 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
     const std::string_view original = tokens[i].text(input);
     // A code is repaired case-sensitively; a syllable takes the token's case
     // pattern, unless it is the token itself up to case and tone placement.
-    if (tokens[i].kind == vi::TokenKind::kCode) restored = impl_->codes.repair(original);
+    // Codes, and abbreviations kept as they are ("HDND"), are repaired
+    // case-sensitively from the code parts the corpus uses ("HĐND").
+    if (tokens[i].kind == vi::TokenKind::kCode || (!choices[i].text && looks_like_abbreviation(original)))
+      restored = impl_->codes.repair(original);
     else if (!choices[i].text || same_word(original, *choices[i].text)) restored.assign(original);
-    else restored = apply_case(original, *choices[i].text);
+    else restored = apply_case(case_in_context(input, tokens, i, *choices[i].text), *choices[i].text);
     out.text.append(input.substr(cursor, tokens[i].offset - cursor));
     out.text.append(restored);
     cursor = tokens[i].offset + tokens[i].length;

@@ -38,6 +38,7 @@ struct RestorerOptions {
   size_t candidates = 10;       // candidate syllables per token
   float option_gap = 4.0f;      // drop readings this many log10 units of channel behind the best
   float keep_log_prob = -4.0f;  // channel log10 P(token | token kept as is) (tuned on our held-out pages)
+  float keep_abbreviation_log_prob = -1.0f;  // the same for abbreviation-shaped tokens (UBND, XIX)
 };
 
 class Restorer {
@@ -65,9 +66,12 @@ class Restorer {
 // directory of the source tree this binary was built from.
 std::filesystem::path default_model_dir();
 
-// Applies the case pattern of `original` to the lower-case `restored`:
-// all capitals (two letters or more) -> all capitals; capitalised ->
-// capitalised; otherwise lower case.
+enum class CasePattern { kLower, kCapitalised, kUpper };
+
+// All capitals (two letters or more), capitalised, or lower case.
+CasePattern case_pattern(std::string_view token);
+std::string apply_case(CasePattern pattern, std::u32string_view lower);
+// Applies the case pattern of `original` to the lower-case `restored`.
 std::string apply_case(std::string_view original, std::u32string_view restored);
 
 }  // namespace vn::restore
