@@ -150,3 +150,9 @@ TEST(Trainer, HeldOutSplitIsAStableOnePercent) {
   EXPECT_LT(held, 1200u);
   EXPECT_EQ(is_held_out("Đảng bộ tỉnh"), is_held_out("Đảng bộ tỉnh"));
 }
+
+TEST(RestorerWithModels, UngluesNumbersFromWords) {
+  const auto restorer = Restorer::load(default_model_dir());
+  EXPECT_EQ(restorer->restore("Lang Son, ngay 06thang 8 nam2025").text, "Lạng Sơn, ngày 06 tháng 8 năm 2025");
+  EXPECT_EQ(restorer->restore("t6 chirc").text, "tổ chức");  // one letter: not a glued number
+}

@@ -73,7 +73,7 @@ std::vector<float> confidences(const LanguageModel& lm, const Lattice& lattice,
       const Option& o = (*lattice[t])[i];
       if (i != chosen[t] && channel_weight * o.channel < floor) continue;
       LanguageModel::State a, b, c;
-      double v = lm.score(before[t], o.word, a) + channel_weight * o.channel;
+      double v = score_option(lm, before[t], o, a) + channel_weight * o.channel;
       if (t + 1 < n) v += lm.score(a, word_at(t + 1), b);
       else v += lm.end_sentence(a);
       if (t + 2 < n) v += lm.score(b, word_at(t + 2), c);
@@ -89,6 +89,14 @@ std::vector<float> confidences(const LanguageModel& lm, const Lattice& lattice,
 }
 
 }  // namespace
+
+float score_option(const LanguageModel& lm, const LanguageModel::State& in, const Option& option,
+                   LanguageModel::State& out) {
+  if (option.number_prefix == 0 && option.number_suffix == 0) return lm.score(in, option.word, out);
+  LanguageModel::State mid;
+  if (option.number_prefix) return lm.score(in, kNumber, mid) + lm.score(mid, option.word, out);
+  return lm.score(in, option.word, mid) + lm.score(mid, kNumber, out);
+}
 
 std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, const DecoderOptions& options) {
   const size_t n = lattice.size();
@@ -113,7 +121,7 @@ std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, co
         const float before_lm = prev[p].score + options.channel_weight * opts[o].channel;
         if (before_lm < threshold) break;
         Hypothesis h;
-        h.score = before_lm + lm.score(prev[p].state, opts[o].word, h.state);
+        h.score = before_lm + score_option(lm, prev[p].state, opts[o], h.state);
         threshold = std::max(threshold, h.score - options.beam_width);
         h.back = p;
         h.option = o;

@@ -14,7 +14,16 @@ struct Option {
   WordId word;                 // what the language model sees
   const std::u32string* text;  // lower-case restored form; nullptr: keep the original
   float channel;               // log10 P(ocr | this reading)
+  // A token the OCR glued together ("06thang"): the first `number_prefix`
+  // bytes (or last `number_suffix` bytes) of the token are a number read as
+  // its own word before (after) `word`.
+  uint8_t number_prefix = 0;
+  uint8_t number_suffix = 0;
 };
+
+// log10 P of the option's words after `in`; the state after them in `out`.
+float score_option(const LanguageModel& lm, const LanguageModel::State& in, const Option& option,
+                   LanguageModel::State& out);
 
 // Per position, its options (owned elsewhere), sorted by descending
 // channel score.

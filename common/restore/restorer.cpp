@@ -156,6 +156,32 @@ struct Restorer::Impl {
     return cache.emplace(std::move(key), std::move(opts)).first->second;
   }
 
+  // Readings of a token the OCR glued from a number and a word ("06thang",
+  // "nam2025"): the number, then each candidate of the word (or the other
+  // way round), at a glue cost.
+  void add_unglued(std::string_view original, std::vector<Option>& opts) const {
+    constexpr float kGlueLogProb = -1.0f;
+    constexpr size_t kWordCandidates = 4;
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    size_t front = 0, back = 0;
+    while (front < original.size() && digit(original[front])) ++front;
+    while (back < original.size() && digit(original[original.size() - 1 - back])) ++back;
+    if ((front > 0) == (back > 0) || front > 8 || back > 8) return;
+    const std::string_view letters = original.substr(front, original.size() - front - back);
+    if (letters.size() < 2 || letters.size() > 24) return;
+    for (size_t k = 0; k < letters.size();)
+      if (!text::is_letter_or_mark(text::next_code_point(letters, k))) return;  // one digit run, one letter run
+    const std::u32string lower = text::to_u32(store::terms_for(letters, vi::TokenKind::kWord).exact);
+    std::vector<Candidate> cands = generator->generate(lower);
+    if (cands.size() > kWordCandidates) cands.resize(kWordCandidates);
+    for (const Candidate& c : cands) {
+      Option o{c.id, &spelling[c.id - kFirstSyllable], c.channel + kGlueLogProb};
+      o.number_prefix = static_cast<uint8_t>(front);
+      o.number_suffix = static_cast<uint8_t>(back);
+      opts.push_back(o);
+    }
+  }
+
   // Call before each sentence on the thread that decodes it.
   void start_sentence() const { scratch.local().clear(); }
 
@@ -179,6 +205,7 @@ struct Restorer::Impl {
       const float floor = opts.front().channel - options.option_gap;
       while (!opts.empty() && opts.back().channel < floor) opts.pop_back();
     }
+    if (kind == vi::TokenKind::kMixed) add_unglued(original, opts);
     // The token itself always stays a reading: as its syllable, or kept.
     const WordId self = kind == vi::TokenKind::kWord ? lexicon.id(lower_utf8) : kUnk;
     if (self == kUnk) {
@@ -217,8 +244,9 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
   // Decode sentences in parallel; each is independent, so the result does
   // not depend on the number of threads.
   struct Choice {
-    const std::u32string* text;  // nullptr: keep the token as written
-    float confidence;
+    const std::u32string* text = nullptr;  // nullptr: keep the token as written
+    float confidence = 1;
+    uint8_t number_prefix = 0, number_suffix = 0;  // see Option
   };
   std::vector<Choice> choices(tokens.size());
   tbb::parallel_for(tbb::blocked_range<size_t>(0, sentences.size(), 8), [&](const tbb::blocked_range<size_t>& range) {
@@ -229,8 +257,10 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
       lattice.clear();
       for (size_t i = begin; i < end; ++i) lattice.push_back(&impl_->options_for(tokens[i].text(input), tokens[i].kind));
       const std::vector<Decision> decisions = decode(*impl_->lm, lattice, impl_->options.decoder);
-      for (size_t i = begin; i < end; ++i)
-        choices[i] = {(*lattice[i - begin])[decisions[i - begin].option].text, decisions[i - begin].confidence};
+      for (size_t i = begin; i < end; ++i) {
+        const Option& o = (*lattice[i - begin])[decisions[i - begin].option];
+        choices[i] = {o.text, decisions[i - begin].confidence, o.number_prefix, o.number_suffix};
+      }
     }
   });
 
@@ -240,14 +270,21 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
   std::string restored;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string_view original = tokens[i].text(input);
-    // A code is repaired case-sensitively; a syllable takes the token's case
-    // pattern, unless it is the token itself up to case and tone placement.
+    const Choice& c = choices[i];
     // Codes, and abbreviations kept as they are ("HDND"), are repaired
-    // case-sensitively from the code parts the corpus uses ("HĐND").
-    if (tokens[i].kind == vi::TokenKind::kCode || (!choices[i].text && looks_like_abbreviation(original)))
+    // case-sensitively from the code parts the corpus uses ("HĐND"). A
+    // syllable takes the token's case pattern, unless it is the token itself
+    // up to case and tone placement.
+    if (tokens[i].kind == vi::TokenKind::kCode || (!c.text && looks_like_abbreviation(original)))
       restored = impl_->codes.repair(original);
-    else if (!choices[i].text || same_word(original, *choices[i].text)) restored.assign(original);
-    else restored = apply_case(case_in_context(input, tokens, i, *choices[i].text), *choices[i].text);
+    else if (c.number_prefix)  // unglued: "06thang" -> "06 tháng"
+      restored = std::string(original.substr(0, c.number_prefix)) + " " +
+                 apply_case(original.substr(c.number_prefix), *c.text);
+    else if (c.number_suffix)
+      restored = apply_case(original.substr(0, original.size() - c.number_suffix), *c.text) + " " +
+                 std::string(original.substr(original.size() - c.number_suffix));
+    else if (!c.text || same_word(original, *c.text)) restored.assign(original);
+    else restored = apply_case(case_in_context(input, tokens, i, *c.text), *c.text);
     out.text.append(input.substr(cursor, tokens[i].offset - cursor));
     out.text.append(restored);
     cursor = tokens[i].offset + tokens[i].length;
