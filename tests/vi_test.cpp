@@ -151,3 +151,22 @@ TEST(Syllable, SpellsBackCanonically) {
     EXPECT_EQ(spell(*s), w);
   }
 }
+
+TEST(Tokenizer, OcrSymbolsForLettersStayInsideWords) {
+  auto t = toks("nhi¢m ky, h@ tr¢, R&D; giá 5 ¢ và @user");
+  std::vector<std::pair<TokenKind, std::string>> want = {
+      {TokenKind::kWord, "nhi¢m"}, {TokenKind::kWord, "ky"},  {TokenKind::kWord, "h"}, {TokenKind::kWord, "tr"},
+      {TokenKind::kWord, "R&D"},   {TokenKind::kWord, "giá"}, {TokenKind::kNumber, "5"}, {TokenKind::kWord, "và"},
+      {TokenKind::kWord, "user"},
+  };
+  EXPECT_EQ(t, want);
+}
+
+TEST(Tokenizer, LowerCaseWordsJoinedBySlashSplit) {
+  auto t = toks("triệu đồng/năm; T/M; BC/ĐU; b/c");
+  std::vector<std::pair<TokenKind, std::string>> want = {
+      {TokenKind::kWord, "triệu"}, {TokenKind::kWord, "đồng"},  {TokenKind::kWord, "năm"},
+      {TokenKind::kCode, "T/M"},   {TokenKind::kCode, "BC/ĐU"}, {TokenKind::kCode, "b/c"},
+  };
+  EXPECT_EQ(t, want);
+}

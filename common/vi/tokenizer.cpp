@@ -21,17 +21,42 @@ CharClass classify(char32_t cp) {
   return CharClass::kOther;
 }
 
+bool is_ocr_letter_symbol(char32_t cp) {
+  return cp == U'¢' || cp == U'£' || cp == U'©' || cp == U'®' || cp == U'@' || cp == U'&' || cp == U'§' || cp == U'¥' ||
+         cp == U'€';
+}
+
 // A maximal run of letters and digits, possibly with joiners inside.
 struct Run {
   uint32_t begin = 0, end = 0;
   bool letters = false, digits = false, slash = false, hyphen = false;
 };
 
-// Splits a hyphenated run whose parts are all letters or all digits.
-void split_at_hyphens(std::string_view text, const Run& run, TokenKind kind, std::vector<Token>& out) {
+// Whether a letters-only run joined by '/' is words ("đồng/năm"): every
+// part has two letters or more and no capitals. Otherwise ("T/M", "BC/ĐU",
+// "b/c") it is an abbreviation or code.
+bool slash_joins_words(std::string_view text, const Run& run) {
+  if (run.digits) return false;
+  size_t part_letters = 0;
+  for (size_t i = run.begin; i < run.end;) {
+    if (text[i] == '/' || text[i] == '-') {
+      if (part_letters < 2) return false;
+      part_letters = 0;
+      ++i;
+      continue;
+    }
+    const char32_t cp = text::next_code_point(text, i);
+    if (text::is_upper(cp)) return false;
+    part_letters += text::is_letter_or_mark(cp);
+  }
+  return part_letters >= 2;
+}
+
+// Splits a run at its '/' and '-' joiners.
+void split_at_joiners(std::string_view text, const Run& run, TokenKind kind, std::vector<Token>& out) {
   uint32_t start = run.begin;
   for (uint32_t i = run.begin; i <= run.end; ++i) {
-    if (i == run.end || text[i] == '-') {
+    if (i == run.end || text[i] == '-' || text[i] == '/') {
       if (i > start) out.push_back({kind, start, i - start});
       start = i + 1;
     }
@@ -40,10 +65,12 @@ void split_at_hyphens(std::string_view text, const Run& run, TokenKind kind, std
 
 void emit(std::string_view text, const Run& run, std::vector<Token>& out) {
   const uint32_t len = run.end - run.begin;
-  if (run.slash || (run.hyphen && run.letters && run.digits)) {
+  if (run.slash && slash_joins_words(text, run)) {
+    split_at_joiners(text, run, TokenKind::kWord, out);
+  } else if (run.slash || (run.hyphen && run.letters && run.digits)) {
     out.push_back({TokenKind::kCode, run.begin, len});
   } else if (run.hyphen) {
-    split_at_hyphens(text, run, run.letters ? TokenKind::kWord : TokenKind::kNumber, out);
+    split_at_joiners(text, run, run.letters ? TokenKind::kWord : TokenKind::kNumber, out);
   } else if (run.letters && run.digits) {
     out.push_back({TokenKind::kMixed, run.begin, len});
   } else {
@@ -72,6 +99,15 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
       run.end = static_cast<uint32_t>(i);
       prev = cls;
       continue;
+    }
+    // Symbols an OCR engine puts in place of a letter ("nhi¢m" for
+    // "nhiệm") stay inside a word when letters stand on both sides.
+    if (in_run && prev == CharClass::kLetter && is_ocr_letter_symbol(cp) && i < text.size()) {
+      size_t j = i;
+      if (classify(text::next_code_point(text, j)) == CharClass::kLetter) {
+        run.end = static_cast<uint32_t>(i);
+        continue;
+      }
     }
     // A joiner stays inside the run only between two alphanumerics; '.' and
     // ',' only between two digits.
