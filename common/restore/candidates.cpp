@@ -93,9 +93,10 @@ std::vector<Candidate> CandidateGenerator::generate(std::u32string_view ocr) con
   };
   std::vector<Scored> scored;
   scored.reserve(ids.size());
+  ChannelModel::Scorer scorer(channel_, ocr);
   for (WordId w : ids) {
     const size_t i = w - kFirstSyllable;
-    const float ch = channel_.log_prob(ocr, spelling_[i]);
+    const float ch = scorer.log_prob(spelling_[i]);
     scored.push_back({{w, ch}, ch + options_.prior_weight * log_prior_[i]});
   }
   const size_t k = std::min(options_.max_candidates, scored.size());

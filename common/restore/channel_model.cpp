@@ -15,6 +15,7 @@ namespace vn::restore {
 namespace {
 
 constexpr size_t kMaxEmission = 3;  // code points one clean character may become
+constexpr float kNone = -1e9f;      // log10 of an impossible alignment
 constexpr double kTokenTablePseudo = 3.0;  // trust in the token table grows with its counts
 constexpr double kPassThrough = 0.9;       // P(intact | the token already has diacritics)
 
@@ -83,41 +84,64 @@ float ChannelModel::emission_log_prob(char32_t clean, std::u32string_view e) con
   return log_prior[base_class(clean, e)] - denominator;
 }
 
-float ChannelModel::char_log_prob(std::u32string_view ocr, std::u32string_view syl) const {
-  const size_t n = syl.size(), m = ocr.size();
-  constexpr float kNone = -1e9f;
-  std::vector<float> dp((n + 1) * (m + 1), kNone);
+ChannelModel::Scorer::Scorer(const ChannelModel& model, std::u32string_view ocr)
+    : model_(model), ocr_(ocr), seen_(model.seen_sources(ocr)) {}
+
+const std::vector<float>& ChannelModel::Scorer::emissions_of(char32_t clean) {
+  auto [it, added] = rows_.try_emplace(clean);
+  if (added) {
+    // Row j * (kMaxEmission + 1) + k: log10 P(ocr[j, j + k) | clean).
+    const size_t m = ocr_.size();
+    it->second.assign((m + 1) * (kMaxEmission + 1), kNone);
+    for (size_t j = 0; j <= m; ++j)
+      for (size_t k = 0; k <= kMaxEmission && j + k <= m; ++k)
+        it->second[j * (kMaxEmission + 1) + k] = model_.emission_log_prob(clean, std::u32string_view(ocr_).substr(j, k));
+  }
+  return it->second;
+}
+
+float ChannelModel::Scorer::char_log_prob(std::u32string_view syl) {
+  const size_t n = syl.size(), m = ocr_.size();
+  dp_.assign((n + 1) * (m + 1), kNone);
   auto at = [m](size_t i, size_t j) { return i * (m + 1) + j; };
-  dp[0] = 0;
+  dp_[0] = 0;
   for (size_t i = 0; i < n; ++i) {
+    const std::vector<float>& e = emissions_of(syl[i]);
     for (size_t j = 0; j <= m; ++j) {
-      const float here = dp[at(i, j)];
+      const float here = dp_[at(i, j)];
       if (here == kNone) continue;
       for (size_t k = 0; k <= kMaxEmission && j + k <= m; ++k) {
-        const float v = here + emission_log_prob(syl[i], ocr.substr(j, k));
-        float& next = dp[at(i + 1, j + k)];
-        next = std::max(next, v);
+        float& next = dp_[at(i + 1, j + k)];
+        next = std::max(next, here + e[j * (kMaxEmission + 1) + k]);
       }
     }
   }
-  return std::max(dp[at(n, m)], -99.0f);
+  return std::max(dp_[at(n, m)], -99.0f);
 }
 
-float ChannelModel::log_prob(std::u32string_view ocr, std::u32string_view syl) const {
-  const double chars = std::pow(10.0, char_log_prob(ocr, syl));
+float ChannelModel::Scorer::log_prob(std::u32string_view syl) {
+  const double chars = std::pow(10.0, char_log_prob(syl));
   double seen = 0, n = 0;
-  if (auto s = syllable_counts_.find(std::u32string(syl)); s != syllable_counts_.end()) {
+  if (auto s = model_.syllable_counts_.find(std::u32string(syl)); s != model_.syllable_counts_.end()) {
     n = s->second;
-    if (auto o = by_ocr_.find(std::u32string(ocr)); o != by_ocr_.end())
-      if (auto p = o->second.find(std::u32string(syl)); p != o->second.end()) seen = p->second;
+    if (seen_)
+      if (auto p = seen_->find(std::u32string(syl)); p != seen_->end()) seen = p->second;
   }
   const double lambda = n / (n + kTokenTablePseudo);
   double p = n > 0 ? lambda * seen / n + (1 - lambda) * chars : chars;
   // The OCR this channel was trained on never writes Vietnamese letters, so
   // a token that carries them and spells the syllable came through intact
   // (clean text, a better OCR): let it pass.
-  if (ocr == syl && !is_ascii(ocr)) p = kPassThrough + (1 - kPassThrough) * p;
+  if (ocr_ == syl && !is_ascii(ocr_)) p = kPassThrough + (1 - kPassThrough) * p;
   return static_cast<float>(std::max(std::log10(p), -99.0));
+}
+
+float ChannelModel::char_log_prob(std::u32string_view ocr, std::u32string_view syl) const {
+  return Scorer(*this, ocr).char_log_prob(syl);
+}
+
+float ChannelModel::log_prob(std::u32string_view ocr, std::u32string_view syl) const {
+  return Scorer(*this, ocr).log_prob(syl);
 }
 
 const std::unordered_map<std::u32string, uint32_t>* ChannelModel::seen_sources(std::u32string_view ocr) const {

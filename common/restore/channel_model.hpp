@@ -31,6 +31,25 @@ class ChannelModel {
   // The character-model part alone.
   float char_log_prob(std::u32string_view ocr, std::u32string_view syllable) const;
 
+  // Scores many syllables against one OCR token, computing each clean
+  // character's emissions into the token once. Not thread-safe; the model
+  // must outlive it.
+  class Scorer {
+   public:
+    Scorer(const ChannelModel& model, std::u32string_view ocr);
+    float log_prob(std::u32string_view syllable);       // == model.log_prob(ocr, syllable)
+    float char_log_prob(std::u32string_view syllable);  // == model.char_log_prob(ocr, syllable)
+
+   private:
+    const std::vector<float>& emissions_of(char32_t clean);
+
+    const ChannelModel& model_;
+    std::u32string ocr_;
+    const std::unordered_map<std::u32string, uint32_t>* seen_;
+    std::unordered_map<char32_t, std::vector<float>> rows_;
+    std::vector<float> dp_;
+  };
+
   // Syllables the token table has seen become `ocr`, with counts.
   const std::unordered_map<std::u32string, uint32_t>* seen_sources(std::u32string_view ocr) const;
 
