@@ -69,6 +69,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   restore->add_option("--option-gap", restore_cmd.options.option_gap, "drop readings this far (log10) behind the best")
       ->capture_default_str();
+  restore->add_option("--keep-number-log-prob", restore_cmd.options.keep_number_log_prob,
+                      "channel log10 P of keeping a one- or two-digit number")
+      ->capture_default_str();
   restore->add_option("--candidates", restore_cmd.options.candidates, "candidate syllables per token")->capture_default_str();
   restore->add_option("--channel-weight", restore_cmd.options.decoder.channel_weight, "weight of the OCR channel against the LM")
       ->capture_default_str();

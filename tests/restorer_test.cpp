@@ -230,14 +230,14 @@ TEST(RestorerSamples, ExactPhrases) {
 }
 
 TEST(RestorerSamples, OcrSymbolsInsideWordsAreRestored) {
-  // tesseract writes "ệ" as "¢" ("nhi¢m"). Between two letters the
-  // tokeniser keeps ¢ inside the word, and the channel has learnt it.
+  // tesseract writes "ệ" as "¢" ("nhi¢m"). After a letter the tokeniser
+  // keeps ¢ inside the word, and the channel has learnt it.
   const RestoredText r = restore_checked("nhi¢m ky");
   ASSERT_EQ(r.tokens.size(), 2u);
   EXPECT_EQ(r.tokens[0].original, "nhi¢m");
   EXPECT_EQ(r.text, "nhiệm kỳ");
-  // At the end of a word the symbol is punctuation and is kept as it is.
-  EXPECT_EQ(restore_text("chinh sach hé tr¢ phat trién san xuat"), "chính sách hỗ trợ¢ phát triển sản xuất");
+  // After a word's last letter too ("tr¢" for "trợ").
+  EXPECT_EQ(restore_text("chinh sach hé tr¢ phat trién san xuat"), "chính sách hỗ trợ phát triển sản xuất");
 }
 
 // ---------------------------------------------------------------------------

@@ -155,7 +155,7 @@ TEST(Syllable, SpellsBackCanonically) {
 TEST(Tokenizer, OcrSymbolsForLettersStayInsideWords) {
   auto t = toks("nhi¢m ky, h@ tr¢, R&D; giá 5 ¢ và @user");
   std::vector<std::pair<TokenKind, std::string>> want = {
-      {TokenKind::kWord, "nhi¢m"}, {TokenKind::kWord, "ky"},  {TokenKind::kWord, "h"}, {TokenKind::kWord, "tr"},
+      {TokenKind::kWord, "nhi¢m"}, {TokenKind::kWord, "ky"},  {TokenKind::kWord, "h@"}, {TokenKind::kWord, "tr¢"},
       {TokenKind::kWord, "R&D"},   {TokenKind::kWord, "giá"}, {TokenKind::kNumber, "5"}, {TokenKind::kWord, "và"},
       {TokenKind::kWord, "user"},
   };

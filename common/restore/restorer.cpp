@@ -17,6 +17,7 @@
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 #include "vi/letters.hpp"
+#include "vi/tone.hpp"
 
 #ifndef VNARCHIVE_MODELS_DIR
 #define VNARCHIVE_MODELS_DIR "models"
@@ -115,6 +116,11 @@ CasePattern case_in_context(std::string_view text, const std::vector<vi::Token>&
   return own;
 }
 
+// Numbers of one or two digits may be OCR'd syllables.
+bool could_be_word(std::string_view number) {
+  return number.size() <= 2 && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool same_word(std::string_view original, std::u32string_view syllable) {
   return store::terms_for(original, vi::TokenKind::kWord).exact == text::to_utf8(syllable);
 }
@@ -142,13 +148,15 @@ struct Restorer::Impl {
 
   const std::vector<Option>& options_for(std::string_view token, vi::TokenKind kind) const {
     static const std::vector<Option> number = {{kNumber, nullptr, 0.0f}}, code = {{kCode, nullptr, 0.0f}};
-    if (kind == vi::TokenKind::kNumber) return number;
+    if (kind == vi::TokenKind::kNumber && !could_be_word(token)) return number;
     if (kind == vi::TokenKind::kCode) return code;
     // The options depend on the lower-case token, its kind and whether it
-    // is shaped like an abbreviation.
-    const std::string lower = store::terms_for(token, kind).exact;
+    // is shaped like an abbreviation. Lower case only: where the OCR put a
+    // tone mark is evidence for the channel, so the token's own placement
+    // is kept (no canonical_tone).
+    const std::string lower = text::to_lower(token);
     std::string key = lower;
-    key.push_back(kind == vi::TokenKind::kWord ? 'w' : 'm');
+    key.push_back(kind == vi::TokenKind::kWord ? 'w' : kind == vi::TokenKind::kMixed ? 'm' : 'n');
     key.push_back(looks_like_abbreviation(token) ? 'A' : '-');
     if (auto it = cache.find(key); it != cache.end()) return it->second;
     std::vector<Option> opts = build_options(token, lower, kind);
@@ -171,7 +179,7 @@ struct Restorer::Impl {
     if (letters.size() < 2 || letters.size() > 24) return;
     for (size_t k = 0; k < letters.size();)
       if (!text::is_letter_or_mark(text::next_code_point(letters, k))) return;  // one digit run, one letter run
-    const std::u32string lower = text::to_u32(store::terms_for(letters, vi::TokenKind::kWord).exact);
+    const std::u32string lower = text::to_u32(text::to_lower(letters));
     std::vector<Candidate> cands = generator->generate(lower);
     if (cands.size() > kWordCandidates) cands.resize(kWordCandidates);
     for (const Candidate& c : cands) {
@@ -206,12 +214,21 @@ struct Restorer::Impl {
       while (!opts.empty() && opts.back().channel < floor) opts.pop_back();
     }
     if (kind == vi::TokenKind::kMixed) add_unglued(original, opts);
+    if (kind == vi::TokenKind::kNumber) {
+      // A short number may be a syllable the OCR read as digits ("6" for
+      // "ở", "14" for "là"); mostly it is a number.
+      opts.push_back({kNumber, nullptr, options.keep_number_log_prob});
+      std::stable_sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) { return a.channel > b.channel; });
+      return opts;
+    }
     // The token itself always stays a reading: as its syllable, or kept.
-    const WordId self = kind == vi::TokenKind::kWord ? lexicon.id(lower_utf8) : kUnk;
+    const WordId self = kind == vi::TokenKind::kWord ? lexicon.id(vi::canonical_tone(lower_utf8)) : kUnk;
     if (self == kUnk) {
       opts.push_back({kind == vi::TokenKind::kWord ? kForeign : kCode, nullptr, keep_log_prob(original)});
     } else if (std::none_of(opts.begin(), opts.end(), [&](const Option& o) { return o.word == self; })) {
-      opts.push_back({self, &spelling[self - kFirstSyllable], channel.log_prob(lower, lower)});
+      // The token is this syllable up to tone placement ("thủy", "thuỷ").
+      const std::u32string& syl = spelling[self - kFirstSyllable];
+      opts.push_back({self, &syl, channel.log_prob(syl, syl)});
     }
     std::stable_sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) { return a.channel > b.channel; });
     return opts;

@@ -101,13 +101,10 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
       continue;
     }
     // Symbols an OCR engine puts in place of a letter ("nhi¢m" for
-    // "nhiệm") stay inside a word when letters stand on both sides.
-    if (in_run && prev == CharClass::kLetter && is_ocr_letter_symbol(cp) && i < text.size()) {
-      size_t j = i;
-      if (classify(text::next_code_point(text, j)) == CharClass::kLetter) {
-        run.end = static_cast<uint32_t>(i);
-        continue;
-      }
+    // "nhiệm", "tr¢" for "trợ") stay inside a word after a letter.
+    if (in_run && prev == CharClass::kLetter && is_ocr_letter_symbol(cp)) {
+      run.end = static_cast<uint32_t>(i);
+      continue;
     }
     // A joiner stays inside the run only between two alphanumerics; '.' and
     // ',' only between two digits.

@@ -23,8 +23,8 @@ struct Token {
 
 // Appends the tokens of `text` to `out`, in order. Punctuation, symbols and
 // spaces separate tokens and produce none, except symbols OCR engines read
-// for letters (¢ £ © ® @ & § ¥ €), which stay inside a word between two
-// letters ("nhi¢m"). Letter-only runs joined by '-' ("Bà-Rịa") split into
+// for letters (¢ £ © ® @ & § ¥ €), which stay inside a word after a
+// letter ("nhi¢m", "tr¢"). Letter-only runs joined by '-' ("Bà-Rịa") split into
 // words, and so do lower-case ones joined by '/' ("đồng/năm"); digit-only
 // runs joined by '-' ("2020-2025") split into numbers.
 // REQUIRES: `text` is valid UTF-8 (NFC for meaningful results) and shorter
