@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "restore/restorer.hpp"
+#include "restore_test_util.hpp"
 #include "text/utf8.hpp"
 #include "vi/tokenizer.hpp"
 
@@ -26,45 +27,8 @@ namespace {
 
 const std::filesystem::path kSamples = std::filesystem::path(__FILE__).parent_path().parent_path() / "samples";
 
-const Restorer& restorer() {
-  static const std::unique_ptr<Restorer> r = Restorer::load(vn::restore::default_model_dir());
-  return *r;
-}
-
-// The structural promises (see restorer_test.cpp): tokens where the
-// tokeniser puts them, holding the input's bytes; the output is the input
-// with each token replaced, so the text between tokens and the lines are
-// unchanged; valid UTF-8; confidences in (0, 1].
-::testing::AssertionResult keeps_structure(std::string_view input, const RestoredText& out) {
-  std::vector<vn::vi::Token> tokens;
-  vn::vi::tokenize(input, tokens);
-  if (tokens.size() != out.tokens.size())
-    return ::testing::AssertionFailure() << tokens.size() << " tokens in the input, " << out.tokens.size() << " restored";
-  std::string rebuilt;
-  rebuilt.reserve(out.text.size());
-  size_t cursor = 0;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const auto& r = out.tokens[i];
-    if (r.offset != tokens[i].offset || r.length != tokens[i].length)
-      return ::testing::AssertionFailure() << "token " << i << " at the wrong place";
-    if (input.substr(r.offset, r.length) != r.original)
-      return ::testing::AssertionFailure() << "token " << i << ": original is not the input slice";
-    if (r.restored.empty() || r.restored.find_first_of("\n\r") != std::string::npos)
-      return ::testing::AssertionFailure() << "token " << i << " restored to '" << r.restored << "'";
-    if (!(r.confidence > 0.0f && r.confidence <= 1.0f))
-      return ::testing::AssertionFailure() << "token " << i << " '" << r.original.substr(0, 40) << "' has confidence "
-                                           << r.confidence;
-    rebuilt.append(input.substr(cursor, r.offset - cursor));
-    rebuilt.append(r.restored);
-    cursor = r.offset + r.length;
-  }
-  rebuilt.append(input.substr(cursor));
-  if (rebuilt != out.text) return ::testing::AssertionFailure() << "the text between tokens changed";
-  if (std::count(input.begin(), input.end(), '\n') != std::count(out.text.begin(), out.text.end(), '\n'))
-    return ::testing::AssertionFailure() << "line count changed";
-  if (vn::text::find_invalid_utf8(out.text) != vn::text::kValid) return ::testing::AssertionFailure() << "invalid UTF-8 out";
-  return ::testing::AssertionSuccess();
-}
+const Restorer& restorer() { return vn::test::shipped_restorer(); }
+using vn::test::keeps_structure;
 
 RestoredText restore_checked(std::string_view input) {
   RestoredText out = restorer().restore(input);

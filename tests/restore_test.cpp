@@ -156,3 +156,12 @@ TEST(RestorerWithModels, UngluesNumbersFromWords) {
   EXPECT_EQ(restorer->restore("Lang Son, ngay 06thang 8 nam2025").text, "Lạng Sơn, ngày 06 tháng 8 năm 2025");
   EXPECT_EQ(restorer->restore("t6 chirc").text, "tổ chức");  // one letter: not a glued number
 }
+
+TEST(RestorerWithModels, RejoinsSyllablesTheOcrSplit) {
+  const auto restorer = Restorer::load(default_model_dir());
+  const RestoredText r = restorer->restore("Ngh i quyet, thu c hién");
+  EXPECT_EQ(r.text, "Nghị quyết, thực hiện");
+  ASSERT_FALSE(r.tokens.empty());
+  EXPECT_EQ(r.tokens[0].original, "Ngh i");  // one restored token covers both pieces
+  EXPECT_EQ(r.tokens[0].restored, "Nghị");
+}

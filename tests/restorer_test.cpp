@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "restore/restorer.hpp"
+#include "restore_test_util.hpp"
 #include "store/terms.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
@@ -28,10 +29,7 @@ namespace {
 const std::filesystem::path kSamples = std::filesystem::path(__FILE__).parent_path().parent_path() / "samples";
 
 // One restorer per test process (ctest runs every test in its own process).
-const Restorer& restorer() {
-  static const std::unique_ptr<Restorer> r = Restorer::load(vn::restore::default_model_dir());
-  return *r;
-}
+const Restorer& restorer() { return vn::test::shipped_restorer(); }
 
 std::string slurp(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -48,41 +46,7 @@ std::vector<std::filesystem::path> sample_files(const std::string& kind) {
   return out;
 }
 
-// Everything the restorer promises whatever the models decide: one
-// restored token per tokeniser token, at the token's offsets, holding the
-// token's bytes; the output is the input with each token replaced by its
-// restoration, so all text between tokens is byte-identical and the lines
-// are the same; the output is valid UTF-8 and confidences are in (0, 1].
-::testing::AssertionResult keeps_structure(std::string_view input, const RestoredText& out) {
-  std::vector<vn::vi::Token> tokens;
-  vn::vi::tokenize(input, tokens);
-  if (tokens.size() != out.tokens.size())
-    return ::testing::AssertionFailure() << tokens.size() << " tokens in the input, " << out.tokens.size() << " restored";
-  std::string rebuilt;
-  size_t cursor = 0;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const auto& r = out.tokens[i];
-    if (r.offset != tokens[i].offset || r.length != tokens[i].length)
-      return ::testing::AssertionFailure() << "token " << i << " at [" << r.offset << ", +" << r.length
-                                           << ") but the tokeniser says [" << tokens[i].offset << ", +"
-                                           << tokens[i].length << ")";
-    if (input.substr(r.offset, r.length) != r.original)
-      return ::testing::AssertionFailure() << "token " << i << ": original '" << r.original << "' is not the input slice";
-    if (r.restored.empty() || r.restored.find_first_of("\n\r") != std::string::npos)
-      return ::testing::AssertionFailure() << "token " << i << " '" << r.original << "' restored to '" << r.restored << "'";
-    if (!(r.confidence > 0.0f && r.confidence <= 1.0f))
-      return ::testing::AssertionFailure() << "token " << i << " '" << r.original << "' has confidence " << r.confidence;
-    rebuilt.append(input.substr(cursor, r.offset - cursor));
-    rebuilt.append(r.restored);
-    cursor = r.offset + r.length;
-  }
-  rebuilt.append(input.substr(cursor));
-  if (rebuilt != out.text) return ::testing::AssertionFailure() << "the text between tokens changed";
-  if (std::count(input.begin(), input.end(), '\n') != std::count(out.text.begin(), out.text.end(), '\n'))
-    return ::testing::AssertionFailure() << "line count changed";
-  if (vn::text::find_invalid_utf8(out.text) != vn::text::kValid) return ::testing::AssertionFailure() << "invalid UTF-8 out";
-  return ::testing::AssertionSuccess();
-}
+using vn::test::keeps_structure;
 
 RestoredText restore_checked(std::string_view input) {
   RestoredText out = restorer().restore(input);

@@ -9,9 +9,10 @@ namespace {
 struct Hypothesis {
   LanguageModel::State state;
   float score;
-  uint32_t back;    // index of the predecessor in the previous column
-  uint32_t option;  // option chosen at this position
-  uint32_t prev_option;
+  uint32_t back;         // index of the predecessor in column start - 1
+  uint32_t option;       // option chosen at position `start`
+  uint32_t prev_option;  // the predecessor's option (recombination key)
+  uint32_t start;        // position of the chosen option (< the column for spans)
 };
 
 // Best-first, ties broken by option indices so that decoding is
@@ -29,22 +30,25 @@ class Column {
  public:
   explicit Column(size_t beam) : beam_(beam) { h_.reserve(beam + 1); }
 
-  bool full() const { return h_.size() == beam_; }
   const std::vector<Hypothesis>& hypotheses() const { return h_; }
 
   void offer(const Hypothesis& x) {
-    if (full() && !better(x, h_.back())) return;
-    size_t i = 0;
-    for (; i < h_.size(); ++i) {
-      if (h_[i].option == x.option && h_[i].prev_option == x.prev_option) {
+    size_t n = h_.size();
+    if (n == beam_ && !better(x, h_[n - 1])) return;
+    for (size_t i = 0; i < n; ++i) {
+      if (h_[i].option == x.option && h_[i].prev_option == x.prev_option && h_[i].start == x.start) {
         if (!better(x, h_[i])) return;
-        h_.erase(h_.begin() + static_cast<long>(i));
+        for (size_t k = i; k + 1 < n; ++k) h_[k] = h_[k + 1];  // drop the worse one
+        h_.pop_back();
+        --n;
         break;
       }
     }
-    auto at = std::upper_bound(h_.begin(), h_.end(), x, better);
-    h_.insert(at, x);
-    if (h_.size() > beam_) h_.pop_back();
+    size_t at = n;
+    while (at > 0 && better(x, h_[at - 1])) --at;
+    if (n < beam_) h_.push_back(x);
+    for (size_t k = std::min(n, beam_ - 1); k > at; --k) h_[k] = h_[k - 1];
+    h_[at] = x;
   }
 
  private:
@@ -53,30 +57,33 @@ class Column {
 };
 
 // Local confidence: the chosen option's share when each option is scored
-// in the chosen context (the LM of it and of the two words after it).
-// `before[t]` is the LM state of the chosen path before position t.
-// Options whose channel score alone puts them more than kNegligible log10
-// units behind the chosen one are left out: their share is below 1e-4.
-std::vector<float> confidences(const LanguageModel& lm, const Lattice& lattice,
-                               const std::vector<size_t>& chosen, const std::vector<LanguageModel::State>& before,
+// in the chosen context (the LM of it and of the two readings after it).
+// `path` lists the positions where chosen readings start; `before[k]` is
+// the LM state before the k-th. Options whose channel score alone puts
+// them more than kNegligible log10 units behind the chosen one are left
+// out: their share is below 1e-4.
+std::vector<float> confidences(const LanguageModel& lm, const Lattice& lattice, const std::vector<size_t>& chosen,
+                               const std::vector<size_t>& path, const std::vector<LanguageModel::State>& before,
                                float channel_weight) {
   constexpr float kNegligible = 4.0f;
-  const size_t n = lattice.size();
-  std::vector<float> out(n, 1.0f);
-  auto word_at = [&](size_t t) { return (*lattice[t])[chosen[t]].word; };
-  for (size_t t = 0; t < n; ++t) {
-    if (lattice[t]->size() == 1) continue;
-    const float floor = channel_weight * (*lattice[t])[chosen[t]].channel - kNegligible;
+  std::vector<float> out(lattice.size(), 1.0f);
+  auto chosen_at = [&](size_t k) -> const Option& { return (*lattice[path[k]])[chosen[path[k]]]; };
+  for (size_t k = 0; k < path.size(); ++k) {
+    const size_t t = path[k];
+    const float floor = channel_weight * chosen_at(k).channel - kNegligible;
+    const size_t viable = std::count_if(lattice[t]->begin(), lattice[t]->end(),
+                                        [&](const Option& o) { return channel_weight * o.channel >= floor; });
+    if (viable <= 1) continue;  // nothing else comes close
     double chosen_score = 0;
     std::vector<double> scores;
     for (size_t i = 0; i < lattice[t]->size(); ++i) {
       const Option& o = (*lattice[t])[i];
       if (i != chosen[t] && channel_weight * o.channel < floor) continue;
       LanguageModel::State a, b, c;
-      double v = score_option(lm, before[t], o, a) + channel_weight * o.channel;
-      if (t + 1 < n) v += lm.score(a, word_at(t + 1), b);
+      double v = score_option(lm, before[k], o, a) + channel_weight * o.channel;
+      if (k + 1 < path.size()) v += score_option(lm, a, chosen_at(k + 1), b);
       else v += lm.end_sentence(a);
-      if (t + 2 < n) v += lm.score(b, word_at(t + 2), c);
+      if (k + 2 < path.size()) v += score_option(lm, b, chosen_at(k + 2), c);
       scores.push_back(v);
       if (i == chosen[t]) chosen_score = v;
     }
@@ -84,15 +91,16 @@ std::vector<float> confidences(const LanguageModel& lm, const Lattice& lattice,
     double sum = 0;
     for (double v : scores) sum += std::pow(10.0, v - best);
     out[t] = static_cast<float>(std::pow(10.0, chosen_score - best) / sum);
+    for (size_t u = t + 1; u < t + chosen_at(k).span; ++u) out[u] = out[t];
   }
   return out;
 }
 
 }  // namespace
 
-float score_option(const LanguageModel& lm, const LanguageModel::State& in, const Option& option,
-                   LanguageModel::State& out) {
-  if (option.number_prefix == 0 && option.number_suffix == 0) return lm.score(in, option.word, out);
+// A number glued to a word: two LM words.
+float score_compound_option(const LanguageModel& lm, const LanguageModel::State& in, const Option& option,
+                            LanguageModel::State& out) {
   LanguageModel::State mid;
   if (option.number_prefix) return lm.score(in, kNumber, mid) + lm.score(mid, option.word, out);
   return lm.score(in, option.word, mid) + lm.score(mid, kNumber, out);
@@ -101,32 +109,41 @@ float score_option(const LanguageModel& lm, const LanguageModel::State& in, cons
 std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, const DecoderOptions& options) {
   const size_t n = lattice.size();
   if (n == 0) return {};
+  // Column c holds the hypotheses whose last reading ends at position c; a
+  // reading spanning two tokens ends one column after it starts.
   std::vector<Column> columns;
   columns.reserve(n);
+  for (size_t c = 0; c < n; ++c) columns.emplace_back(std::max<size_t>(options.beam, 1));
+  // Beam threshold per column: the LM can only lower a score, so an
+  // extension whose score before the LM is already far below the best one
+  // there is skipped.
+  std::vector<float> threshold(n, -1e30f);
   Column start(1);
-  start.offer({lm.begin_sentence(), 0.0f, 0, 0, 0});
+  start.offer({lm.begin_sentence(), 0.0f, 0, 0, 0, 0});
   for (size_t t = 0; t < n; ++t) {
     const std::vector<Hypothesis>& prev = (t == 0 ? start : columns[t - 1]).hypotheses();
-    Column& col = columns.emplace_back(std::max<size_t>(options.beam, 1));
     const std::vector<Option>& opts = *lattice[t];
-    // Beam threshold: the LM can only lower a score, so an extension whose
-    // score before the LM is already far below the best one is skipped.
     // Options come best channel first and hypotheses best first, so the
-    // first extension below the threshold ends its loop.
-    float threshold = -1e30f;
+    // first extension below every threshold it could reach ends its loop.
+    const bool spans = t + 1 < n && std::any_of(opts.begin(), opts.end(), [](const Option& o) { return o.span > 1; });
+    auto lowest = [&] { return spans ? std::min(threshold[t], threshold[t + 1]) : threshold[t]; };
     const float best_channel = options.channel_weight * opts[0].channel;
     for (uint32_t p = 0; p < prev.size(); ++p) {
-      if (prev[p].score + best_channel < threshold) break;
+      if (prev[p].score + best_channel < lowest()) break;
       for (uint32_t o = 0; o < opts.size(); ++o) {
+        const size_t end = t + opts[o].span - 1;
+        if (end >= n) continue;
         const float before_lm = prev[p].score + options.channel_weight * opts[o].channel;
-        if (before_lm < threshold) break;
+        if (before_lm < lowest()) break;
+        if (before_lm < threshold[end]) continue;
         Hypothesis h;
         h.score = before_lm + score_option(lm, prev[p].state, opts[o], h.state);
-        threshold = std::max(threshold, h.score - options.beam_width);
+        threshold[end] = std::max(threshold[end], h.score - options.beam_width);
         h.back = p;
         h.option = o;
         h.prev_option = prev[p].option;
-        col.offer(h);
+        h.start = static_cast<uint32_t>(t);
+        columns[end].offer(h);
       }
     }
   }
@@ -138,15 +155,19 @@ std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, co
     const float s = last[i].score + lm.end_sentence(last[i].state);
     if (s > best_score) best_score = s, best = i;
   }
-  std::vector<size_t> chosen(n);
-  std::vector<LanguageModel::State> before(n);
-  for (size_t t = n; t-- > 0;) {
-    const Hypothesis& h = columns[t].hypotheses()[best];
-    chosen[t] = h.option;
+  std::vector<size_t> chosen(n, kCovered), path;
+  std::vector<LanguageModel::State> before;
+  for (size_t c = n; c-- > 0;) {
+    const Hypothesis& h = columns[c].hypotheses()[best];
+    chosen[h.start] = h.option;
+    path.push_back(h.start);
+    before.push_back(h.start > 0 ? columns[h.start - 1].hypotheses()[h.back].state : lm.begin_sentence());
     best = h.back;
-    before[t] = t > 0 ? columns[t - 1].hypotheses()[best].state : lm.begin_sentence();
+    c = h.start;
   }
-  const std::vector<float> conf = confidences(lm, lattice, chosen, before, options.channel_weight);
+  std::reverse(path.begin(), path.end());
+  std::reverse(before.begin(), before.end());
+  const std::vector<float> conf = confidences(lm, lattice, chosen, path, before, options.channel_weight);
   std::vector<Decision> out(n);
   for (size_t t = 0; t < n; ++t) out[t] = {chosen[t], conf[t]};
   return out;

@@ -19,11 +19,20 @@ struct Option {
   // its own word before (after) `word`.
   uint8_t number_prefix = 0;
   uint8_t number_suffix = 0;
+  // Tokens this reading covers: 2 for a syllable the OCR split in two
+  // ("Ngh i"), read from this token and the next.
+  uint8_t span = 1;
 };
 
+float score_compound_option(const LanguageModel& lm, const LanguageModel::State& in, const Option& option,
+                            LanguageModel::State& out);
+
 // log10 P of the option's words after `in`; the state after them in `out`.
-float score_option(const LanguageModel& lm, const LanguageModel::State& in, const Option& option,
-                   LanguageModel::State& out);
+inline float score_option(const LanguageModel& lm, const LanguageModel::State& in, const Option& option,
+                          LanguageModel::State& out) {
+  if ((option.number_prefix | option.number_suffix) == 0) return lm.score(in, option.word, out);
+  return score_compound_option(lm, in, option, out);
+}
 
 // Per position, its options (owned elsewhere), sorted by descending
 // channel score.
@@ -35,8 +44,10 @@ struct DecoderOptions {
   float channel_weight = 1.15f; // weight of the channel against the LM (tuned on our held-out pages)
 };
 
+inline constexpr size_t kCovered = static_cast<size_t>(-1);
+
 struct Decision {
-  size_t option;      // index into the position's options
+  size_t option;      // index into the position's options; kCovered: read with the token before
   float confidence;   // in (0, 1]: the chosen option's share, locally
 };
 

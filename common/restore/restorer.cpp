@@ -6,6 +6,7 @@
 #include <tbb/parallel_for.h>
 
 #include <deque>
+#include <optional>
 #include <unordered_map>
 
 #include "restore/candidates.hpp"
@@ -99,16 +100,18 @@ CasePattern case_in_context(std::string_view text, const std::vector<vi::Token>&
     for (size_t k = 0; k < t.size();) n += text::is_letter_or_mark(text::next_code_point(t, k));
     return n;
   };
-  // The nearest word of two letters or more on each side, within a few tokens.
-  auto neighbour_upper = [&](int step) {
+  // The case of the nearest word of two letters or more on each side,
+  // within a few tokens; nullopt when there is none.
+  auto neighbour_upper = [&](int step) -> std::optional<bool> {
     for (size_t j = i + step, n = 0; j < tokens.size() && n < 3; j += step, ++n)
       if (is_word(tokens[j]) && letters_of(tokens[j].text(text)) >= 2)
         return case_pattern(tokens[j].text(text)) == CasePattern::kUpper;
-    return false;
+    return std::nullopt;
   };
-  const bool upper_around = neighbour_upper(-1) || neighbour_upper(+1);
+  const std::optional<bool> left = neighbour_upper(-1), right = neighbour_upper(+1);
+  const bool upper_around = (left || right) && left.value_or(true) && right.value_or(true);
   const size_t letters = letters_of(token);
-  if (letters <= 1 && upper_around) return CasePattern::kUpper;
+  if (letters <= 1 && own == CasePattern::kCapitalised && upper_around) return CasePattern::kUpper;
   if (own == CasePattern::kCapitalised && !restored.empty() && restored[0] == U'l' &&
       (token[0] == 'I' || token[0] == 'J' || token[0] == '1'))
     return CasePattern::kLower;
@@ -141,13 +144,17 @@ struct Restorer::Impl {
   // erased, so references into the cache stay valid; once it holds
   // kMaxCached tokens, new ones are computed into per-thread scratch space
   // that lives until the thread's next sentence.
-  using Cache = tbb::concurrent_unordered_map<std::string, std::vector<Option>>;
+  struct TokenOptions {
+    std::vector<Option> options;
+    bool syllable = false;  // the token is a lexicon syllable (up to case and tone placement)
+  };
+  using Cache = tbb::concurrent_unordered_map<std::string, TokenOptions>;
   mutable Cache cache;
-  mutable tbb::enumerable_thread_specific<std::deque<std::vector<Option>>> scratch;
+  mutable tbb::enumerable_thread_specific<std::deque<TokenOptions>> scratch;
   static constexpr size_t kMaxCached = 1 << 20;
 
-  const std::vector<Option>& options_for(std::string_view token, vi::TokenKind kind) const {
-    static const std::vector<Option> number = {{kNumber, nullptr, 0.0f}}, code = {{kCode, nullptr, 0.0f}};
+  const TokenOptions& options_for(std::string_view token, vi::TokenKind kind) const {
+    static const TokenOptions number{{{kNumber, nullptr, 0.0f}}}, code{{{kCode, nullptr, 0.0f}}};
     if (kind == vi::TokenKind::kNumber && !could_be_word(token)) return number;
     if (kind == vi::TokenKind::kCode) return code;
     // The options depend on the lower-case token, its kind and whether it
@@ -159,7 +166,7 @@ struct Restorer::Impl {
     key.push_back(kind == vi::TokenKind::kWord ? 'w' : kind == vi::TokenKind::kMixed ? 'm' : 'n');
     key.push_back(looks_like_abbreviation(token) ? 'A' : '-');
     if (auto it = cache.find(key); it != cache.end()) return it->second;
-    std::vector<Option> opts = build_options(token, lower, kind);
+    TokenOptions opts = build_options(token, lower, kind);
     if (cache.size() >= kMaxCached) return scratch.local().emplace_back(std::move(opts));
     return cache.emplace(std::move(key), std::move(opts)).first->second;
   }
@@ -190,6 +197,52 @@ struct Restorer::Impl {
     }
   }
 
+  // The options of token i, plus readings of it and the next token as one
+  // syllable the OCR split ("Ngh i", "thu c"): when the two are separated
+  // by one space, one of them has at most two letters and one of them is
+  // no lexicon syllable.
+  // `own` and `next`: the options of tokens i and i + 1 (next: nullptr at
+  // the end of the sentence).
+  const std::vector<Option>* options_with_rejoin(std::string_view input, const std::vector<vi::Token>& tokens, size_t i,
+                                                 const TokenOptions& own, const TokenOptions* next) const {
+    constexpr float kSplitLogProb = -1.5f;
+    constexpr size_t kJoinedCandidates = 3;
+    if (!next || tokens[i].kind != vi::TokenKind::kWord || tokens[i + 1].kind != vi::TokenKind::kWord)
+      return &own.options;
+    const vi::Token& a = tokens[i];
+    const vi::Token& b = tokens[i + 1];
+    // Two letters take at most 4 bytes in UTF-8: a cheap first filter.
+    if (b.offset != a.offset + a.length + 1 || input[a.offset + a.length] != ' ' || a.length + b.length > 12 ||
+        std::min(a.length, b.length) > 4)
+      return &own.options;
+    if (own.syllable && next->syllable) return &own.options;
+    auto code_points = [](std::string_view t) {
+      return std::count_if(t.begin(), t.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+    };
+    // A split leaves a fragment of one or two letters.
+    if (std::min(code_points(a.text(input)), code_points(b.text(input))) > 2) return &own.options;
+    // Cached per pair (with the case-dependent part of the first token's key).
+    const std::string la = text::to_lower(a.text(input)), lb = text::to_lower(b.text(input));
+    std::string key;
+    key.reserve(la.size() + lb.size() + 3);
+    key.append(la).append(1, '\x01').append(lb);
+    key.push_back(looks_like_abbreviation(a.text(input)) ? 'A' : '-');
+    key.push_back('j');
+    if (auto it = cache.find(key); it != cache.end()) return &it->second.options;
+    TokenOptions opts = own;
+    std::vector<Candidate> joined = generator->generate(text::to_u32(la + lb));
+    if (joined.size() > kJoinedCandidates) joined.resize(kJoinedCandidates);
+    for (const Candidate& c : joined) {
+      Option o{c.id, &spelling[c.id - kFirstSyllable], c.channel + kSplitLogProb};
+      o.span = 2;
+      opts.options.push_back(o);
+    }
+    std::stable_sort(opts.options.begin(), opts.options.end(),
+                     [](const Option& x, const Option& y) { return x.channel > y.channel; });
+    if (cache.size() >= kMaxCached) return &scratch.local().emplace_back(std::move(opts)).options;
+    return &cache.emplace(std::move(key), std::move(opts)).first->second.options;
+  }
+
   // Call before each sentence on the thread that decodes it.
   void start_sentence() const { scratch.local().clear(); }
 
@@ -203,9 +256,10 @@ struct Restorer::Impl {
     return looks_like_abbreviation(original) ? options.keep_abbreviation_log_prob : options.keep_log_prob;
   }
 
-  std::vector<Option> build_options(std::string_view original, const std::string& lower_utf8, vi::TokenKind kind) const {
+  TokenOptions build_options(std::string_view original, const std::string& lower_utf8, vi::TokenKind kind) const {
     const std::u32string lower = text::to_u32(lower_utf8);
-    std::vector<Option> opts;
+    TokenOptions result;
+    std::vector<Option>& opts = result.options;
     for (const Candidate& c : generator->generate(lower)) opts.push_back({c.id, &spelling[c.id - kFirstSyllable], c.channel});
     // Readings the channel alone puts far behind the best one cannot win.
     std::stable_sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) { return a.channel > b.channel; });
@@ -219,7 +273,7 @@ struct Restorer::Impl {
       // "ở", "14" for "là"); mostly it is a number.
       opts.push_back({kNumber, nullptr, options.keep_number_log_prob});
       std::stable_sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) { return a.channel > b.channel; });
-      return opts;
+      return result;
     }
     // The token itself always stays a reading: as its syllable, or kept.
     const WordId self = kind == vi::TokenKind::kWord ? lexicon.id(vi::canonical_tone(lower_utf8)) : kUnk;
@@ -230,8 +284,9 @@ struct Restorer::Impl {
       const std::u32string& syl = spelling[self - kFirstSyllable];
       opts.push_back({self, &syl, channel.log_prob(syl, syl)});
     }
+    result.syllable = self != kUnk;
     std::stable_sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) { return a.channel > b.channel; });
-    return opts;
+    return result;
   }
 
 };
@@ -264,19 +319,30 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
     const std::u32string* text = nullptr;  // nullptr: keep the token as written
     float confidence = 1;
     uint8_t number_prefix = 0, number_suffix = 0;  // see Option
+    uint8_t span = 1;                              // 0: read with the token before
   };
   std::vector<Choice> choices(tokens.size());
   tbb::parallel_for(tbb::blocked_range<size_t>(0, sentences.size(), 8), [&](const tbb::blocked_range<size_t>& range) {
     Lattice lattice;
+    std::vector<const Impl::TokenOptions*> own;
     for (size_t s = range.begin(); s != range.end(); ++s) {
       const auto [begin, end] = sentences[s];
       impl_->start_sentence();
       lattice.clear();
-      for (size_t i = begin; i < end; ++i) lattice.push_back(&impl_->options_for(tokens[i].text(input), tokens[i].kind));
+      own.clear();
+      for (size_t i = begin; i < end; ++i) own.push_back(&impl_->options_for(tokens[i].text(input), tokens[i].kind));
+      for (size_t i = begin; i < end; ++i)
+        lattice.push_back(
+            impl_->options_with_rejoin(input, tokens, i, *own[i - begin], i + 1 < end ? own[i + 1 - begin] : nullptr));
       const std::vector<Decision> decisions = decode(*impl_->lm, lattice, impl_->options.decoder);
       for (size_t i = begin; i < end; ++i) {
-        const Option& o = (*lattice[i - begin])[decisions[i - begin].option];
-        choices[i] = {o.text, decisions[i - begin].confidence, o.number_prefix, o.number_suffix};
+        const Decision& d = decisions[i - begin];
+        if (d.option == kCovered) {
+          choices[i] = {nullptr, d.confidence, 0, 0, 0};
+          continue;
+        }
+        const Option& o = (*lattice[i - begin])[d.option];
+        choices[i] = {o.text, d.confidence, o.number_prefix, o.number_suffix, o.span};
       }
     }
   });
@@ -286,8 +352,21 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
   size_t cursor = 0;
   std::string restored;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const std::string_view original = tokens[i].text(input);
     const Choice& c = choices[i];
+    if (c.span == 0) continue;  // rejoined with the token before
+    if (c.span == 2) {  // a syllable the OCR split: "Ngh i" -> "Nghị"
+      const vi::Token& a = tokens[i];
+      const vi::Token& b = tokens[i + 1];
+      const std::string_view original = input.substr(a.offset, b.offset + b.length - a.offset);
+      restored = apply_case(a.text(input), *c.text);
+      out.text.append(input.substr(cursor, a.offset - cursor));
+      out.text.append(restored);
+      cursor = b.offset + b.length;
+      if (c.confidence < detail_below)
+        out.tokens.push_back({a.offset, static_cast<uint32_t>(original.size()), std::string(original), restored, c.confidence});
+      continue;
+    }
+    const std::string_view original = tokens[i].text(input);
     // Codes, and abbreviations kept as they are ("HDND"), are repaired
     // case-sensitively from the code parts the corpus uses ("HĐND"). A
     // syllable takes the token's case pattern, unless it is the token itself
