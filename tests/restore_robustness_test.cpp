@@ -263,10 +263,8 @@ TEST(RestoreRobustness, TinyBeamsAndNoCandidates) {
   EXPECT_TRUE(keeps_structure(in, out));
 }
 
-// `vnindex restore --beam 0` (RestorerOptions::decoder.beam = 0) crashes:
-// decode() prunes every column to nothing and then follows back pointers
-// into an empty column. Enable when decode() or the option rejects 0.
-TEST(RestoreRobustness, DISABLED_ZeroBeamDoesNotCrash) {
+// A beam of 0 is taken as 1 (vnindex restore rejects --beam 0).
+TEST(RestoreRobustness, ZeroBeamDoesNotCrash) {
   vn::restore::RestorerOptions o;
   o.decoder.beam = 0;
   const auto r = Restorer::load(vn::restore::default_model_dir(), o);

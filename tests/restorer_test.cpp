@@ -248,11 +248,9 @@ TEST(RestorerPassThrough, CleanSentencesWithThemComeOutByteIdentical) {
     EXPECT_EQ(restore_text(s), s);
 }
 
-// Clean text that the current models damage: abbreviations the lexicon
-// does not know that are one or two edits from a syllable, and the "b/c"
-// (báo cáo) of distribution lists, which code repair reads as OCR'd "đ/c".
-// Enable when fixed (see the report of the tests that added this).
-TEST(RestorerPassThrough, DISABLED_KnownDamageToCleanText) {
+// Clean abbreviations one or two edits from a syllable, Roman numerals,
+// and the "b/c" (báo cáo) of distribution lists stay as they are.
+TEST(RestorerPassThrough, CleanAbbreviationsNumeralsAndShortCodesStay) {
   EXPECT_EQ(restore_text("Phần VII. Tổ chức thực hiện"), "Phần VII. Tổ chức thực hiện");
   EXPECT_EQ(restore_text("- TT Tỉnh ủy, TT HĐND tỉnh;"), "- TT Tỉnh ủy, TT HĐND tỉnh;");
   EXPECT_EQ(restore_text("- Bộ Nội vụ (b/c);"), "- Bộ Nội vụ (b/c);");
@@ -298,11 +296,11 @@ TEST(RestorerCase, DecisionsDoNotDependOnCase) {
 
 // Case errors of the current restorer, all from OCR damage that changes a
 // letter's case or hides it behind a digit. Enable when fixed.
-TEST(RestorerCase, DISABLED_KnownCaseErrors) {
-  // One letter + digits in an all-capitals line: capitalised, not capitals.
+TEST(RestorerCase, CaseFromContext) {
+  // One letter + digits in an all-capitals line takes capitals.
   EXPECT_EQ(restore_text("T6 CHUC BO MAY"), "TỔ CHỨC BỘ MÁY");
   EXPECT_EQ(restore_text("BAO CAO S6 215"), "BÁO CÁO SỐ 215");
-  // OCR's capital I/J for a lower-case l capitalises the word.
+  // OCR's capital I/J for a lower-case l does not capitalise the word.
   EXPECT_EQ(restore_text("ha Itia va hoa mau"), "ha lúa và hoa màu");
   EXPECT_EQ(restore_text("Dang bo tinh Jan thir XX"), "Đảng bộ tỉnh lần thứ XX");
 }

@@ -100,12 +100,16 @@ CasePattern case_in_context(std::string_view text, const std::vector<vi::Token>&
     for (size_t k = 0; k < t.size();) n += text::is_letter_or_mark(text::next_code_point(t, k));
     return n;
   };
-  // The case of the nearest word of two letters or more on each side,
-  // within a few tokens; nullopt when there is none.
+  // The case of the nearest word of two letters or more on each side, on
+  // the same line, within a few tokens; nullopt when there is none.
   auto neighbour_upper = [&](int step) -> std::optional<bool> {
-    for (size_t j = i + step, n = 0; j < tokens.size() && n < 3; j += step, ++n)
+    for (size_t j = i + step, prev = i, n = 0; j < tokens.size() && n < 3; prev = j, j += step, ++n) {
+      const size_t from = std::min(prev, j), to = std::max(prev, j);
+      const size_t gap = tokens[from].offset + tokens[from].length;
+      if (text.substr(gap, tokens[to].offset - gap).find('\n') != std::string_view::npos) break;
       if (is_word(tokens[j]) && letters_of(tokens[j].text(text)) >= 2)
         return case_pattern(tokens[j].text(text)) == CasePattern::kUpper;
+    }
     return std::nullopt;
   };
   const std::optional<bool> left = neighbour_upper(-1), right = neighbour_upper(+1);
