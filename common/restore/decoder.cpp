@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 namespace vn::restore {
 namespace {
@@ -24,36 +25,36 @@ bool better(const Hypothesis& a, const Hypothesis& b) {
 }
 
 // The best `beam` hypotheses of a position, best first, at most one per
-// (previous option, option) pair — the trigram state, so the pair's best
-// one is the only one that can lie on the best path.
+// language-model state: hypotheses with equal states score every
+// continuation alike, so only the best of them can lie on the best path.
 class Column {
  public:
-  explicit Column(size_t beam) : beam_(beam) { h_.reserve(beam + 1); }
+  // `storage`: room for `beam` hypotheses, owned by the caller.
+  Column(Hypothesis* storage, size_t beam) : h_(storage), beam_(beam) {}
 
-  const std::vector<Hypothesis>& hypotheses() const { return h_; }
+  std::span<const Hypothesis> hypotheses() const { return {h_, n_}; }
 
   void offer(const Hypothesis& x) {
-    size_t n = h_.size();
-    if (n == beam_ && !better(x, h_[n - 1])) return;
-    for (size_t i = 0; i < n; ++i) {
-      if (h_[i].option == x.option && h_[i].prev_option == x.prev_option && h_[i].start == x.start) {
+    if (n_ == beam_ && !better(x, h_[n_ - 1])) return;
+    for (size_t i = 0; i < n_; ++i) {
+      if (h_[i].state == x.state) {  // same LM state: the same future, keep the better past
         if (!better(x, h_[i])) return;
-        for (size_t k = i; k + 1 < n; ++k) h_[k] = h_[k + 1];  // drop the worse one
-        h_.pop_back();
-        --n;
+        for (size_t k = i; k + 1 < n_; ++k) h_[k] = h_[k + 1];  // drop the worse one
+        --n_;
         break;
       }
     }
-    size_t at = n;
+    size_t at = n_;
     while (at > 0 && better(x, h_[at - 1])) --at;
-    if (n < beam_) h_.push_back(x);
-    for (size_t k = std::min(n, beam_ - 1); k > at; --k) h_[k] = h_[k - 1];
+    if (n_ < beam_) ++n_;
+    for (size_t k = n_ - 1; k > at; --k) h_[k] = h_[k - 1];
     h_[at] = x;
   }
 
  private:
+  Hypothesis* h_;
+  size_t n_ = 0;
   size_t beam_;
-  std::vector<Hypothesis> h_;
 };
 
 // Local confidence: the chosen option's share when each option is scored
@@ -68,6 +69,7 @@ std::vector<float> confidences(const LanguageModel& lm, const Lattice& lattice, 
   constexpr float kNegligible = 4.0f;
   std::vector<float> out(lattice.size(), 1.0f);
   auto chosen_at = [&](size_t k) -> const Option& { return (*lattice[path[k]])[chosen[path[k]]]; };
+  std::vector<double> scores;
   for (size_t k = 0; k < path.size(); ++k) {
     const size_t t = path[k];
     const float floor = channel_weight * chosen_at(k).channel - kNegligible;
@@ -75,7 +77,7 @@ std::vector<float> confidences(const LanguageModel& lm, const Lattice& lattice, 
                                         [&](const Option& o) { return channel_weight * o.channel >= floor; });
     if (viable <= 1) continue;  // nothing else comes close
     double chosen_score = 0;
-    std::vector<double> scores;
+    scores.clear();
     for (size_t i = 0; i < lattice[t]->size(); ++i) {
       const Option& o = (*lattice[t])[i];
       if (i != chosen[t] && channel_weight * o.channel < floor) continue;
@@ -111,17 +113,21 @@ std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, co
   if (n == 0) return {};
   // Column c holds the hypotheses whose last reading ends at position c; a
   // reading spanning two tokens ends one column after it starts.
+  // One buffer for every column, reused by the thread's next sentence.
+  const size_t beam = std::max<size_t>(options.beam, 1);
+  thread_local std::vector<Hypothesis> storage;
+  storage.resize(n * beam + 1);
   std::vector<Column> columns;
   columns.reserve(n);
-  for (size_t c = 0; c < n; ++c) columns.emplace_back(std::max<size_t>(options.beam, 1));
+  for (size_t c = 0; c < n; ++c) columns.emplace_back(storage.data() + c * beam, beam);
   // Beam threshold per column: the LM can only lower a score, so an
   // extension whose score before the LM is already far below the best one
   // there is skipped.
   std::vector<float> threshold(n, -1e30f);
-  Column start(1);
+  Column start(storage.data() + n * beam, 1);
   start.offer({lm.begin_sentence(), 0.0f, 0, 0, 0, 0});
   for (size_t t = 0; t < n; ++t) {
-    const std::vector<Hypothesis>& prev = (t == 0 ? start : columns[t - 1]).hypotheses();
+    const std::span<const Hypothesis> prev = (t == 0 ? start : columns[t - 1]).hypotheses();
     const std::vector<Option>& opts = *lattice[t];
     // Options come best channel first and hypotheses best first, so the
     // first extension below every threshold it could reach ends its loop.
@@ -148,7 +154,7 @@ std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, co
     }
   }
   // Close the sentence, then follow the back pointers.
-  const std::vector<Hypothesis>& last = columns[n - 1].hypotheses();
+  const std::span<const Hypothesis> last = columns[n - 1].hypotheses();
   size_t best = 0;
   float best_score = -1e30f;
   for (size_t i = 0; i < last.size(); ++i) {
