@@ -67,6 +67,7 @@ std::vector<float> confidences(const LanguageModel& lm, const Lattice& lattice, 
                                const std::vector<size_t>& path, const std::vector<LanguageModel::State>& before,
                                float channel_weight) {
   constexpr float kNegligible = 4.0f;
+  constexpr double kLn10 = 2.302585092994046;  // 10^x == e^(x ln 10), and exp is cheaper than pow
   std::vector<float> out(lattice.size(), 1.0f);
   auto chosen_at = [&](size_t k) -> const Option& { return (*lattice[path[k]])[chosen[path[k]]]; };
   std::vector<double> scores;
@@ -91,8 +92,8 @@ std::vector<float> confidences(const LanguageModel& lm, const Lattice& lattice, 
     }
     const double best = *std::max_element(scores.begin(), scores.end());
     double sum = 0;
-    for (double v : scores) sum += std::pow(10.0, v - best);
-    out[t] = static_cast<float>(std::pow(10.0, chosen_score - best) / sum);
+    for (double v : scores) sum += std::exp((v - best) * kLn10);
+    out[t] = static_cast<float>(std::exp((chosen_score - best) * kLn10) / sum);
     for (size_t u = t + 1; u < t + chosen_at(k).span; ++u) out[u] = out[t];
   }
   return out;

@@ -129,7 +129,15 @@ bool could_be_word(std::string_view number) {
 }
 
 bool same_word(std::string_view original, std::u32string_view syllable) {
-  return store::terms_for(original, vi::TokenKind::kWord).exact == text::to_utf8(syllable);
+  // Fast path for the common cases: an ASCII token is the syllable exactly
+  // when it is ASCII too and equal up to case.
+  if (text::is_ascii(original)) {
+    if (original.size() != syllable.size()) return false;
+    for (size_t i = 0; i < original.size(); ++i)
+      if (static_cast<char32_t>(text::lower(static_cast<unsigned char>(original[i]))) != syllable[i]) return false;
+    return true;
+  }
+  return vi::canonical_tone(text::to_lower(original)) == text::to_utf8(syllable);
 }
 
 }  // namespace
