@@ -6,6 +6,7 @@
 #include "index/document_builder.hpp"
 #include "query/query_parser.hpp"
 #include "query/snippet.hpp"
+#include "restore/restorer.hpp"
 
 using namespace vn::query;
 
@@ -125,4 +126,27 @@ TEST(Snippet, ControlCharactersAndMonsterTokensAreTamed) {
   EXPECT_EQ(s.text.find('\x01'), std::string::npos);
   EXPECT_LT(s.text.size(), 100u);
   EXPECT_NE(s.text.find("xxx…"), std::string::npos) << s.text;
+}
+
+TEST(QueryParser, RestoredQueryRanksItsExactReadingFirst) {
+  const auto restorer = vn::restore::Restorer::load(vn::restore::default_model_dir());
+  const auto p = parse_query("dang bo tinh", DefaultOperator::kAnd, restorer.get());
+  EXPECT_EQ(p.restored, "đảng bộ tỉnh");
+  // The unaccented words still match folded; the restored spellings add exact terms.
+  const std::string d = p.query.get_description();
+  EXPECT_NE(d.find("XFdang"), std::string::npos) << d;
+  EXPECT_NE(d.find("đảng"), std::string::npos) << d;
+
+  Xapian::WritableDatabase db = Xapian::InMemory::open();
+  for (const char* text : {"đang bộ tịnh", "Đảng bộ tỉnh"}) {  // same folded words, one exact reading
+    vn::store::DocumentRecord r;
+    r.path = text;
+    r.text = text;
+    db.add_document(vn::index::make_xapian_document(r));
+  }
+  Xapian::Enquire e(db);
+  e.set_query(p.query);
+  const Xapian::MSet m = e.get_mset(0, 10);
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(*m.begin(), 2u);  // "Đảng bộ tỉnh" first
 }
