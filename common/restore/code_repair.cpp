@@ -1,5 +1,7 @@
 #include "restore/code_repair.hpp"
 
+#include "restore/count_table.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <fstream>
@@ -57,33 +59,22 @@ CodeRepair::CodeRepair(std::vector<Entry> entries) : entries_(std::move(entries)
 }
 
 CodeRepair CodeRepair::load(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot open code parts " + path.string());
   std::vector<Entry> entries;
-  std::string line;
-  for (size_t n = 1; std::getline(in, line); ++n) {
-    const size_t tab = line.find('\t');
-    const auto bad = [&](const char* what) {
-      return std::runtime_error(path.string() + ":" + std::to_string(n) + ": " + what);
-    };
-    uint64_t count = 0;
-    if (tab == 0 || tab == std::string::npos) throw bad("expected part<TAB>count");
-    const char* const end = line.data() + line.size();
-    const auto [ptr, ec] = std::from_chars(line.data() + tab + 1, end, count);
-    if (ec != std::errc() || ptr != end) throw bad("expected part<TAB>count");
-    const std::string_view part = std::string_view(line).substr(0, tab);
+  for (KeyCount& row : read_count_table(path, "code parts", "part")) {
+    const std::string_view part = row.key;
     if (text::find_invalid_utf8(part) != text::kValid || part.find_first_of("-/\t") != std::string_view::npos ||
         !has_letter(part))
-      throw bad("a code part must be valid UTF-8 with a letter and no '-' or '/'");
-    entries.push_back({std::string(part), count});
+      throw std::runtime_error(path.string() + ":" + std::to_string(row.line) +
+                               ": a code part must be valid UTF-8 with a letter and no '-' or '/'");
+    entries.push_back({std::move(row.key), row.count});
   }
   return CodeRepair(std::move(entries));
 }
 
 void CodeRepair::save(const std::filesystem::path& path) const {
-  std::ofstream out(path, std::ios::binary);
-  for (const Entry& e : entries_) out << e.part << '\t' << e.count << '\n';
-  if (!out) throw std::runtime_error("cannot write code parts " + path.string());
+  std::vector<KeyCount> rows;
+  for (const Entry& e : entries_) rows.push_back({e.part, e.count});
+  write_count_table(path, rows, "code parts");
 }
 
 uint64_t CodeRepair::count(std::string_view part) const {

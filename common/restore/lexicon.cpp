@@ -4,6 +4,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "restore/count_table.hpp"
 #include "store/terms.hpp"
 #include "vi/syllable.hpp"
 
@@ -15,24 +16,15 @@ Lexicon::Lexicon(std::vector<Entry> entries) : entries_(std::move(entries)) {
 }
 
 Lexicon Lexicon::load(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot open lexicon " + path.string());
   std::vector<Entry> entries;
-  std::string line;
-  for (size_t n = 1; std::getline(in, line); ++n) {
-    const size_t tab = line.find('\t');
-    if (tab == 0 || tab == std::string::npos || tab + 1 == line.size() ||
-        line.find_first_not_of("0123456789", tab + 1) != std::string::npos)
-      throw std::runtime_error(path.string() + ":" + std::to_string(n) + ": expected syllable<TAB>count");
-    entries.push_back({line.substr(0, tab), std::stoull(line.substr(tab + 1))});
-  }
+  for (KeyCount& row : read_count_table(path, "lexicon", "syllable")) entries.push_back({std::move(row.key), row.count});
   return Lexicon(std::move(entries));
 }
 
 void Lexicon::save(const std::filesystem::path& path) const {
-  std::ofstream out(path);
-  for (const Entry& e : entries_) out << e.syllable << '\t' << e.count << '\n';
-  if (!out) throw std::runtime_error("cannot write lexicon " + path.string());
+  std::vector<KeyCount> rows;
+  for (const Entry& e : entries_) rows.push_back({e.syllable, e.count});
+  write_count_table(path, rows, "lexicon");
 }
 
 WordId Lexicon::id(std::string_view syllable) const {
