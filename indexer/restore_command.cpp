@@ -40,8 +40,13 @@ bool restore_one(const restore::Restorer& restorer, const std::string& name, std
     std::fprintf(stderr, "vnindex restore: %s: %s\n", name.c_str(), d.error.c_str());
     return false;
   }
-  const restore::RestoredText r = restorer.restore(d.text, json ? 2.0f : 0.0f);
-  if (json) {
+  if (!json) {  // in pieces: memory stays bounded on huge inputs
+    restore::restore_in_pieces(restorer, d.text, size_t{4} << 20,
+                               [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
+    return true;
+  }
+  const restore::RestoredText r = restorer.restore(d.text);
+  {
     std::string out = "{\"file\":";
     rapidjson::StringBuffer nb;
     rapidjson::Writer<rapidjson::StringBuffer> nw(nb);
@@ -49,8 +54,6 @@ bool restore_one(const restore::Restorer& restorer, const std::string& name, std
     out += nb.GetString();
     out += ",\"tokens\":" + tokens_json(r) + "}\n";
     std::fwrite(out.data(), 1, out.size(), stdout);
-  } else {
-    std::fwrite(r.text.data(), 1, r.text.size(), stdout);
   }
   return true;
 }

@@ -165,3 +165,19 @@ TEST(RestorerWithModels, RejoinsSyllablesTheOcrSplit) {
   EXPECT_EQ(r.tokens[0].original, "Ngh i");  // one restored token covers both pieces
   EXPECT_EQ(r.tokens[0].restored, "Nghị");
 }
+
+TEST(RestorerWithModels, RestoringInPiecesEqualsRestoringWhole) {
+  const auto restorer = Restorer::load(default_model_dir());
+  std::string text;
+  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(__FILE__).parent_path().parent_path() /
+                                                           "samples" / "ocr"))
+    text += vn::test::read_file(e.path()) + "\n\n";
+  std::string pieces;
+  size_t calls = 0;
+  restore_in_pieces(*restorer, text, 2000, [&](std::string_view p) {
+    pieces += p;
+    ++calls;
+  });
+  EXPECT_GT(calls, 10u);
+  EXPECT_EQ(pieces, restorer->restore(text).text);
+}

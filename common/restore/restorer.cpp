@@ -403,4 +403,36 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
   return out;
 }
 
+namespace {
+
+// Where a piece of at most `limit` bytes of `text` may end: after sentence
+// punctuation followed by whitespace or after a blank line, else after a
+// space, else at the limit (moved back to a UTF-8 boundary).
+size_t piece_end(std::string_view text, size_t limit) {
+  if (limit >= text.size()) return text.size();
+  size_t space = std::string_view::npos;
+  for (size_t i = limit; i > limit / 2; --i) {
+    const char c = text[i - 1], next = text[i];
+    const bool ws = next == ' ' || next == '\n' || next == '\t' || next == '\r';
+    if (ws && (c == '.' || c == '?' || c == '!' || c == ';' || c == ':')) return i;
+    if (c == '\n' && next == '\n') return i;
+    if (space == std::string_view::npos && c == ' ') space = i;
+  }
+  if (space != std::string_view::npos) return space;
+  size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return cut;
+}
+
+}  // namespace
+
+void restore_in_pieces(const Restorer& restorer, std::string_view text, size_t piece_bytes,
+                       const std::function<void(std::string_view)>& sink) {
+  while (!text.empty()) {
+    const size_t end = piece_end(text, piece_bytes);
+    sink(restorer.restore(text.substr(0, end), 0.0f).text);
+    text.remove_prefix(end);
+  }
+}
+
 }  // namespace vn::restore

@@ -11,6 +11,7 @@
 // (spaces, punctuation, line breaks) is kept byte for byte.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -62,6 +63,14 @@ class Restorer {
   explicit Restorer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// Restores `text` in pieces of about `piece_bytes` and hands each restored
+// piece to `sink`, in order, so memory stays bounded on huge inputs. Pieces
+// end after sentence punctuation or a blank line, where restoration is
+// independent of what follows, so the result equals restore(text).text;
+// only text with no such place within a piece is cut at a space instead.
+void restore_in_pieces(const Restorer& restorer, std::string_view text, size_t piece_bytes,
+                       const std::function<void(std::string_view)>& sink);
 
 // The default model directory: $VNARCHIVE_MODELS, else the models/
 // directory of the source tree this binary was built from.
