@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "restore/decoder.hpp"
+#include "restore/token_case.hpp"
 
 namespace vn::restore {
 
@@ -76,12 +77,6 @@ void restore_in_pieces(const Restorer& restorer, std::string_view text, size_t p
 // directory of the source tree this binary was built from.
 std::filesystem::path default_model_dir();
 
-enum class CasePattern { kLower, kCapitalised, kUpper };
 
-// All capitals (two letters or more), capitalised, or lower case.
-CasePattern case_pattern(std::string_view token);
-std::string apply_case(CasePattern pattern, std::u32string_view lower);
-// Applies the case pattern of `original` to the lower-case `restored`.
-std::string apply_case(std::string_view original, std::u32string_view restored);
 
 }  // namespace vn::restore
