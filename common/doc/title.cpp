@@ -3,6 +3,7 @@
 #include <array>
 
 #include "text/normalize.hpp"
+#include "text/whitespace.hpp"
 #include "vi/fold.hpp"
 
 namespace vn::doc {
@@ -12,21 +13,6 @@ constexpr std::array<std::string_view, 16> kTypeLines = {
     "bao cao",  "ket luan", "nghi quyet", "quyet dinh", "cong van", "ke hoach",  "to trinh",  "thong bao",
     "chi thi",  "quy dinh", "huong dan",  "chuong trinh", "quy che", "thong tri", "de an", "bien ban",
 };
-
-std::string collapse_spaces(std::string_view line) {
-  std::string out;
-  bool space = false;
-  for (char c : line) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == ' ' || c == 0x7F) {  // spaces and controls
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
 
 bool is_type_line(const std::string& line) {
   const std::string key = text::to_lower(vi::fold(line));
@@ -58,7 +44,7 @@ std::string title_of(std::string_view text, size_t max_bytes) {
   for (size_t start = 0; start < text.size() && scanned < 80;) {
     size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
-    const std::string line = collapse_spaces(text.substr(start, end - start));
+    const std::string line = text::collapse_whitespace(text.substr(start, end - start));
     start = end + 1;
     if (line.empty()) continue;
     ++scanned;

@@ -1,0 +1,251 @@
+#include "doc/citations.hpp"
+
+#include <array>
+#include <cstdio>
+#include <utility>
+
+#include "text/normalize.hpp"
+#include "text/utf8.hpp"
+#include "vi/fold.hpp"
+#include "vi/tokenizer.hpp"
+
+namespace vn::doc {
+namespace {
+
+struct TypeWord {
+  std::string_view folded;  // lower case, no diacritics, words separated by one space
+  std::string_view abbr;
+};
+
+constexpr std::array<TypeWord, 16> kTypeWords = {{
+    {"nghi quyet", "NQ"}, {"nghi dinh", "NĐ"},     {"quyet dinh", "QĐ"}, {"ket luan", "KL"},
+    {"chi thi", "CT"},    {"thong tu", "TT"},      {"ke hoach", "KH"},   {"bao cao", "BC"},
+    {"cong van", "CV"},   {"thong bao", "TB"},     {"to trinh", "TTr"},  {"luat", "Luật"},
+    {"huong dan", "HD"},  {"quy dinh", "QĐi"},     {"chuong trinh", "CTr"}, {"thong tri", "TTri"},
+}};
+
+// Type parts of codes ("18-NQ/TW" -> NQ), compared in upper case.
+constexpr std::array<std::string_view, 13> kCodeTypes = {
+    "NQ", "NĐ", "QĐ", "KL", "CT", "TT", "KH", "BC", "CV", "TB", "TTr", "HD", "CTr"};
+
+// Abbreviations holding Đ that OCR reads as D, B or P.
+constexpr std::array<std::u32string_view, 6> kDAbbrevs = {U"QĐ", U"NĐ", U"ĐU", U"HĐND", U"ĐĐ", U"HĐ"};
+
+std::u32string upper32(std::string_view s) {
+  std::u32string u = text::to_u32(s);
+  for (auto& c : u) c = text::upper(c);
+  return u;
+}
+
+bool is_letter_part(std::string_view p) {
+  if (p.empty()) return false;
+  size_t i = 0;
+  bool letter = false;
+  while (i < p.size()) {
+    const char32_t cp = text::next_code_point(p, i);
+    if (text::is_decimal_digit(cp)) continue;
+    if (!text::is_letter_or_mark(cp)) return false;
+    letter = true;
+  }
+  return letter;
+}
+
+std::string normalize_part(std::string_view part) {
+  const std::u32string up = upper32(part);
+  for (auto pat : kDAbbrevs) {
+    if (pat.size() != up.size()) continue;
+    bool ok = true;
+    for (size_t i = 0; i < pat.size() && ok; ++i) {
+      if (pat[i] == U'Đ')
+        ok = up[i] == U'Đ' || up[i] == U'D' || up[i] == U'B' || up[i] == U'P';
+      else
+        ok = up[i] == pat[i];
+    }
+    if (ok) return text::to_utf8(pat);
+  }
+  return std::string(part);
+}
+
+// Splits a code at '-' and '/' into parts (separators kept apart).
+std::vector<std::string_view> split_code(std::string_view code) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= code.size(); ++i) {
+    if (i == code.size() || code[i] == '-' || code[i] == '/') {
+      parts.push_back(code.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
+std::string code_type(std::string_view normalized_code) {
+  for (auto part : split_code(normalized_code)) {
+    if (!is_letter_part(part)) continue;
+    const std::u32string up = upper32(part);
+    for (auto t : kCodeTypes)
+      if (upper32(t) == up) return std::string(t);
+  }
+  return {};
+}
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+std::string folded_lower(std::string_view s) { return text::to_lower(vi::fold(s)); }
+
+// True when only spaces (and `extra` punctuation) lie between two offsets.
+bool gap_ok(std::string_view text, size_t from, size_t to, std::string_view extra) {
+  for (size_t i = from; i < to; ++i) {
+    const char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    if (extra.find(c) != std::string_view::npos) continue;
+    return false;
+  }
+  return true;
+}
+
+std::string iso_date(int d, int m, int y) {
+  if (d < 1 || d > 31 || m < 1 || m > 12 || y < 1900 || y > 2100) return {};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+int to_int(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+struct Tokens {
+  std::string_view text;
+  std::vector<vi::Token> toks;
+  std::vector<std::string> folded;
+  std::string_view at(size_t i) const { return toks[i].text(text); }
+  size_t end(size_t i) const { return toks[i].offset + toks[i].length; }
+};
+
+// A date starting at token i ("ngày 25/10/2017", "ngày 25 tháng 10 năm 2017"), or "".
+std::string date_after(const Tokens& t, size_t i) {
+  const size_t n = t.toks.size();
+  if (i >= n || i == 0 || !gap_ok(t.text, t.end(i - 1), t.toks[i].offset, ",")) return {};
+  if (t.folded[i] == "ngay") {
+    ++i;
+    if (i >= n || !gap_ok(t.text, t.end(i - 1), t.toks[i].offset, "")) return {};
+  }
+  if (t.toks[i].kind == vi::TokenKind::kCode) {
+    auto parts = split_code(t.at(i));
+    if (parts.size() == 3 && all_digits(parts[0]) && all_digits(parts[1]) && all_digits(parts[2]) &&
+        parts[0].size() <= 2 && parts[1].size() <= 2 && parts[2].size() == 4 && t.at(i).find('-') == std::string_view::npos)
+      return iso_date(to_int(parts[0]), to_int(parts[1]), to_int(parts[2]));
+    return {};
+  }
+  if (i + 4 < n && all_digits(t.at(i)) && t.folded[i + 1] == "thang" && all_digits(t.at(i + 2)) &&
+      t.folded[i + 3] == "nam" && all_digits(t.at(i + 4)) && gap_ok(t.text, t.end(i), t.toks[i + 1].offset, "") &&
+      gap_ok(t.text, t.end(i + 1), t.toks[i + 2].offset, "") && gap_ok(t.text, t.end(i + 2), t.toks[i + 3].offset, "") &&
+      gap_ok(t.text, t.end(i + 3), t.toks[i + 4].offset, ""))
+    return iso_date(to_int(t.at(i)), to_int(t.at(i + 2)), to_int(t.at(i + 4)));
+  return {};
+}
+
+bool is_so(std::string_view folded) { return folded == "so" || folded == "s6" || folded == "s0" || folded == "s5"; }
+
+}  // namespace
+
+std::string normalize_code(std::string_view code) {
+  std::string out;
+  size_t start = 0;
+  for (size_t i = 0; i <= code.size(); ++i) {
+    if (i == code.size() || code[i] == '-' || code[i] == '/') {
+      const std::string_view part = code.substr(start, i - start);
+      out += is_letter_part(part) ? normalize_part(part) : std::string(part);
+      if (i < code.size()) out.push_back(code[i]);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+std::pair<size_t, size_t> number_line_span(std::string_view text) {
+  constexpr auto npos = std::string_view::npos;
+  size_t start = 0;
+  for (int line = 0; line < 20 && start < text.size(); ++line) {
+    size_t end = text.find('\n', start);
+    if (end == npos) end = text.size();
+    std::string_view l = text.substr(start, end - start);
+    size_t k = 0;
+    while (k < l.size() && (l[k] == ' ' || l[k] == '\t')) ++k;
+    l.remove_prefix(k);
+    // "Số 215-BC/TU", "Số: 45/KH-UBND", OCR "S6: ..." / "So ...".
+    const std::string head = folded_lower(l.substr(0, std::min<size_t>(l.size(), 8)));
+    if (head.size() >= 3 && head[0] == 's' && (head[1] == 'o' || head[1] == '6' || head[1] == '0') &&
+        (head[2] == ' ' || head[2] == ':')) {
+      size_t j = 2;
+      while (j < head.size() && (head[j] == ' ' || head[j] == ':')) ++j;
+      if (j < head.size() && head[j] >= '0' && head[j] <= '9') return {start, end};
+    }
+    start = end + 1;
+  }
+  return {npos, npos};
+}
+
+std::vector<Citation> extract_citations(std::string_view text) {
+  Tokens t{text, {}, {}};
+  vi::tokenize(text, t.toks);
+  t.folded.reserve(t.toks.size());
+  for (const auto& tok : t.toks) t.folded.push_back(folded_lower(tok.text(text)));
+  const auto own = number_line_span(text);
+
+  std::vector<Citation> out;
+  for (size_t i = 0; i < t.toks.size(); ++i) {
+    if (t.toks[i].kind != vi::TokenKind::kCode) continue;
+    const std::string_view raw = t.at(i);
+    if (raw.empty() || raw[0] < '0' || raw[0] > '9') continue;
+    bool has_letters = false;
+    for (auto p : split_code(raw)) has_letters |= is_letter_part(p);
+    if (!has_letters) continue;
+    if (own.first != std::string_view::npos && t.toks[i].offset >= own.first && t.toks[i].offset < own.second) continue;
+
+    // The type word before it, if any: "<type word> [số] <code>".
+    std::string word_type;
+    size_t begin = t.toks[i].offset;
+    size_t k = i;
+    if (k > 0 && is_so(t.folded[k - 1]) && gap_ok(text, t.end(k - 1), t.toks[k].offset, ":")) --k;
+    for (size_t words = 2; words >= 1 && word_type.empty(); --words) {
+      if (k < words) continue;
+      std::string phrase;
+      bool ok = true;
+      for (size_t w = k - words; w < k; ++w) {
+        if (t.toks[w].kind != vi::TokenKind::kWord) ok = false;
+        if (w + 1 <= k && !gap_ok(text, t.end(w), t.toks[w + 1].offset, w + 1 == k ? ":" : "")) ok = false;
+        if (!phrase.empty()) phrase.push_back(' ');
+        phrase += t.folded[w];
+      }
+      if (!ok) continue;
+      for (const auto& tw : kTypeWords)
+        if (phrase == tw.folded) {
+          word_type = tw.abbr;
+          begin = t.toks[k - words].offset;
+        }
+    }
+
+    Citation c;
+    c.code = normalize_code(raw);
+    c.type = code_type(c.code);
+    if (c.type.empty()) c.type = word_type;
+    if (c.type.empty()) continue;
+    c.key = c.type + " " + c.code;
+    c.date = date_after(t, i + 1);
+    c.offset = begin;
+    c.length = t.end(i) - begin;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace vn::doc

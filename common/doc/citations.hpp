@@ -1,0 +1,35 @@
+// References to other documents ("Nghị quyết số 18-NQ/TW, ngày 25/10/2017").
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vn::doc {
+
+struct Citation {
+  std::string key;   // "<type> <code>": "NQ 18-NQ/TW", "NĐ 29/2023/NĐ-CP"
+  std::string type;  // abbreviation: NQ, NĐ, QĐ, KL, CT, TT, KH, BC, CV, TB, TTr, HD, QĐi, Luật ...
+  std::string code;  // the code with OCR-damaged Đ abbreviations repaired ("2098-QB/TU" -> "2098-QĐ/TU")
+  std::string date;  // ISO YYYY-MM-DD of the date that follows the code, else empty
+  size_t offset;     // byte span of the code (and its type word, when there is one) in the text
+  size_t length;
+};
+
+// Every reference to another document, in text order (a document cited
+// twice gives two citations). A reference is a type word ("Nghị quyết",
+// "Quyết định", ..., matched without diacritics) optionally followed by
+// "số", then a code; or a bare code whose own type part names a type
+// ("18-NQ/TW", "749/QĐ-TTg"). The document's own number (its "Số ..." line
+// near the top) is not a citation. REQUIRES: valid UTF-8.
+std::vector<Citation> extract_citations(std::string_view text);
+
+// Byte span [first, second) of the document's own "Số ..." line among the
+// first lines of `text`, or {npos, npos} when there is none.
+std::pair<size_t, size_t> number_line_span(std::string_view text);
+
+// The code with its Đ abbreviations repaired where OCR read Đ as D, B or P
+// (only in parts that are known abbreviations: QĐ, NĐ, ĐU, HĐND, ...).
+std::string normalize_code(std::string_view code);
+
+}  // namespace vn::doc

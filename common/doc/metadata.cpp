@@ -1,0 +1,421 @@
+#include "doc/metadata.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "doc/citations.hpp"
+#include "text/normalize.hpp"
+#include "text/utf8.hpp"
+#include "text/whitespace.hpp"
+#include "vi/fold.hpp"
+
+namespace vn::doc {
+namespace {
+
+struct TypeName {
+  std::string_view folded;
+  std::string_view canonical;
+};
+
+constexpr std::array<TypeName, 20> kTypes = {{
+    {"bao cao", "BÁO CÁO"},       {"ket luan", "KẾT LUẬN"},         {"nghi quyet", "NGHỊ QUYẾT"},
+    {"quyet dinh", "QUYẾT ĐỊNH"}, {"cong van", "CÔNG VĂN"},         {"ke hoach", "KẾ HOẠCH"},
+    {"to trinh", "TỜ TRÌNH"},     {"thong bao", "THÔNG BÁO"},       {"chi thi", "CHỈ THỊ"},
+    {"quy dinh", "QUY ĐỊNH"},     {"huong dan", "HƯỚNG DẪN"},       {"chuong trinh", "CHƯƠNG TRÌNH"},
+    {"quy che", "QUY CHẾ"},       {"thong tri", "THÔNG TRI"},       {"de an", "ĐỀ ÁN"},
+    {"bien ban", "BIÊN BẢN"},     {"thong tu", "THÔNG TƯ"},         {"nghi dinh", "NGHỊ ĐỊNH"},
+    {"cong dien", "CÔNG ĐIỆN"},   {"quyet nghi", "QUYẾT NGHỊ"},
+}};
+
+// Header phrases of the right column that are not the issuer.
+constexpr std::array<std::string_view, 4> kMottos = {
+    "dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "*"};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::string folded_lower(std::string_view s) { return text::to_lower(vi::fold(s)); }
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+struct Segment {
+  std::string text;  // collapsed
+  bool left;         // starts at the left margin of the line
+};
+
+struct Line {
+  std::string_view raw;
+  std::string flat;                // whole line, collapsed
+  std::vector<Segment> segments;   // columns: split at runs of 3+ spaces
+  bool blank() const { return flat.empty(); }
+  bool indented() const { return !segments.empty() && !segments[0].left; }
+  std::string left() const { return segments.empty() || !segments[0].left ? std::string() : segments[0].text; }
+};
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  for (size_t start = 0; start <= text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    Line l;
+    l.raw = text.substr(start, end - start);
+    l.flat = text::collapse_whitespace(l.raw);
+    size_t i = 0;
+    const std::string_view r = l.raw;
+    while (i < r.size()) {
+      size_t j = i;
+      while (j < r.size() && is_space(r[j])) ++j;
+      if (j >= r.size()) break;
+      const bool left = j == 0;
+      // The segment runs until 3+ spaces (or a tab) in a row.
+      size_t k = j;
+      while (k < r.size()) {
+        if (r[k] == '\t') break;
+        if (r[k] == ' ') {
+          size_t m = k;
+          while (m < r.size() && r[m] == ' ') ++m;
+          if (m - k >= 3 || m == r.size()) break;
+          k = m;
+          continue;
+        }
+        ++k;
+      }
+      l.segments.push_back({text::collapse_whitespace(r.substr(j, k - j)), left});
+      i = k;
+    }
+    lines.push_back(std::move(l));
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+std::string iso_date(std::string_view d, std::string_view m, std::string_view y) {
+  if (!all_digits(d) || !all_digits(m) || !all_digits(y) || d.size() > 2 || m.size() > 2 || y.size() != 4) return {};
+  const int dd = std::stoi(std::string(d)), mm = std::stoi(std::string(m));
+  if (dd < 1 || dd > 31 || mm < 1 || mm > 12) return {};
+  return std::string(y) + "-" + (m.size() == 1 ? "0" : "") + std::string(m) + "-" + (d.size() == 1 ? "0" : "") +
+         std::string(d);
+}
+
+std::vector<std::string> words_of(std::string_view s) {
+  std::vector<std::string> w;
+  std::string cur;
+  for (char c : s) {
+    if (c == ' ' || c == ',' || c == '.' || c == ';') {
+      if (!cur.empty()) w.push_back(cur);
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) w.push_back(cur);
+  return w;
+}
+
+// "Lạng Sơn, ngày 06 tháng 8 năm 2025" -> place and ISO date.
+bool parse_place_date(const std::string& seg, std::string& place, std::string& date) {
+  const size_t comma = seg.find(',');
+  if (comma == std::string::npos || comma == 0 || comma > 60) return false;
+  const auto w = words_of(folded_lower(std::string_view(seg).substr(comma + 1)));
+  std::string d;
+  if (w.size() >= 6 && w[0] == "ngay" && w[2] == "thang" && w[4] == "nam")
+    d = iso_date(w[1], w[3], w[5]);
+  else if (w.size() >= 2 && w[0] == "ngay") {
+    const std::string& x = w[1];
+    const size_t a = x.find('/'), b = a == std::string::npos ? a : x.find('/', a + 1);
+    if (b != std::string::npos) d = iso_date(x.substr(0, a), x.substr(a + 1, b - a - 1), x.substr(b + 1));
+  }
+  if (d.empty()) return false;
+  std::string p = text::collapse_whitespace(std::string_view(seg).substr(0, comma));
+  // OCR may merge "Số 215-BC/TU" and the place into one column.
+  const auto pw = words_of(p);
+  if (pw.size() >= 3) {
+    const std::string f0 = folded_lower(pw[0]);
+    const bool so = f0 == "so" || f0 == "so:" || f0 == "s6" || f0 == "s6:" || f0 == "s0" || f0 == "s0:";
+    if (so && !pw[1].empty() && pw[1][0] >= '0' && pw[1][0] <= '9') {
+      const size_t at = p.find(pw[1]);
+      p = text::collapse_whitespace(std::string_view(p).substr(at + pw[1].size()));
+    }
+  }
+  if (p.empty()) return false;
+  place = p;
+  date = d;
+  return true;
+}
+
+// The segment up to a motto that OCR ran into it ("TỈNH LẠNG SƠN Độc lập - ...").
+std::string cut_motto(const std::string& seg) {
+  std::vector<std::string> w;
+  for (size_t i = 0; i < seg.size();) {
+    size_t e = seg.find(' ', i);
+    if (e == std::string::npos) e = seg.size();
+    w.push_back(seg.substr(i, e - i));
+    i = e + 1;
+  }
+  std::vector<std::string> f;
+  for (const auto& x : w) f.push_back(folded_lower(x));
+  for (size_t i = 1; i + 2 < w.size() + 1; ++i) {
+    const bool dang = i + 2 < w.size() && f[i + 1] == "cong" && f[i + 2] == "san";
+    const bool cong_hoa = i + 1 < w.size() && f[i] == "cong" && starts_with(f[i + 1], "ho") && i + 2 < w.size() &&
+                          f[i + 2] == "xa";
+    const bool doc_lap = i + 2 < w.size() && f[i + 1] == "lap" && f[i + 2] == "-";
+    if (dang || cong_hoa || doc_lap) {
+      std::string out;
+      for (size_t k = 0; k < i; ++k) out += (k ? " " : "") + w[k];
+      return out;
+    }
+  }
+  return seg;
+}
+
+// Upper/lower case letter content of a segment.
+void letter_cases(std::string_view s, bool& has_upper, bool& has_lower) {
+  has_upper = has_lower = false;
+  size_t i = 0;
+  while (i < s.size()) {
+    const char32_t cp = text::next_code_point(s, i);
+    if (!text::is_letter_or_mark(cp)) continue;
+    if (text::lower(cp) != cp) has_upper = true;
+    else if (text::upper(cp) != cp) has_lower = true;
+  }
+}
+
+bool is_caps(std::string_view s) {
+  bool up, low;
+  letter_cases(s, up, low);
+  return up && !low;
+}
+
+bool is_name(std::string_view s) {
+  bool up, low;
+  letter_cases(s, up, low);
+  if (!up || !low || s.empty() || s[0] == '(' || s[0] == '-') return false;
+  for (char c : s)
+    if ((c >= '0' && c <= '9') || c == ':' || c == ',' || c == ';' || c == '/') return false;
+  const auto w = words_of(s);
+  if (w.size() < 2 || w.size() > 6) return false;
+  for (const auto& word : w) {
+    size_t i = 0;
+    const char32_t cp = text::next_code_point(word, i);
+    if (!text::is_upper(cp)) return false;
+  }
+  return true;
+}
+
+std::string clean_item(std::string s) {
+  size_t b = 0;
+  while (b < s.size() && (s[b] == '-' || s[b] == ' ' || s[b] == '+')) ++b;
+  s.erase(0, b);
+  while (!s.empty() && (s.back() == ',' || s.back() == ';' || s.back() == '.' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+// Heading rank of a body line, or -1: "Phần thứ ..." 0, "A-" 1, "I-" 2,
+// "Điều 1." 3, "1." 4, "1.1." 5, ...
+int heading_rank(const std::string& line) {
+  if (line.size() < 3) return -1;
+  const std::string f = folded_lower(line);
+  if (starts_with(f, "phan thu ")) return 0;
+  if (starts_with(f, "dieu ")) {
+    size_t i = 5;
+    while (i < f.size() && f[i] >= '0' && f[i] <= '9') ++i;
+    if (i > 5 && i < f.size() && f[i] == '.') return 3;
+  }
+  size_t i = 0;
+  while (i < line.size() && (line[i] == 'I' || line[i] == 'V' || line[i] == 'X')) ++i;
+  if (i > 0 && i <= 5 && i + 1 < line.size() && (line[i] == '-' || line[i] == '.') && line[i + 1] == ' ') return 2;
+  if (line[0] >= 'A' && line[0] <= 'Z' && (line[1] == '-' || line[1] == '.') && line[2] == ' ') return 1;
+  int depth = 0;
+  i = 0;
+  while (i < line.size()) {
+    size_t j = i;
+    while (j < line.size() && line[j] >= '0' && line[j] <= '9') ++j;
+    if (j == i || j - i > 2 || j >= line.size() || line[j] != '.') break;
+    ++depth;
+    i = j + 1;
+    if (i < line.size() && line[i] == ' ') return depth > 0 ? 3 + depth : -1;
+  }
+  return -1;
+}
+
+}  // namespace
+
+Metadata extract_metadata(std::string_view text) {
+  Metadata md;
+  const std::vector<Line> lines = split_lines(text);
+  const size_t n = lines.size();
+
+  // Own number: "Số 215-BC/TU" / "Số: 45/KH-UBND".
+  size_t number_line = n;
+  const auto span = number_line_span(text);
+  if (span.first != std::string_view::npos) {
+    size_t off = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (off == span.first) number_line = i;
+      off += lines[i].raw.size() + 1;
+    }
+  }
+  if (number_line < n) {
+    const Line& l = lines[number_line];
+    std::string seg = l.segments.empty() ? std::string() : l.segments[0].text;
+    size_t i = seg.find_first_of(" :");  // past "Số" / "So" / "S6"
+    if (i == std::string::npos) i = seg.size();
+    while (i < seg.size() && (seg[i] == ' ' || seg[i] == ':')) ++i;
+    size_t e = seg.find(' ', i);
+    md.code = seg.substr(i, e == std::string::npos ? std::string::npos : e - i);
+    while (!md.code.empty() && (md.code.back() == ',' || md.code.back() == '.')) md.code.pop_back();
+    size_t d = 0;
+    while (d < md.code.size() && md.code[d] >= '0' && md.code[d] <= '9') ++d;
+    md.number = md.code.substr(0, d);
+  }
+
+  // Place and date: "Cao Bằng, ngày 12 tháng 6 năm 2025", usually on the number line.
+  const size_t head_end = std::min(n, (number_line < n ? number_line : 10) + 4);
+  for (size_t i = 0; i < head_end && md.date.empty(); ++i)
+    for (const auto& s : lines[i].segments)
+      if (parse_place_date(s.text, md.place, md.date)) break;
+
+  // Issuer: the left column above the number line (or the first block).
+  const size_t issuer_end = number_line < n ? number_line : std::min<size_t>(n, 6);
+  for (size_t i = 0; i < issuer_end; ++i) {
+    if (lines[i].blank()) {
+      if (number_line == n && !md.issuer.empty()) break;
+      continue;
+    }
+    const std::string left = cut_motto(lines[i].left());
+    if (left.empty()) continue;
+    const std::string f = folded_lower(left);
+    bool motto = false;
+    for (auto m : kMottos) motto |= f == m;
+    if (motto || f.find("hanh phuc") != std::string::npos || f.find("xa hoi chu nghia") != std::string::npos) continue;
+    std::string p, d;
+    if (parse_place_date(left, p, d)) continue;
+    if (!md.issuer.empty()) md.issuer.push_back(' ');
+    md.issuer += left;
+  }
+
+  // Type line, title (trích yếu) and "V/v" subject.
+  const size_t scan_from = number_line < n ? number_line + 1 : 0;
+  size_t body_start = scan_from;
+  std::string subject;
+  for (size_t i = scan_from; i < std::min(n, scan_from + 30); ++i) {
+    const std::string& flat = lines[i].flat;
+    if (flat.empty()) continue;
+    const std::string f = folded_lower(flat);
+    if (subject.empty() && starts_with(f, "v/v")) {
+      size_t j = i;
+      for (; j < n && !lines[j].blank(); ++j) {
+        const std::string part = lines[j].segments[0].text;
+        if (!subject.empty()) subject.push_back(' ');
+        subject += part;
+      }
+      body_start = j;
+      if (md.type.empty()) continue;
+    }
+    if (!md.type.empty() || flat.size() > 40) continue;
+    for (const auto& t : kTypes)
+      if (f == t.folded) md.type = t.canonical;
+    if (md.type.empty()) continue;
+    size_t j = i + 1;
+    if (j < n && lines[j].blank() && j + 1 < n && !lines[j + 1].blank()) ++j;  // OCR spacing
+    for (; j < n && !lines[j].blank(); ++j) {
+      if (!md.title.empty()) md.title.push_back(' ');
+      md.title += lines[j].flat;
+    }
+    body_start = j;
+    break;
+  }
+  if (md.type.empty() && !subject.empty()) md.type = "CÔNG VĂN";
+  if (md.title.empty()) md.title = subject;
+
+  // Draft marker near the top.
+  for (size_t i = 0; i < std::min<size_t>(n, 25) && md.draft.empty(); ++i)
+    for (const auto& s : lines[i].segments) {
+      const std::string f = folded_lower(s.text);
+      if (f == "du thao" || (starts_with(f, "du thao lan ") && f.size() <= 20)) {
+        md.draft = s.text;
+        break;
+      }
+    }
+
+  // Signature block and recipients: from the last "Nơi nhận:" line on.
+  size_t sign_start = n;
+  for (size_t i = n; i-- > body_start;) {
+    const std::string f = folded_lower(lines[i].flat);
+    if (starts_with(f, "noi nhan")) {
+      sign_start = i;
+      break;
+    }
+  }
+  std::vector<std::string> right;
+  if (sign_start < n) {
+    for (size_t i = sign_start; i < n; ++i) {
+      const Line& l = lines[i];
+      for (size_t s = 0; s < l.segments.size(); ++s) {
+        const Segment& seg = l.segments[s];
+        if (s == 0 && seg.left) {
+          if (i == sign_start) {
+            // "Nơi nhận: - item" on one line.
+            const size_t colon = seg.text.find(':');
+            if (colon != std::string::npos && colon + 1 < seg.text.size()) {
+              std::string rest = clean_item(seg.text.substr(colon + 1));
+              if (!rest.empty()) md.recipients.push_back(rest);
+            }
+          } else if (seg.text[0] == '-' || seg.text[0] == '+') {
+            md.recipients.push_back(clean_item(seg.text));
+          } else if (!md.recipients.empty() && l.segments.size() > 1) {
+            md.recipients.back() = clean_item(md.recipients.back() + " " + seg.text);
+          } else if (!md.recipients.empty() && !is_name(seg.text) && !is_caps(seg.text)) {
+            md.recipients.back() = clean_item(md.recipients.back() + " " + seg.text);
+          } else {
+            right.push_back(seg.text);
+          }
+        } else {
+          right.push_back(seg.text);
+        }
+      }
+    }
+  } else {
+    for (size_t i = n > 12 ? n - 12 : 0; i < n; ++i)
+      for (const auto& seg : lines[i].segments)
+        if (!seg.left) right.push_back(seg.text);
+  }
+  size_t name_at = right.size();
+  for (size_t i = right.size(); i-- > 0;)
+    if (is_name(right[i])) {
+      name_at = i;
+      break;
+    }
+  if (name_at < right.size()) {
+    md.signer = right[name_at];
+    for (size_t i = name_at; i-- > 0;)
+      if (is_caps(right[i])) {
+        md.signer_position = right[i];
+        break;
+      }
+  }
+
+  // Outline: numbered headings of the body.
+  std::vector<std::pair<std::string, int>> heads;
+  for (size_t i = body_start; i < std::min(sign_start, n); ++i) {
+    if (lines[i].indented() || lines[i].blank()) continue;
+    const int r = heading_rank(lines[i].flat);
+    if (r >= 0) heads.emplace_back(lines[i].flat, r);
+  }
+  std::vector<int> ranks;
+  for (const auto& h : heads) ranks.push_back(h.second);
+  std::sort(ranks.begin(), ranks.end());
+  ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+  for (auto& h : heads)
+    md.outline.emplace_back(h.first, static_cast<int>(std::lower_bound(ranks.begin(), ranks.end(), h.second) - ranks.begin()) + 1);
+  return md;
+}
+
+}  // namespace vn::doc
