@@ -3,6 +3,8 @@
 
 #include "index/pipeline.hpp"
 #include "query/searcher.hpp"
+#include "store/document_data.hpp"
+#include "store/sidecar.hpp"
 #include "store/schema.hpp"
 #include "test_util.hpp"
 
@@ -92,4 +94,27 @@ TEST(Searcher, ClearErrorsForMissingIndex) {
   } catch (const query::IndexError& e) {
     EXPECT_NE(std::string(e.what()).find("no index at"), std::string::npos);
   }
+}
+
+TEST(Pipeline, MetadataBecomesTermsValuesAndRecordFields) {
+  test::TempDir db;
+  const std::filesystem::path sample =
+      std::filesystem::path(__FILE__).parent_path().parent_path() / "samples" / "clean" / "10-bao-cao-tong-ket-nq18.txt";
+  index::IndexOptions o;
+  o.db = db.path();
+  o.inputs = {sample.string()};
+  index::run_index(o, nullptr);
+  Xapian::Database xdb(store::schema::xapian_dir(db.path()).string());
+  ASSERT_EQ(xdb.get_doccount(), 1u);
+  for (const char* term : {"XKbaocao", "XY2025", "XR18-nq/tw", "XR29/2023/nd-cp", "XC127-bc/du"})
+    EXPECT_TRUE(xdb.term_exists(term)) << term;
+  const Xapian::Document d = xdb.get_document(1);
+  EXPECT_EQ(d.get_value(store::schema::kSlotType), "baocao");
+  EXPECT_EQ(d.get_value(store::schema::kSlotDate).substr(0, 4), "2025");
+
+  const store::DocumentData data = store::decode_document_data(d.get_data());
+  const store::DocumentRecord record = store::SidecarReader(store::schema::sidecar_dir(db.path())).read(data.sidecar);
+  EXPECT_EQ(record.metadata.type, "BÁO CÁO");
+  EXPECT_EQ(record.metadata.code, "127-BC/ĐU");
+  EXPECT_FALSE(record.citations.empty());
 }

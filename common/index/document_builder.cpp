@@ -1,5 +1,7 @@
 #include "index/document_builder.hpp"
 
+#include "doc/citations.hpp"
+#include "doc/metadata.hpp"
 #include "doc/title.hpp"
 #include "restore/restorer.hpp"
 #include "store/content_hash.hpp"
@@ -26,6 +28,29 @@ bool make_record(const io::SourceEntry& source, std::string bytes, store::Docume
   return true;
 }
 
+namespace {
+
+void add_term(Xapian::Document& doc, const std::string& term) {
+  if (!term.empty()) doc.add_boolean_term(term);
+}
+
+// Boolean terms and value slots for filtering, sorting and facets.
+void add_metadata(Xapian::Document& doc, const store::DocumentRecord& record) {
+  namespace schema = store::schema;
+  const doc::Metadata& m = record.metadata;
+  add_term(doc, schema::metadata_term(schema::kTypePrefix, m.type, true));
+  add_term(doc, schema::metadata_term(schema::kCodePrefix, doc::normalize_code(m.code)));
+  add_term(doc, schema::metadata_term(schema::kIssuerPrefix, m.issuer));
+  if (m.date.size() == 10) {
+    add_term(doc, std::string(schema::kYearPrefix) + m.date.substr(0, 4));
+    doc.add_value(schema::kSlotDate, m.date.substr(0, 4) + m.date.substr(5, 2) + m.date.substr(8, 2));
+  }
+  if (const std::string type = schema::metadata_term("", m.type, true); !type.empty()) doc.add_value(schema::kSlotType, type);
+  for (const doc::Citation& c : record.citations) add_term(doc, schema::metadata_term(schema::kCitesPrefix, c.code));
+}
+
+}  // namespace
+
 Xapian::Document make_xapian_document(const store::DocumentRecord& record) {
   const std::string& searchable = record.restored ? *record.restored : record.text;
   std::vector<vi::Token> tokens;
@@ -33,9 +58,16 @@ Xapian::Document make_xapian_document(const store::DocumentRecord& record) {
   Xapian::Document doc;
   store::add_text_postings(doc, searchable, tokens);
   doc.add_boolean_term(store::schema::id_term(record.path));
+  add_metadata(doc, record);
   doc.add_value(store::schema::kSlotSize, Xapian::sortable_serialise(static_cast<double>(record.bytes)));
   doc.add_value(store::schema::kSlotMtime, Xapian::sortable_serialise(static_cast<double>(record.mtime)));
   return doc;
+}
+
+void extract_document_facts(store::DocumentRecord& record) {
+  const std::string& text = record.restored ? *record.restored : record.text;
+  record.metadata = doc::extract_metadata(text);
+  record.citations = doc::extract_citations(text);
 }
 
 void restore_record(const restore::Restorer& restorer, store::DocumentRecord& record) {
@@ -61,6 +93,7 @@ PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes
       restore_record(*restorer, record);
       record.title = doc::title_of(*record.restored);
     }
+    extract_document_facts(record);
     out.document = make_xapian_document(record);
     out.id_term = store::schema::id_term(record.path);
     out.title = record.title;

@@ -31,11 +31,16 @@ struct PreparedDocument {
 // when the bytes are not text the indexer can read.
 bool make_record(const io::SourceEntry& source, std::string bytes, store::DocumentRecord& record, std::string& error);
 
-// Terms of the record's searchable text, its values and its id term.
+// Terms of the record's searchable text, its values, its id term and its
+// metadata terms and slots (store/schema.hpp).
 Xapian::Document make_xapian_document(const store::DocumentRecord& record);
 
 // Tokens restored with less confidence than this are listed in the record.
 inline constexpr float kLowConfidence = 0.5f;
+
+// Fills record.metadata and record.citations from the restored text (the
+// text itself when there is none).
+void extract_document_facts(store::DocumentRecord& record);
 
 // Fills record.restored and record.low_confidence from record.text.
 void restore_record(const restore::Restorer& restorer, store::DocumentRecord& record);

@@ -5,6 +5,8 @@
 #include <rapidjson/writer.h>
 
 #include <stdexcept>
+
+#include "store/metadata_json.hpp"
 #include "util/json.hpp"
 
 namespace vn::store {
@@ -29,10 +31,10 @@ std::string encode_record(const DocumentRecord& r) {
   w.Key("restored");
   if (r.restored) w.String(r.restored->data(), static_cast<rapidjson::SizeType>(r.restored->size()));
   else w.Null();
-  // Filled by later stages (metadata extraction, restoration confidence).
   w.Key("metadata");
-  w.StartObject();
-  w.EndObject();
+  write_metadata(w, r.metadata);
+  w.Key("citations");
+  write_citations(w, r.citations);
   w.Key("low_confidence");
   w.StartArray();
   for (const UncertainToken& t : r.low_confidence) {
@@ -86,6 +88,9 @@ DocumentRecord decode_record(std::string_view json) {
   r.title = string_member(d, "title");
   r.text = string_member(d, "text");
   if (const auto& v = member(d, "restored"); v.IsString()) r.restored = std::string(v.GetString(), v.GetStringLength());
+  if (auto it = d.FindMember("metadata"); it != d.MemberEnd() && it->value.IsObject() && it->value.MemberCount() > 0)
+    r.metadata = read_metadata(it->value);
+  if (auto it = d.FindMember("citations"); it != d.MemberEnd()) r.citations = read_citations(it->value);
   if (const auto& v = member(d, "low_confidence"); v.IsArray()) {
     for (const auto& t : v.GetArray()) {
       if (!t.IsObject() || !t.HasMember("start") || !t["start"].IsUint() || !t.HasMember("end") || !t["end"].IsUint() ||

@@ -7,6 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "doc/citations.hpp"
+#include "doc/metadata.hpp"
+
 namespace vn::store {
 
 inline constexpr int kRecordVersion = 1;
@@ -29,6 +32,8 @@ struct DocumentRecord {
   std::string text;          // original (OCR) text, NFC
   std::optional<std::string> restored;  // restored text (filled by the restorer)
   std::vector<UncertainToken> low_confidence;
+  doc::Metadata metadata;                // read from the restored text (or the text)
+  std::vector<doc::Citation> citations;  // offsets in the same text as the metadata
 };
 
 std::string encode_record(const DocumentRecord& record);

@@ -16,9 +16,21 @@ inline constexpr std::string_view kFoldedPrefix = "XF";
 // Boolean term naming the source file (Xapian's convention for unique ids).
 inline constexpr std::string_view kIdPrefix = "Q";
 
-// Value slots (sortable_serialise'd numbers).
-inline constexpr Xapian::valueno kSlotSize = 0;   // source size in bytes
-inline constexpr Xapian::valueno kSlotMtime = 1;  // source mtime, seconds since epoch
+// Boolean metadata terms: the prefix, then the value folded (lower case,
+// no diacritics). Type without spaces ("XKbaocao"), code ("XC103-bc/du"),
+// issuer ("XIuy ban nhan dan tinh lang son"), year ("XY2025") and the code
+// of every cited document ("XR18-nq/tw").
+inline constexpr std::string_view kTypePrefix = "XK";
+inline constexpr std::string_view kCodePrefix = "XC";
+inline constexpr std::string_view kIssuerPrefix = "XI";
+inline constexpr std::string_view kYearPrefix = "XY";
+inline constexpr std::string_view kCitesPrefix = "XR";
+
+// Value slots.
+inline constexpr Xapian::valueno kSlotSize = 0;   // source size in bytes (sortable_serialise)
+inline constexpr Xapian::valueno kSlotMtime = 1;  // source mtime, seconds since epoch (sortable_serialise)
+inline constexpr Xapian::valueno kSlotDate = 2;   // document date "YYYYMMDD" (sorts as a string)
+inline constexpr Xapian::valueno kSlotType = 3;   // document type, folded without spaces ("baocao")
 
 // Xapian refuses terms longer than 245 bytes; longer tokens are not indexed.
 inline constexpr size_t kMaxTermBytes = 240;
@@ -29,5 +41,10 @@ std::filesystem::path sidecar_dir(const std::filesystem::path& db);
 
 // The unique id term for a source path (hashed when the path is too long).
 std::string id_term(std::string_view source_path);
+
+// A metadata term: `prefix` + `value` folded to lower case without
+// diacritics, whitespace collapsed (and removed when `drop_spaces`).
+// Empty when the value is empty or the term would be too long.
+std::string metadata_term(std::string_view prefix, std::string_view value, bool drop_spaces = false);
 
 }  // namespace vn::store::schema
