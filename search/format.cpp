@@ -2,6 +2,7 @@
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include "store/metadata_json.hpp"
 #include "util/json.hpp"
 
 namespace vn::search {
@@ -35,6 +36,59 @@ void print_human(std::FILE* out, const query::SearchResult& r, bool colour) {
     std::fputc('\n', out);
   }
   std::fprintf(out, "%zu shown, about %u matching documents\n", r.hits.size(), r.estimated_total);
+  for (const auto& [name, values] : r.facets) {
+    std::fprintf(out, "\n%s:\n", name.c_str());
+    for (const auto& v : values) std::fprintf(out, "  %6u  %s\n", v.count, v.value.c_str());
+  }
+}
+
+void print_human(std::FILE* out, const query::DocumentView& v) {
+  const doc::Metadata& m = v.record.metadata;
+  std::fprintf(out, "%s\n%s\n\n", v.path.c_str(), v.title.c_str());
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"type", &m.type},     {"number", &m.number}, {"code", &m.code},     {"place", &m.place},
+      {"date", &m.date},     {"issuer", &m.issuer}, {"title", &m.title},   {"signer", &m.signer},
+      {"position", &m.signer_position}, {"draft", &m.draft}};
+  for (const auto& [name, value] : fields)
+    if (!value->empty()) std::fprintf(out, "%-9s %s\n", name, value->c_str());
+  if (!m.recipients.empty()) std::fprintf(out, "recipients:\n");
+  for (const auto& r : m.recipients) std::fprintf(out, "  - %s\n", r.c_str());
+  if (!m.outline.empty()) std::fprintf(out, "\noutline:\n");
+  for (const auto& [heading, level] : m.outline)
+    std::fprintf(out, "%*s%s\n", 2 * level, "", heading.c_str());
+  std::fprintf(out, "\ncites (%zu):\n", v.cites.size());
+  for (const auto& c : v.cites)
+    std::fprintf(out, "  %s%s%s\n", c.key.c_str(), c.path.empty() ? "" : "  -> ", c.path.c_str());
+  std::fprintf(out, "\ncited by (%zu):\n", v.cited_by.size());
+  for (const auto& c : v.cited_by) std::fprintf(out, "  %s  %s\n", c.path.c_str(), c.title.c_str());
+}
+
+std::string to_json(const query::DocumentView& v) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  auto links = [&](const char* key, const std::vector<query::DocumentView::Link>& list) {
+    w.Key(key);
+    w.StartArray();
+    for (const auto& l : list) {
+      w.StartObject();
+      if (!l.key.empty()) util::put_string(w, "key", l.key);
+      util::put_string(w, "path", l.path);
+      util::put_string(w, "title", l.title);
+      w.EndObject();
+    }
+    w.EndArray();
+  };
+  w.StartObject();
+  util::put_string(w, "path", v.path);
+  util::put_string(w, "title", v.title);
+  w.Key("metadata");
+  store::write_metadata(w, v.record.metadata);
+  w.Key("citations");
+  store::write_citations(w, v.record.citations);
+  links("cites", v.cites);
+  links("cited_by", v.cited_by);
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize()) + "\n";
 }
 
 std::string to_json(const query::SearchRequest& req, const query::SearchResult& r) {
@@ -47,6 +101,20 @@ std::string to_json(const query::SearchRequest& req, const query::SearchResult& 
   w.Key("limit"), w.Uint64(req.limit);
   w.Key("estimated_total"), w.Uint64(r.estimated_total);
   str("restored_query", r.restored_query);
+  w.Key("facets");
+  w.StartObject();
+  for (const auto& [name, values] : r.facets) {
+    w.Key(name.c_str());
+    w.StartArray();
+    for (const auto& fv : values) {
+      w.StartObject();
+      str("value", fv.value);
+      w.Key("count"), w.Uint(fv.count);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.EndObject();
   w.Key("hits");
   w.StartArray();
   for (const auto& h : r.hits) {
@@ -67,6 +135,10 @@ std::string to_json(const query::SearchRequest& req, const query::SearchResult& 
     }
     w.EndArray();
     if (!h.snippet_error.empty()) str("snippet_error", h.snippet_error);
+    w.Key("metadata");
+    store::write_metadata(w, h.metadata);
+    w.Key("citations");
+    store::write_citations(w, h.citations);
     w.EndObject();
   }
   w.EndArray();

@@ -10,4 +10,7 @@ namespace vn::search {
 void print_human(std::FILE* out, const query::SearchResult& result, bool colour);
 std::string to_json(const query::SearchRequest& request, const query::SearchResult& result);
 
+void print_human(std::FILE* out, const query::DocumentView& view);
+std::string to_json(const query::DocumentView& view);
+
 }  // namespace vn::search

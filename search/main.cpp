@@ -16,7 +16,17 @@ int main(int argc, char** argv) {
   bool json = false, any = false, explain = false;
   std::string colour = "auto";
   app.add_option("--db", db, "index directory made by vnindex")->required();
-  app.add_option("query", words, "query: words, \"phrases\", +must, -mustnot, AND, OR, NOT, ( )")->required();
+  app.add_option("query", words,
+                 "query: words, \"phrases\", +must, -mustnot, AND, OR, NOT, ( ), and filters type: code: issuer: "
+                 "year: cites: date:FROM..TO");
+  std::string doc;
+  app.add_option("--doc", doc, "show one document (by path or code): metadata, outline, what it cites, who cites it");
+  app.add_option("--from", request.from, "only documents dated on or after (YYYY or YYYY-MM-DD)");
+  app.add_option("--to", request.to, "only documents dated on or before (YYYY or YYYY-MM-DD)");
+  std::string sort = "relevance";
+  app.add_option("--sort", sort, "relevance or date (newest first)")->check(CLI::IsMember({"relevance", "date"}));
+  std::string facets;
+  app.add_option("--facet", facets, "count matches by type, year and/or issuer (comma-separated)");
   app.add_option("-n,--limit", request.limit, "hits to show (default 10)")
       ->check(CLI::Range(0, 100000))
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
@@ -33,8 +43,26 @@ int main(int argc, char** argv) {
 
   for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
   if (any) request.default_op = vn::query::DefaultOperator::kOr;
+  request.sort_by_date = sort == "date";
+  for (size_t start = 0; start < facets.size();) {
+    size_t end = facets.find(',', start);
+    if (end == std::string::npos) end = facets.size();
+    if (end > start) request.facets.push_back(facets.substr(start, end - start));
+    start = end + 1;
+  }
+  if (doc.empty() && request.query.empty() && request.from.empty() && request.to.empty()) {
+    std::fprintf(stderr, "vnsearch: give a query, --from/--to, or --doc (see --help)\n");
+    return 2;
+  }
   try {
     vn::query::Searcher searcher(db, models);
+    if (!doc.empty()) {
+      const vn::query::DocumentView view = searcher.describe(doc);
+      if (json) std::fputs(vn::search::to_json(view).c_str(), stdout);
+      else vn::search::print_human(stdout, view);
+      return 0;
+    }
+    if (request.query.empty()) request.query = "date:..";  // --from/--to alone: every dated document
     const vn::query::SearchResult result = searcher.search(request);
     if (!result.restore_error.empty())
       std::fprintf(stderr, "vnsearch: searching without query restoration: %s\n", result.restore_error.c_str());

@@ -190,6 +190,64 @@ TEST_F(RawSamplesIndex, ExactSpellingsRankFirst) {
   EXPECT_EQ(only({hits.begin(), hits.begin() + 4}, "clean").size(), 4u);
 }
 
+TEST_F(SamplesIndex, MetadataFilters) {
+  const auto set = [](const std::vector<std::string>& v) { return Labels(v.begin(), v.end()); };
+  const Labels reports{"clean/01", "clean/04", "clean/10", "ocr/01", "ocr/04", "ocr/10"};
+  EXPECT_EQ(set(search("type:bc")), reports);
+  EXPECT_EQ(set(search("type:\"báo cáo\"")), reports);
+  EXPECT_EQ(set(search("type:\"bao cao\"")), reports);
+  EXPECT_EQ(set(search("code:215-BC/TU")), (Labels{"clean/01", "ocr/01"}));
+  EXPECT_EQ(set(search("cites:18-NQ/TW")), (Labels{"clean/01", "clean/09", "clean/10", "ocr/01", "ocr/09", "ocr/10"}));
+  EXPECT_EQ(set(search("cites:18-NQ/TW -type:bc")), (Labels{"clean/09", "ocr/09"}));
+  EXPECT_EQ(set(search("issuer:\"tuyên quang\"")), (Labels{"clean/03", "clean/07", "ocr/03", "ocr/07"}));
+  EXPECT_EQ(set(search("issuer:\"tuyen quang\" chuyển đổi số")), (Labels{"clean/03", "clean/07", "ocr/03", "ocr/07"}));
+  const auto y2025 = set(search("year:2025"));
+  EXPECT_TRUE(y2025.count("clean/01") && y2025.count("clean/10"));
+  EXPECT_TRUE(set(search("year:2030")).empty());
+  EXPECT_EQ(set(search("date:2025-09-01..")), (Labels{"clean/09", "clean/10", "ocr/09", "ocr/10"}));
+  EXPECT_EQ(set(search("type:bc", "--limit 100 --from 2025-09-01")), (Labels{"clean/10", "ocr/10"}));
+}
+
+TEST_F(SamplesIndex, SortByDateAndFacets) {
+  const CommandResult r = run(std::string(VNSEARCH_PATH) + " --json --limit 100 --sort date --facet type,year --db " +
+                              quote((*dir_ / "db").string()) + " 'cites:18-NQ/TW'");
+  ASSERT_EQ(r.status, 0);
+  rapidjson::Document d;
+  d.Parse(r.out.c_str());
+  ASSERT_TRUE(d.IsObject());
+  std::vector<std::string> dates;
+  for (const auto& h : d["hits"].GetArray()) dates.push_back(h["metadata"]["date"].GetString());
+  EXPECT_TRUE(std::is_sorted(dates.rbegin(), dates.rend())) << "newest first";
+  const auto& types = d["facets"]["type"];
+  ASSERT_TRUE(types.IsArray());
+  ASSERT_GE(types.Size(), 2u);
+  EXPECT_STREQ(types[0]["value"].GetString(), "BÁO CÁO");
+  EXPECT_EQ(types[0]["count"].GetUint(), 4u);
+  EXPECT_STREQ(types[1]["value"].GetString(), "CÔNG VĂN");
+  EXPECT_EQ(types[1]["count"].GetUint(), 2u);
+}
+
+TEST_F(SamplesIndex, DocShowsMetadataAndTheCitationGraph) {
+  const std::string db = quote((*dir_ / "db").string());
+  CommandResult r = run(std::string(VNSEARCH_PATH) + " --json --db " + db + " --doc 512-CV/BTCTU");
+  ASSERT_EQ(r.status, 0);
+  rapidjson::Document d;
+  d.Parse(r.out.c_str());
+  ASSERT_TRUE(d.IsObject());
+  EXPECT_STREQ(d["metadata"]["type"].GetString(), "CÔNG VĂN");
+  Labels cited_by;
+  for (const auto& c : d["cited_by"].GetArray()) {
+    const fs::path p(c["path"].GetString());
+    cited_by.insert(p.parent_path().filename().string() + "/" + p.filename().string().substr(0, 2));
+  }
+  EXPECT_EQ(cited_by, (Labels{"clean/10", "ocr/10"}));  // 10 cites 09's code
+  r = run(std::string(VNSEARCH_PATH) + " --db " + db + " --doc " + quote(std::string(SAMPLES_DIR) + "/clean/10-bao-cao-tong-ket-nq18.txt"));
+  ASSERT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("NQ 18-NQ/TW"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("QĐ 1534/QĐ-UBND  -> "), std::string::npos) << r.out;  // resolved to sample 06
+  EXPECT_EQ(run(std::string(VNSEARCH_PATH) + " --db " + db + " --doc 999-XX/YY").status, 2);
+}
+
 TEST(EndToEnd, BadFilesAreReportedAndTheRunGoesOn) {
   vn::test::TempDir dir;
   vn::test::write_file(dir / "src/good.txt", "Báo cáo tốt");

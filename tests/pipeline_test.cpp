@@ -109,7 +109,9 @@ TEST(Pipeline, MetadataBecomesTermsValuesAndRecordFields) {
   for (const char* term : {"XKbaocao", "XY2025", "XR18-nq/tw", "XR29/2023/nd-cp", "XC127-bc/du"})
     EXPECT_TRUE(xdb.term_exists(term)) << term;
   const Xapian::Document d = xdb.get_document(1);
-  EXPECT_EQ(d.get_value(store::schema::kSlotType), "baocao");
+  EXPECT_EQ(d.get_value(store::schema::kSlotType), "BÁO CÁO");
+  EXPECT_EQ(d.get_value(store::schema::kSlotYear), "2025");
+  for (const char* term : {"XIlang", "XIson", "XIdang"}) EXPECT_TRUE(xdb.term_exists(term)) << term;
   EXPECT_EQ(d.get_value(store::schema::kSlotDate).substr(0, 4), "2025");
 
   const store::DocumentData data = store::decode_document_data(d.get_data());

@@ -150,3 +150,17 @@ TEST(QueryParser, RestoredQueryRanksItsExactReadingFirst) {
   ASSERT_EQ(m.size(), 2u);
   EXPECT_EQ(*m.begin(), 2u);  // "Đảng bộ tỉnh" first
 }
+
+TEST(QueryParser, FiltersCompileToBooleanTermsAndRanges) {
+  EXPECT_NE(parse_query("type:bc").query.get_description().find("XKbaocao"), std::string::npos);
+  EXPECT_NE(parse_query("type:\"Nghị quyết\"").query.get_description().find("XKnghiquyet"), std::string::npos);
+  EXPECT_NE(parse_query("cites:18-NQ/TW dang").query.get_description().find("XR18-nq/tw"), std::string::npos);
+  EXPECT_NE(parse_query("code:2098-QB/TU").query.get_description().find("XC2098-qd/tu"), std::string::npos);
+  EXPECT_NE(parse_query("year:2023..2025").query.get_description().find("XY2024"), std::string::npos);
+  EXPECT_NE(parse_query("date:2024..").query.get_description().find("VALUE_RANGE"), std::string::npos);
+  EXPECT_THROW(parse_query("year:20x5"), QueryError);
+  EXPECT_THROW(parse_query("date:2024-13"), QueryError);
+  EXPECT_THROW(parse_query("type:"), QueryError);
+  // Not a filter: unknown field names are words.
+  EXPECT_NO_THROW(parse_query("http://example"));
+}

@@ -40,12 +40,20 @@ void add_metadata(Xapian::Document& doc, const store::DocumentRecord& record) {
   const doc::Metadata& m = record.metadata;
   add_term(doc, schema::metadata_term(schema::kTypePrefix, m.type, true));
   add_term(doc, schema::metadata_term(schema::kCodePrefix, doc::normalize_code(m.code)));
-  add_term(doc, schema::metadata_term(schema::kIssuerPrefix, m.issuer));
+  const std::string issuer = schema::metadata_term("", m.issuer);
+  for (size_t start = 0; start < issuer.size();) {  // one term per word
+    size_t end = issuer.find(' ', start);
+    if (end == std::string::npos) end = issuer.size();
+    add_term(doc, std::string(schema::kIssuerPrefix) + issuer.substr(start, end - start));
+    start = end + 1;
+  }
+  if (!m.issuer.empty()) doc.add_value(schema::kSlotIssuer, m.issuer);
   if (m.date.size() == 10) {
     add_term(doc, std::string(schema::kYearPrefix) + m.date.substr(0, 4));
     doc.add_value(schema::kSlotDate, m.date.substr(0, 4) + m.date.substr(5, 2) + m.date.substr(8, 2));
+    doc.add_value(schema::kSlotYear, m.date.substr(0, 4));
   }
-  if (const std::string type = schema::metadata_term("", m.type, true); !type.empty()) doc.add_value(schema::kSlotType, type);
+  if (!m.type.empty()) doc.add_value(schema::kSlotType, m.type);
   for (const doc::Citation& c : record.citations) add_term(doc, schema::metadata_term(schema::kCitesPrefix, c.code));
 }
 

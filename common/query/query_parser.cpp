@@ -1,5 +1,6 @@
 #include "query/query_parser.hpp"
 
+#include "query/field_filter.hpp"
 #include "restore/restorer.hpp"
 #include "store/schema.hpp"
 #include "store/terms.hpp"
@@ -11,11 +12,12 @@
 namespace vn::query {
 namespace {
 
-enum class Lex { kWord, kPhrase, kOpen, kClose, kAnd, kOr, kNot, kEnd };
+enum class Lex { kWord, kPhrase, kField, kOpen, kClose, kAnd, kOr, kNot, kEnd };
 
 struct Lexeme {
   Lex kind = Lex::kEnd;
-  std::string text;
+  std::string text;   // the word or phrase; for a field, its value
+  std::string field;  // for kField: type, code, issuer, year, cites or date
   char sign = 0;  // '+' or '-' in front of a word, phrase or group
 };
 
@@ -47,6 +49,18 @@ std::vector<Lexeme> lex(std::string_view q) {
       l.text = q.substr(i, j - i);
       i = j;
       l.kind = Lex::kWord;
+      if (const size_t colon = l.text.find(':'); colon != std::string::npos && is_filter_field(l.text.substr(0, colon))) {
+        l.kind = Lex::kField;
+        l.field = l.text.substr(0, colon);
+        l.text.erase(0, colon + 1);
+        if (l.text.empty() && i < q.size() && q[i] == '"') {  // field:"several words"
+          const size_t end = q.find('"', i + 1);
+          l.text = q.substr(i + 1, (end == std::string_view::npos ? q.size() : end) - i - 1);
+          i = end == std::string_view::npos ? q.size() : end + 1;
+        }
+        out.push_back(std::move(l));
+        continue;
+      }
       if (!l.sign) {
         if (l.text == "AND") l.kind = Lex::kAnd;
         else if (l.text == "OR") l.kind = Lex::kOr;
@@ -136,11 +150,16 @@ class Parser {
 
   // item+ combined by the default operator, honouring + and -.
   Xapian::Query sequence(bool record_words = true) {
-    std::vector<Xapian::Query> required, plain, excluded;
+    std::vector<Xapian::Query> required, plain, excluded, filters;
     for (;;) {
       const Lex k = peek().kind;
       if (k == Lex::kClose && depth_ == 0) {  // stray ')': ignore
         take();
+        continue;
+      }
+      if (k == Lex::kField) {  // metadata filters restrict, they do not score
+        const Lexeme l = take();
+        (l.sign == '-' ? excluded : filters).push_back(filter_query(l.field, l.text));
         continue;
       }
       if (k != Lex::kWord && k != Lex::kPhrase && k != Lex::kOpen) break;
@@ -149,7 +168,10 @@ class Parser {
       if (q.empty()) continue;
       (sign == '+' ? required : sign == '-' ? excluded : plain).push_back(std::move(q));
     }
-    return combine(required, plain, excluded);
+    Xapian::Query q = combine(required, plain, excluded);
+    if (filters.empty()) return q;
+    const Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
+    return Xapian::Query(Xapian::Query::OP_FILTER, q.empty() ? Xapian::Query::MatchAll : q, filter);
   }
 
   Xapian::Query combine(std::vector<Xapian::Query>& required, std::vector<Xapian::Query>& plain,

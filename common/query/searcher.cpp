@@ -1,11 +1,20 @@
 #include "query/searcher.hpp"
 
+#include "doc/citations.hpp"
+#include "query/field_filter.hpp"
 #include "restore/restorer.hpp"
 #include "store/document_data.hpp"
 #include "store/schema.hpp"
 
 namespace vn::query {
 namespace {
+
+Xapian::valueno facet_slot(const std::string& name) {
+  if (name == "type") return store::schema::kSlotType;
+  if (name == "year") return store::schema::kSlotYear;
+  if (name == "issuer") return store::schema::kSlotIssuer;
+  throw QueryError("unknown facet \"" + name + "\" (type, year or issuer)");
+}
 
 Xapian::Database open_database(const std::filesystem::path& db) {
   const auto dir = store::schema::xapian_dir(db);
@@ -60,13 +69,29 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
 SearchResult Searcher::run(const SearchRequest& request, const ParsedQuery& parsed) {
   Xapian::Enquire enquire(db_);
-  enquire.set_query(parsed.query);
+  Xapian::Query query = parsed.query;
+  if (!request.from.empty() || !request.to.empty())
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, date_range_query(request.from, request.to));
+  enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
+  if (request.sort_by_date) enquire.set_sort_by_value_then_relevance(store::schema::kSlotDate, true);
+  // Facets count over every match, so the match set is completed for them.
+  std::vector<std::pair<std::string, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies;
+  for (const std::string& f : request.facets) {
+    spies.emplace_back(f, std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(f)));
+    enquire.add_matchspy(spies.back().second.get());
+  }
+  const Xapian::doccount check_at_least = spies.empty() ? 0 : db_.get_doccount();
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit));
+                                             static_cast<Xapian::doccount>(request.limit), check_at_least);
   SearchResult result;
   result.estimated_total = mset.get_matches_estimated();
-  result.xapian_query = parsed.query.get_description();
+  result.xapian_query = query.get_description();
+  for (const auto& [name, spy] : spies) {
+    std::vector<FacetValue> values;
+    for (auto it = spy->top_values_begin(1000); it != spy->top_values_end(1000); ++it) values.push_back({*it, it.get_termfreq()});
+    result.facets.emplace_back(name, std::move(values));
+  }
   size_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
@@ -79,12 +104,50 @@ SearchResult Searcher::run(const SearchRequest& request, const ParsedQuery& pars
       hit.title = data.title;
       const store::DocumentRecord record = sidecar_.read(data.sidecar);
       hit.snippet = make_snippet(record.restored ? *record.restored : record.text, parsed.words, request.snippet_tokens);
+      hit.metadata = record.metadata;
+      hit.citations = record.citations;
     } catch (const std::runtime_error& e) {
       hit.snippet_error = e.what();
     }
     result.hits.push_back(std::move(hit));
   }
   return result;
+}
+
+std::vector<Xapian::docid> Searcher::documents_with(const std::string& term, Xapian::doccount limit) {
+  std::vector<Xapian::docid> out;
+  if (term.empty()) return out;
+  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term) && out.size() < limit; ++it) out.push_back(*it);
+  return out;
+}
+
+DocumentView Searcher::describe(std::string_view code_or_path) {
+  namespace schema = store::schema;
+  std::error_code ec;
+  const std::filesystem::path as_path = std::filesystem::absolute(std::filesystem::path(code_or_path), ec).lexically_normal();
+  std::vector<Xapian::docid> found = documents_with(schema::id_term(as_path.string()), 1);
+  if (found.empty()) found = documents_with(schema::metadata_term(schema::kCodePrefix, doc::normalize_code(code_or_path)), 1);
+  if (found.empty()) throw QueryError("no indexed document has the path or code \"" + std::string(code_or_path) + "\"");
+  auto load = [&](Xapian::docid id) { return store::decode_document_data(db_.get_document(id).get_data()); };
+  const store::DocumentData data = load(found.front());
+  DocumentView view{data.path, data.title, sidecar_.read(data.sidecar), {}, {}};
+  for (const doc::Citation& c : view.record.citations) {
+    DocumentView::Link link{c.key, "", ""};
+    const auto target = documents_with(schema::metadata_term(schema::kCodePrefix, c.code), 1);
+    if (!target.empty()) {
+      const store::DocumentData t = load(target.front());
+      link.path = t.path;
+      link.title = t.title;
+    }
+    view.cites.push_back(std::move(link));
+  }
+  if (!view.record.metadata.code.empty())
+    for (Xapian::docid id : documents_with(
+             schema::metadata_term(schema::kCitesPrefix, doc::normalize_code(view.record.metadata.code)), 1000)) {
+      const store::DocumentData d = load(id);
+      if (d.path != view.path) view.cited_by.push_back({"", d.path, d.title});
+    }
+  return view;
 }
 
 }  // namespace vn::query

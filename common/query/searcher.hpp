@@ -25,6 +25,14 @@ struct SearchRequest {
   DefaultOperator default_op = DefaultOperator::kAnd;
   size_t snippet_tokens = 30;
   bool restore_query = true;  // read unaccented words with the restorer too
+  std::string from, to;       // date range (YYYY or YYYY-MM-DD; empty: open)
+  bool sort_by_date = false;  // newest first instead of by relevance
+  std::vector<std::string> facets;  // of type, year, issuer
+};
+
+struct FacetValue {
+  std::string value;
+  Xapian::doccount count = 0;
 };
 
 struct Hit {
@@ -35,6 +43,8 @@ struct Hit {
   std::string title;
   Snippet snippet;
   std::string snippet_error;  // set when the sidecar record could not be read
+  doc::Metadata metadata;     // from the sidecar record
+  std::vector<doc::Citation> citations;
 };
 
 struct SearchResult {
@@ -43,12 +53,28 @@ struct SearchResult {
   std::string xapian_query;    // Xapian's description of the compiled query
   std::string restored_query;  // the restorer's reading of the query words ("" when not restored)
   std::string restore_error;   // why the query could not be restored, when it could not
+  // Per requested facet, its values over all matching documents, most frequent first.
+  std::vector<std::pair<std::string, std::vector<FacetValue>>> facets;
 };
 
 // Opening failures: no index at the path, or an unreadable/corrupt one.
 class IndexError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// One document with its metadata and its place in the citation graph.
+struct DocumentView {
+  std::string path;
+  std::string title;
+  store::DocumentRecord record;  // metadata, citations, text
+  struct Link {
+    std::string key;    // citation key ("NQ 18-NQ/TW"); empty for citing documents
+    std::string path;   // the indexed document, when there is one
+    std::string title;
+  };
+  std::vector<Link> cites;     // what it cites, resolved against the index where possible
+  std::vector<Link> cited_by;  // indexed documents that cite its code
 };
 
 class Searcher {
@@ -64,8 +90,14 @@ class Searcher {
 
   Xapian::doccount document_count() const { return db_.get_doccount(); }
 
+  // The document with this source path or this code (its own "Số" code).
+  // Throws QueryError when no indexed document has it.
+  DocumentView describe(std::string_view code_or_path);
+
  private:
   SearchResult run(const SearchRequest& request, const ParsedQuery& parsed);
+  // Documents holding `term`, at most `limit`.
+  std::vector<Xapian::docid> documents_with(const std::string& term, Xapian::doccount limit);
 
   const restore::Restorer* restorer(std::string& error);
 

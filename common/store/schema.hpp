@@ -30,7 +30,9 @@ inline constexpr std::string_view kCitesPrefix = "XR";
 inline constexpr Xapian::valueno kSlotSize = 0;   // source size in bytes (sortable_serialise)
 inline constexpr Xapian::valueno kSlotMtime = 1;  // source mtime, seconds since epoch (sortable_serialise)
 inline constexpr Xapian::valueno kSlotDate = 2;   // document date "YYYYMMDD" (sorts as a string)
-inline constexpr Xapian::valueno kSlotType = 3;   // document type, folded without spaces ("baocao")
+inline constexpr Xapian::valueno kSlotType = 3;   // document type as written ("BÁO CÁO") (facets)
+inline constexpr Xapian::valueno kSlotYear = 4;   // document year "2025" (facets)
+inline constexpr Xapian::valueno kSlotIssuer = 5; // issuing body as written (facets)
 
 // Xapian refuses terms longer than 245 bytes; longer tokens are not indexed.
 inline constexpr size_t kMaxTermBytes = 240;
