@@ -244,3 +244,18 @@ TEST(Metadata, OcrDamagedHeaderAndDraft) {
 }
 
 }  // namespace
+
+TEST(Metadata, OcrSplitCodesAndDamagedDays) {
+  // OCR puts spaces inside the code and damages the day of the date.
+  const auto a = vn::doc::extract_metadata(
+      "ĐẢNG BỘ TỈNH LẠNG SƠN\n\nSố 103 -BC/ĐU Lạng Sơn, ngày 06 tháng 8 năm 2025\n\nBÁO CÁO\nKiểm điểm\n");
+  EXPECT_EQ(a.code, "103-BC/ĐU");
+  EXPECT_EQ(a.place, "Lạng Sơn");
+  EXPECT_EQ(a.date, "2025-08-06");
+  const auto b = vn::doc::extract_metadata(
+      "UỶ BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nSỐ: 631 /BC-UBND Lạng Sơn, ngày (s tháng 10 năm 2025\nBÁO CÁO\n\n"
+      "Tổng kết thực hiện Nghị quyết số 18-NQ/TW, ngày 25/10/2017\n");
+  EXPECT_EQ(b.code, "631/BC-UBND");
+  EXPECT_EQ(b.place, "Lạng Sơn");
+  EXPECT_EQ(b.date, "2025-10");  // not the cited document's 2017-10-25
+}

@@ -125,8 +125,11 @@ bool parse_place_date(const std::string& seg, std::string& place, std::string& d
   if (comma == std::string::npos || comma == 0 || comma > 60) return false;
   const auto w = words_of(folded_lower(std::string_view(seg).substr(comma + 1)));
   std::string d;
-  if (w.size() >= 6 && w[0] == "ngay" && w[2] == "thang" && w[4] == "nam")
+  if (w.size() >= 6 && w[0] == "ngay" && w[2] == "thang" && w[4] == "nam") {
     d = iso_date(w[1], w[3], w[5]);
+    // OCR damaged the day ("ngày (s tháng 10 năm 2025"): keep year and month.
+    if (d.empty() && !iso_date("1", w[3], w[5]).empty()) d = iso_date("1", w[3], w[5]).substr(0, 7);
+  }
   else if (w.size() >= 2 && w[0] == "ngay") {
     const std::string& x = w[1];
     const size_t a = x.find('/'), b = a == std::string::npos ? a : x.find('/', a + 1);
@@ -142,9 +145,17 @@ bool parse_place_date(const std::string& seg, std::string& place, std::string& d
     if (so && !pw[1].empty() && pw[1][0] >= '0' && pw[1][0] <= '9') {
       const size_t at = p.find(pw[1]);
       p = text::collapse_whitespace(std::string_view(p).substr(at + pw[1].size()));
+      // ... and the rest of a code OCR split off ("103 -BC/ĐU").
+      while (!p.empty() && (p[0] == '-' || p[0] == '/')) {
+        const size_t sp = p.find(' ');
+        p = sp == std::string::npos ? std::string() : p.substr(sp + 1);
+      }
     }
   }
-  if (p.empty()) return false;
+  // A place is a few words without digits ("Lạng Sơn", "TP. Hồ Chí Minh"),
+  // not a title that cites a dated document.
+  const auto place_words = words_of(p);
+  if (p.empty() || place_words.size() > 5 || p.find_first_of("0123456789") != std::string::npos) return false;
   place = p;
   date = d;
   return true;
@@ -269,6 +280,11 @@ Metadata extract_metadata(std::string_view text) {
     if (i == std::string::npos) i = seg.size();
     while (i < seg.size() && (seg[i] == ' ' || seg[i] == ':')) ++i;
     size_t e = seg.find(' ', i);
+    // OCR may put a space inside the code: "103 -BC/ĐU", "631 /BC-UBND".
+    while (e != std::string::npos && e + 1 < seg.size() && (seg[e + 1] == '-' || seg[e + 1] == '/')) {
+      seg.erase(e, 1);
+      e = seg.find(' ', e);
+    }
     md.code = seg.substr(i, e == std::string::npos ? std::string::npos : e - i);
     while (!md.code.empty() && (md.code.back() == ',' || md.code.back() == '.')) md.code.pop_back();
     size_t d = 0;

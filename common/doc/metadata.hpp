@@ -12,7 +12,7 @@ struct Metadata {
   std::string number;   // "103"
   std::string code;     // "103-BC/ĐU", as written
   std::string place;    // "Lạng Sơn"
-  std::string date;     // ISO "2025-08-06"
+  std::string date;     // ISO "2025-08-06"; "2025-10" when OCR damaged the day
   std::string issuer;   // left header column, lines joined: "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG"
   std::string title;    // trích yếu after the type line, or the "V/v ..." subject, lines joined
   std::string signer;   // "Nguyễn Mạnh Tường"

@@ -48,9 +48,9 @@ void add_metadata(Xapian::Document& doc, const store::DocumentRecord& record) {
     start = end + 1;
   }
   if (!m.issuer.empty()) doc.add_value(schema::kSlotIssuer, m.issuer);
-  if (m.date.size() == 10) {
+  if (m.date.size() >= 7) {  // "2025-08-06", or "2025-10" when OCR lost the day (sorts first in its month)
     add_term(doc, std::string(schema::kYearPrefix) + m.date.substr(0, 4));
-    doc.add_value(schema::kSlotDate, m.date.substr(0, 4) + m.date.substr(5, 2) + m.date.substr(8, 2));
+    doc.add_value(schema::kSlotDate, m.date.substr(0, 4) + m.date.substr(5, 2) + (m.date.size() == 10 ? m.date.substr(8, 2) : "00"));
     doc.add_value(schema::kSlotYear, m.date.substr(0, 4));
   }
   if (!m.type.empty()) doc.add_value(schema::kSlotType, m.type);
