@@ -125,8 +125,9 @@ int to_int(std::string_view s) {
 struct Tokens {
   std::string_view text;
   std::vector<vi::Token> toks;
-  std::vector<std::string> folded;
   std::string_view at(size_t i) const { return toks[i].text(text); }
+  // Folded on demand: only the few tokens around codes are ever looked at.
+  std::string folded(size_t i) const { return folded_lower(at(i)); }
   size_t end(size_t i) const { return toks[i].offset + toks[i].length; }
 };
 
@@ -134,7 +135,7 @@ struct Tokens {
 std::string date_after(const Tokens& t, size_t i) {
   const size_t n = t.toks.size();
   if (i >= n || i == 0 || !gap_ok(t.text, t.end(i - 1), t.toks[i].offset, ",")) return {};
-  if (t.folded[i] == "ngay") {
+  if (t.folded(i) == "ngay") {
     ++i;
     if (i >= n || !gap_ok(t.text, t.end(i - 1), t.toks[i].offset, "")) return {};
   }
@@ -145,8 +146,8 @@ std::string date_after(const Tokens& t, size_t i) {
       return iso_date(to_int(parts[0]), to_int(parts[1]), to_int(parts[2]));
     return {};
   }
-  if (i + 4 < n && all_digits(t.at(i)) && t.folded[i + 1] == "thang" && all_digits(t.at(i + 2)) &&
-      t.folded[i + 3] == "nam" && all_digits(t.at(i + 4)) && gap_ok(t.text, t.end(i), t.toks[i + 1].offset, "") &&
+  if (i + 4 < n && all_digits(t.at(i)) && t.folded(i + 1) == "thang" && all_digits(t.at(i + 2)) &&
+      t.folded(i + 3) == "nam" && all_digits(t.at(i + 4)) && gap_ok(t.text, t.end(i), t.toks[i + 1].offset, "") &&
       gap_ok(t.text, t.end(i + 1), t.toks[i + 2].offset, "") && gap_ok(t.text, t.end(i + 2), t.toks[i + 3].offset, "") &&
       gap_ok(t.text, t.end(i + 3), t.toks[i + 4].offset, ""))
     return iso_date(to_int(t.at(i)), to_int(t.at(i + 2)), to_int(t.at(i + 4)));
@@ -195,10 +196,8 @@ std::pair<size_t, size_t> number_line_span(std::string_view text) {
 }
 
 std::vector<Citation> extract_citations(std::string_view text) {
-  Tokens t{text, {}, {}};
+  Tokens t{text, {}};
   vi::tokenize(text, t.toks);
-  t.folded.reserve(t.toks.size());
-  for (const auto& tok : t.toks) t.folded.push_back(folded_lower(tok.text(text)));
   const auto own = number_line_span(text);
 
   std::vector<Citation> out;
@@ -215,7 +214,7 @@ std::vector<Citation> extract_citations(std::string_view text) {
     std::string word_type;
     size_t begin = t.toks[i].offset;
     size_t k = i;
-    if (k > 0 && is_so(t.folded[k - 1]) && gap_ok(text, t.end(k - 1), t.toks[k].offset, ":")) --k;
+    if (k > 0 && is_so(t.folded(k - 1)) && gap_ok(text, t.end(k - 1), t.toks[k].offset, ":")) --k;
     for (size_t words = 2; words >= 1 && word_type.empty(); --words) {
       if (k < words) continue;
       std::string phrase;
@@ -224,7 +223,7 @@ std::vector<Citation> extract_citations(std::string_view text) {
         if (t.toks[w].kind != vi::TokenKind::kWord) ok = false;
         if (w + 1 <= k && !gap_ok(text, t.end(w), t.toks[w + 1].offset, w + 1 == k ? ":" : "")) ok = false;
         if (!phrase.empty()) phrase.push_back(' ');
-        phrase += t.folded[w];
+        phrase += t.folded(w);
       }
       if (!ok) continue;
       for (const auto& tw : kTypeWords)

@@ -35,6 +35,16 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' |
 
 std::string folded_lower(std::string_view s) { return text::to_lower(vi::fold(s)); }
 
+// folded_lower of the first `max_bytes` bytes of `s` (cut at a UTF-8 boundary):
+// enough to recognise a line's opening words without folding the whole line.
+std::string folded_prefix(std::string_view s, size_t max_bytes) {
+  if (s.size() > max_bytes) {
+    while (max_bytes > 0 && (static_cast<unsigned char>(s[max_bytes]) & 0xC0) == 0x80) --max_bytes;
+    s = s.substr(0, max_bytes);
+  }
+  return folded_lower(s);
+}
+
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 struct Segment {
@@ -232,7 +242,7 @@ std::string clean_item(std::string s) {
 // "Điều 1." 3, "1." 4, "1.1." 5, ...
 int heading_rank(const std::string& line) {
   if (line.size() < 3) return -1;
-  const std::string f = folded_lower(line);
+  const std::string f = folded_prefix(line, 24);
   if (starts_with(f, "phan thu ")) return 0;
   if (starts_with(f, "dieu ")) {
     size_t i = 5;
@@ -364,7 +374,7 @@ Metadata extract_metadata(std::string_view text) {
   // Signature block and recipients: from the last "Nơi nhận:" line on.
   size_t sign_start = n;
   for (size_t i = n; i-- > body_start;) {
-    const std::string f = folded_lower(lines[i].flat);
+    const std::string f = folded_prefix(lines[i].flat, 24);
     if (starts_with(f, "noi nhan")) {
       sign_start = i;
       break;
