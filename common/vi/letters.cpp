@@ -70,6 +70,18 @@ char32_t compose_vowel(char32_t vowel, Tone tone) {
   return tables().compose.at(vowel)[static_cast<size_t>(tone)];
 }
 
+int strip_tones(std::u32string& syllable, Tone& tone) {
+  int toned = 0;
+  for (char32_t& c : syllable) {
+    if (auto d = decompose_vowel(c); d && d->tone != Tone::kLevel) {
+      tone = d->tone;
+      c = d->vowel;
+      ++toned;
+    }
+  }
+  return toned;
+}
+
 bool has_quality_mark(char32_t v) {
   return v == U'ă' || v == U'â' || v == U'ê' || v == U'ô' || v == U'ơ' || v == U'ư';
 }

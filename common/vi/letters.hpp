@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <string>
 
 namespace vn::vi {
 
@@ -21,6 +22,11 @@ std::optional<ToneDecomposition> decompose_vowel(char32_t cp);
 // The letter for `vowel` (toneless, either case) carrying `tone`.
 // REQUIRES: decompose_vowel(vowel) has tone kLevel.
 char32_t compose_vowel(char32_t vowel, Tone tone);
+
+// Removes every tone mark from `syllable` in place, leaving the toneless
+// vowels; `tone` receives the (last) tone removed. Returns how many tone
+// marks there were (a well-formed syllable has at most one).
+int strip_tones(std::u32string& syllable, Tone& tone);
 
 // Vowel letters that carry a quality mark (ă â ê ô ơ ư), lower case.
 bool has_quality_mark(char32_t toneless_lower_vowel);

@@ -25,19 +25,6 @@ bool is_front(char32_t c) { return c == U'i' || c == U'e' || c == U'ê' || c == 
 bool is_stop(std::u32string_view coda) { return coda == U"c" || coda == U"ch" || coda == U"p" || coda == U"t"; }
 bool is_semivowel(std::u32string_view coda) { return coda == U"i" || coda == U"y" || coda == U"o" || coda == U"u"; }
 
-// Removes the (single) tone mark. False when there are several.
-bool strip_tone(std::u32string& w, Tone& tone) {
-  int toned = 0;
-  for (char32_t& c : w) {
-    if (auto d = decompose_vowel(c); d && d->tone != Tone::kLevel) {
-      tone = d->tone;
-      c = d->vowel;
-      ++toned;
-    }
-  }
-  return toned <= 1;
-}
-
 bool medial_fits(std::u32string_view medial, std::u32string_view nucleus) {
   if (medial.empty()) return true;
   if (medial == U"o") return nucleus == U"a" || nucleus == U"ă" || nucleus == U"e";
@@ -98,7 +85,7 @@ bool spelling_fits(const Syllable& s) {
 std::optional<Syllable> parse_syllable(std::u32string_view lower) {
   std::u32string w(lower);
   Syllable s;
-  if (w.empty() || w.size() > 8 || !strip_tone(w, s.tone)) return std::nullopt;
+  if (w.empty() || w.size() > 8 || strip_tones(w, s.tone) > 1) return std::nullopt;
   for (std::u32string_view onset : kOnsets) {
     if (!starts_with(w, onset)) continue;
     std::u32string rhyme = w.substr(onset.size());

@@ -50,16 +50,8 @@ size_t tone_position(std::u32string_view w, const Nucleus& n) {
 std::u32string canonical_tone(std::u32string_view syllable) {
   std::u32string w(syllable);
   Tone tone = Tone::kLevel;
-  int toned = 0;
-  for (char32_t& cp : w) {
-    if (auto d = decompose_vowel(cp); d && d->tone != Tone::kLevel) {
-      tone = d->tone;
-      cp = d->vowel;
-      ++toned;
-    }
-  }
   Nucleus n;
-  if (toned != 1 || !find_nucleus(w, n)) return std::u32string(syllable);
+  if (strip_tones(w, tone) != 1 || !find_nucleus(w, n)) return std::u32string(syllable);
   const size_t pos = tone_position(w, n);
   w[pos] = compose_vowel(w[pos], tone);
   return w;
