@@ -91,6 +91,19 @@ struct QueryRestoration {
   std::vector<std::string> exact;   // per token: exact term of its restoration
 };
 
+// Whether any word was typed without diacritics (only those use the restoration).
+bool has_unaccented_word(const std::vector<Lexeme>& lexemes) {
+  std::vector<vi::Token> tokens;
+  for (const Lexeme& l : lexemes) {
+    if (l.kind != Lex::kWord && l.kind != Lex::kPhrase) continue;
+    tokens.clear();
+    vi::tokenize(l.text, tokens);
+    for (const vi::Token& t : tokens)
+      if (!vi::has_diacritics(t.text(l.text))) return true;
+  }
+  return false;
+}
+
 QueryRestoration restore_words(const std::vector<Lexeme>& lexemes, const restore::Restorer& restorer) {
   std::string joined;
   for (const Lexeme& l : lexemes)
@@ -261,7 +274,7 @@ ParsedQuery parse_query(std::string_view query, DefaultOperator default_op, cons
   if (text::find_invalid_utf8(query) != text::kValid) throw QueryError("the query is not valid UTF-8");
   std::vector<Lexeme> lexemes = lex(query);
   QueryRestoration restoration;
-  if (restorer) restoration = restore_words(lexemes, *restorer);
+  if (restorer && has_unaccented_word(lexemes)) restoration = restore_words(lexemes, *restorer);
   Parser parser(std::move(lexemes), default_op, std::move(restoration));
   ParsedQuery parsed = parser.parse();
   if (parsed.query.empty()) throw QueryError("the query has no searchable words");
