@@ -4,12 +4,15 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <numeric>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "doc/citations.hpp"
+#include "doc/issuer.hpp"
+#include "restore_test_util.hpp"
 #include "doc/metadata.hpp"
 
 namespace {
@@ -84,64 +87,151 @@ const std::vector<Expected>& expected() {
   return e;
 }
 
-TEST(Metadata, SamplesFieldsAndCitations) {
-  const char* kFields[] = {"type", "number", "code", "place", "date", "issuer", "title", "signer", "signer_position"};
-  constexpr int kNumFields = 9;
+constexpr int kNumFields = 9;
+const char* const kFields[kNumFields] = {"type", "number", "code", "place", "date", "issuer", "title", "signer", "signer_position"};
+
+// Fields exactly right and citation counts over some documents.
+struct Score {
   int right[kNumFields] = {};
-  int docs = 0;
+  int judged[kNumFields] = {};
   size_t true_pos = 0, predicted = 0, relevant = 0;
+
+  int fields_right() const { return std::accumulate(right, right + kNumFields, 0); }
+  int fields_judged() const { return std::accumulate(judged, judged + kNumFields, 0); }
+  double accuracy() const { return fields_judged() ? double(fields_right()) / fields_judged() : 1.0; }
+  double precision() const { return predicted ? double(true_pos) / predicted : 1.0; }
+  double recall() const { return relevant ? double(true_pos) / relevant : 1.0; }
+  void add(const Score& o) {
+    for (int f = 0; f < kNumFields; ++f) right[f] += o.right[f], judged[f] += o.judged[f];
+    true_pos += o.true_pos, predicted += o.predicted, relevant += o.relevant;
+  }
+  void print(const char* what) const {
+    std::printf("metadata over %s:\n", what);
+    for (int f = 0; f < kNumFields; ++f) std::printf("  %-16s %2d/%d\n", kFields[f], right[f], judged[f]);
+    std::printf("  fields exactly right: %.1f%% (%d/%d)\n  citations: precision %.1f%% (%zu/%zu), recall %.1f%% (%zu/%zu)\n",
+                100 * accuracy(), fields_right(), fields_judged(), 100 * precision(), true_pos, predicted,
+                100 * recall(), true_pos, relevant);
+  }
+};
+
+// Scores one document's extraction against `e`. A null expected field is
+// not judged (not legible in the document). `strict`: every miss is a test
+// failure; otherwise misses are printed.
+Score score_document(const Expected& e, const std::string& text, bool strict) {
+  const auto md = extract_metadata(text);
+  const std::string got[kNumFields] = {md.type, md.number, md.code, md.place, md.date, md.issuer, md.title, md.signer,
+                                       md.signer_position};
+  const char* want[kNumFields] = {e.type, e.number, e.code, e.place, e.date, e.issuer, e.title_start, e.signer,
+                                  e.signer_position};
+  Score s;
+  for (int f = 0; f < kNumFields; ++f) {
+    if (!want[f]) continue;
+    const bool ok = f == 6 ? got[f].rfind(want[f], 0) == 0 : got[f] == want[f];  // title: its start
+    ++s.judged[f];
+    s.right[f] += ok;
+    if (ok) continue;
+    if (strict) ADD_FAILURE() << e.file << " " << kFields[f] << ": got \"" << got[f] << "\", want \"" << want[f] << "\"";
+    else std::printf("  miss %s %s: got \"%s\", want \"%s\"\n", e.file, kFields[f], got[f].c_str(), want[f]);
+  }
+  std::set<std::string> keys;
+  for (const auto& c : extract_citations(text)) {
+    keys.insert(c.key);
+    EXPECT_LE(c.offset + c.length, text.size());
+  }
+  const std::set<std::string> want_keys(e.citations.begin(), e.citations.end());
+  s.predicted = keys.size();
+  s.relevant = want_keys.size();
+  for (const auto& k : keys) {
+    if (want_keys.count(k)) ++s.true_pos;
+    else if (strict) ADD_FAILURE() << e.file << ": unexpected citation " << k;
+    else std::printf("  extra %s citation %s\n", e.file, k.c_str());
+  }
+  for (const auto& k : want_keys)
+    if (keys.count(k)) continue;
+    else if (strict) ADD_FAILURE() << e.file << ": missed citation " << k;
+    else std::printf("  missed %s citation %s\n", e.file, k.c_str());
+  return s;
+}
+
+Score score_samples() {
+  Score total;
   for (const auto& e : expected()) {
     const auto path = samples_dir() / "clean" / e.file;
-    ASSERT_TRUE(std::filesystem::exists(path)) << path;
+    EXPECT_TRUE(std::filesystem::exists(path)) << path;
     const std::string text = read_file(path);
+    total.add(score_document(e, text, true));
     const auto md = extract_metadata(text);
-    ++docs;
-    const bool ok[kNumFields] = {
-        md.type == e.type,     md.number == e.number, md.code == e.code,
-        md.place == e.place,   md.date == e.date,     md.issuer == e.issuer,
-        md.title.rfind(e.title_start, 0) == 0,        md.signer == e.signer,
-        md.signer_position == e.signer_position,
-    };
-    const std::string got[kNumFields] = {md.type, md.number, md.code, md.place, md.date, md.issuer, md.title, md.signer,
-                                         md.signer_position};
-    const char* want[kNumFields] = {e.type, e.number, e.code, e.place, e.date, e.issuer, e.title_start, e.signer,
-                                    e.signer_position};
-    for (int f = 0; f < kNumFields; ++f) {
-      right[f] += ok[f];
-      EXPECT_TRUE(ok[f]) << e.file << " " << kFields[f] << ": got \"" << got[f] << "\", want \"" << want[f] << "\"";
-    }
     EXPECT_FALSE(md.recipients.empty()) << e.file;
     EXPECT_FALSE(md.outline.empty()) << e.file;
+  }
+  return total;
+}
 
-    std::set<std::string> keys;
-    for (const auto& c : extract_citations(text)) {
-      keys.insert(c.key);
-      EXPECT_LE(c.offset + c.length, text.size());
-    }
-    const std::set<std::string> want_keys(e.citations.begin(), e.citations.end());
-    predicted += keys.size();
-    relevant += want_keys.size();
-    for (const auto& k : keys) {
-      if (want_keys.count(k)) ++true_pos;
-      else ADD_FAILURE() << e.file << ": unexpected citation " << k;
-    }
-    for (const auto& k : want_keys)
-      if (!keys.count(k)) ADD_FAILURE() << e.file << ": missed citation " << k;
+void expect_bars(const Score& s) {
+  EXPECT_GE(s.accuracy(), 0.95);
+  EXPECT_GE(s.recall(), 0.90);
+  EXPECT_GE(s.precision(), 0.95);
+}
+
+TEST(Metadata, SamplesFieldsAndCitations) {
+  const Score s = score_samples();
+  s.print("the 12 samples");
+  expect_bars(s);
+}
+
+// The seeds, as the indexer sees them: restored with the shipped models.
+// Expected values were written by reading the OCR (citations: 89 codes, OCR
+// damage repaired by hand; the key's type is the code's own type part when
+// it has one, as for the samples). Fields the OCR lost are not judged.
+const std::vector<Expected>& seed_expectations() {
+  static const std::vector<Expected> e = {
+      {"000_af923888615dfa04.txt", "BÁO CÁO", "103", "103-BC/ĐU", "Lạng Sơn", "2025-08-06",
+       "ĐẢNG BỘ TỈNH LẠNG SƠN ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH",
+       "Kiểm điểm công tác lãnh đạo, chỉ đạo của Ban Chấp hành Đảng bộ UBND tỉnh",
+       nullptr,  // the signer's name is too damaged to read ("Hoé Tién Thiéu")
+       "BÍ THƯ",
+       {"QĐ 2092-QĐ/TU", "QĐ 2098-QĐ/TU", "KL 21-KL/TW", "KL 01-KL/TW", "CT 05-CT/TW", "QĐ 144-QĐ/TW",
+        "NQ 77-NQ/TU", "NQ 116-NQ/TU", "ĐA 08-ĐA/TU", "NQ 18-NQ/TW", "CT 35-CT/TW", "CT 45-CT/TW", "KH 24-KH/ĐU",
+        "KH 19-KH/ĐU", "CV 603-CV/ĐU", "CV 607-CV/ĐU", "NĐ 29/2023/NĐ-CP", "NĐ 177/2024/NĐ-CP", "NĐ 178/2024/NĐ-CP",
+        "NĐ 67/2025/NĐ-CP", "NĐ 154/2025/NĐ-CP", "NQ 68-NQ/TW", "NQ 02/NQ-CP", "NQ 49-NQ/TU", "NQ 57-NQ/TW",
+        "NQ 59-NQ/TW", "NQ 188-NQ/TU", "KL 128-KL/TW", "QĐi 11-QĐi/TW"}},
+      {"001_dac03ea846f13f32.txt", "BÁO CÁO", "", "", "", "",  // no header: no number, place or date
+       "TỈNH ỦY",                                              // "T/M TỈNH ỦY"
+       "kiểm điểm của Ban Chấp hành Đảng bộ tỉnh khoá XIX", "Nguyễn Đức Trung", "BÍ THƯ",
+       {"CT 45-CT/TW", "NQ 26-NQ/TW", "NQ 39-NQ/TW", "KL 21-KL/TW", "NQ 21-NQ/TW", "NQ 28-NQ/TW", "QĐ 37-QĐ/TW",
+        "KL 01-KL/TW", "CT 28-CT/TU", "NQ 57-NQ/TW", "NQ 09-NQ/TU", "NQ 08-NQ/TW", "NQ 03-NQ/TU", "QĐ 204-QĐ/TW"}},
+      {"002_4e6604f1d8f3d237.txt", "BÁO CÁO", "631", "631/BC-UBND", "Lạng Sơn",
+       "2025-10",  // "ngay (s thang 10": the day is illegible
+       "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "Tổng kết thực hiện Nghị quyết số 18-NQ/TW, ngày 25/10/2017",
+       nullptr, nullptr,  // the OCR lost the signature's last lines (position under "KT.", name)
+       {"NQ 18-NQ/TW",       "KH 268-KH/TU",       "KL 325-KL/TU",      "PA 02-PA/TU",       "NQ 198-NQ/TU",
+        "KL 2287-KL/TU",     "NQ 19-NQ/TW",        "KL 34-KL/TW",       "NQ 818/NQ-UBTVQH14", "NQ 1246/NQ-UBTVQH15",
+        "NQ 1672/NQ-UBTVQH15", "CT 25-CT/TW",      "QĐ 281/QĐ-TTg",     "TB 16-TB/TW",       "QĐ 865/QĐ-TTg",
+        "NQ 04/NQ-CP",       "NQ 60-NQ/TU",        "NQ 49-NQ/TU",       "CT 05-CT/TW",       "QĐ 101-QĐ/TW",
+        "CV 1583/UBND-NC",   "NĐ 62/2020/NĐ-CP",   "NĐ 106/2020/NĐ-CP", "CV 1164/UBND-NC",   "CV 1685/UBND-NC",
+        "CV 6470/UBND-NC",   "CV 60/UBND-NC",      "CV 265/UBND-NC",    "CV 1101/VP-NC",     "KH 88-KH/TU",
+        "KH 86-KH/TU",       "NQ 26-NQ/TW",        "NQ 116-NQ/TU",      "NĐ 108/2014/NĐ-CP", "NĐ 113/2018/NĐ-CP",
+        "NĐ 143/2020/NĐ-CP", "NĐ 29/2023/NĐ-CP",   "NĐ 177/2024/NĐ-CP", "NĐ 178/2024/NĐ-CP", "NĐ 67/2025/NĐ-CP",
+        "NĐ 154/2025/NĐ-CP", "NQ 25/NQ-CP",        "NQ 226/NQ-CP",      "CV 09/CV-BCĐ",      "CV 59-CV/BCĐ",
+        "NQ 69-NQ/TU"}},
+  };
+  return e;
+}
+
+// The bar is over the seeds and the samples together.
+TEST(Metadata, SeedsAndSamplesMeetTheBars) {
+  const auto seeds = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "shared" / "seeds";
+  if (!std::filesystem::is_directory(seeds)) GTEST_SKIP() << "../shared is absent";
+  Score seed_score;
+  for (const auto& e : seed_expectations()) {
+    const std::string restored = vn::test::shipped_restorer().restore(read_file(seeds / e.file), 0.5f).text;
+    seed_score.add(score_document(e, restored, false));
   }
-  int total = 0;
-  std::printf("metadata over %d samples:\n", docs);
-  for (int f = 0; f < kNumFields; ++f) {
-    total += right[f];
-    std::printf("  %-16s %2d/%d\n", kFields[f], right[f], docs);
-  }
-  const double accuracy = double(total) / (kNumFields * docs);
-  const double precision = predicted ? double(true_pos) / predicted : 1.0;
-  const double recall = relevant ? double(true_pos) / relevant : 1.0;
-  std::printf("  fields exactly right: %.1f%%\n  citations: precision %.1f%% (%zu/%zu), recall %.1f%% (%zu/%zu)\n",
-              100 * accuracy, 100 * precision, true_pos, predicted, 100 * recall, true_pos, relevant);
-  EXPECT_GE(accuracy, 0.95);
-  EXPECT_GE(recall, 0.90);
-  EXPECT_GE(precision, 0.95);
+  seed_score.print("the 3 seeds (restored)");
+  Score all = score_samples();
+  all.add(seed_score);
+  all.print("seeds and samples");
+  expect_bars(all);
 }
 
 TEST(Metadata, SampleDetails) {
@@ -184,7 +274,15 @@ TEST(Citations, OcrDamagedAndEdgeCases) {
   EXPECT_EQ(c[3].key, "NQ 5-NQ/ĐU");
 
   // Dates, fractions and codes without a type are not citations; the own number is not either.
-  EXPECT_TRUE(extract_citations("Đến ngày 31/5/2025, có 412/418 chi bộ; 2318/UBND-KGVX").empty());
+  EXPECT_TRUE(extract_citations("Đến ngày 31/5/2025, có 412/418 chi bộ; 2318-UBND").empty());
+  // number/issuer-unit is an official letter's code; OCR breaks codes at their hyphen and '/'.
+  const auto broken = extract_citations("Theo văn bản số 2318/UBND-KGVX; Kế hoạch số 268- KH/TU, Nghị quyết số 69-\nNQ/TU; 18-NQITW; 177/2024/NDB-CP");
+  ASSERT_EQ(broken.size(), 5u);
+  EXPECT_EQ(broken[0].key, "CV 2318/UBND-KGVX");
+  EXPECT_EQ(broken[1].key, "KH 268-KH/TU");
+  EXPECT_EQ(broken[2].key, "NQ 69-NQ/TU");
+  EXPECT_EQ(broken[3].key, "NQ 18-NQ/TW");
+  EXPECT_EQ(broken[4].key, "NĐ 177/2024/NĐ-CP");
   EXPECT_TRUE(extract_citations("ĐẢNG BỘ TỈNH\nSố 103-BC/ĐU      Lạng Sơn, ngày 06 tháng 8 năm 2025\n").empty());
   EXPECT_EQ(vn::doc::normalize_code("38/2024/NQ-HDND"), "38/2024/NQ-HĐND");
   EXPECT_EQ(vn::doc::normalize_code("12-BC/TU"), "12-BC/TU");
@@ -214,7 +312,8 @@ TEST(Metadata, OcrDamagedHeaderAndDraft) {
   EXPECT_EQ(md.code, "103-BC/DU");
   EXPECT_EQ(md.place, "Lang Son");
   EXPECT_EQ(md.date, "2025-08-06");
-  EXPECT_EQ(md.issuer, "DANG BO TINH LANG SON DANG UY UY BAN NHAN DAN TINH");
+  // The fixed phrases of the issuer are mended; the place stays as written.
+  EXPECT_EQ(md.issuer, "ĐẢNG BỘ TỈNH LANG SON ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH");
   EXPECT_EQ(md.title, "so ket 6 thang dau nam 2025");
   EXPECT_EQ(md.draft, "Dự thảo lần 2");
   EXPECT_EQ(md.signer, "Nong Duc Thinh");
@@ -235,7 +334,7 @@ TEST(Metadata, OcrDamagedHeaderAndDraft) {
       "S6: 1534/QD-UBND Lang Son, ngay 20 thang 8 nam 2025\n"
       "QUYET DINH\n\n"
       "Vé viéc phé duyét danh sach\n");
-  EXPECT_EQ(ocr.issuer, "UY BAN NHAN DAN TINH LANG SON");
+  EXPECT_EQ(ocr.issuer, "ỦY BAN NHÂN DÂN TỈNH LANG SON");
   EXPECT_EQ(ocr.code, "1534/QD-UBND");
   EXPECT_EQ(ocr.place, "Lang Son");
   EXPECT_EQ(ocr.date, "2025-08-20");
@@ -258,4 +357,27 @@ TEST(Metadata, OcrSplitCodesAndDamagedDays) {
   EXPECT_EQ(b.code, "631/BC-UBND");
   EXPECT_EQ(b.place, "Lạng Sơn");
   EXPECT_EQ(b.date, "2025-10");  // not the cited document's 2017-10-25
+}
+
+TEST(Issuer, MendsFixedPhrasesOnly) {
+  using vn::doc::mend_issuer;
+  EXPECT_EQ(mend_issuer("~ ĐẢNG BỘ TỈNH LẠNG SƠN DPANG UÝ UỶ BAN NHÂN DÂN Tỉnh"),
+            "ĐẢNG BỘ TỈNH LẠNG SƠN ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH");
+  EXPECT_EQ(mend_issuer("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH"), "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH");  // place kept
+  EXPECT_EQ(mend_issuer("TỈNH ỦY THANH HÓA"), "TỈNH ỦY THANH HÓA");
+  EXPECT_EQ(mend_issuer(""), "");
+  EXPECT_EQ(vn::doc::body_signed_for("T/M TỈNH ỦY"), "TỈNH ỦY");
+  EXPECT_EQ(vn::doc::body_signed_for("TM. UỶ BAN NHÂN DÂN"), "ỦY BAN NHÂN DÂN");
+  EXPECT_EQ(vn::doc::body_signed_for("BÍ THƯ"), "");
+}
+
+TEST(Metadata, NoHeaderTakesIssuerFromSignature) {
+  const auto md = extract_metadata(
+      "BÁO CÁO\nkiểm điểm của Ban Chấp hành Đảng bộ tỉnh\n\nNội dung báo cáo.\n\n"
+      "T/M TỈNH ỦY\nBÍ THƯ\n\n(Đã ký)\n\nNguyễn Đức Trung\n");
+  EXPECT_EQ(md.type, "BÁO CÁO");
+  EXPECT_EQ(md.issuer, "TỈNH ỦY");
+  EXPECT_EQ(md.title, "kiểm điểm của Ban Chấp hành Đảng bộ tỉnh");
+  EXPECT_EQ(md.signer, "Nguyễn Đức Trung");
+  EXPECT_EQ(md.signer_position, "BÍ THƯ");
 }

@@ -17,19 +17,29 @@ struct TypeWord {
   std::string_view abbr;
 };
 
-constexpr std::array<TypeWord, 16> kTypeWords = {{
+constexpr std::array<TypeWord, 18> kTypeWords = {{
     {"nghi quyet", "NQ"}, {"nghi dinh", "NĐ"},     {"quyet dinh", "QĐ"}, {"ket luan", "KL"},
     {"chi thi", "CT"},    {"thong tu", "TT"},      {"ke hoach", "KH"},   {"bao cao", "BC"},
     {"cong van", "CV"},   {"thong bao", "TB"},     {"to trinh", "TTr"},  {"luat", "Luật"},
     {"huong dan", "HD"},  {"quy dinh", "QĐi"},     {"chuong trinh", "CTr"}, {"thong tri", "TTri"},
+    {"de an", "ĐA"},      {"phuong an", "PA"},
 }};
 
 // Type parts of codes ("18-NQ/TW" -> NQ), compared in upper case.
-constexpr std::array<std::string_view, 13> kCodeTypes = {
-    "NQ", "NĐ", "QĐ", "KL", "CT", "TT", "KH", "BC", "CV", "TB", "TTr", "HD", "CTr"};
+constexpr std::array<std::string_view, 15> kCodeTypes = {
+    "NQ", "NĐ", "QĐ", "KL", "CT", "TT", "KH", "BC", "CV", "TB", "TTr", "HD", "CTr", "ĐA", "PA"};
 
-// Abbreviations holding Đ that OCR reads as D, B or P.
-constexpr std::array<std::u32string_view, 6> kDAbbrevs = {U"QĐ", U"NĐ", U"ĐU", U"HĐND", U"ĐĐ", U"HĐ"};
+// Issuer parts of codes, for telling "NQITW" (OCR read '/' as 'I') apart.
+constexpr std::array<std::string_view, 9> kCodeIssuers = {"TW", "TU", "ĐU", "CP", "TTg", "UBND", "HĐND", "BCĐ", "VP"};
+
+// Abbreviations holding Đ that OCR reads as D, B, P (or "DB"/"DP" for the
+// one letter). ĐA does not take P: "PA" is its own type (phương án).
+struct DAbbrev {
+  std::u32string_view pattern;
+  bool p_for_d;
+};
+constexpr std::array<DAbbrev, 8> kDAbbrevs = {{{U"QĐ", true}, {U"NĐ", true}, {U"ĐU", true}, {U"HĐND", true},
+                                               {U"ĐĐ", true}, {U"HĐ", true}, {U"BCĐ", true}, {U"ĐA", false}}};
 
 std::u32string upper32(std::string_view s) {
   std::u32string u = text::to_u32(s);
@@ -50,20 +60,57 @@ bool is_letter_part(std::string_view p) {
   return letter;
 }
 
-std::string normalize_part(std::string_view part) {
-  const std::u32string up = upper32(part);
-  for (auto pat : kDAbbrevs) {
-    if (pat.size() != up.size()) continue;
-    bool ok = true;
-    for (size_t i = 0; i < pat.size() && ok; ++i) {
-      if (pat[i] == U'Đ')
-        ok = up[i] == U'Đ' || up[i] == U'D' || up[i] == U'B' || up[i] == U'P';
-      else
-        ok = up[i] == pat[i];
-    }
-    if (ok) return text::to_utf8(pat);
+// `up` is `a` with Đ read as D, B or (when allowed) P.
+bool matches_d_abbrev(std::u32string_view up, const DAbbrev& a) {
+  if (a.pattern.size() != up.size()) return false;
+  for (size_t i = 0; i < up.size(); ++i) {
+    const bool ok = a.pattern[i] == U'Đ'
+                        ? up[i] == U'Đ' || up[i] == U'D' || up[i] == U'B' || (a.p_for_d && up[i] == U'P')
+                        : up[i] == a.pattern[i];
+    if (!ok) return false;
   }
+  return true;
+}
+
+std::string repair_d(std::string_view part) {
+  std::u32string up = upper32(part);
+  for (const DAbbrev& a : kDAbbrevs)
+    if (matches_d_abbrev(up, a)) return text::to_utf8(a.pattern);
+  // OCR may read Đ as two letters: "NDB-CP" -> "NĐ-CP".
+  for (std::u32string_view two : {U"DB", U"DP"})
+    if (const size_t at = up.find(two); at != std::u32string::npos) {
+      up.replace(at, 2, U"Đ");
+      for (const DAbbrev& a : kDAbbrevs)
+        if (matches_d_abbrev(up, a)) return text::to_utf8(a.pattern);
+    }
   return std::string(part);
+}
+
+template <size_t N>
+bool is_one_of(std::string_view part, const std::array<std::string_view, N>& known) {
+  const std::u32string up = upper32(part);
+  for (auto k : known)
+    if (upper32(k) == up) return true;
+  return false;
+}
+
+std::string normalize_part(std::string_view part) {
+  std::string repaired = repair_d(part);
+  if (repaired != part || is_one_of(part, kCodeTypes) || is_one_of(part, kCodeIssuers)) return repaired;
+  // "NQITW": a type and an issuer with the '/' read as I or l.
+  for (size_t i = 1; i + 1 < part.size(); ++i) {
+    if (part[i] != 'I' && part[i] != 'l') continue;
+    const std::string type = repair_d(part.substr(0, i)), issuer = repair_d(part.substr(i + 1));
+    if (is_one_of(type, kCodeTypes) && is_one_of(issuer, kCodeIssuers)) return type + "/" + issuer;
+  }
+  return repaired;
+}
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
 }
 
 // Splits a code at '-' and '/' into parts (separators kept apart).
@@ -80,20 +127,20 @@ std::vector<std::string_view> split_code(std::string_view code) {
 }
 
 std::string code_type(std::string_view normalized_code) {
-  for (auto part : split_code(normalized_code)) {
+  const auto parts = split_code(normalized_code);
+  for (auto part : parts) {
     if (!is_letter_part(part)) continue;
     const std::u32string up = upper32(part);
     for (auto t : kCodeTypes)
       if (upper32(t) == up) return std::string(t);
   }
+  // "1583/UBND-NC": number/issuer-unit without a type part is an official
+  // letter's code (công văn).
+  const size_t slash = normalized_code.find('/');
+  if (parts.size() == 3 && all_digits(parts[0]) && slash == parts[0].size() && is_letter_part(parts[1]) &&
+      is_letter_part(parts[2]) && normalized_code[slash + parts[1].size() + 1] == '-')
+    return "CV";
   return {};
-}
-
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
 }
 
 std::string folded_lower(std::string_view s) { return text::to_lower(vi::fold(s)); }
@@ -154,6 +201,15 @@ std::string date_after(const Tokens& t, size_t i) {
   return {};
 }
 
+// Token i is a number and token i + 1 a code opening with letters, with
+// only a hyphen and white space between them ("268- KH/TU", "69-\nNQ/TU").
+bool split_hyphen(const Tokens& t, size_t i) {
+  const vi::Token& next = t.toks[i + 1];
+  if (next.kind != vi::TokenKind::kCode || !is_letter_part(split_code(t.at(i + 1))[0])) return false;
+  const std::string_view gap = t.text.substr(t.end(i), next.offset - t.end(i));
+  return !gap.empty() && gap[0] == '-' && gap.size() > 1 && gap_ok(gap, 1, gap.size(), "");
+}
+
 bool is_so(std::string_view folded) { return folded == "so" || folded == "s6" || folded == "s0" || folded == "s5"; }
 
 }  // namespace
@@ -202,8 +258,16 @@ std::vector<Citation> extract_citations(std::string_view text) {
 
   std::vector<Citation> out;
   for (size_t i = 0; i < t.toks.size(); ++i) {
-    if (t.toks[i].kind != vi::TokenKind::kCode) continue;
-    const std::string_view raw = t.at(i);
+    const size_t first = i;
+    std::string raw;
+    if (t.toks[i].kind == vi::TokenKind::kCode) {
+      raw = t.at(i);
+    } else if (t.toks[i].kind == vi::TokenKind::kNumber && i + 1 < t.toks.size() && split_hyphen(t, i)) {
+      raw = std::string(t.at(i)) + "-" + std::string(t.at(i + 1));  // OCR broke "268- KH/TU", "69-\nNQ/TU"
+      ++i;
+    } else {
+      continue;
+    }
     if (raw.empty() || raw[0] < '0' || raw[0] > '9') continue;
     bool has_letters = false;
     for (auto p : split_code(raw)) has_letters |= is_letter_part(p);
@@ -212,8 +276,8 @@ std::vector<Citation> extract_citations(std::string_view text) {
 
     // The type word before it, if any: "<type word> [số] <code>".
     std::string word_type;
-    size_t begin = t.toks[i].offset;
-    size_t k = i;
+    size_t begin = t.toks[first].offset;
+    size_t k = first;
     if (k > 0 && is_so(t.folded(k - 1)) && gap_ok(text, t.end(k - 1), t.toks[k].offset, ":")) --k;
     for (size_t words = 2; words >= 1 && word_type.empty(); --words) {
       if (k < words) continue;

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "doc/citations.hpp"
+#include "doc/issuer.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 #include "text/whitespace.hpp"
@@ -26,6 +27,15 @@ constexpr std::array<TypeName, 20> kTypes = {{
     {"bien ban", "BIÊN BẢN"},     {"thong tu", "THÔNG TƯ"},         {"nghi dinh", "NGHỊ ĐỊNH"},
     {"cong dien", "CÔNG ĐIỆN"},   {"quyet nghi", "QUYẾT NGHỊ"},
 }};
+
+// The canonical type a folded line names exactly ("bao cao" -> "BÁO CÁO"), or "".
+std::string type_named(std::string_view folded) {
+  for (const auto& t : kTypes)
+    if (folded == t.folded) return std::string(t.canonical);
+  return {};
+}
+
+bool is_type_name(std::string_view folded) { return !type_named(folded).empty(); }
 
 // Header phrases of the right column that are not the issuer.
 constexpr std::array<std::string_view, 4> kMottos = {
@@ -315,6 +325,7 @@ Metadata extract_metadata(std::string_view text) {
       if (number_line == n && !md.issuer.empty()) break;
       continue;
     }
+    if (is_type_name(folded_prefix(lines[i].flat, 40))) break;  // no header: the type line opens the document
     const std::string left = cut_motto(lines[i].left());
     if (left.empty()) continue;
     const std::string f = folded_lower(left);
@@ -326,6 +337,7 @@ Metadata extract_metadata(std::string_view text) {
     if (!md.issuer.empty()) md.issuer.push_back(' ');
     md.issuer += left;
   }
+  md.issuer = mend_issuer(md.issuer);
 
   // Type line, title (trích yếu) and "V/v" subject.
   const size_t scan_from = number_line < n ? number_line + 1 : 0;
@@ -346,8 +358,7 @@ Metadata extract_metadata(std::string_view text) {
       if (md.type.empty()) continue;
     }
     if (!md.type.empty() || flat.size() > 40) continue;
-    for (const auto& t : kTypes)
-      if (f == t.folded) md.type = t.canonical;
+    md.type = type_named(f);
     if (md.type.empty()) continue;
     size_t j = i + 1;
     if (j < n && lines[j].blank() && j + 1 < n && !lines[j + 1].blank()) ++j;  // OCR spacing
@@ -408,10 +419,9 @@ Metadata extract_metadata(std::string_view text) {
         }
       }
     }
-  } else {
+  } else {  // no recipients list: the signature block is among the last lines
     for (size_t i = n > 12 ? n - 12 : 0; i < n; ++i)
-      for (const auto& seg : lines[i].segments)
-        if (!seg.left) right.push_back(seg.text);
+      for (const auto& seg : lines[i].segments) right.push_back(seg.text);
   }
   size_t name_at = right.size();
   for (size_t i = right.size(); i-- > 0;)
@@ -427,6 +437,9 @@ Metadata extract_metadata(std::string_view text) {
         break;
       }
   }
+
+  // No header: the body the document is signed for ("T/M TỈNH ỦY").
+  for (size_t i = 0; i < right.size() && md.issuer.empty(); ++i) md.issuer = body_signed_for(right[i]);
 
   // Outline: numbered headings of the body.
   std::vector<std::pair<std::string, int>> heads;

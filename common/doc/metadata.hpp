@@ -27,7 +27,9 @@ struct Metadata {
 // the body's numbered headings and the signature block ("Nơi nhận:" list |
 // position lines and the signer's name). Key words are matched without
 // diacritics so that lightly OCR-damaged text works; values are returned as
-// written. Missing fields are left empty. REQUIRES: valid UTF-8.
+// written, except the issuer, whose fixed phrases are mended (doc/issuer.hpp)
+// and which falls back to the body a "T/M ..." line signs for when the
+// document has no header. Missing fields are left empty. REQUIRES: valid UTF-8.
 Metadata extract_metadata(std::string_view text);
 
 }  // namespace vn::doc
