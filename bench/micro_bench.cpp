@@ -76,6 +76,34 @@ void BM_XapianDocument(benchmark::State& state) {
 }
 BENCHMARK(BM_XapianDocument);
 
+// Metadata and citations of one document (the extraction's share of the
+// indexer's per-document work: compare with BM_PrepareDocumentNoRestore).
+// The tokens are shared with the terms, as in the pipeline.
+void BM_ExtractFacts(benchmark::State& state) {
+  vn::store::DocumentRecord record;
+  record.text = corpus();
+  std::vector<vn::vi::Token> tokens;
+  vn::vi::tokenize(record.text, tokens);
+  for (auto _ : state) {
+    vn::index::extract_document_facts(record, tokens);
+    benchmark::DoNotOptimize(record.citations.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * record.text.size()));
+}
+BENCHMARK(BM_ExtractFacts);
+
+// The whole parallel stage for one file, without restoration.
+void BM_PrepareDocumentNoRestore(benchmark::State& state) {
+  const vn::io::SourceEntry source{"/bench.txt", corpus().size(), 0};
+  vn::store::FrameCompressor compressor(3, "");
+  for (auto _ : state) {
+    vn::io::SourceBytes read{true, corpus(), {}};
+    benchmark::DoNotOptimize(vn::index::prepare_document(source, std::move(read), compressor, nullptr));
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus().size()));
+}
+BENCHMARK(BM_PrepareDocumentNoRestore);
+
 void BM_DecodeNfc(benchmark::State& state) {
   const std::string& text = corpus();
   for (auto _ : state) benchmark::DoNotOptimize(vn::text::decode_text(text));

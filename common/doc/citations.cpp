@@ -163,15 +163,18 @@ std::string iso_date(int d, int m, int y) {
   return buf;
 }
 
+// Stops growing at six digits: no day, month or year is that long, and a
+// longer run ("năm 7777777777") would overflow.
 int to_int(std::string_view s) {
   int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
+  for (char c : s)
+    if (v < 100000) v = v * 10 + (c - '0');
   return v;
 }
 
 struct Tokens {
   std::string_view text;
-  std::vector<vi::Token> toks;
+  const std::vector<vi::Token>& toks;
   std::string_view at(size_t i) const { return toks[i].text(text); }
   // Folded on demand: only the few tokens around codes are ever looked at.
   std::string folded(size_t i) const { return folded_lower(at(i)); }
@@ -252,8 +255,13 @@ std::pair<size_t, size_t> number_line_span(std::string_view text) {
 }
 
 std::vector<Citation> extract_citations(std::string_view text) {
-  Tokens t{text, {}};
-  vi::tokenize(text, t.toks);
+  std::vector<vi::Token> tokens;
+  vi::tokenize(text, tokens);
+  return extract_citations(text, tokens);
+}
+
+std::vector<Citation> extract_citations(std::string_view text, const std::vector<vi::Token>& tokens) {
+  const Tokens t{text, tokens};
   const auto own = number_line_span(text);
 
   std::vector<Citation> out;

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "vi/tokenizer.hpp"
+
 namespace vn::doc {
 
 struct Citation {
@@ -23,6 +25,8 @@ struct Citation {
 // ("18-NQ/TW", "749/QĐ-TTg"). The document's own number (its "Số ..." line
 // near the top) is not a citation. REQUIRES: valid UTF-8.
 std::vector<Citation> extract_citations(std::string_view text);
+// The same, given `tokens` = vi::tokenize(text) (saves tokenising twice).
+std::vector<Citation> extract_citations(std::string_view text, const std::vector<vi::Token>& tokens);
 
 // Byte span [first, second) of the document's own "Số ..." line among the
 // first lines of `text`, or {npos, npos} when there is none.

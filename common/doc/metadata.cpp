@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "doc/citations.hpp"
 #include "doc/issuer.hpp"
@@ -62,31 +63,42 @@ struct Segment {
   bool left;         // starts at the left margin of the line
 };
 
-struct Line {
-  std::string_view raw;
-  std::string flat;                // whole line, collapsed
-  std::vector<Segment> segments;   // columns: split at runs of 3+ spaces
-  bool blank() const { return flat.empty(); }
-  bool indented() const { return !segments.empty() && !segments[0].left; }
-  std::string left() const { return segments.empty() || !segments[0].left ? std::string() : segments[0].text; }
-};
+// One line of the document. Its collapsed text and its columns are worked
+// out on first use: only the header, the signature block and heading lines
+// ever need them.
+class Line {
+ public:
+  explicit Line(std::string_view raw) : raw_(raw) {
+    while (lead_ < raw_.size() && is_space(raw_[lead_])) ++lead_;
+  }
+  std::string_view raw() const { return raw_; }
+  // The line without its leading white space.
+  std::string_view trimmed() const { return raw_.substr(lead_); }
+  bool blank() const { return lead_ == raw_.size(); }
+  bool indented() const { return lead_ > 0 && !blank(); }
+  const std::string& flat() const {
+    if (!flat_) flat_ = text::collapse_whitespace(raw_);
+    return *flat_;
+  }
+  const std::vector<Segment>& segments() const {
+    if (!segments_) segments_ = split_segments(raw_);
+    return *segments_;
+  }
+  std::string left() const {
+    const auto& s = segments();
+    return s.empty() || !s[0].left ? std::string() : s[0].text;
+  }
 
-std::vector<Line> split_lines(std::string_view text) {
-  std::vector<Line> lines;
-  for (size_t start = 0; start <= text.size();) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    Line l;
-    l.raw = text.substr(start, end - start);
-    l.flat = text::collapse_whitespace(l.raw);
+ private:
+  // Columns: the line split at runs of 3+ spaces or a tab.
+  static std::vector<Segment> split_segments(std::string_view r) {
+    std::vector<Segment> out;
     size_t i = 0;
-    const std::string_view r = l.raw;
     while (i < r.size()) {
       size_t j = i;
       while (j < r.size() && is_space(r[j])) ++j;
       if (j >= r.size()) break;
       const bool left = j == 0;
-      // The segment runs until 3+ spaces (or a tab) in a row.
       size_t k = j;
       while (k < r.size()) {
         if (r[k] == '\t') break;
@@ -99,10 +111,24 @@ std::vector<Line> split_lines(std::string_view text) {
         }
         ++k;
       }
-      l.segments.push_back({text::collapse_whitespace(r.substr(j, k - j)), left});
+      out.push_back({text::collapse_whitespace(r.substr(j, k - j)), left});
       i = k;
     }
-    lines.push_back(std::move(l));
+    return out;
+  }
+
+  std::string_view raw_;
+  size_t lead_ = 0;
+  mutable std::optional<std::string> flat_;
+  mutable std::optional<std::vector<Segment>> segments_;
+};
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  for (size_t start = 0; start <= text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    lines.emplace_back(text.substr(start, end - start));
     if (end == text.size()) break;
     start = end + 1;
   }
@@ -250,7 +276,7 @@ std::string clean_item(std::string s) {
 
 // Heading rank of a body line, or -1: "Phần thứ ..." 0, "A-" 1, "I-" 2,
 // "Điều 1." 3, "1." 4, "1.1." 5, ...
-int heading_rank(const std::string& line) {
+int heading_rank(std::string_view line) {
   if (line.size() < 3) return -1;
   const std::string f = folded_prefix(line, 24);
   if (starts_with(f, "phan thu ")) return 0;
@@ -290,12 +316,12 @@ Metadata extract_metadata(std::string_view text) {
     size_t off = 0;
     for (size_t i = 0; i < n; ++i) {
       if (off == span.first) number_line = i;
-      off += lines[i].raw.size() + 1;
+      off += lines[i].raw().size() + 1;
     }
   }
   if (number_line < n) {
     const Line& l = lines[number_line];
-    std::string seg = l.segments.empty() ? std::string() : l.segments[0].text;
+    std::string seg = l.segments().empty() ? std::string() : l.segments()[0].text;
     size_t i = seg.find_first_of(" :");  // past "Số" / "So" / "S6"
     if (i == std::string::npos) i = seg.size();
     while (i < seg.size() && (seg[i] == ' ' || seg[i] == ':')) ++i;
@@ -315,7 +341,7 @@ Metadata extract_metadata(std::string_view text) {
   // Place and date: "Cao Bằng, ngày 12 tháng 6 năm 2025", usually on the number line.
   const size_t head_end = std::min(n, (number_line < n ? number_line : 10) + 4);
   for (size_t i = 0; i < head_end && md.date.empty(); ++i)
-    for (const auto& s : lines[i].segments)
+    for (const auto& s : lines[i].segments())
       if (parse_place_date(s.text, md.place, md.date)) break;
 
   // Issuer: the left column above the number line (or the first block).
@@ -325,7 +351,7 @@ Metadata extract_metadata(std::string_view text) {
       if (number_line == n && !md.issuer.empty()) break;
       continue;
     }
-    if (is_type_name(folded_prefix(lines[i].flat, 40))) break;  // no header: the type line opens the document
+    if (is_type_name(folded_prefix(lines[i].trimmed(), 40))) break;  // no header: the type line opens the document
     const std::string left = cut_motto(lines[i].left());
     if (left.empty()) continue;
     const std::string f = folded_lower(left);
@@ -344,13 +370,13 @@ Metadata extract_metadata(std::string_view text) {
   size_t body_start = scan_from;
   std::string subject;
   for (size_t i = scan_from; i < std::min(n, scan_from + 30); ++i) {
-    const std::string& flat = lines[i].flat;
+    const std::string& flat = lines[i].flat();
     if (flat.empty()) continue;
     const std::string f = folded_lower(flat);
     if (subject.empty() && starts_with(f, "v/v")) {
       size_t j = i;
       for (; j < n && !lines[j].blank(); ++j) {
-        const std::string part = lines[j].segments[0].text;
+        const std::string part = lines[j].segments()[0].text;
         if (!subject.empty()) subject.push_back(' ');
         subject += part;
       }
@@ -364,7 +390,7 @@ Metadata extract_metadata(std::string_view text) {
     if (j < n && lines[j].blank() && j + 1 < n && !lines[j + 1].blank()) ++j;  // OCR spacing
     for (; j < n && !lines[j].blank(); ++j) {
       if (!md.title.empty()) md.title.push_back(' ');
-      md.title += lines[j].flat;
+      md.title += lines[j].flat();
     }
     body_start = j;
     break;
@@ -374,7 +400,7 @@ Metadata extract_metadata(std::string_view text) {
 
   // Draft marker near the top.
   for (size_t i = 0; i < std::min<size_t>(n, 25) && md.draft.empty(); ++i)
-    for (const auto& s : lines[i].segments) {
+    for (const auto& s : lines[i].segments()) {
       const std::string f = folded_lower(s.text);
       if (f == "du thao" || (starts_with(f, "du thao lan ") && f.size() <= 20)) {
         md.draft = s.text;
@@ -385,7 +411,7 @@ Metadata extract_metadata(std::string_view text) {
   // Signature block and recipients: from the last "Nơi nhận:" line on.
   size_t sign_start = n;
   for (size_t i = n; i-- > body_start;) {
-    const std::string f = folded_prefix(lines[i].flat, 24);
+    const std::string f = folded_prefix(lines[i].trimmed(), 24);
     if (starts_with(f, "noi nhan")) {
       sign_start = i;
       break;
@@ -393,10 +419,11 @@ Metadata extract_metadata(std::string_view text) {
   }
   std::vector<std::string> right;
   if (sign_start < n) {
-    for (size_t i = sign_start; i < n; ++i) {
+    constexpr size_t kSignatureLines = 40;  // recipients and signature; what follows is not
+    for (size_t i = sign_start; i < std::min(n, sign_start + kSignatureLines); ++i) {
       const Line& l = lines[i];
-      for (size_t s = 0; s < l.segments.size(); ++s) {
-        const Segment& seg = l.segments[s];
+      for (size_t s = 0; s < l.segments().size(); ++s) {
+        const Segment& seg = l.segments()[s];
         if (s == 0 && seg.left) {
           if (i == sign_start) {
             // "Nơi nhận: - item" on one line.
@@ -407,7 +434,7 @@ Metadata extract_metadata(std::string_view text) {
             }
           } else if (seg.text[0] == '-' || seg.text[0] == '+') {
             md.recipients.push_back(clean_item(seg.text));
-          } else if (!md.recipients.empty() && l.segments.size() > 1) {
+          } else if (!md.recipients.empty() && l.segments().size() > 1) {
             md.recipients.back() = clean_item(md.recipients.back() + " " + seg.text);
           } else if (!md.recipients.empty() && !is_name(seg.text) && !is_caps(seg.text)) {
             md.recipients.back() = clean_item(md.recipients.back() + " " + seg.text);
@@ -421,7 +448,7 @@ Metadata extract_metadata(std::string_view text) {
     }
   } else {  // no recipients list: the signature block is among the last lines
     for (size_t i = n > 12 ? n - 12 : 0; i < n; ++i)
-      for (const auto& seg : lines[i].segments) right.push_back(seg.text);
+      for (const auto& seg : lines[i].segments()) right.push_back(seg.text);
   }
   size_t name_at = right.size();
   for (size_t i = right.size(); i-- > 0;)
@@ -445,8 +472,8 @@ Metadata extract_metadata(std::string_view text) {
   std::vector<std::pair<std::string, int>> heads;
   for (size_t i = body_start; i < std::min(sign_start, n); ++i) {
     if (lines[i].indented() || lines[i].blank()) continue;
-    const int r = heading_rank(lines[i].flat);
-    if (r >= 0) heads.emplace_back(lines[i].flat, r);
+    const int r = heading_rank(lines[i].trimmed());
+    if (r >= 0) heads.emplace_back(lines[i].flat(), r);
   }
   std::vector<int> ranks;
   for (const auto& h : heads) ranks.push_back(h.second);

@@ -59,12 +59,27 @@ void add_metadata(Xapian::Document& doc, const store::DocumentRecord& record) {
 
 }  // namespace
 
-Xapian::Document make_xapian_document(const store::DocumentRecord& record) {
-  const std::string& searchable = record.restored ? *record.restored : record.text;
+const std::string& searchable_text(const store::DocumentRecord& record) {
+  return record.restored ? *record.restored : record.text;
+}
+
+namespace {
+
+std::vector<vi::Token> tokens_of(const std::string& text) {
   std::vector<vi::Token> tokens;
-  vi::tokenize(searchable, tokens);
+  vi::tokenize(text, tokens);
+  return tokens;
+}
+
+}  // namespace
+
+Xapian::Document make_xapian_document(const store::DocumentRecord& record) {
+  return make_xapian_document(record, tokens_of(searchable_text(record)));
+}
+
+Xapian::Document make_xapian_document(const store::DocumentRecord& record, const std::vector<vi::Token>& tokens) {
   Xapian::Document doc;
-  store::add_text_postings(doc, searchable, tokens);
+  store::add_text_postings(doc, searchable_text(record), tokens);
   doc.add_boolean_term(store::schema::id_term(record.path));
   add_metadata(doc, record);
   doc.add_value(store::schema::kSlotSize, Xapian::sortable_serialise(static_cast<double>(record.bytes)));
@@ -73,9 +88,13 @@ Xapian::Document make_xapian_document(const store::DocumentRecord& record) {
 }
 
 void extract_document_facts(store::DocumentRecord& record) {
-  const std::string& text = record.restored ? *record.restored : record.text;
+  extract_document_facts(record, tokens_of(searchable_text(record)));
+}
+
+void extract_document_facts(store::DocumentRecord& record, const std::vector<vi::Token>& tokens) {
+  const std::string& text = searchable_text(record);
   record.metadata = doc::extract_metadata(text);
-  record.citations = doc::extract_citations(text);
+  record.citations = doc::extract_citations(text, tokens);
 }
 
 void restore_record(const restore::Restorer& restorer, store::DocumentRecord& record) {
@@ -101,8 +120,9 @@ PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes
       restore_record(*restorer, record);
       record.title = doc::title_of(*record.restored);
     }
-    extract_document_facts(record);
-    out.document = make_xapian_document(record);
+    const std::vector<vi::Token> tokens = tokens_of(searchable_text(record));
+    extract_document_facts(record, tokens);
+    out.document = make_xapian_document(record, tokens);
     out.id_term = store::schema::id_term(record.path);
     out.title = record.title;
     out.frame = compressor.compress(store::encode_record(record));

@@ -4,11 +4,13 @@
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 
 #include "io/source_file.hpp"
 #include "io/walker.hpp"
 #include "store/frame_codec.hpp"
 #include "store/record.hpp"
+#include "vi/tokenizer.hpp"
 
 namespace vn::restore {
 class Restorer;
@@ -31,16 +33,23 @@ struct PreparedDocument {
 // when the bytes are not text the indexer can read.
 bool make_record(const io::SourceEntry& source, std::string bytes, store::DocumentRecord& record, std::string& error);
 
+// The text a record is searched and read by: the restored text when there
+// is one, else the text itself.
+const std::string& searchable_text(const store::DocumentRecord& record);
+
 // Terms of the record's searchable text, its values, its id term and its
-// metadata terms and slots (store/schema.hpp).
+// metadata terms and slots (store/schema.hpp). `tokens`, when given, are
+// vi::tokenize(searchable_text(record)).
 Xapian::Document make_xapian_document(const store::DocumentRecord& record);
+Xapian::Document make_xapian_document(const store::DocumentRecord& record, const std::vector<vi::Token>& tokens);
 
 // Tokens restored with less confidence than this are listed in the record.
 inline constexpr float kLowConfidence = 0.5f;
 
-// Fills record.metadata and record.citations from the restored text (the
-// text itself when there is none).
+// Fills record.metadata and record.citations from searchable_text(record),
+// whose tokens are given or worked out.
 void extract_document_facts(store::DocumentRecord& record);
+void extract_document_facts(store::DocumentRecord& record, const std::vector<vi::Token>& tokens);
 
 // Fills record.restored and record.low_confidence from record.text.
 void restore_record(const restore::Restorer& restorer, store::DocumentRecord& record);
