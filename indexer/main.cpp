@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "index/pipeline.hpp"
+#include "index/writer_lock.hpp"
 #include "indexer/commands.hpp"
 #include "indexer/progress.hpp"
 #include "indexer/report.hpp"
@@ -21,6 +22,9 @@ int run_index_command(const vn::index::IndexOptions& options, const std::string&
   const bool show_progress = !quiet && ::isatty(STDERR_FILENO);
   const vn::index::IndexStats stats = vn::index::run_index(options, show_progress ? &progress : nullptr);
   for (const auto& e : stats.errors) std::fprintf(stderr, "vnindex: %s: %s\n", e.path.c_str(), e.reason.c_str());
+  if (!quiet)
+    for (const auto& f : stats.outcomes)
+      if (f.outcome == vn::index::Outcome::kSkipped) std::fprintf(stderr, "vnindex: %s: %s\n", f.path.c_str(), f.detail.c_str());
   if (!quiet) vn::indexer::print_summary(stdout, stats);
   if (!report_path.empty()) {
     std::ofstream out(report_path);
@@ -53,6 +57,10 @@ int main(int argc, char** argv) {
   index->add_flag("!--no-restore", options.restore, "index the text as it is, without restoring it");
   index->add_option("--models", options.models, "restoration model directory (default: the shipped models/)");
   index->add_flag("-q,--quiet", quiet, "no progress bar and no summary");
+  index->add_flag("--prune", options.prune, "remove documents whose files are gone from the input directories");
+  index->add_option("--commit-every", options.commit_every, "documents between commits (crash-safe points)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
 
   vn::indexer::RestoreCommand restore_cmd;
   restore_cmd.models = vn::restore::default_model_dir();
@@ -95,6 +103,8 @@ int main(int argc, char** argv) {
       train_opts.pair_files.assign(pair_files.begin(), pair_files.end());
       return vn::indexer::run_train(train_opts);
     }
+  } catch (const vn::index::IndexBusy& e) {
+    std::fprintf(stderr, "vnindex: %s\n", e.what());
   } catch (const Xapian::DatabaseLockError& e) {
     std::fprintf(stderr, "vnindex: the index %s is in use by another writer (%s)\n", options.db.c_str(),
                  e.get_msg().c_str());

@@ -2,23 +2,53 @@
 
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
+#include <algorithm>
+
+#include "text/utf8.hpp"
 #include "util/json.hpp"
 
 namespace vn::indexer {
 namespace {
 
+// A path as valid UTF-8 for JSON: bytes that are not UTF-8 (file names
+// need not be) are written as \xNN.
+std::string display_path(std::string_view path) {
+  std::string out;
+  while (!path.empty()) {
+    const size_t bad = text::find_invalid_utf8(path);
+    if (bad == text::kValid) {
+      out += path;
+      break;
+    }
+    out += path.substr(0, bad);
+    char esc[8];
+    std::snprintf(esc, sizeof esc, "\\x%02X", static_cast<unsigned char>(path[bad]));
+    out += esc;
+    path.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
 double mb_per_s(const index::IndexStats& s) { return s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0; }
 
 }  // namespace
 
+size_t count(const index::IndexStats& s, index::Outcome o) {
+  return static_cast<size_t>(std::count_if(s.outcomes.begin(), s.outcomes.end(), [&](const auto& f) { return f.outcome == o; }));
+}
+
 void print_summary(std::FILE* out, const index::IndexStats& s) {
-  std::fprintf(out, "indexed %zu of %zu files, %.2f MB in %.2f s (%.2f MB/s, %.1f docs/s), %zu errors\n", s.documents,
-               s.files, static_cast<double>(s.bytes) / 1e6, s.seconds, mb_per_s(s),
-               s.seconds > 0 ? static_cast<double>(s.documents) / s.seconds : 0.0, s.errors.size());
+  using index::Outcome;
+  std::fprintf(out,
+               "%zu files: %zu added, %zu replaced, %zu copied, %zu unchanged, %zu removed, %zu failed, %zu skipped\n"
+               "read %.2f MB in %.2f s (%.2f MB/s, %.1f files/s)\n",
+               s.files, count(s, Outcome::kAdded), count(s, Outcome::kReplaced), count(s, Outcome::kCopied), s.unchanged,
+               s.removed, s.errors.size(), count(s, Outcome::kSkipped), static_cast<double>(s.bytes) / 1e6, s.seconds,
+               mb_per_s(s), s.seconds > 0 ? static_cast<double>(s.files) / s.seconds : 0.0);
   const auto& d = s.dictionary;
   if (d.trained)
     std::fprintf(out, "sidecar dictionary: %s (held-out records: %zu bytes with, %zu without)\n",
-                 s.dictionary_used ? "used" : "not worth it", d.bytes_with, d.bytes_without);
+                 d.pays_off ? "used" : "not worth it", d.bytes_with, d.bytes_without);
 }
 
 std::string report_json(const index::IndexStats& s, const index::IndexOptions& o) {
@@ -28,7 +58,7 @@ std::string report_json(const index::IndexStats& s, const index::IndexOptions& o
   w.StartObject();
   str("db", o.db.string());
   w.Key("files"), w.Uint64(s.files);
-  w.Key("documents"), w.Uint64(s.documents);
+  w.Key("documents"), w.Uint64(s.documents);  // written: added, replaced or copied
   w.Key("bytes"), w.Uint64(s.bytes);
   w.Key("sidecar_bytes"), w.Uint64(s.sidecar_bytes);
   w.Key("seconds"), w.Double(s.seconds);
@@ -43,12 +73,26 @@ std::string report_json(const index::IndexStats& s, const index::IndexOptions& o
   w.Key("held_out_bytes_without"), w.Uint64(s.dictionary.bytes_without);
   w.Key("dictionary_bytes"), w.Uint64(s.dictionary.dictionary.size());
   w.EndObject();
-  w.Key("errors");
+  for (auto o : {index::Outcome::kAdded, index::Outcome::kReplaced, index::Outcome::kCopied, index::Outcome::kUnchanged,
+                 index::Outcome::kRemoved, index::Outcome::kFailed, index::Outcome::kSkipped})
+    w.Key(index::outcome_name(o)), w.Uint64(count(s, o));
+  w.Key("errors");  // the failed files, for scripts that want only those
   w.StartArray();
   for (const auto& e : s.errors) {
     w.StartObject();
-    str("path", e.path);
+    str("path", display_path(e.path));
     str("reason", e.reason);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("outcomes");  // every file met, with what happened to it
+  w.StartArray();
+  for (const auto& f : s.outcomes) {
+    w.StartObject();
+    str("path", display_path(f.path));
+    str("outcome", index::outcome_name(f.outcome));
+    if (f.outcome == index::Outcome::kCopied) str("from", display_path(f.detail));
+    else if (!f.detail.empty()) str("reason", f.detail);
     w.EndObject();
   }
   w.EndArray();

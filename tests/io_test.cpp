@@ -25,21 +25,20 @@ TEST(Walker, FindsTextFilesSortedAndSkipsOthers) {
   vn::test::write_file(dir / "a/ignored.pdf", "%PDF");
   vn::test::write_file(dir / "c.txt", "c");
   fs::create_directory_symlink(dir.path(), dir / "a/loop");  // must not be followed
-  std::vector<FileError> errors;
-  auto entries = walk_inputs({dir.path().string(), (dir / "c.txt").string()}, errors);
+  const auto walk = walk_inputs({dir.path().string(), (dir / "c.txt").string()});
+  const auto& entries = walk.entries;
   ASSERT_EQ(entries.size(), 3u);
   EXPECT_EQ(fs::path(entries[0].path).filename(), "1.txt.zst");
   EXPECT_EQ(fs::path(entries[1].path).filename(), "2.txt");
   EXPECT_EQ(fs::path(entries[2].path).filename(), "c.txt");
-  EXPECT_TRUE(errors.empty());
+  EXPECT_TRUE(walk.errors.empty());
 }
 
 TEST(Walker, ReportsMissingInputs) {
-  std::vector<FileError> errors;
-  auto entries = walk_inputs({"/nonexistent/vnarchive"}, errors);
-  EXPECT_TRUE(entries.empty());
-  ASSERT_EQ(errors.size(), 1u);
-  EXPECT_EQ(errors[0].path, "/nonexistent/vnarchive");
+  const auto walk = walk_inputs({"/nonexistent/vnarchive"});
+  EXPECT_TRUE(walk.entries.empty());
+  ASSERT_EQ(walk.errors.size(), 1u);
+  EXPECT_EQ(walk.errors[0].path, "/nonexistent/vnarchive");
 }
 
 TEST(SourceFile, ReadsPlainAndZstdAndEnforcesTheLimit) {
@@ -47,8 +46,7 @@ TEST(SourceFile, ReadsPlainAndZstdAndEnforcesTheLimit) {
   const std::string text(100000, 'x');
   vn::test::write_file(dir / "a.txt", text);
   vn::test::write_file(dir / "a.txt.zst", zstd_compress(text));
-  std::vector<FileError> errors;
-  auto entries = walk_inputs({dir.path().string()}, errors);
+  const auto entries = walk_inputs({dir.path().string()}).entries;
   ASSERT_EQ(entries.size(), 2u);
   for (const auto& e : entries) {
     auto r = read_source(e, 1 << 20);
@@ -66,8 +64,7 @@ TEST(SourceFile, RejectsCorruptAndTruncatedZstd) {
   vn::test::write_file(dir / "trunc.txt.zst", z.substr(0, z.size() / 2));
   vn::test::write_file(dir / "garbage.txt.zst", "this is not zstd");
   vn::test::write_file(dir / "empty.txt.zst", "");
-  std::vector<FileError> errors;
-  for (const auto& e : walk_inputs({dir.path().string()}, errors)) {
+  for (const auto& e : walk_inputs({dir.path().string()}).entries) {
     auto r = read_source(e, 1 << 20);
     EXPECT_FALSE(r.ok) << e.path;
     EXPECT_NE(r.error.find("zstd"), std::string::npos) << r.error;

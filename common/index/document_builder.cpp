@@ -104,6 +104,21 @@ void restore_record(const restore::Restorer& restorer, store::DocumentRecord& re
   record.restored = std::move(r.text);
 }
 
+namespace {
+
+// Fills the index side of `out` from a finished record.
+void finish(store::DocumentRecord& record, const std::vector<vi::Token>& tokens, const store::FrameCompressor& compressor,
+            PreparedDocument& out) {
+  out.document = make_xapian_document(record, tokens);
+  out.id_term = store::schema::id_term(record.path);
+  out.title = record.title;
+  out.content_hash = record.content_hash;
+  out.frame = compressor.compress(store::encode_record(record));
+  out.ok = true;
+}
+
+}  // namespace
+
 PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes read,
                                   const store::FrameCompressor& compressor, const restore::Restorer* restorer) {
   PreparedDocument out;
@@ -122,11 +137,22 @@ PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes
     }
     const std::vector<vi::Token> tokens = tokens_of(searchable_text(record));
     extract_document_facts(record, tokens);
-    out.document = make_xapian_document(record, tokens);
-    out.id_term = store::schema::id_term(record.path);
-    out.title = record.title;
-    out.frame = compressor.compress(store::encode_record(record));
-    out.ok = true;
+    finish(record, tokens, compressor, out);
+  } catch (const std::exception& e) {
+    out.error = e.what();
+  }
+  return out;
+}
+
+PreparedDocument reuse_document(const io::SourceEntry& source, store::DocumentRecord record,
+                                const store::FrameCompressor& compressor) {
+  PreparedDocument out;
+  out.source = source;
+  out.bytes = record.bytes;
+  try {
+    record.path = source.path;
+    record.mtime = source.mtime;
+    finish(record, tokens_of(searchable_text(record)), compressor, out);
   } catch (const std::exception& e) {
     out.error = e.what();
   }

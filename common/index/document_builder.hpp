@@ -23,6 +23,7 @@ struct PreparedDocument {
   bool ok = false;
   std::string error;          // why the file was not indexed, when !ok
   uint64_t bytes = 0;         // bytes read (decompressed)
+  std::string content_hash;   // of the bytes read
   std::string id_term;        // unique id term of the source path
   std::string title;
   Xapian::Document document;  // terms and values; data is set by the writer
@@ -58,5 +59,11 @@ void restore_record(const restore::Restorer& restorer, store::DocumentRecord& re
 // text as it is). Never throws: every failure is reported in the result.
 PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes read,
                                   const store::FrameCompressor& compressor, const restore::Restorer* restorer);
+
+// The same for a file whose content is already indexed under another path:
+// `record` is that document's record, reused under the new path without
+// decoding or restoring anything again.
+PreparedDocument reuse_document(const io::SourceEntry& source, store::DocumentRecord record,
+                                const store::FrameCompressor& compressor);
 
 }  // namespace vn::index

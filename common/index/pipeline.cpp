@@ -1,5 +1,6 @@
 #include "index/pipeline.hpp"
 
+#include <sys/stat.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
@@ -8,17 +9,35 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <memory>
-#include <optional>
+#include <unordered_set>
 
 #include "index/document_builder.hpp"
+#include "index/indexed_state.hpp"
+#include "index/writer_lock.hpp"
 #include "io/source_file.hpp"
 #include "restore/restorer.hpp"
+#include "store/content_hash.hpp"
 #include "store/document_data.hpp"
 #include "store/schema.hpp"
 #include "store/sidecar.hpp"
 
 namespace vn::index {
+
+const char* outcome_name(Outcome o) {
+  switch (o) {
+    case Outcome::kAdded: return "added";
+    case Outcome::kReplaced: return "replaced";
+    case Outcome::kUnchanged: return "unchanged";
+    case Outcome::kCopied: return "copied";
+    case Outcome::kRemoved: return "removed";
+    case Outcome::kFailed: return "failed";
+    case Outcome::kSkipped: return "skipped";
+  }
+  return "?";
+}
+
 namespace {
 
 // Dictionary training is serial and costs about 1 s per 4 MB of samples.
@@ -43,9 +62,30 @@ std::vector<std::string> dictionary_samples(const std::vector<io::SourceEntry>& 
   return samples;
 }
 
-std::unique_ptr<store::FrameCompressor> choose_compressor(const IndexOptions& options,
+std::string read_whole_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return in ? std::string(std::istreambuf_iterator<char>(in), {}) : std::string();
+}
+
+// The compressor for new records. The index keeps one decision for its
+// life (schema::kDictionaryKey): the first run that has enough material
+// trains a dictionary and decides; later runs reuse it. `decided` is set to
+// the value to store when this run made the decision.
+std::unique_ptr<store::FrameCompressor> choose_compressor(const IndexOptions& options, Xapian::WritableDatabase& db,
                                                           const std::vector<io::SourceEntry>& entries,
-                                                          store::SidecarWriter& sidecar, IndexStats& stats) {
+                                                          store::SidecarWriter& sidecar, IndexStats& stats,
+                                                          std::string& decided) {
+  const std::string stored = db.get_metadata(std::string(store::schema::kDictionaryKey));
+  if (!stored.empty()) {
+    const unsigned id = static_cast<unsigned>(std::stoul(stored));
+    std::string dictionary;
+    if (id != 0) {
+      dictionary = read_whole_file(store::schema::sidecar_dir(options.db) / store::dictionary_file_name(id));
+      if (dictionary.empty()) throw std::runtime_error("sidecar dictionary " + store::dictionary_file_name(id) + " is missing");
+      stats.dictionary_used = true;
+    }
+    return std::make_unique<store::FrameCompressor>(options.zstd_level, std::move(dictionary));
+  }
   if (options.dictionary) {
     stats.dictionary = store::try_dictionary(dictionary_samples(entries, options.max_file_size),
                                              options.dictionary_capacity, options.zstd_level);
@@ -53,11 +93,65 @@ std::unique_ptr<store::FrameCompressor> choose_compressor(const IndexOptions& op
       auto c = std::make_unique<store::FrameCompressor>(options.zstd_level, stats.dictionary.dictionary);
       sidecar.store_dictionary(c->dictionary_id(), stats.dictionary.dictionary);
       stats.dictionary_used = true;
+      decided = std::to_string(c->dictionary_id());
       return c;
     }
+    if (stats.dictionary.trained) decided = "0";  // enough material, and it does not pay: never try again
   }
   return std::make_unique<store::FrameCompressor>(options.zstd_level, "");
 }
+
+// One file through the pipeline: what the parallel stage decided.
+struct Work {
+  enum Kind { kIndex, kUnchanged, kFailed } kind = kFailed;
+  std::string copied_from;  // kIndex with a reused record: the path it came from
+  bool replaces = false;    // kIndex: the path was indexed before
+  PreparedDocument doc;
+};
+
+// The parallel stage: hash, compare with what the index holds, and prepare
+// only what changed.
+class Preparer {
+ public:
+  Preparer(const IndexedState& state, const store::SidecarReader& reader, const store::FrameCompressor& compressor,
+           const restore::Restorer* restorer)
+      : state_(state), reader_(reader), compressor_(compressor), restorer_(restorer) {}
+
+  Work operator()(const io::SourceEntry& source, io::SourceBytes read) const {
+    Work w;
+    if (!read.ok) {
+      w.doc.source = source;
+      w.doc.error = std::move(read.error);
+      return w;
+    }
+    const std::string hash = store::content_hash(read.bytes);
+    const IndexedDocument* indexed = state_.find(source.path);
+    if (indexed && indexed->content_hash == hash) {
+      w.kind = Work::kUnchanged;
+      w.doc.source = source;
+      w.doc.bytes = read.bytes.size();
+      return w;
+    }
+    w.replaces = indexed != nullptr;
+    if (const IndexedDocument* same = state_.with_content(hash)) {
+      try {
+        w.doc = reuse_document(source, reader_.read(same->sidecar), compressor_);
+        w.copied_from = same->path;
+      } catch (const std::runtime_error&) {
+        w.doc = PreparedDocument{};  // unreadable record: index the file afresh
+      }
+    }
+    if (!w.doc.ok) w.doc = prepare_document(source, std::move(read), compressor_, restorer_);
+    w.kind = w.doc.ok ? Work::kIndex : Work::kFailed;
+    return w;
+  }
+
+ private:
+  const IndexedState& state_;
+  const store::SidecarReader& reader_;
+  const store::FrameCompressor& compressor_;
+  const restore::Restorer* restorer_;
+};
 
 // The serial, in-order writer: owns the database and the sidecar file.
 class Writer {
@@ -65,23 +159,47 @@ class Writer {
   Writer(Xapian::WritableDatabase& db, store::SidecarWriter& sidecar, IndexStats& stats, const IndexOptions& o)
       : db_(db), sidecar_(sidecar), stats_(stats), commit_every_(o.commit_every), commit_bytes_(o.commit_bytes) {}
 
-  void write(PreparedDocument& p) {
-    if (!p.ok) {
-      stats_.errors.push_back({p.source.path, p.error});
-      return;
+  void write(Work& w) {
+    PreparedDocument& p = w.doc;
+    stats_.bytes += p.bytes;
+    switch (w.kind) {
+      case Work::kFailed:
+        stats_.errors.push_back({p.source.path, p.error});
+        stats_.outcomes.push_back({p.source.path, Outcome::kFailed, p.error});
+        return;
+      case Work::kUnchanged:
+        ++stats_.unchanged;
+        stats_.outcomes.push_back({p.source.path, Outcome::kUnchanged, {}});
+        return;
+      case Work::kIndex:
+        break;
     }
     const store::SidecarLocation where = sidecar_.append(p.frame);
-    p.document.set_data(store::encode_document_data({p.source.path, p.title, where}));
+    p.document.set_data(store::encode_document_data({p.source.path, p.title, where, p.content_hash}));
     db_.replace_document(p.id_term, p.document);
     stats_.documents++;
-    stats_.bytes += p.bytes;
     stats_.sidecar_bytes += p.frame.size();
+    const Outcome o = !w.copied_from.empty() ? Outcome::kCopied : w.replaces ? Outcome::kReplaced : Outcome::kAdded;
+    stats_.outcomes.push_back({p.source.path, o, w.copied_from});
     uncommitted_bytes_ += p.bytes;
     if (++uncommitted_ >= commit_every_ || uncommitted_bytes_ >= commit_bytes_) commit();
   }
 
+  void remove(const std::string& path) {
+    db_.delete_document(store::schema::id_term(path));
+    ++stats_.removed;
+    stats_.outcomes.push_back({path, Outcome::kRemoved, {}});
+    ++uncommitted_;
+  }
+
+  void set_metadata(const std::string_view key, const std::string& value) {
+    db_.set_metadata(std::string(key), value);
+    ++uncommitted_;
+  }
+
   // Sidecar first: the index must never point at frames not yet on disk.
   void commit() {
+    if (uncommitted_ == 0) return;
     sidecar_.sync();
     db_.commit();
     uncommitted_ = 0;
@@ -98,20 +216,55 @@ class Writer {
   uint64_t uncommitted_bytes_ = 0;
 };
 
+// True when `path` lies inside the directory `root` (both absolute, normal).
+bool inside(const std::string& path, const std::string& root) {
+  return path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
+         (root.back() == '/' || path[root.size()] == '/');
+}
+
+// Indexed paths under the directory inputs that are no longer regular files.
+std::vector<std::string> gone_paths(const IndexedState& state, const std::vector<std::string>& inputs,
+                                    const std::vector<io::SourceEntry>& entries) {
+  std::vector<std::string> roots;
+  for (const auto& input : inputs) {
+    const auto p = std::filesystem::absolute(input).lexically_normal();
+    std::error_code ec;
+    if (std::filesystem::is_directory(p, ec)) roots.push_back(p.string());
+  }
+  std::unordered_set<std::string> seen;
+  for (const auto& e : entries) seen.insert(e.path);
+  std::vector<std::string> gone;
+  for (const auto& [path, doc] : state.by_path()) {
+    if (seen.count(path) || std::none_of(roots.begin(), roots.end(), [&](const auto& r) { return inside(path, r); }))
+      continue;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) gone.push_back(path);
+  }
+  std::sort(gone.begin(), gone.end());
+  return gone;
+}
+
 }  // namespace
 
 IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   const auto t0 = std::chrono::steady_clock::now();
   IndexStats stats;
-  const std::vector<io::SourceEntry> entries = io::walk_inputs(options.inputs, stats.errors);
+  WriterLock lock(options.db);
+  io::WalkResult walk = io::walk_inputs(options.inputs);
+  const std::vector<io::SourceEntry>& entries = walk.entries;
   stats.files = entries.size();
+  stats.errors = std::move(walk.errors);
+  for (const auto& e : stats.errors) stats.outcomes.push_back({e.path, Outcome::kFailed, e.reason});
+  for (auto& s : walk.skipped) stats.outcomes.push_back({s.path, Outcome::kSkipped, s.reason});
 
-  std::filesystem::create_directories(options.db);
   Xapian::WritableDatabase db(store::schema::xapian_dir(options.db).string(), Xapian::DB_CREATE_OR_OPEN);
+  const IndexedState state = IndexedState::load(db);
   store::SidecarWriter sidecar(store::schema::sidecar_dir(options.db));
+  const store::SidecarReader reader(store::schema::sidecar_dir(options.db));
   const unsigned threads = options.threads ? options.threads : static_cast<unsigned>(tbb::info::default_concurrency());
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, threads);
-  const auto compressor = choose_compressor(options, entries, sidecar, stats);
+  std::string dictionary_decision;
+  const auto compressor = choose_compressor(options, db, entries, sidecar, stats, dictionary_decision);
   std::unique_ptr<restore::Restorer> restorer;
   if (options.restore)
     restorer = restore::Restorer::load(options.models.empty() ? restore::default_model_dir() : options.models);
@@ -122,32 +275,35 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   }
 
   Writer writer(db, sidecar, stats, options);
+  if (!dictionary_decision.empty()) writer.set_metadata(store::schema::kDictionaryKey, dictionary_decision);
+  const Preparer prepare(state, reader, *compressor, restorer.get());
   size_t next = 0, done = 0;
   uint64_t done_bytes = 0;
+  using Read = std::shared_ptr<std::pair<size_t, io::SourceBytes>>;
   tbb::parallel_pipeline(
       threads * 4,
-      tbb::make_filter<void, std::shared_ptr<std::pair<size_t, io::SourceBytes>>>(
-          tbb::filter_mode::serial_in_order,
-          [&](tbb::flow_control& fc) -> std::shared_ptr<std::pair<size_t, io::SourceBytes>> {
-            if (next == entries.size()) {
-              fc.stop();
-              return nullptr;
-            }
-            const size_t i = next++;
-            return std::make_shared<std::pair<size_t, io::SourceBytes>>(i, io::read_source(entries[i], options.max_file_size));
-          }) &
-          tbb::make_filter<std::shared_ptr<std::pair<size_t, io::SourceBytes>>, std::shared_ptr<PreparedDocument>>(
+      tbb::make_filter<void, Read>(tbb::filter_mode::serial_in_order,
+                                   [&](tbb::flow_control& fc) -> Read {
+                                     if (next == entries.size()) {
+                                       fc.stop();
+                                       return nullptr;
+                                     }
+                                     const size_t i = next++;
+                                     return std::make_shared<std::pair<size_t, io::SourceBytes>>(
+                                         i, io::read_source(entries[i], options.max_file_size));
+                                   }) &
+          tbb::make_filter<Read, std::shared_ptr<Work>>(
               tbb::filter_mode::parallel,
-              [&](std::shared_ptr<std::pair<size_t, io::SourceBytes>> in) {
-                return std::make_shared<PreparedDocument>(
-                    prepare_document(entries[in->first], std::move(in->second), *compressor, restorer.get()));
+              [&](Read in) {
+                return std::make_shared<Work>(prepare(entries[in->first], std::move(in->second)));
               }) &
-          tbb::make_filter<std::shared_ptr<PreparedDocument>, void>(
-              tbb::filter_mode::serial_in_order, [&](std::shared_ptr<PreparedDocument> p) {
-                writer.write(*p);
-                done_bytes += p->source.size;
-                if (progress) progress->advance(++done, done_bytes);
-              }));
+          tbb::make_filter<std::shared_ptr<Work>, void>(tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Work> w) {
+            writer.write(*w);
+            done_bytes += w->doc.source.size;
+            if (progress) progress->advance(++done, done_bytes);
+          }));
+  if (options.prune)
+    for (const std::string& path : gone_paths(state, options.inputs, entries)) writer.remove(path);
   writer.commit();
   if (progress) progress->finish();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

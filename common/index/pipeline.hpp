@@ -22,17 +22,39 @@ struct IndexOptions {
   std::filesystem::path models;      // restoration models (empty: restore::default_model_dir())
   size_t commit_every = 5000;        // documents between commits, or
   uint64_t commit_bytes = 32 << 20;  // source bytes between commits (bounds memory)
+  bool prune = false;                // remove documents whose files are gone from the input trees
+};
+
+// What a run did with one file.
+enum class Outcome {
+  kAdded,      // indexed for the first time
+  kReplaced,   // its content changed: indexed again
+  kUnchanged,  // same content as indexed: nothing written
+  kCopied,     // content already indexed under another path: record reused, not restored again
+  kRemoved,    // gone from the tree (--prune): removed from the index
+  kFailed,     // could not be indexed (reason given); what was indexed before stays
+  kSkipped,    // not a file to index (FIFO, device, symbolic link, ...; reason given)
+};
+const char* outcome_name(Outcome o);
+
+struct FileOutcome {
+  std::string path;
+  Outcome outcome;
+  std::string detail;  // the reason (failed, skipped), or the path whose record was reused (copied)
 };
 
 struct IndexStats {
   size_t files = 0;                  // files found
-  size_t documents = 0;              // documents written
+  size_t documents = 0;              // documents written (added, replaced or copied)
+  size_t unchanged = 0;
+  size_t removed = 0;
   uint64_t bytes = 0;                // source bytes read (decompressed)
   uint64_t sidecar_bytes = 0;        // compressed record bytes written
   double seconds = 0;
   std::vector<io::FileError> errors; // files not indexed, with reasons
+  std::vector<FileOutcome> outcomes; // every file met, in path order per outcome kind
   store::DictionaryTrial dictionary; // the dictionary decision of this run
-  bool dictionary_used = false;
+  bool dictionary_used = false;      // new records use a dictionary (trained now or before)
 };
 
 // Receives progress from the serial writer stage (never concurrently).
@@ -44,10 +66,16 @@ class ProgressSink {
   virtual void finish() = 0;
 };
 
-// Indexes every input into `options.db`. Per-file problems are collected
-// in the stats and do not stop the run. Throws (Xapian::Error,
-// std::system_error) on failures that make the run impossible: the index
-// cannot be opened or locked (another writer), or a write fails; what was
+// Indexes every input into `options.db`, incrementally: files whose
+// content is indexed already are read and hashed but not written again;
+// changed files are replaced; files whose content is indexed under another
+// path reuse that record. Per-file problems are collected in the stats and
+// do not stop the run. Crash-safe: sidecar frames are on disk before the
+// index commit that points at them, so a run killed at any moment leaves
+// the last commit's consistent index, and a rerun finishes the work.
+// Throws IndexBusy (index/writer_lock.hpp) when another process writes
+// the index, and Xapian::Error or std::system_error on failures that make
+// the run impossible (the index cannot be opened, a write fails); what was
 // committed before stays intact.
 IndexStats run_index(const IndexOptions& options, ProgressSink* progress);
 

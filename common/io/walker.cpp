@@ -16,45 +16,59 @@ bool ends_with(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// stat() follows links: a link to a regular file is that file.
-bool stat_regular(const fs::path& p, SourceEntry& e, std::string& reason) {
-  struct stat st {};
-  if (::stat(p.c_str(), &st) != 0) {
-    reason = std::strerror(errno);
-    return false;
-  }
-  if (!S_ISREG(st.st_mode)) {
-    reason = "not a regular file";
-    return false;
-  }
-  e.path = p.string();
-  e.size = static_cast<uint64_t>(st.st_size);
-  e.mtime = st.st_mtim.tv_sec;
-  return true;
+const char* kind_of(mode_t mode) {
+  if (S_ISFIFO(mode)) return "FIFO";
+  if (S_ISCHR(mode)) return "character device";
+  if (S_ISBLK(mode)) return "block device";
+  if (S_ISSOCK(mode)) return "socket";
+  return "not a regular file";
 }
 
-void walk_directory(const fs::path& root, std::vector<SourceEntry>& out, std::vector<FileError>& errors) {
+// Files the walk meets: taken, skipped (not a regular file) or in error.
+// stat() follows links: a link to a regular file is that file.
+void take(const fs::path& p, const std::string& shown, WalkResult& out) {
+  struct stat st {};
+  if (::stat(p.c_str(), &st) != 0) {
+    out.errors.push_back({shown, std::strerror(errno)});
+  } else if (!S_ISREG(st.st_mode)) {
+    out.skipped.push_back({shown, kind_of(st.st_mode)});
+  } else {
+    out.entries.push_back({p.string(), static_cast<uint64_t>(st.st_size), st.st_mtim.tv_sec});
+  }
+}
+
+// Why a symbolic link met inside `root` is not read.
+std::string link_reason(const fs::path& link, const fs::path& root) {
+  std::error_code ec;
+  const fs::path target = fs::canonical(link, ec);
+  if (ec) return "broken symbolic link (" + ec.message() + ")";
+  const fs::path canonical_root = fs::canonical(root, ec);
+  const std::string t = target.string(), r = canonical_root.string();
+  if (ec || t.compare(0, r.size(), r) != 0 || (t.size() > r.size() && t[r.size()] != '/'))
+    return "symbolic link out of the tree (to " + t + ")";
+  return "symbolic link (its target " + t + " is indexed under its own name)";
+}
+
+void walk_directory(const fs::path& root, WalkResult& out) {
   std::error_code ec;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
-    errors.push_back({root.string(), "cannot list directory: " + ec.message()});
+    out.errors.push_back({root.string(), "cannot list directory: " + ec.message()});
     return;
   }
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) {
-      errors.push_back({it->path().string(), "cannot list directory: " + ec.message()});
+      out.errors.push_back({it->path().string(), "cannot list directory: " + ec.message()});
       ec.clear();
       continue;
     }
     const fs::directory_entry& entry = *it;
-    if (entry.is_directory(ec) || !is_indexable_name(entry.path().filename().string())) continue;
-    SourceEntry e;
-    std::string reason;
-    if (stat_regular(entry.path(), e, reason)) {
-      out.push_back(std::move(e));
-    } else if (reason != "not a regular file") {
-      errors.push_back({entry.path().string(), reason});
+    if (!is_indexable_name(entry.path().filename().string())) continue;
+    if (entry.is_symlink(ec)) {
+      out.skipped.push_back({entry.path().string(), link_reason(entry.path(), root)});
+      continue;
     }
+    if (!entry.is_directory(ec)) take(entry.path(), entry.path().string(), out);
   }
 }
 
@@ -62,26 +76,24 @@ void walk_directory(const fs::path& root, std::vector<SourceEntry>& out, std::ve
 
 bool is_indexable_name(const std::string& name) { return ends_with(name, ".txt") || ends_with(name, ".txt.zst"); }
 
-std::vector<SourceEntry> walk_inputs(const std::vector<std::string>& inputs, std::vector<FileError>& errors) {
-  std::vector<SourceEntry> out;
+WalkResult walk_inputs(const std::vector<std::string>& inputs) {
+  WalkResult out;
   for (const std::string& input : inputs) {
     const fs::path p = fs::absolute(fs::path(input)).lexically_normal();
     std::error_code ec;
     const auto status = fs::status(p, ec);
     if (ec || !fs::exists(status)) {
-      errors.push_back({input, "no such file or directory"});
+      out.errors.push_back({input, "no such file or directory"});
     } else if (fs::is_directory(status)) {
-      walk_directory(p, out, errors);
+      walk_directory(p, out);
     } else {
-      SourceEntry e;
-      std::string reason;
-      if (stat_regular(p, e, reason)) out.push_back(std::move(e));
-      else errors.push_back({input, reason});
+      take(p, input, out);
     }
   }
-  std::sort(out.begin(), out.end(), [](const SourceEntry& a, const SourceEntry& b) { return a.path < b.path; });
-  out.erase(std::unique(out.begin(), out.end(), [](const SourceEntry& a, const SourceEntry& b) { return a.path == b.path; }),
-            out.end());
+  auto& v = out.entries;
+  std::sort(v.begin(), v.end(), [](const SourceEntry& a, const SourceEntry& b) { return a.path < b.path; });
+  v.erase(std::unique(v.begin(), v.end(), [](const SourceEntry& a, const SourceEntry& b) { return a.path == b.path; }),
+          v.end());
   return out;
 }
 

@@ -20,12 +20,18 @@ struct FileError {
 // True for names the indexer reads from directories: *.txt and *.txt.zst.
 bool is_indexable_name(const std::string& file_name);
 
-// Expands INPUT arguments: a regular file is taken whatever its name; a
-// directory is walked recursively for indexable names (symlinked
-// directories are not followed, so link loops cannot trap the walk; links
-// to regular files are read). Non-regular files are skipped. Inputs that
-// do not exist, and directories that cannot be listed, go to `errors`.
-// The result is sorted by path (byte order) and free of duplicates.
-std::vector<SourceEntry> walk_inputs(const std::vector<std::string>& inputs, std::vector<FileError>& errors);
+struct WalkResult {
+  std::vector<SourceEntry> entries;  // sorted by path (byte order), no duplicates
+  std::vector<FileError> errors;     // inputs that do not exist, directories that cannot be listed
+  std::vector<FileError> skipped;    // indexable names that are not files to read, and why
+};
+
+// Expands INPUT arguments: a regular file (or a link to one) is taken
+// whatever its name; a directory is walked recursively for indexable names.
+// Inside directories symbolic links are not followed (so link loops cannot
+// trap the walk and links cannot pull in files from outside the tree): an
+// indexable name that is a link, a FIFO, a device or a socket is skipped
+// with the reason. Names are taken as bytes (they need not be UTF-8).
+WalkResult walk_inputs(const std::vector<std::string>& inputs);
 
 }  // namespace vn::io

@@ -21,6 +21,7 @@ std::string encode_document_data(const DocumentData& d) {
   w.Uint64(d.sidecar.offset);
   w.Key("len");
   w.Uint64(d.sidecar.length);
+  if (!d.content_hash.empty()) str("h", d.content_hash);
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize());
 }
@@ -39,6 +40,7 @@ DocumentData decode_document_data(std::string_view json) {
   d.path = doc["path"].GetString();
   d.title = doc["title"].GetString();
   d.sidecar = {doc["sc"].GetString(), doc["off"].GetUint64(), doc["len"].GetUint64()};
+  if (has("h", true)) d.content_hash = doc["h"].GetString();
   return d;
 }
 

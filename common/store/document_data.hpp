@@ -12,6 +12,7 @@ struct DocumentData {
   std::string path;
   std::string title;
   SidecarLocation sidecar;
+  std::string content_hash;  // of the source bytes (store/content_hash.hpp); empty in old indexes
 };
 
 std::string encode_document_data(const DocumentData& d);

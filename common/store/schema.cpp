@@ -9,6 +9,8 @@ namespace vn::store::schema {
 
 std::filesystem::path xapian_dir(const std::filesystem::path& db) { return db / "xapian"; }
 std::filesystem::path sidecar_dir(const std::filesystem::path& db) { return db / "sidecar"; }
+std::filesystem::path lock_file(const std::filesystem::path& db) { return db / "writer.lock"; }
+std::filesystem::path compacted_xapian_dir(const std::filesystem::path& db) { return db / "xapian.compact"; }
 
 std::string id_term(std::string_view source_path) {
   std::string term(kIdPrefix);

@@ -40,6 +40,12 @@ inline constexpr size_t kMaxTermBytes = 240;
 // Layout of an index directory.
 std::filesystem::path xapian_dir(const std::filesystem::path& db);
 std::filesystem::path sidecar_dir(const std::filesystem::path& db);
+std::filesystem::path lock_file(const std::filesystem::path& db);           // held by the one writer
+std::filesystem::path compacted_xapian_dir(const std::filesystem::path& db);  // compaction's output, then its leftover
+
+// Xapian metadata key holding the id of the dictionary new sidecar records
+// are compressed with ("0": none; absent: not decided yet).
+inline constexpr std::string_view kDictionaryKey = "vnarchive.dictionary";
 
 // The unique id term for a source path (hashed when the path is too long).
 std::string id_term(std::string_view source_path);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/frame_codec.hpp"
 #include "store/record.hpp"
@@ -18,9 +19,11 @@ struct SidecarLocation {
   uint64_t length = 0;  // byte length of the frame
 };
 
-// Appends frames to a new sidecar file "<seq>.vsc" (the next free number),
-// rolling over to another file past `roll_bytes`. One writer per index;
-// not thread-safe.
+// Appends frames to a new sidecar file "<seq>.vsc" (the next free number,
+// created at the first append), rolling over to another file past
+// `roll_bytes`. Files are only ever appended to, so a frame the index points
+// at never changes; frames of a run killed before its commit are dead bytes
+// that compaction reclaims. One writer per index; not thread-safe.
 class SidecarWriter {
  public:
   explicit SidecarWriter(std::filesystem::path dir, uint64_t roll_bytes = uint64_t{1} << 30);
@@ -35,6 +38,8 @@ class SidecarWriter {
   void sync();
   // Stores a dictionary next to the sidecar files (no-op when present).
   void store_dictionary(unsigned id, std::string_view bytes);
+  // Names of the files this writer created.
+  const std::vector<std::string>& files_written() const { return written_; }
 
  private:
   void open_next();
@@ -44,7 +49,11 @@ class SidecarWriter {
   int fd_ = -1;
   std::string name_;
   uint64_t size_ = 0;
+  std::vector<std::string> written_;
 };
+
+// "<seq>.vsc" names: true for sidecar data files.
+bool is_sidecar_file_name(const std::string& name);
 
 // Reads records back. Thread-safe.
 class SidecarReader {
@@ -54,6 +63,9 @@ class SidecarReader {
   // Throws std::runtime_error naming the file when the frame cannot be read
   // or is not a valid record.
   DocumentRecord read(const SidecarLocation& where) const;
+  // The frame's bytes, still compressed. Throws std::runtime_error naming
+  // the file when they cannot all be read.
+  std::string read_frame(const SidecarLocation& where) const;
 
  private:
   std::filesystem::path dir_;

@@ -11,7 +11,7 @@ namespace vn::store {
 
 SidecarReader::SidecarReader(std::filesystem::path dir) : dir_(std::move(dir)), decompressor_(dir_) {}
 
-DocumentRecord SidecarReader::read(const SidecarLocation& where) const {
+std::string SidecarReader::read_frame(const SidecarLocation& where) const {
   if (where.file.empty() || where.file.find('/') != std::string::npos)
     throw std::runtime_error("invalid sidecar file name \"" + where.file + "\"");
   const auto path = dir_ / where.file;
@@ -29,10 +29,15 @@ DocumentRecord SidecarReader::read(const SidecarLocation& where) const {
   if (done != frame.size())
     throw std::runtime_error("sidecar " + path.string() + " is shorter than the index expects (offset " +
                              std::to_string(where.offset) + ")");
+  return frame;
+}
+
+DocumentRecord SidecarReader::read(const SidecarLocation& where) const {
+  const std::string frame = read_frame(where);
   try {
     return decode_record(decompressor_.decompress(frame));
   } catch (const std::runtime_error& e) {
-    throw std::runtime_error(path.string() + " at offset " + std::to_string(where.offset) + ": " + e.what());
+    throw std::runtime_error((dir_ / where.file).string() + " at offset " + std::to_string(where.offset) + ": " + e.what());
   }
 }
 

@@ -35,10 +35,11 @@ long sequence_of(const std::filesystem::path& p) {
 
 }  // namespace
 
+bool is_sidecar_file_name(const std::string& name) { return sequence_of(name) >= 0; }
+
 SidecarWriter::SidecarWriter(std::filesystem::path dir, uint64_t roll_bytes)
     : dir_(std::move(dir)), roll_bytes_(roll_bytes) {
   std::filesystem::create_directories(dir_);
-  open_next();
 }
 
 SidecarWriter::~SidecarWriter() {
@@ -59,10 +60,11 @@ void SidecarWriter::open_next() {
   fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd_ < 0) fail("cannot create sidecar file", path);
   size_ = 0;
+  written_.push_back(name_);
 }
 
 SidecarLocation SidecarWriter::append(std::string_view frame) {
-  if (size_ > 0 && size_ + frame.size() > roll_bytes_) open_next();
+  if (fd_ < 0 || (size_ > 0 && size_ + frame.size() > roll_bytes_)) open_next();
   write_all(fd_, frame, dir_ / name_);
   SidecarLocation loc{name_, size_, frame.size()};
   size_ += frame.size();

@@ -1,0 +1,127 @@
+// Nightly reruns: only what changed is written; moves reuse records; prune
+// removes what is gone; one writer at a time.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <map>
+
+#include "index/pipeline.hpp"
+#include "index/writer_lock.hpp"
+#include "store/schema.hpp"
+#include "test_util.hpp"
+
+using namespace vn;
+namespace fs = std::filesystem;
+
+namespace {
+
+index::IndexStats run(const fs::path& db, const fs::path& src, bool prune = false) {
+  index::IndexOptions o;
+  o.db = db;
+  o.inputs = {src.string()};
+  o.threads = 2;
+  o.prune = prune;
+  return index::run_index(o, nullptr);
+}
+
+// file name -> outcome name
+std::map<std::string, std::string> outcomes(const index::IndexStats& s) {
+  std::map<std::string, std::string> m;
+  for (const auto& f : s.outcomes) m[fs::path(f.path).filename().string()] = index::outcome_name(f.outcome);
+  return m;
+}
+
+size_t sidecar_files(const fs::path& db) {
+  return static_cast<size_t>(std::count_if(fs::directory_iterator(store::schema::sidecar_dir(db)), fs::directory_iterator(),
+                                           [](const auto& e) { return e.path().extension() == ".vsc"; }));
+}
+
+std::vector<std::string> indexed_paths(const fs::path& db) {
+  Xapian::Database x(store::schema::xapian_dir(db).string());
+  std::vector<std::string> names;
+  for (auto t = x.allterms_begin("Q"); t != x.allterms_end("Q"); ++t) names.push_back(fs::path((*t).substr(1)).filename());
+  return names;
+}
+
+void write_corpus(const fs::path& src) {
+  test::write_file(src / "a.txt", "Báo cáo tình hình kinh tế xã hội tỉnh Lạng Sơn");
+  test::write_file(src / "b.txt", "Nghi quyet Dai hoi Dang bo tinh lan thu XIX");
+  test::write_file(src / "sub/c.txt", "Kế hoạch chuyển đổi số năm 2025");
+}
+
+}  // namespace
+
+TEST(Incremental, UnchangedTreeIsReadButNothingIsWritten) {
+  test::TempDir src, db;
+  write_corpus(src.path());
+  const auto first = run(db.path(), src.path());
+  EXPECT_EQ(first.documents, 3u);
+  const Xapian::rev revision = Xapian::Database(store::schema::xapian_dir(db.path()).string()).get_revision();
+  const size_t files = sidecar_files(db.path());
+
+  const auto second = run(db.path(), src.path());
+  EXPECT_EQ(second.documents, 0u);
+  EXPECT_EQ(second.unchanged, 3u);
+  EXPECT_GT(second.bytes, 0u);  // read and hashed
+  EXPECT_EQ(Xapian::Database(store::schema::xapian_dir(db.path()).string()).get_revision(), revision);
+  EXPECT_EQ(sidecar_files(db.path()), files);  // no new sidecar file either
+}
+
+TEST(Incremental, AddChangeDeleteAndMove) {
+  test::TempDir src, db;
+  write_corpus(src.path());
+  run(db.path(), src.path());
+  test::write_file(src / "a.txt", "Báo cáo tình hình kinh tế xã hội tỉnh Cao Bằng");  // changed
+  test::write_file(src / "d.txt", "Thông báo kết luận");                               // new
+  fs::rename(src / "b.txt", src / "sub/b-moved.txt");                                  // moved
+  fs::remove(src / "sub/c.txt");                                                        // deleted
+
+  const auto without_prune = run(db.path(), src.path());
+  EXPECT_EQ(outcomes(without_prune), (std::map<std::string, std::string>{
+                                         {"a.txt", "replaced"}, {"d.txt", "added"}, {"b-moved.txt", "copied"}}));
+  EXPECT_EQ(indexed_paths(db.path()).size(), 5u);  // the gone files stay until --prune
+
+  const auto pruned = run(db.path(), src.path(), true);
+  EXPECT_EQ(outcomes(pruned), (std::map<std::string, std::string>{{"a.txt", "unchanged"},
+                                                                   {"d.txt", "unchanged"},
+                                                                   {"b-moved.txt", "unchanged"},
+                                                                   {"b.txt", "removed"},
+                                                                   {"c.txt", "removed"}}));
+  auto names = indexed_paths(db.path());
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"a.txt", "b-moved.txt", "d.txt"}));
+}
+
+TEST(Incremental, PruneLeavesOtherTreesAlone) {
+  test::TempDir one, two, db;
+  test::write_file(one / "x.txt", "tài liệu một");
+  test::write_file(two / "y.txt", "tài liệu hai");
+  run(db.path(), one.path());
+  run(db.path(), two.path(), true);  // x.txt is not under this run's inputs
+  EXPECT_EQ(indexed_paths(db.path()).size(), 2u);
+}
+
+TEST(Incremental, FailedRerunKeepsWhatWasIndexed) {
+  test::TempDir src, db;
+  test::write_file(src / "a.txt", "phiên bản tốt");
+  run(db.path(), src.path());
+  test::write_file(src / "a.txt", std::string("\x00\x01binary", 8));
+  const auto s = run(db.path(), src.path(), true);
+  EXPECT_EQ(outcomes(s).at("a.txt"), "failed");
+  EXPECT_EQ(indexed_paths(db.path()).size(), 1u);
+}
+
+TEST(Incremental, SecondWriterFailsAtOnceWithAClearMessage) {
+  test::TempDir src, db;
+  write_corpus(src.path());
+  index::WriterLock first(db.path());
+  try {
+    run(db.path(), src.path());
+    FAIL() << "a second writer must not run";
+  } catch (const index::IndexBusy& e) {
+    const std::string msg = e.what();
+    EXPECT_NE(msg.find(db.path().string()), std::string::npos) << msg;
+    EXPECT_NE(msg.find("another process"), std::string::npos) << msg;
+  }
+}
