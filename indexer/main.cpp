@@ -8,7 +8,9 @@
 #include <fstream>
 #include <iostream>
 
+#include "index/compact.hpp"
 #include "index/pipeline.hpp"
+#include "index/verify.hpp"
 #include "index/writer_lock.hpp"
 #include "indexer/commands.hpp"
 #include "indexer/progress.hpp"
@@ -37,6 +39,25 @@ int run_index_command(const vn::index::IndexOptions& options, const std::string&
   return stats.errors.empty() ? 0 : 1;
 }
 
+int run_verify_command(const std::filesystem::path& db) {
+  const vn::index::VerifyReport r = vn::index::verify_index(db);
+  for (const auto& p : r.problems) std::fprintf(stderr, "vnindex verify: %s\n", p.c_str());
+  if (r.problem_count > r.problems.size())
+    std::fprintf(stderr, "vnindex verify: ... and %zu more\n", r.problem_count - r.problems.size());
+  std::printf("%s: %zu documents, %zu sidecar records checked, %zu problems\n", db.c_str(), r.documents, r.records,
+              r.problem_count);
+  return r.ok() ? 0 : 1;
+}
+
+int run_compact_command(const std::filesystem::path& db) {
+  const vn::index::CompactStats s = vn::index::compact_index(db);
+  std::printf("%s: %zu documents; sidecar %.2f -> %.2f MB (%zu records moved, %zu files removed); "
+              "xapian %.2f -> %.2f MB; %.2f s\n",
+              db.c_str(), s.documents, s.sidecar_bytes_before / 1e6, s.sidecar_bytes_after / 1e6, s.records_moved,
+              s.sidecar_files_removed, s.xapian_bytes_before / 1e6, s.xapian_bytes_after / 1e6, s.seconds);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -61,6 +82,12 @@ int main(int argc, char** argv) {
   index->add_option("--commit-every", options.commit_every, "documents between commits (crash-safe points)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+
+  std::filesystem::path maintained_db;
+  auto* verify = app.add_subcommand("verify", "check an index for consistency; exit status 1 on any problem");
+  verify->add_option("--db", maintained_db, "index directory")->required();
+  auto* compact = app.add_subcommand("compact", "reclaim the space of replaced and removed documents");
+  compact->add_option("--db", maintained_db, "index directory")->required();
 
   vn::indexer::RestoreCommand restore_cmd;
   restore_cmd.models = vn::restore::default_model_dir();
@@ -98,6 +125,8 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   try {
     if (*index) return run_index_command(options, report_path, quiet);
+    if (*verify) return run_verify_command(maintained_db);
+    if (*compact) return run_compact_command(maintained_db);
     if (*restore) return vn::indexer::run_restore(restore_cmd);
     if (*train) {
       train_opts.pair_files.assign(pair_files.begin(), pair_files.end());
@@ -106,10 +135,10 @@ int main(int argc, char** argv) {
   } catch (const vn::index::IndexBusy& e) {
     std::fprintf(stderr, "vnindex: %s\n", e.what());
   } catch (const Xapian::DatabaseLockError& e) {
-    std::fprintf(stderr, "vnindex: the index %s is in use by another writer (%s)\n", options.db.c_str(),
+    std::fprintf(stderr, "vnindex: the index is in use by another writer (%s)\n",
                  e.get_msg().c_str());
   } catch (const Xapian::Error& e) {
-    std::fprintf(stderr, "vnindex: index %s: %s\n", options.db.c_str(), e.get_description().c_str());
+    std::fprintf(stderr, "vnindex: %s\n", e.get_description().c_str());
   } catch (const std::exception& e) {
     std::fprintf(stderr, "vnindex: %s\n", e.what());
   }

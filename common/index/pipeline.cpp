@@ -13,6 +13,7 @@
 #include <memory>
 #include <unordered_set>
 
+#include "index/compact.hpp"
 #include "index/document_builder.hpp"
 #include "index/indexed_state.hpp"
 #include "index/writer_lock.hpp"
@@ -250,6 +251,7 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   const auto t0 = std::chrono::steady_clock::now();
   IndexStats stats;
   WriterLock lock(options.db);
+  tidy_interrupted_compaction(options.db);
   io::WalkResult walk = io::walk_inputs(options.inputs);
   const std::vector<io::SourceEntry>& entries = walk.entries;
   stats.files = entries.size();

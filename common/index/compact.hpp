@@ -1,0 +1,31 @@
+// Reclaiming space (vnindex compact).
+#pragma once
+#include <cstdint>
+#include <filesystem>
+
+namespace vn::index {
+
+struct CompactStats {
+  size_t documents = 0;
+  size_t records_moved = 0;          // live records copied out of files with dead bytes
+  size_t sidecar_files_removed = 0;
+  uint64_t sidecar_bytes_before = 0;
+  uint64_t sidecar_bytes_after = 0;
+  uint64_t xapian_bytes_before = 0;
+  uint64_t xapian_bytes_after = 0;
+  double seconds = 0;
+};
+
+// Reclaims the space that replaced and removed documents left: the live
+// records of every sidecar file holding dead bytes are copied (still
+// compressed) into new files, the index is pointed at them and committed,
+// and the old files are deleted; then the Xapian database is compacted
+// (Xapian::Database::compact) into a new directory that is swapped in
+// atomically. Holds the writer lock (throws IndexBusy). A compaction killed
+// at any moment leaves a consistent index; the next writer tidies up.
+CompactStats compact_index(const std::filesystem::path& db);
+
+// Removes what an interrupted compaction left (call with the writer lock held).
+void tidy_interrupted_compaction(const std::filesystem::path& db);
+
+}  // namespace vn::index

@@ -1,0 +1,88 @@
+#include "index/verify.hpp"
+
+#include <tbb/parallel_for.h>
+#include <xapian.h>
+
+#include <atomic>
+#include <mutex>
+#include <sstream>
+#include <unordered_map>
+
+#include "store/document_data.hpp"
+#include "store/schema.hpp"
+#include "store/sidecar.hpp"
+
+namespace vn::index {
+namespace {
+
+struct Problems {
+  VerifyReport& report;
+  std::mutex mutex;
+  void add(Xapian::docid id, const std::string& what) {
+    std::lock_guard lock(mutex);
+    if (report.problems.size() < kMaxProblems) report.problems.push_back("document " + std::to_string(id) + ": " + what);
+    ++report.problem_count;
+  }
+};
+
+// The document's id terms ("Q...").
+std::vector<std::string> id_terms(const Xapian::Document& doc) {
+  std::vector<std::string> out;
+  const std::string prefix(store::schema::kIdPrefix);
+  auto t = doc.termlist_begin();
+  for (t.skip_to(prefix); t != doc.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0; ++t) out.push_back(*t);
+  return out;
+}
+
+}  // namespace
+
+VerifyReport verify_index(const std::filesystem::path& db_dir) {
+  VerifyReport report;
+  Problems problems{report, {}};
+  const std::string xapian_path = store::schema::xapian_dir(db_dir).string();
+  std::ostringstream xapian_out;
+  report.xapian_errors = Xapian::Database::check(xapian_path, Xapian::DBCHECK_SHOW_STATS, &xapian_out);
+  if (report.xapian_errors) problems.add(0, "Xapian check: " + std::to_string(report.xapian_errors) + " errors");
+
+  Xapian::Database db(xapian_path);
+  report.documents = db.get_doccount();
+  std::vector<std::pair<Xapian::docid, store::DocumentData>> located;
+  std::unordered_map<std::string, Xapian::docid> by_path;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    const Xapian::Document doc = db.get_document(*it);
+    store::DocumentData data;
+    try {
+      data = store::decode_document_data(doc.get_data());
+    } catch (const std::runtime_error& e) {
+      problems.add(*it, e.what());
+      continue;
+    }
+    const auto ids = id_terms(doc);
+    if (ids.size() != 1 || ids[0] != store::schema::id_term(data.path))
+      problems.add(*it, "id terms do not match its path " + data.path);
+    else if (db.get_termfreq(ids[0]) != 1)
+      problems.add(*it, "its path " + data.path + " is indexed " + std::to_string(db.get_termfreq(ids[0])) + " times");
+    if (auto [at, added] = by_path.emplace(data.path, *it); !added)
+      problems.add(*it, "same path as document " + std::to_string(at->second) + ": " + data.path);
+    located.emplace_back(*it, std::move(data));
+  }
+
+  const store::SidecarReader reader(store::schema::sidecar_dir(db_dir));
+  std::atomic<size_t> records{0};
+  tbb::parallel_for(size_t{0}, located.size(), [&](size_t i) {
+    const auto& [id, data] = located[i];
+    try {
+      const store::DocumentRecord record = reader.read(data.sidecar);
+      if (record.path != data.path) problems.add(id, "its sidecar record is of another path: " + record.path);
+      else if (!data.content_hash.empty() && record.content_hash != data.content_hash)
+        problems.add(id, "its sidecar record has another content hash");
+      ++records;
+    } catch (const std::exception& e) {
+      problems.add(id, std::string("sidecar record unreadable: ") + e.what());
+    }
+  });
+  report.records = records;
+  return report;
+}
+
+}  // namespace vn::index

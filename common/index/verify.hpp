@@ -1,0 +1,29 @@
+// Checking an index for consistency (vnindex verify).
+#pragma once
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace vn::index {
+
+struct VerifyReport {
+  size_t documents = 0;               // documents in the index
+  size_t records = 0;                 // sidecar records read and checked
+  size_t xapian_errors = 0;           // problems Xapian's own check found
+  std::vector<std::string> problems;  // one line each, naming the document (at most kMaxProblems)
+  size_t problem_count = 0;           // all of them
+  bool ok() const { return problem_count == 0; }
+};
+
+inline constexpr size_t kMaxProblems = 1000;
+
+// Checks the last committed state of the index at `db`: Xapian's own
+// structure check passes; every document has exactly one id term, and it
+// is the id term of the path in its data; no two documents share a path;
+// every document's sidecar location holds a valid record (decompresses,
+// parses) of that path and content hash. Read-only: safe beside searches
+// and beside a running writer. Throws when the index cannot be opened.
+VerifyReport verify_index(const std::filesystem::path& db);
+
+}  // namespace vn::index
