@@ -2,13 +2,13 @@
 // real vnsearch binary, and check which documents come back.
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <set>
 
 #include "store/terms.hpp"
+#include "process_util.hpp"
 #include "test_util.hpp"
 #include "vi/tokenizer.hpp"
 
@@ -16,28 +16,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct CommandResult {
-  int status = -1;
-  std::string out;
-};
-
-CommandResult run(const std::string& cmd) {
-  CommandResult r;
-  FILE* p = ::popen((cmd + " 2>/dev/null").c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int st = ::pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
+using vn::test::CommandResult;
+using vn::test::quote;
+using vn::test::run;
 
 // The sample archive, indexed once for all tests of this file.
 class SamplesIndex : public ::testing::Test {
