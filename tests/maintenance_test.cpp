@@ -2,7 +2,9 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <atomic>
 #include <fstream>
+#include <thread>
 
 #include "index/compact.hpp"
 #include "index/pipeline.hpp"
@@ -141,4 +143,38 @@ TEST(Compact, TidiesWhatAnInterruptedCompactionLeft) {
   const auto r = index::verify_index(db.path());
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(r.documents, 5u);
+}
+
+TEST(Concurrency, SearchesStayConsistentWhileIndexingAndCompacting) {
+  test::TempDir src, db;
+  write_docs(src.path(), 40, "một");
+  index_tree(db.path(), src.path());
+  std::atomic<bool> done{false};
+  std::thread writer([&] {
+    for (int round = 0; round < 6; ++round) {
+      write_docs(src.path(), 40, round % 2 ? "một" : "hai");
+      index::IndexOptions o;
+      o.db = db.path();
+      o.inputs = {src.path().string()};
+      o.threads = 1;
+      o.restore = false;
+      o.commit_every = 3;  // many revisions
+      index::run_index(o, nullptr);
+      index::compact_index(db.path());
+    }
+    done = true;
+  });
+  query::Searcher searcher(db.path());
+  query::SearchRequest req;
+  req.query = "\"công tác chuyển đổi số\"";
+  req.limit = 100;
+  size_t searches = 0;
+  while (!done) {
+    const auto result = searcher.search(req);
+    ASSERT_EQ(result.hits.size(), 40u);  // every revision holds each document once
+    for (const auto& h : result.hits) ASSERT_TRUE(h.snippet_error.empty()) << h.snippet_error;
+    ++searches;
+  }
+  writer.join();
+  EXPECT_GT(searches, 0u);
 }

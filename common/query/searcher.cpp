@@ -1,5 +1,7 @@
 #include "query/searcher.hpp"
 
+#include <algorithm>
+
 #include "doc/citations.hpp"
 #include "query/field_filter.hpp"
 #include "restore/restorer.hpp"
@@ -28,6 +30,10 @@ Xapian::Database open_database(const std::filesystem::path& db) {
   }
 }
 
+// Times a search starts again on the newest revision when writers changed
+// the index under it.
+constexpr int kReopenAttempts = 3;
+
 }  // namespace
 
 Searcher::Searcher(std::filesystem::path db, std::filesystem::path models)
@@ -53,11 +59,18 @@ SearchResult Searcher::search(const SearchRequest& request) {
   const ParsedQuery parsed = parse_query(request.query, request.default_op, r);
   try {
     SearchResult result;
-    try {
-      result = run(request, parsed);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      db_.reopen();  // an indexer committed meanwhile: read the new revision
-      result = run(request, parsed);
+    for (int attempt = 0;; ++attempt) {
+      try {
+        result = run(request, parsed);
+        // A compaction moved records out of files it then deleted.
+        const bool lost = std::any_of(result.hits.begin(), result.hits.end(), [](const Hit& h) { return !h.snippet_error.empty(); });
+        if (!lost || attempt == kReopenAttempts) break;
+      } catch (const Xapian::DatabaseModifiedError&) {  // writers committed twice while we read
+        if (attempt == kReopenAttempts) throw;
+      }
+      // Open afresh rather than reopen(): a compaction swaps in a new
+      // database directory, which reopen() does not notice.
+      db_ = open_database(path_);
     }
     result.restored_query = parsed.restored;
     result.restore_error = restore_error;

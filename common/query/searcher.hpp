@@ -85,7 +85,9 @@ class Searcher {
   ~Searcher();
 
   // Throws QueryError for a bad query, IndexError when the index breaks.
-  // Retries once on a concurrent modification by an indexer.
+  // Consistent beside a running writer: sees one committed revision, and
+  // starts again on the newest one when writers changed the index under it
+  // (Xapian::DatabaseModifiedError, or records a compaction moved).
   SearchResult search(const SearchRequest& request);
 
   Xapian::doccount document_count() const { return db_.get_doccount(); }
