@@ -48,13 +48,14 @@ TEST(Record, RoundTripsThroughJson) {
 }
 
 TEST(DocumentData, RoundTrips) {
-  const DocumentData d{"/a/b.txt", "Tiêu đề", {"000001.vsc", 42, 99}};
+  const DocumentData d{"/a/b.txt", "Tiêu đề", {"000001.vsc", 42, 99}, "0123456789abcdef0123456789abcdef"};
   const DocumentData back = decode_document_data(encode_document_data(d));
   EXPECT_EQ(back.path, d.path);
   EXPECT_EQ(back.title, d.title);
   EXPECT_EQ(back.sidecar.file, "000001.vsc");
   EXPECT_EQ(back.sidecar.offset, 42u);
   EXPECT_EQ(back.sidecar.length, 99u);
+  EXPECT_EQ(back.content_hash, d.content_hash);
   EXPECT_THROW(decode_document_data("{}"), std::runtime_error);
 }
 
@@ -135,7 +136,9 @@ TEST(Terms, OverlongTokensAreSkippedButKeepTheirPosition) {
   const Xapian::Document doc = vn::index::make_xapian_document(r);
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
     EXPECT_LE((*it).size(), 245u);
-    if (*it == "cuối") EXPECT_EQ(*it.positionlist_begin(), 2u);
+    if (*it == "cuối") {
+      EXPECT_EQ(*it.positionlist_begin(), 2u);
+    }
   }
 }
 

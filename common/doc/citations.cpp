@@ -73,15 +73,15 @@ bool matches_d_abbrev(std::u32string_view up, const DAbbrev& a) {
 }
 
 std::string repair_d(std::string_view part) {
-  std::u32string up = upper32(part);
+  const std::u32string up = upper32(part);
   for (const DAbbrev& a : kDAbbrevs)
     if (matches_d_abbrev(up, a)) return text::to_utf8(a.pattern);
   // OCR may read Đ as two letters: "NDB-CP" -> "NĐ-CP".
   for (std::u32string_view two : {U"DB", U"DP"})
     if (const size_t at = up.find(two); at != std::u32string::npos) {
-      up.replace(at, 2, U"Đ");
+      const std::u32string one = up.substr(0, at) + U'Đ' + up.substr(at + 2);
       for (const DAbbrev& a : kDAbbrevs)
-        if (matches_d_abbrev(up, a)) return text::to_utf8(a.pattern);
+        if (matches_d_abbrev(one, a)) return text::to_utf8(a.pattern);
     }
   return std::string(part);
 }

@@ -1,7 +1,10 @@
 #include "text/decode.hpp"
 
 #include <cstring>
+#include <optional>
+#include <string_view>
 
+#include "text/legacy_encoding.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 
@@ -43,6 +46,20 @@ DecodeResult from_utf16(const std::string& bytes, bool big_endian) {
   return r;
 }
 
+// Bytes that are not UTF-8 (the first ill-formed sequence at `bad`) read in
+// the legacy Vietnamese encoding they look like, if any.
+DecodeResult from_legacy(std::string_view bytes, size_t bad) {
+  const std::optional<LegacyEncoding> legacy = detect_legacy_encoding(bytes);
+  if (!legacy)
+    return failure("invalid UTF-8 at byte offset " + std::to_string(bad) +
+                   " and not a recognised legacy Vietnamese encoding (TCVN3, VNI-Windows, Windows-1258)");
+  DecodeResult r;
+  r.ok = true;
+  r.text = legacy_to_utf8(bytes, *legacy);
+  r.source_encoding = encoding_name(*legacy);
+  return r;
+}
+
 }  // namespace
 
 DecodeResult decode_text(std::string bytes) {
@@ -59,10 +76,17 @@ DecodeResult decode_text(std::string bytes) {
   if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size()))
     return failure("binary data (NUL byte at offset " +
                    std::to_string(static_cast<const char*>(nul) - bytes.data()) + ")");
-  if (const size_t bad = find_invalid_utf8(bytes); bad != kValid)
-    return failure("invalid UTF-8 at byte offset " + std::to_string(bad));
+  if (const size_t bad = find_invalid_utf8(bytes); bad != kValid) {
+    if (encoding == "utf-8-bom") return failure("invalid UTF-8 at byte offset " + std::to_string(bad));
+    return from_legacy(bytes, bad);
+  }
   DecodeResult r;
   r.ok = true;
+  if (const std::optional<LegacyEncoding> legacy = detect_mojibake(bytes)) {
+    r.text = repair_mojibake(bytes, *legacy);
+    r.source_encoding = std::string(encoding_name(*legacy)) + "-mojibake";
+    return r;
+  }
   r.text = to_nfc(bytes);
   r.source_encoding = std::move(encoding);
   return r;
