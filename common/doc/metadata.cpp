@@ -38,6 +38,21 @@ std::string type_named(std::string_view folded) {
 
 bool is_type_name(std::string_view folded) { return !type_named(folded).empty(); }
 
+// Header, title and signature lines are short: longer lines are body text
+// and are not read for those fields (a huge one-line file stays cheap).
+constexpr size_t kHeaderLineBytes = 400;
+constexpr size_t kMaxTitleBytes = 1000;
+
+// Appends `more` to a title of lines joined by spaces, up to kMaxTitleBytes
+// (cut at a UTF-8 boundary).
+void append_words(std::string& title, std::string_view more) {
+  if (title.size() >= kMaxTitleBytes) return;
+  if (!title.empty()) title.push_back(' ');
+  size_t n = std::min(more.size(), kMaxTitleBytes - title.size());
+  while (n < more.size() && n > 0 && (static_cast<unsigned char>(more[n]) & 0xC0) == 0x80) --n;
+  title.append(more.substr(0, n));
+}
+
 // Header phrases of the right column that are not the issuer.
 constexpr std::array<std::string_view, 4> kMottos = {
     "dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "*"};
@@ -342,7 +357,7 @@ Metadata extract_metadata(std::string_view text) {
   const size_t head_end = std::min(n, (number_line < n ? number_line : 10) + 4);
   for (size_t i = 0; i < head_end && md.date.empty(); ++i)
     for (const auto& s : lines[i].segments())
-      if (parse_place_date(s.text, md.place, md.date)) break;
+      if (s.text.size() <= kHeaderLineBytes && parse_place_date(s.text, md.place, md.date)) break;
 
   // Issuer: the left column above the number line (or the first block).
   const size_t issuer_end = number_line < n ? number_line : std::min<size_t>(n, 6);
@@ -352,6 +367,7 @@ Metadata extract_metadata(std::string_view text) {
       continue;
     }
     if (is_type_name(folded_prefix(lines[i].trimmed(), 40))) break;  // no header: the type line opens the document
+    if (lines[i].raw().size() > kHeaderLineBytes) continue;
     const std::string left = cut_motto(lines[i].left());
     if (left.empty()) continue;
     const std::string f = folded_lower(left);
@@ -372,13 +388,11 @@ Metadata extract_metadata(std::string_view text) {
   for (size_t i = scan_from; i < std::min(n, scan_from + 30); ++i) {
     const std::string& flat = lines[i].flat();
     if (flat.empty()) continue;
-    const std::string f = folded_lower(flat);
+    const std::string f = folded_prefix(flat, 48);
     if (subject.empty() && starts_with(f, "v/v")) {
       size_t j = i;
       for (; j < n && !lines[j].blank(); ++j) {
-        const std::string part = lines[j].segments()[0].text;
-        if (!subject.empty()) subject.push_back(' ');
-        subject += part;
+        append_words(subject, lines[j].segments()[0].text);
       }
       body_start = j;
       if (md.type.empty()) continue;
@@ -388,10 +402,7 @@ Metadata extract_metadata(std::string_view text) {
     if (md.type.empty()) continue;
     size_t j = i + 1;
     if (j < n && lines[j].blank() && j + 1 < n && !lines[j + 1].blank()) ++j;  // OCR spacing
-    for (; j < n && !lines[j].blank(); ++j) {
-      if (!md.title.empty()) md.title.push_back(' ');
-      md.title += lines[j].flat();
-    }
+    for (; j < n && !lines[j].blank(); ++j) append_words(md.title, lines[j].flat());
     body_start = j;
     break;
   }
@@ -422,6 +433,7 @@ Metadata extract_metadata(std::string_view text) {
     constexpr size_t kSignatureLines = 40;  // recipients and signature; what follows is not
     for (size_t i = sign_start; i < std::min(n, sign_start + kSignatureLines); ++i) {
       const Line& l = lines[i];
+      if (l.raw().size() > kHeaderLineBytes) continue;
       for (size_t s = 0; s < l.segments().size(); ++s) {
         const Segment& seg = l.segments()[s];
         if (s == 0 && seg.left) {
@@ -448,7 +460,8 @@ Metadata extract_metadata(std::string_view text) {
     }
   } else {  // no recipients list: the signature block is among the last lines
     for (size_t i = n > 12 ? n - 12 : 0; i < n; ++i)
-      for (const auto& seg : lines[i].segments()) right.push_back(seg.text);
+      if (lines[i].raw().size() <= kHeaderLineBytes)
+        for (const auto& seg : lines[i].segments()) right.push_back(seg.text);
   }
   size_t name_at = right.size();
   for (size_t i = right.size(); i-- > 0;)
