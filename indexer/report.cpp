@@ -10,25 +10,6 @@
 namespace vn::indexer {
 namespace {
 
-// A path as valid UTF-8 for JSON: bytes that are not UTF-8 (file names
-// need not be) are written as \xNN.
-std::string display_path(std::string_view path) {
-  std::string out;
-  while (!path.empty()) {
-    const size_t bad = text::find_invalid_utf8(path);
-    if (bad == text::kValid) {
-      out += path;
-      break;
-    }
-    out += path.substr(0, bad);
-    char esc[8];
-    std::snprintf(esc, sizeof esc, "\\x%02X", static_cast<unsigned char>(path[bad]));
-    out += esc;
-    path.remove_prefix(bad + 1);
-  }
-  return out;
-}
-
 double mb_per_s(const index::IndexStats& s) { return s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0; }
 
 }  // namespace
@@ -80,7 +61,7 @@ std::string report_json(const index::IndexStats& s, const index::IndexOptions& o
   w.StartArray();
   for (const auto& e : s.errors) {
     w.StartObject();
-    str("path", display_path(e.path));
+    str("path", text::escape_invalid_utf8(e.path));
     str("reason", e.reason);
     w.EndObject();
   }
@@ -89,9 +70,9 @@ std::string report_json(const index::IndexStats& s, const index::IndexOptions& o
   w.StartArray();
   for (const auto& f : s.outcomes) {
     w.StartObject();
-    str("path", display_path(f.path));
+    str("path", text::escape_invalid_utf8(f.path));
     str("outcome", index::outcome_name(f.outcome));
-    if (f.outcome == index::Outcome::kCopied) str("from", display_path(f.detail));
+    if (f.outcome == index::Outcome::kCopied) str("from", text::escape_invalid_utf8(f.detail));
     else if (!f.detail.empty()) str("reason", f.detail);
     w.EndObject();
   }

@@ -3,6 +3,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 #include "store/metadata_json.hpp"
+#include "text/utf8.hpp"
 #include "util/json.hpp"
 
 namespace vn::search {
@@ -72,14 +73,14 @@ std::string to_json(const query::DocumentView& v) {
     for (const auto& l : list) {
       w.StartObject();
       if (!l.key.empty()) util::put_string(w, "key", l.key);
-      util::put_string(w, "path", l.path);
+      util::put_string(w, "path", text::escape_invalid_utf8(l.path));
       util::put_string(w, "title", l.title);
       w.EndObject();
     }
     w.EndArray();
   };
   w.StartObject();
-  util::put_string(w, "path", v.path);
+  util::put_string(w, "path", text::escape_invalid_utf8(v.path));
   util::put_string(w, "title", v.title);
   w.Key("metadata");
   store::write_metadata(w, v.record.metadata);
@@ -122,7 +123,7 @@ std::string to_json(const query::SearchRequest& req, const query::SearchResult& 
     w.Key("rank"), w.Uint64(h.rank);
     w.Key("score"), w.Double(h.score);
     w.Key("docid"), w.Uint(h.docid);
-    str("path", h.path);
+    str("path", text::escape_invalid_utf8(h.path));
     str("title", h.title);
     str("snippet", h.snippet.text);
     w.Key("highlights");

@@ -1,6 +1,7 @@
 #include "io/source_file.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zstd.h>
 
@@ -59,15 +60,36 @@ SourceBytes decompress_zstd(const std::string& compressed, uint64_t max_bytes) {
 
 }  // namespace
 
+namespace {
+
+// The same file, unmodified, by what fstat() says.
+bool same_version(const struct stat& a, const struct stat& b) {
+  return a.st_ino == b.st_ino && a.st_size == b.st_size && a.st_mtim.tv_sec == b.st_mtim.tv_sec &&
+         a.st_mtim.tv_nsec == b.st_mtim.tv_nsec;
+}
+
+}  // namespace
+
 SourceBytes read_source(const SourceEntry& entry, uint64_t max_bytes) {
-  const int fd = ::open(entry.path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return failure(std::string("cannot open: ") + std::strerror(errno));
+  // O_NONBLOCK: a path that became a FIFO since the walk must not hang the run.
+  const int fd = ::open(entry.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    if (errno == ENOENT) return failure("vanished before it could be read");
+    return failure(std::string("cannot open: ") + std::strerror(errno));
+  }
+  struct stat before {}, after {};
+  if (::fstat(fd, &before) != 0 || !S_ISREG(before.st_mode)) {
+    ::close(fd);
+    return failure("no longer a regular file");
+  }
   const bool zst = entry.path.size() >= 4 && entry.path.compare(entry.path.size() - 4, 4, ".zst") == 0;
   std::string bytes, error;
-  bytes.reserve(static_cast<size_t>(std::min<uint64_t>(entry.size, max_bytes)));
+  bytes.reserve(static_cast<size_t>(std::min<uint64_t>(static_cast<uint64_t>(before.st_size), max_bytes)));
   const bool ok = read_all(fd, max_bytes, bytes, error);
+  const bool changed = ::fstat(fd, &after) != 0 || !same_version(before, after);
   ::close(fd);
   if (!ok) return failure(error);
+  if (changed) return failure("changed while being read (it is read again on the next run)");
   if (zst) return decompress_zstd(bytes, max_bytes);
   SourceBytes r;
   r.ok = true;

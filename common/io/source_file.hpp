@@ -14,8 +14,10 @@ struct SourceBytes {
 };
 
 // Reads `entry`, decompressing names ending in ".zst". Fails (never throws)
-// when the file cannot be read, is corrupt or truncated zstd, or its
-// (decompressed) content exceeds `max_bytes`.
+// when the file cannot be read, vanished, is no longer a regular file,
+// changed while being read (a torn read is never returned), is corrupt or
+// truncated zstd, or its (decompressed) content exceeds `max_bytes`
+// (which also bounds decompression bombs).
 SourceBytes read_source(const SourceEntry& entry, uint64_t max_bytes);
 
 }  // namespace vn::io

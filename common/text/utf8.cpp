@@ -76,4 +76,21 @@ std::string to_utf8(std::u32string_view s) {
   return out;
 }
 
+std::string escape_invalid_utf8(std::string_view s) {
+  std::string out;
+  while (!s.empty()) {
+    const size_t bad = find_invalid_utf8(s);
+    if (bad == kValid) {
+      out += s;
+      break;
+    }
+    out += s.substr(0, bad);
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    const auto b = static_cast<unsigned char>(s[bad]);
+    out += {'\\', 'x', kHex[b >> 4], kHex[b & 15]};
+    s.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
 }  // namespace vn::text

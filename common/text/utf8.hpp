@@ -37,6 +37,10 @@ inline char32_t next_code_point(std::string_view s, size_t& i) {
   return cp;
 }
 
+// `s` made valid UTF-8 for display and JSON: every byte of an ill-formed
+// sequence is written as "\\xNN" (file names need not be UTF-8).
+std::string escape_invalid_utf8(std::string_view s);
+
 // Appends the UTF-8 encoding of `cp` (a valid scalar value) to `out`.
 void append_utf8(std::string& out, char32_t cp);
 

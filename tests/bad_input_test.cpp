@@ -1,0 +1,149 @@
+// A tree holding every kind of bad input the archives hold, indexed by the
+// real vnindex: each file gets its line in the --report, the good files are
+// indexed, the run finishes with exit status 1, and the index verifies.
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+#include <zstd.h>
+
+#include <map>
+
+#include "io/source_file.hpp"
+#include "io/walker.hpp"
+#include "process_util.hpp"
+#include "test_util.hpp"
+#include "text/legacy_encoding.hpp"
+#include "text/utf8.hpp"
+
+namespace fs = std::filesystem;
+using vn::test::quote;
+using vn::test::run;
+
+namespace {
+
+const std::string kText = "Báo cáo tổng kết thực hiện nghị quyết của đảng bộ tỉnh về chuyển đổi số năm 2025.\n";
+
+std::string zstd_compress(const std::string& s) {
+  std::string out(ZSTD_compressBound(s.size()), '\0');
+  out.resize(ZSTD_compress(out.data(), out.size(), s.data(), s.size(), 19));
+  return out;
+}
+
+// `utf8` (lower case) in TCVN3, through the inverse of the converter's table.
+std::string to_tcvn3(const std::string& utf8) {
+  std::map<std::string, char> inverse;
+  for (int b = 0x80; b < 0x100; ++b) {
+    const std::string c(1, static_cast<char>(b));
+    inverse.emplace(vn::text::legacy_to_utf8(c, vn::text::LegacyEncoding::tcvn3), static_cast<char>(b));
+  }
+  std::string out;
+  for (size_t i = 0; i < utf8.size();) {
+    const size_t start = i;
+    const char32_t cp = vn::text::next_code_point(utf8, i);
+    if (cp < 0x80) out.push_back(static_cast<char>(cp));
+    else out.push_back(inverse.at(utf8.substr(start, i - start)));
+  }
+  return out;
+}
+
+std::string utf16(const std::string& ascii, bool big_endian) {
+  std::string out = big_endian ? "\xFE\xFF" : "\xFF\xFE";
+  for (char c : ascii) out += big_endian ? std::string{'\0', c} : std::string{c, '\0'};
+  return out;
+}
+
+}  // namespace
+
+TEST(BadInput, EveryKindGetsItsLineAndTheRunGoesOn) {
+  vn::test::TempDir dir;
+  fs::permissions(dir.path(), fs::perms::all);  // the indexer may run as nobody (below)
+  const fs::path src = dir / "archive", db = dir / "db";
+  using vn::test::write_file;
+  write_file(src / "good.txt", kText);
+  write_file(src / "empty.txt", "");
+  write_file(src / "nfd.txt", "Nghi\xCC\xA3 quye\xCC\x82\xCC\x81t\n");  // NFD "Nghị quyết"
+  write_file(src / "utf16le.txt", utf16("Ke hoach so 45/KH-UBND", false));
+  write_file(src / "utf16be.txt", utf16("Ke hoach so 46/KH-UBND", true));
+  write_file(src / "tcvn3.txt", to_tcvn3("nghị quyết của ban chấp hành đảng bộ tỉnh lạng sơn về công tác cán bộ\n"));
+  write_file(src / "long-token.txt", std::string(100000, 'x') + " " + kText);
+  write_file(src / "name-\xff\xfe.txt", kText + "tên tệp không phải UTF-8\n");
+  write_file(src / "binary.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0", 12));
+  write_file(src / "bad-utf8.txt", "abc \xC3\x28 \xE2\x82 def \xF0\x28\x8C\xBC ghi \xC0\xAF");
+  const std::string z = zstd_compress(kText + kText);
+  write_file(src / "corrupt.txt.zst", z.substr(0, 4) + "garbage that is not a zstd frame");
+  write_file(src / "truncated.txt.zst", z.substr(0, z.size() - 3));
+  write_file(src / "bomb.txt.zst", zstd_compress(std::string(64 << 20, 'a')));
+  write_file(src / "unreadable.txt", kText);
+  fs::permissions(src / "unreadable.txt", fs::perms::none);
+  ASSERT_EQ(::mkfifo((src / "fifo.txt").c_str(), 0644), 0);
+  const bool device = ::mknod((src / "device.txt").c_str(), S_IFCHR | 0644, makedev(1, 3)) == 0;  // needs root
+  fs::create_symlink("loop.txt", src / "loop.txt");
+  fs::create_symlink("/etc/hostname", src / "outside.txt");
+  fs::create_directory_symlink("..", src / "up");  // a directory loop
+  fs::permissions(src, fs::perms::all);
+
+  // As root, run as nobody: root reads files whatever their permissions.
+  const std::string as = ::geteuid() == 0 && fs::exists("/usr/bin/setpriv")
+                             ? "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups "
+                             : "";
+  const std::string report = (dir / "report.json").string();
+  const auto r = run(as + VNINDEX_PATH + " index -q --max-file-size 8000000 --db " + quote(db.string()) + " --report " +
+                     quote(report) + " " + quote(src.string()));
+  EXPECT_EQ(r.status, 1);  // finished, with file errors
+  rapidjson::Document d;
+  d.Parse(vn::test::read_file(report).c_str());
+  ASSERT_TRUE(d.IsObject()) << "the report is valid JSON even with a non-UTF-8 file name";
+  std::map<std::string, std::pair<std::string, std::string>> got;  // name -> outcome, reason
+  for (const auto& o : d["outcomes"].GetArray())
+    got[fs::path(o["path"].GetString()).filename().string()] = {
+        o["outcome"].GetString(), o.HasMember("reason") ? o["reason"].GetString() : ""};
+
+  auto expect = [&](const std::string& name, const std::string& outcome, const std::string& reason = "") {
+    ASSERT_TRUE(got.count(name)) << name << " has no line in the report";
+    EXPECT_EQ(got[name].first, outcome) << name << ": " << got[name].second;
+    EXPECT_NE(got[name].second.find(reason), std::string::npos) << name << ": " << got[name].second;
+  };
+  for (const char* ok : {"good.txt", "empty.txt", "nfd.txt", "utf16le.txt", "utf16be.txt", "tcvn3.txt", "long-token.txt"})
+    expect(ok, "added");
+  expect("name-\\xFF\\xFE.txt", "added");
+  expect("binary.txt", "failed", "binary data (NUL byte at offset 7)");
+  expect("bad-utf8.txt", "failed", "invalid UTF-8 at byte offset 4 and not a recognised legacy Vietnamese encoding");
+  expect("corrupt.txt.zst", "failed", "corrupt zstd data");
+  expect("truncated.txt.zst", "failed", "truncated zstd data");
+  expect("bomb.txt.zst", "failed", "decompresses to more than --max-file-size (8000000 bytes)");
+  if (!as.empty() || ::geteuid() != 0) expect("unreadable.txt", "failed", "cannot open: Permission denied");
+  expect("fifo.txt", "skipped", "FIFO");
+  if (device) expect("device.txt", "skipped", "character device");
+  expect("loop.txt", "skipped", "broken symbolic link");
+  expect("outside.txt", "skipped", "symbolic link out of the tree (to /etc/hostname)");
+
+  // The good ones are searchable, whatever their encoding was.
+  auto hits = [&](const std::string& q) {
+    const auto s = run(std::string(VNSEARCH_PATH) + " --json --no-restore --db " + quote(db.string()) + " -- " + quote(q));
+    rapidjson::Document j;
+    j.Parse(s.out.c_str());
+    EXPECT_TRUE(j.IsObject()) << s.out;
+    return j.IsObject() ? j["hits"].Size() : 0u;
+  };
+  EXPECT_EQ(hits("\"nghị quyết\""), 5u);  // good, nfd, tcvn3, long-token and the non-UTF-8 name
+  EXPECT_EQ(hits("45/KH-UBND"), 1u);
+  EXPECT_EQ(hits("46/KH-UBND"), 1u);
+  EXPECT_EQ(hits("\"đảng bộ tỉnh lạng sơn\""), 1u);
+  EXPECT_EQ(run(std::string(VNINDEX_PATH) + " verify --db " + quote(db.string())).status, 0);
+}
+
+TEST(BadInput, FilesThatVanishOrChangeWhileRead) {
+  vn::test::TempDir dir;
+  vn::test::write_file(dir / "a.txt", kText);
+  const auto walk = vn::io::walk_inputs({dir.path().string()});
+  ASSERT_EQ(walk.entries.size(), 1u);
+  fs::remove(dir / "a.txt");
+  EXPECT_EQ(vn::io::read_source(walk.entries[0], 1 << 20).error, "vanished before it could be read");
+  fs::create_directory(dir / "a.txt");  // ... and something else came in its place
+  EXPECT_EQ(vn::io::read_source(walk.entries[0], 1 << 20).error, "no longer a regular file");
+  fs::remove(dir / "a.txt");
+  ASSERT_EQ(::mkfifo((dir / "a.txt").c_str(), 0644), 0);  // a FIFO must not hang the read
+  EXPECT_EQ(vn::io::read_source(walk.entries[0], 1 << 20).error, "no longer a regular file");
+}
