@@ -208,9 +208,9 @@ std::string date_after(const Tokens& t, size_t i) {
 // only a hyphen and white space between them ("268- KH/TU", "69-\nNQ/TU").
 bool split_hyphen(const Tokens& t, size_t i) {
   const vi::Token& next = t.toks[i + 1];
-  if (next.kind != vi::TokenKind::kCode || !is_letter_part(split_code(t.at(i + 1))[0])) return false;
+  if (next.kind != vi::TokenKind::kCode || t.text[t.end(i)] != '-') return false;
   const std::string_view gap = t.text.substr(t.end(i), next.offset - t.end(i));
-  return !gap.empty() && gap[0] == '-' && gap.size() > 1 && gap_ok(gap, 1, gap.size(), "");
+  return gap.size() > 1 && gap_ok(gap, 1, gap.size(), "") && is_letter_part(split_code(t.at(i + 1))[0]);
 }
 
 bool is_so(std::string_view folded) { return folded == "so" || folded == "s6" || folded == "s0" || folded == "s5"; }

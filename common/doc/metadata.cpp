@@ -73,6 +73,16 @@ std::string folded_prefix(std::string_view s, size_t max_bytes) {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+// True when `s` opens with one of `letters` (UTF-8, compared as code points).
+bool opens_with_letter(std::string_view s, std::string_view letters) {
+  if (s.empty()) return false;
+  size_t i = 0;
+  const char32_t first = text::next_code_point(s, i);
+  for (size_t j = 0; j < letters.size();)
+    if (text::next_code_point(letters, j) == first) return true;
+  return false;
+}
+
 struct Segment {
   std::string text;  // collapsed
   bool left;         // starts at the left margin of the line
@@ -293,7 +303,8 @@ std::string clean_item(std::string s) {
 // "Điều 1." 3, "1." 4, "1.1." 5, ...
 int heading_rank(std::string_view line) {
   if (line.size() < 3) return -1;
-  const std::string f = folded_prefix(line, 24);
+  // Folding costs an allocation: only for lines that may say "Phần"/"Điều".
+  const std::string f = opens_with_letter(line, "PpĐđDd") ? folded_prefix(line, 24) : std::string();
   if (starts_with(f, "phan thu ")) return 0;
   if (starts_with(f, "dieu ")) {
     size_t i = 5;
@@ -422,6 +433,7 @@ Metadata extract_metadata(std::string_view text) {
   // Signature block and recipients: from the last "Nơi nhận:" line on.
   size_t sign_start = n;
   for (size_t i = n; i-- > body_start;) {
+    if (!opens_with_letter(lines[i].trimmed(), "Nn")) continue;
     const std::string f = folded_prefix(lines[i].trimmed(), 24);
     if (starts_with(f, "noi nhan")) {
       sign_start = i;
