@@ -10,6 +10,7 @@
 
 #include <map>
 
+#include "index/writer_lock.hpp"
 #include "io/source_file.hpp"
 #include "io/walker.hpp"
 #include "process_util.hpp"
@@ -146,4 +147,31 @@ TEST(BadInput, FilesThatVanishOrChangeWhileRead) {
   fs::remove(dir / "a.txt");
   ASSERT_EQ(::mkfifo((dir / "a.txt").c_str(), 0644), 0);  // a FIFO must not hang the read
   EXPECT_EQ(vn::io::read_source(walk.entries[0], 1 << 20).error, "no longer a regular file");
+}
+
+TEST(BadInput, HugeSingleLineFile) {
+  vn::test::TempDir dir;
+  std::string line, last;
+  while (line.size() < (32u << 20)) {
+    last = std::to_string(line.size());
+    line += "Nghị quyết số 18-NQ/TW về tinh gọn bộ máy, " + last + "; ";
+  }
+  vn::test::write_file(dir / "src/one-line.txt", line);
+  const auto r = run(std::string(VNINDEX_PATH) + " index -q --no-restore --db " + quote((dir / "db").string()) + " " +
+                     quote((dir / "src").string()));
+  EXPECT_EQ(r.status, 0);
+  const auto s = run(std::string(VNSEARCH_PATH) + " --json --no-restore --db " + quote((dir / "db").string()) + " -- " +
+                     quote("\"tinh gọn bộ máy, " + last + "\""));  // the end of the line is indexed too
+  EXPECT_NE(s.out.find("one-line.txt"), std::string::npos) << s.out.substr(0, 300);
+}
+
+TEST(BadInput, SecondWriterExitsWithStatusTwoAndSaysWhy) {
+  vn::test::TempDir dir;
+  vn::test::write_file(dir / "src/a.txt", kText);
+  const vn::index::WriterLock held(dir / "db");
+  const auto r = run("sh -c " + quote(std::string(VNINDEX_PATH) + " index -q --db " + quote((dir / "db").string()) + " " +
+                                      quote((dir / "src").string()) + " 2>&1"));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("is being written by another process (pid " + std::to_string(::getpid()) + ")"), std::string::npos)
+      << r.out;
 }
