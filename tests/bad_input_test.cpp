@@ -8,7 +8,10 @@
 #include <unistd.h>
 #include <zstd.h>
 
+#include <atomic>
+#include <fstream>
 #include <map>
+#include <thread>
 
 #include "index/writer_lock.hpp"
 #include "io/source_file.hpp"
@@ -174,4 +177,35 @@ TEST(BadInput, SecondWriterExitsWithStatusTwoAndSaysWhy) {
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.out.find("is being written by another process (pid " + std::to_string(::getpid()) + ")"), std::string::npos)
       << r.out;
+}
+
+// A file rewritten while it is read: the read either returns one whole
+// version or fails saying so; never a mix of two versions.
+TEST(BadInput, NoTornReadOfAFileChangingMeanwhile) {
+  vn::test::TempDir dir;
+  const fs::path file = dir / "growing.txt";
+  vn::test::write_file(file, std::string(32 << 20, 'a'));
+  std::atomic<bool> stop{false};
+  std::thread writer([&] {
+    for (char c = 'b'; !stop; c = c == 'z' ? 'b' : static_cast<char>(c + 1)) {
+      std::ofstream out(file, std::ios::binary | std::ios::in);  // overwrite in place
+      out << std::string(1 << 20, c);
+    }
+  });
+  int torn = 0, reported = 0;
+  for (int i = 0; i < 20; ++i) {
+    const vn::io::SourceBytes r = vn::io::read_source({file.string(), 32u << 20, 0}, 64u << 20);
+    if (!r.ok) {
+      EXPECT_EQ(r.error, "changed while being read (it is read again on the next run)");
+      ++reported;
+    } else {
+      // One version: the first MiB is one letter, the rest 'a'.
+      torn += r.bytes.find_first_not_of(r.bytes[0]) < (1u << 20) ||
+              r.bytes.find_first_not_of('a', 1u << 20) != std::string::npos;
+    }
+  }
+  stop = true;
+  writer.join();
+  EXPECT_EQ(torn, 0);
+  std::printf("reads that saw the file change: %d of 20\n", reported);
 }
