@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <fstream>
 #include <memory>
@@ -137,10 +138,10 @@ class Preparer {
     if (const IndexedDocument* same = state_.with_content(hash)) {
       try {
         w.doc = reuse_document(source, reader_.read(same->sidecar), compressor_);
-        w.copied_from = same->path;
       } catch (const std::runtime_error&) {
         w.doc = PreparedDocument{};  // unreadable record: index the file afresh
       }
+      if (w.doc.ok) w.copied_from = same->path;
     }
     if (!w.doc.ok) w.doc = prepare_document(source, std::move(read), compressor_, restorer_);
     w.kind = w.doc.ok ? Work::kIndex : Work::kFailed;
@@ -223,7 +224,8 @@ bool inside(const std::string& path, const std::string& root) {
          (root.back() == '/' || path[root.size()] == '/');
 }
 
-// Indexed paths under the directory inputs that are no longer regular files.
+// Indexed paths under the directory inputs that this run did not find and
+// that are gone.
 std::vector<std::string> gone_paths(const IndexedState& state, const std::vector<std::string>& inputs,
                                     const std::vector<io::SourceEntry>& entries) {
   std::vector<std::string> roots;
@@ -236,10 +238,15 @@ std::vector<std::string> gone_paths(const IndexedState& state, const std::vector
   for (const auto& e : entries) seen.insert(e.path);
   std::vector<std::string> gone;
   for (const auto& [path, doc] : state.by_path()) {
-    if (seen.count(path) || std::none_of(roots.begin(), roots.end(), [&](const auto& r) { return inside(path, r); }))
+    // Init-capture: clang (before 16) cannot capture a structured binding.
+    if (seen.count(path) ||
+        std::none_of(roots.begin(), roots.end(), [&path = path](const auto& r) { return inside(path, r); }))
       continue;
+    // Gone: absent, or no longer a regular file. A path that cannot be
+    // looked at (permissions, I/O errors) stays indexed.
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) gone.push_back(path);
+    const bool absent = ::stat(path.c_str(), &st) != 0 && (errno == ENOENT || errno == ENOTDIR);
+    if (absent || (st.st_mode != 0 && !S_ISREG(st.st_mode))) gone.push_back(path);
   }
   std::sort(gone.begin(), gone.end());
   return gone;
