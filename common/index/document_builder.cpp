@@ -1,5 +1,7 @@
 #include "index/document_builder.hpp"
 
+#include <unordered_set>
+
 #include "doc/citations.hpp"
 #include "doc/metadata.hpp"
 #include "doc/title.hpp"
@@ -54,7 +56,9 @@ void add_metadata(Xapian::Document& doc, const store::DocumentRecord& record) {
     doc.add_value(schema::kSlotYear, m.date.substr(0, 4));
   }
   if (!m.type.empty()) doc.add_value(schema::kSlotType, m.type);
-  for (const doc::Citation& c : record.citations) add_term(doc, schema::metadata_term(schema::kCitesPrefix, c.code));
+  std::unordered_set<std::string_view> cited;  // a document cites one code many times
+  for (const doc::Citation& c : record.citations)
+    if (cited.insert(c.code).second) add_term(doc, schema::metadata_term(schema::kCitesPrefix, c.code));
 }
 
 }  // namespace
