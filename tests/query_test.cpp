@@ -89,6 +89,9 @@ TEST(QueryParser, RejectsEmptyAndInvalidQueries) {
   EXPECT_THROW(parse_query("  ,;  "), QueryError);
   EXPECT_THROW(parse_query("\xC3"), QueryError);
   EXPECT_NO_THROW(parse_query("((dang"));
+  // Found by query_fuzz: deep nesting overflowed the stack.
+  EXPECT_THROW(parse_query(std::string(100000, '(') + "x"), QueryError);
+  EXPECT_NO_THROW(parse_query(std::string(100, '(') + "x"));
   EXPECT_NO_THROW(parse_query("dang ) bo"));
   EXPECT_NO_THROW(parse_query("AND OR NOT dang"));
 }

@@ -180,4 +180,11 @@ TEST(RestorerWithModels, RestoringInPiecesEqualsRestoringWhole) {
   });
   EXPECT_GT(calls, 10u);
   EXPECT_EQ(pieces, restorer->restore(text).text);
+
+  // Found by restore_fuzz: a cut after "T:" inside a line changed the case
+  // the next short token takes from its line ("Tờ/" whole, "TỜ/" in pieces).
+  const std::string line = "Ban chap hanh tinh uy.\ntc T: T/ DMANG.inh\n";
+  std::string cut;
+  restore_in_pieces(*restorer, line, 33, [&](std::string_view p) { cut += p; });
+  EXPECT_EQ(cut, restorer->restore(line).text);
 }

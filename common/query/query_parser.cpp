@@ -209,6 +209,8 @@ class Parser {
   Xapian::Query item(bool record) {
     const Lexeme l = take();
     if (l.kind == Lex::kOpen) {
+      // Each level recurses: thousands of '(' would overflow the stack.
+      if (depth_ == kMaxDepth) throw QueryError("parentheses nested too deeply");
       ++depth_;
       Xapian::Query q = or_expr();
       --depth_;
@@ -263,6 +265,7 @@ class Parser {
   QueryRestoration restoration_;
   size_t next_restored_ = 0;
   size_t pos_ = 0;
+  static constexpr int kMaxDepth = 100;
   int depth_ = 0;
   DefaultOperator op_;
   std::vector<QueryWord> words_;

@@ -39,7 +39,8 @@ class QueryError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Throws QueryError for an empty query or ill-formed UTF-8.
+// Throws QueryError for an empty query, ill-formed UTF-8 or parentheses
+// nested more than 100 deep.
 //
 // With a restorer, the query's words are restored together (in context) and
 // a word typed without diacritics that the restorer reads as an accented

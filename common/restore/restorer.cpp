@@ -305,15 +305,17 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
 namespace {
 
 // Where a piece of at most `limit` bytes of `text` may end: after sentence
-// punctuation followed by whitespace or after a blank line, else after a
-// space, else at the limit (moved back to a UTF-8 boundary).
+// punctuation at the end of a line or after a blank line, else after a
+// space, else at the limit (moved back to a UTF-8 boundary). The line break
+// matters: the case of a short token follows the words around it on its
+// line, across sentence punctuation (case_in_context).
 size_t piece_end(std::string_view text, size_t limit) {
   if (limit >= text.size()) return text.size();
   size_t space = std::string_view::npos;
   for (size_t i = limit; i > limit / 2; --i) {
     const char c = text[i - 1], next = text[i];
-    const bool ws = next == ' ' || next == '\n' || next == '\t' || next == '\r';
-    if (ws && (c == '.' || c == '?' || c == '!' || c == ';' || c == ':')) return i;
+    const bool eol = next == '\n' || (next == '\r' && i + 1 < text.size() && text[i + 1] == '\n');
+    if (eol && (c == '.' || c == '?' || c == '!' || c == ';' || c == ':')) return i;
     if (c == '\n' && next == '\n') return i;
     if (space == std::string_view::npos && c == ' ') space = i;
   }

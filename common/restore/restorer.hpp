@@ -67,9 +67,10 @@ class Restorer {
 
 // Restores `text` in pieces of about `piece_bytes` and hands each restored
 // piece to `sink`, in order, so memory stays bounded on huge inputs. Pieces
-// end after sentence punctuation or a blank line, where restoration is
-// independent of what follows, so the result equals restore(text).text;
-// only text with no such place within a piece is cut at a space instead.
+// end after sentence punctuation at the end of a line or after a blank
+// line, where restoration is independent of what follows, so the result
+// equals restore(text).text; only text with no such place within a piece
+// is cut at a space instead.
 void restore_in_pieces(const Restorer& restorer, std::string_view text, size_t piece_bytes,
                        const std::function<void(std::string_view)>& sink);
 
