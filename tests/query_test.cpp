@@ -140,6 +140,12 @@ TEST(QueryParser, RestoredQueryRanksItsExactReadingFirst) {
   EXPECT_NE(d.find("XFdang"), std::string::npos) << d;
   EXPECT_NE(d.find("đảng"), std::string::npos) << d;
 
+  // A syllable the OCR split ("Ngh i") is restored as one: the words after
+  // it keep their own readings.
+  const std::string split = parse_query("ngh i quyet dang bo", DefaultOperator::kAnd, restorer.get()).query.get_description();
+  EXPECT_NE(split.find("quyết"), std::string::npos) << split;
+  EXPECT_NE(split.find("đảng"), std::string::npos) << split;
+
   Xapian::WritableDatabase db = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
   for (const char* text : {"đang bộ tịnh", "Đảng bộ tỉnh"}) {  // same folded words, one exact reading
     vn::store::DocumentRecord r;

@@ -111,7 +111,17 @@ QueryRestoration restore_words(const std::vector<Lexeme>& lexemes, const restore
   const restore::RestoredText r = restorer.restore(joined);
   QueryRestoration out;
   out.text = r.text;
-  for (const restore::RestoredToken& t : r.tokens) out.exact.push_back(store::terms_for(t.restored, vi::TokenKind::kWord).exact);
+  // One reading per token of `joined`: a restored token may cover two
+  // ("Ngh i" read as "Nghị"); the second then has none.
+  std::vector<vi::Token> tokens;
+  vi::tokenize(joined, tokens);
+  out.exact.resize(tokens.size());
+  size_t j = 0;
+  for (const restore::RestoredToken& t : r.tokens) {
+    while (j < tokens.size() && tokens[j].offset < t.offset) ++j;
+    if (j < tokens.size() && tokens[j].offset == t.offset)
+      out.exact[j] = store::terms_for(t.restored, vi::TokenKind::kWord).exact;
+  }
   return out;
 }
 
