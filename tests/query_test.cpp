@@ -169,6 +169,12 @@ TEST(QueryParser, FiltersCompileToBooleanTermsAndRanges) {
   EXPECT_NE(parse_query("date:2024..").query.get_description().find("VALUE_RANGE"), std::string::npos);
   EXPECT_THROW(parse_query("year:20x5"), QueryError);
   EXPECT_THROW(parse_query("date:2024-13"), QueryError);
+  try {
+    parse_query("date:2025..2020");
+    ADD_FAILURE() << "an empty date range must be an error";
+  } catch (const QueryError& e) {
+    EXPECT_STREQ(e.what(), "the date range is empty: 2025 is after 2020");
+  }
   EXPECT_THROW(parse_query("type:"), QueryError);
   // Not a filter: unknown field names are words.
   EXPECT_NO_THROW(parse_query("http://example"));

@@ -91,6 +91,7 @@ bool is_filter_field(std::string_view name) {
 Xapian::Query date_range_query(std::string_view from, std::string_view to) {
   const std::string lo = from.empty() ? std::string("00000000") : date_bound(from, false);
   const std::string hi = to.empty() ? std::string("99999999") : date_bound(to, true);
+  if (lo > hi) throw QueryError("the date range is empty: " + std::string(from) + " is after " + std::string(to));
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, lo, hi);
 }
 

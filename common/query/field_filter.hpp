@@ -24,7 +24,8 @@ bool is_filter_field(std::string_view name);
 Xapian::Query filter_query(std::string_view field, std::string_view value);
 
 // A date range filter over the date slot; bounds are ISO dates or years, or
-// empty for open ends. Throws QueryError when a bound is malformed.
+// empty for open ends. Throws QueryError when a bound is malformed or the
+// range is empty (FROM after TO).
 Xapian::Query date_range_query(std::string_view from, std::string_view to);
 
 }  // namespace vn::query
