@@ -86,6 +86,8 @@ TEST(BadInput, EveryKindGetsItsLineAndTheRunGoesOn) {
   fs::create_symlink("loop.txt", src / "loop.txt");
   fs::create_symlink("/etc/hostname", src / "outside.txt");
   fs::create_directory_symlink("..", src / "up");  // a directory loop
+  write_file(src / "locked/inside.txt", kText);
+  fs::permissions(src / "locked", fs::perms::none);
   fs::permissions(src, fs::perms::all);
 
   // As root, run as nobody: root reads files whatever their permissions.
@@ -117,7 +119,10 @@ TEST(BadInput, EveryKindGetsItsLineAndTheRunGoesOn) {
   expect("corrupt.txt.zst", "failed", "corrupt zstd data");
   expect("truncated.txt.zst", "failed", "truncated zstd data");
   expect("bomb.txt.zst", "failed", "decompresses to more than --max-file-size (8000000 bytes)");
-  if (!as.empty() || ::geteuid() != 0) expect("unreadable.txt", "failed", "cannot open: Permission denied");
+  if (!as.empty() || ::geteuid() != 0) {
+    expect("unreadable.txt", "failed", "cannot open: Permission denied");
+    expect("locked", "failed", "cannot list directory: Permission denied");
+  }
   expect("fifo.txt", "skipped", "FIFO");
   if (device) expect("device.txt", "skipped", "character device");
   expect("loop.txt", "skipped", "broken symbolic link");

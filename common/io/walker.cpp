@@ -1,6 +1,7 @@
 #include "io/walker.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -51,7 +52,7 @@ std::string link_reason(const fs::path& link, const fs::path& root) {
 
 void walk_directory(const fs::path& root, WalkResult& out) {
   std::error_code ec;
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+  fs::recursive_directory_iterator it(root, ec);
   if (ec) {
     out.errors.push_back({root.string(), "cannot list directory: " + ec.message()});
     return;
@@ -63,12 +64,20 @@ void walk_directory(const fs::path& root, WalkResult& out) {
       continue;
     }
     const fs::directory_entry& entry = *it;
+    if (entry.is_directory(ec) && !entry.is_symlink(ec)) {
+      // Report a directory the walk cannot enter instead of passing it by.
+      if (::access(entry.path().c_str(), R_OK | X_OK) != 0) {
+        out.errors.push_back({entry.path().string(), std::string("cannot list directory: ") + std::strerror(errno)});
+        it.disable_recursion_pending();
+      }
+      continue;
+    }
     if (!is_indexable_name(entry.path().filename().string())) continue;
     if (entry.is_symlink(ec)) {
       out.skipped.push_back({entry.path().string(), link_reason(entry.path(), root)});
       continue;
     }
-    if (!entry.is_directory(ec)) take(entry.path(), entry.path().string(), out);
+    take(entry.path(), entry.path().string(), out);
   }
 }
 

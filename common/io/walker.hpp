@@ -22,7 +22,7 @@ bool is_indexable_name(const std::string& file_name);
 
 struct WalkResult {
   std::vector<SourceEntry> entries;  // sorted by path (byte order), no duplicates
-  std::vector<FileError> errors;     // inputs that do not exist, directories that cannot be listed
+  std::vector<FileError> errors;     // inputs that do not exist, directories that cannot be listed (their files are not looked at)
   std::vector<FileError> skipped;    // indexable names that are not files to read, and why
 };
 
