@@ -371,6 +371,15 @@ TEST(Issuer, MendsFixedPhrasesOnly) {
   EXPECT_EQ(vn::doc::body_signed_for("BÍ THƯ"), "");
 }
 
+TEST(Metadata, SignaturePositionGluedToARecipient) {
+  const auto md = extract_metadata(
+      "BÁO CÁO\nkiểm điểm\n\nNội dung.\n\nNơi nhận: T/M ĐẢNG ỦY\n"
+      "- Ban Thường vụ Tỉnh ủy (B/c), - BÍ THƯ\n- Lưu VP.\n\nHoàng Văn Thiệu\n");
+  EXPECT_EQ(md.recipients, (std::vector<std::string>{"Ban Thường vụ Tỉnh ủy (B/c)", "Lưu VP"}));
+  EXPECT_EQ(md.signer_position, "BÍ THƯ");
+  EXPECT_EQ(md.signer, "Hoàng Văn Thiệu");
+}
+
 TEST(Metadata, NoHeaderTakesIssuerFromSignature) {
   const auto md = extract_metadata(
       "BÁO CÁO\nkiểm điểm của Ban Chấp hành Đảng bộ tỉnh\n\nNội dung báo cáo.\n\n"

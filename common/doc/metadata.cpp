@@ -299,6 +299,27 @@ std::string clean_item(std::string s) {
   return s;
 }
 
+// "T/M ...", "TM. ...", "KT. ...", "TL. ...", "TUQ. ...": the first line of a
+// signature block (signing on behalf of, or for, someone).
+bool opens_signature(std::string_view line) {
+  const std::string f = folded_prefix(line, 8);
+  for (std::string_view lead : {"t/m ", "tm. ", "tm ", "kt. ", "kt ", "tl. ", "tuq. "})
+    if (starts_with(f, lead)) return true;
+  return false;
+}
+
+// OCR may run a recipient and the signature column together with single
+// spaces: "- Ban Thường vụ Tỉnh ủy (B/c), - BÍ THƯ". Cuts the capitals after
+// the last " - " off `item` and returns them (empty when there are none).
+std::string glued_signature(std::string& item) {
+  const size_t dash = item.rfind(" - ");
+  if (dash == std::string::npos || dash == 0) return {};
+  std::string tail = text::collapse_whitespace(std::string_view(item).substr(dash + 3));
+  if (tail.empty() || !is_caps(tail) || words_of(tail).size() > 6) return {};
+  item.erase(dash);
+  return tail;
+}
+
 // Heading rank of a body line, or -1: "Phần thứ ..." 0, "A-" 1, "I-" 2,
 // "Điều 1." 3, "1." 4, "1.1." 5, ...
 int heading_rank(std::string_view line) {
@@ -454,10 +475,13 @@ Metadata extract_metadata(std::string_view text) {
             const size_t colon = seg.text.find(':');
             if (colon != std::string::npos && colon + 1 < seg.text.size()) {
               std::string rest = clean_item(seg.text.substr(colon + 1));
-              if (!rest.empty()) md.recipients.push_back(rest);
+              if (opens_signature(rest)) right.push_back(std::move(rest));  // "Nơi nhận: T/M ĐẢNG ỦY" run together
+              else if (!rest.empty()) md.recipients.push_back(rest);
             }
           } else if (seg.text[0] == '-' || seg.text[0] == '+') {
-            md.recipients.push_back(clean_item(seg.text));
+            std::string item = seg.text;
+            if (std::string tail = glued_signature(item); !tail.empty()) right.push_back(std::move(tail));
+            md.recipients.push_back(clean_item(item));
           } else if (!md.recipients.empty() && l.segments().size() > 1) {
             md.recipients.back() = clean_item(md.recipients.back() + " " + seg.text);
           } else if (!md.recipients.empty() && !is_name(seg.text) && !is_caps(seg.text)) {

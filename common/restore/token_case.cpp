@@ -81,7 +81,7 @@ CasePattern case_in_context(std::string_view text, const std::vector<vi::Token>&
     for (size_t j = i + step, prev = i, n = 0; j < tokens.size() && n < 3; prev = j, j += step, ++n) {
       const size_t from = std::min(prev, j), to = std::max(prev, j);
       const size_t gap = tokens[from].offset + tokens[from].length;
-      if (text.substr(gap, tokens[to].offset - gap).find('\n') != std::string_view::npos) break;
+      if (text.substr(gap, tokens[to].offset - gap).find_first_of("\n,;(") != std::string_view::npos) break;
       if (is_word(tokens[j]) && letters_of(tokens[j].text(text)) >= 2)
         return case_pattern(tokens[j].text(text)) == CasePattern::kUpper;
     }
