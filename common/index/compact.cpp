@@ -10,6 +10,8 @@
 #include <cerrno>
 #include <chrono>
 #include <map>
+#include <set>
+#include <vector>
 #include <system_error>
 
 #include "index/writer_lock.hpp"
@@ -60,30 +62,30 @@ void swap_in(const fs::path& fresh, const fs::path& live, const fs::path& db) {
 // Copies the live records out of sidecar files that hold dead bytes.
 void rewrite_sidecar(const fs::path& db_dir, Xapian::WritableDatabase& db, CompactStats& stats) {
   const fs::path dir = store::schema::sidecar_dir(db_dir);
-  std::map<std::string, uint64_t> live;  // file -> live bytes
+  std::vector<std::pair<Xapian::docid, store::SidecarLocation>> located;  // read before anything changes
+  std::map<std::string, uint64_t> live;                                  // file -> live bytes
   for (const auto& e : fs::directory_iterator(dir))
     if (store::is_sidecar_file_name(e.path().filename().string())) live[e.path().filename().string()] = 0;
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-    const store::SidecarLocation at = store::decode_document_data(db.get_document(*it).get_data()).sidecar;
-    live[at.file] += at.length;
+    located.emplace_back(*it, store::decode_document_data(db.get_document(*it).get_data()).sidecar);
+    live[located.back().second.file] += located.back().second.length;
   }
-  std::map<std::string, bool> rewrite;  // files with dead bytes
+  std::set<std::string> dead;  // files holding dead bytes (or missing: reading them fails loudly)
   for (const auto& [file, bytes] : live) {
     std::error_code ec;
-    const uint64_t size = fs::file_size(dir / file, ec);
-    rewrite[file] = ec || size > bytes;
+    if (fs::file_size(dir / file, ec) > bytes || ec) dead.insert(file);
   }
 
   store::SidecarWriter writer(dir);
   const store::SidecarReader reader(dir);
   size_t uncommitted = 0;
-  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-    Xapian::Document doc = db.get_document(*it);
+  for (const auto& [id, at] : located) {
+    if (!dead.count(at.file)) continue;
+    Xapian::Document doc = db.get_document(id);
     store::DocumentData data = store::decode_document_data(doc.get_data());
-    if (!rewrite[data.sidecar.file]) continue;
-    data.sidecar = writer.append(reader.read_frame(data.sidecar));
+    data.sidecar = writer.append(reader.read_frame(at));
     doc.set_data(store::encode_document_data(data));
-    db.replace_document(*it, doc);
+    db.replace_document(id, doc);
     ++stats.records_moved;
     if (++uncommitted >= kCommitEvery) {
       writer.sync();
@@ -93,12 +95,10 @@ void rewrite_sidecar(const fs::path& db_dir, Xapian::WritableDatabase& db, Compa
   }
   writer.sync();
   db.commit();
-  // Nothing in the committed index points into these any more.
-  for (const auto& [file, dead] : rewrite)
-    if (dead && std::find(writer.files_written().begin(), writer.files_written().end(), file) == writer.files_written().end()) {
-      fs::remove(dir / file);
-      ++stats.sidecar_files_removed;
-    }
+  for (const std::string& file : dead) {  // nothing in the committed index points into these any more
+    fs::remove(dir / file);
+    ++stats.sidecar_files_removed;
+  }
 }
 
 }  // namespace

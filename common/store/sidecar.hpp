@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "store/frame_codec.hpp"
 #include "store/record.hpp"
@@ -38,8 +37,6 @@ class SidecarWriter {
   void sync();
   // Stores a dictionary next to the sidecar files (no-op when present).
   void store_dictionary(unsigned id, std::string_view bytes);
-  // Names of the files this writer created.
-  const std::vector<std::string>& files_written() const { return written_; }
 
  private:
   void open_next();
@@ -49,7 +46,6 @@ class SidecarWriter {
   int fd_ = -1;
   std::string name_;
   uint64_t size_ = 0;
-  std::vector<std::string> written_;
 };
 
 // "<seq>.vsc" names: true for sidecar data files.

@@ -60,7 +60,6 @@ void SidecarWriter::open_next() {
   fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd_ < 0) fail("cannot create sidecar file", path);
   size_ = 0;
-  written_.push_back(name_);
 }
 
 SidecarLocation SidecarWriter::append(std::string_view frame) {
