@@ -123,6 +123,7 @@ int main(int argc, char** argv) {
   train->add_option("--channel-min-count", train_opts.channel_min_count, "least count of a saved token pair");
 
   CLI11_PARSE(app, argc, argv);
+  auto db_of_command = [&] { return (*index ? options.db : maintained_db).string(); };
   try {
     if (*index) return run_index_command(options, report_path, quiet);
     if (*verify) return run_verify_command(maintained_db);
@@ -135,10 +136,10 @@ int main(int argc, char** argv) {
   } catch (const vn::index::IndexBusy& e) {
     std::fprintf(stderr, "vnindex: %s\n", e.what());
   } catch (const Xapian::DatabaseLockError& e) {
-    std::fprintf(stderr, "vnindex: the index is in use by another writer (%s)\n",
+    std::fprintf(stderr, "vnindex: the index %s is in use by another writer (%s)\n", db_of_command().c_str(),
                  e.get_msg().c_str());
   } catch (const Xapian::Error& e) {
-    std::fprintf(stderr, "vnindex: %s\n", e.get_description().c_str());
+    std::fprintf(stderr, "vnindex: index %s: %s\n", db_of_command().c_str(), e.get_description().c_str());
   } catch (const std::exception& e) {
     std::fprintf(stderr, "vnindex: %s\n", e.what());
   }

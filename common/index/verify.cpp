@@ -40,6 +40,7 @@ VerifyReport verify_index(const std::filesystem::path& db_dir) {
   VerifyReport report;
   Problems problems{report, {}};
   const std::string xapian_path = store::schema::xapian_dir(db_dir).string();
+  if (!std::filesystem::is_directory(xapian_path)) throw std::runtime_error("no index at " + db_dir.string());
   std::ostringstream xapian_out;
   report.xapian_errors = Xapian::Database::check(xapian_path, Xapian::DBCHECK_SHOW_STATS, &xapian_out);
   if (report.xapian_errors) problems.add(0, "Xapian check: " + std::to_string(report.xapian_errors) + " errors");
