@@ -79,6 +79,8 @@ int main(int argc, char** argv) {
   index->add_option("--models", options.models, "restoration model directory (default: the shipped models/)");
   index->add_flag("-q,--quiet", quiet, "no progress bar and no summary");
   index->add_flag("--prune", options.prune, "remove documents whose files are gone from the input directories");
+  index->add_flag("--force", options.force,
+                  "index every file again, changed or not (after new models, or switching --no-restore)");
   index->add_option("--commit-every", options.commit_every, "documents between commits (crash-safe points)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();

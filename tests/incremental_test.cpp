@@ -16,12 +16,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-index::IndexStats run(const fs::path& db, const fs::path& src, bool prune = false) {
+index::IndexStats run(const fs::path& db, const fs::path& src, bool prune = false, bool force = false) {
   index::IndexOptions o;
   o.db = db;
   o.inputs = {src.string()};
   o.threads = 2;
   o.prune = prune;
+  o.force = force;
   return index::run_index(o, nullptr);
 }
 
@@ -124,4 +125,17 @@ TEST(Incremental, SecondWriterFailsAtOnceWithAClearMessage) {
     EXPECT_NE(msg.find(db.path().string()), std::string::npos) << msg;
     EXPECT_NE(msg.find("another process"), std::string::npos) << msg;
   }
+}
+
+TEST(Incremental, ForceIndexesEverythingAgain) {
+  test::TempDir src, db;
+  write_corpus(src.path());
+  test::write_file(src / "copy-of-a.txt", test::read_file(src / "a.txt"));
+  run(db.path(), src.path());
+  const auto forced = run(db.path(), src.path(), false, true);
+  EXPECT_EQ(forced.documents, 4u);
+  EXPECT_EQ(outcomes(forced), (std::map<std::string, std::string>{
+                                  {"a.txt", "replaced"}, {"b.txt", "replaced"}, {"c.txt", "replaced"},
+                                  {"copy-of-a.txt", "replaced"}}));  // nothing reused
+  EXPECT_EQ(indexed_paths(db.path()).size(), 4u);
 }

@@ -116,8 +116,8 @@ struct Work {
 class Preparer {
  public:
   Preparer(const IndexedState& state, const store::SidecarReader& reader, const store::FrameCompressor& compressor,
-           const restore::Restorer* restorer)
-      : state_(state), reader_(reader), compressor_(compressor), restorer_(restorer) {}
+           const restore::Restorer* restorer, bool force)
+      : state_(state), reader_(reader), compressor_(compressor), restorer_(restorer), force_(force) {}
 
   Work operator()(const io::SourceEntry& source, io::SourceBytes read) const {
     Work w;
@@ -128,14 +128,14 @@ class Preparer {
     }
     const std::string hash = store::content_hash(read.bytes);
     const IndexedDocument* indexed = state_.find(source.path);
-    if (indexed && indexed->content_hash == hash) {
+    if (indexed && indexed->content_hash == hash && !force_) {
       w.kind = Work::kUnchanged;
       w.doc.source = source;
       w.doc.bytes = read.bytes.size();
       return w;
     }
     w.replaces = indexed != nullptr;
-    if (const IndexedDocument* same = state_.with_content(hash)) {
+    if (const IndexedDocument* same = force_ ? nullptr : state_.with_content(hash)) {
       try {
         w.doc = reuse_document(source, reader_.read(same->sidecar), compressor_);
       } catch (const std::runtime_error&) {
@@ -153,6 +153,7 @@ class Preparer {
   const store::SidecarReader& reader_;
   const store::FrameCompressor& compressor_;
   const restore::Restorer* restorer_;
+  bool force_;
 };
 
 // The serial, in-order writer: owns the database and the sidecar file.
@@ -285,7 +286,7 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
 
   Writer writer(db, sidecar, stats, options);
   if (!dictionary_decision.empty()) writer.set_metadata(store::schema::kDictionaryKey, dictionary_decision);
-  const Preparer prepare(state, reader, *compressor, restorer.get());
+  const Preparer prepare(state, reader, *compressor, restorer.get(), options.force);
   size_t next = 0, done = 0;
   uint64_t done_bytes = 0;
   using Read = std::shared_ptr<std::pair<size_t, io::SourceBytes>>;

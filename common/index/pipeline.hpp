@@ -23,6 +23,8 @@ struct IndexOptions {
   size_t commit_every = 5000;        // documents between commits, or
   uint64_t commit_bytes = 32 << 20;  // source bytes between commits (bounds memory)
   bool prune = false;                // remove documents whose files are gone from the input trees
+  bool force = false;                // index every file again, changed or not (after new models, or
+                                     // switching --no-restore), reusing nothing
 };
 
 // What a run did with one file.
