@@ -2,6 +2,7 @@
 
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
+
 #include <algorithm>
 
 #include "text/utf8.hpp"
@@ -12,11 +13,11 @@ namespace {
 
 double mb_per_s(const index::IndexStats& s) { return s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0; }
 
-}  // namespace
-
 size_t count(const index::IndexStats& s, index::Outcome o) {
   return static_cast<size_t>(std::count_if(s.outcomes.begin(), s.outcomes.end(), [&](const auto& f) { return f.outcome == o; }));
 }
+
+}  // namespace
 
 void print_summary(std::FILE* out, const index::IndexStats& s) {
   using index::Outcome;
