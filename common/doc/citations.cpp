@@ -12,6 +12,8 @@
 namespace vn::doc {
 namespace {
 
+using text::all_digits;
+
 struct TypeWord {
   std::string_view folded;  // lower case, no diacritics, words separated by one space
   std::string_view abbr;
@@ -104,13 +106,6 @@ std::string normalize_part(std::string_view part) {
     if (is_one_of(type, kCodeTypes) && is_one_of(issuer, kCodeIssuers)) return type + "/" + issuer;
   }
   return repaired;
-}
-
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
 }
 
 // Splits a code at '-' and '/' into parts (separators kept apart).

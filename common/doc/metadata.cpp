@@ -14,6 +14,8 @@
 namespace vn::doc {
 namespace {
 
+using text::all_digits;
+
 struct TypeName {
   std::string_view folded;
   std::string_view canonical;
@@ -158,13 +160,6 @@ std::vector<Line> split_lines(std::string_view text) {
     start = end + 1;
   }
   return lines;
-}
-
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
 }
 
 std::string iso_date(std::string_view d, std::string_view m, std::string_view y) {

@@ -1,8 +1,6 @@
 #include "query/field_filter.hpp"
 
-#include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
 #include <vector>
 
@@ -10,10 +8,13 @@
 #include "query/query_parser.hpp"
 #include "store/schema.hpp"
 #include "text/normalize.hpp"
+#include "text/utf8.hpp"
 #include "vi/fold.hpp"
 
 namespace vn::query {
 namespace {
+
+using text::all_digits;
 
 namespace schema = store::schema;
 
@@ -29,10 +30,6 @@ std::string folded(std::string_view s) { return text::to_lower(vi::fold(s)); }
 Xapian::Query term(const std::string& t) {
   if (t.empty()) throw QueryError("empty filter value");
   return Xapian::Query(t);
-}
-
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
 // "2024" -> "20240101" (from) or "20241231" (to); "2024-03-05" -> "20240305".

@@ -54,4 +54,12 @@ inline bool is_ascii(std::string_view s) {
   return true;
 }
 
+// True for a non-empty run of ASCII digits ("2025", not "" or "2O25").
+inline bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
 }  // namespace vn::text
