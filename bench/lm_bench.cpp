@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "restore/language_model.hpp"
-#include "restore/lm_builder.hpp"
+#include "restore/train/lm_builder.hpp"
 
 namespace fs = std::filesystem;
 using namespace vn::restore;

@@ -10,8 +10,8 @@
 #include "index/document_builder.hpp"
 #include "store/frame_codec.hpp"
 #include "store/record.hpp"
-#include "store/terms.hpp"
-#include "text/decode.hpp"
+#include "vi/terms.hpp"
+#include "decode/decode.hpp"
 #include "vi/fold.hpp"
 #include "vi/tokenizer.hpp"
 #include "vi/tone.hpp"
@@ -32,7 +32,7 @@ std::string load_corpus() {
     all += ss.str();
     all += '\n';
   }
-  return vn::text::decode_text(all).text;
+  return vn::decode::decode_text(all).text;
 }
 
 const std::string& corpus() {
@@ -59,7 +59,7 @@ void BM_TermsForTokens(benchmark::State& state) {
   std::vector<vn::vi::Token> tokens;
   vn::vi::tokenize(text, tokens);
   for (auto _ : state) {
-    for (const auto& t : tokens) benchmark::DoNotOptimize(vn::store::terms_for(t.text(text), t.kind));
+    for (const auto& t : tokens) benchmark::DoNotOptimize(vn::vi::terms_for(t.text(text), t.kind));
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
   state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens.size() * state.iterations()),
@@ -106,7 +106,7 @@ BENCHMARK(BM_PrepareDocumentNoRestore);
 
 void BM_DecodeNfc(benchmark::State& state) {
   const std::string& text = corpus();
-  for (auto _ : state) benchmark::DoNotOptimize(vn::text::decode_text(text));
+  for (auto _ : state) benchmark::DoNotOptimize(vn::decode::decode_text(text));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }
 BENCHMARK(BM_DecodeNfc);

@@ -13,7 +13,7 @@
 #include <sstream>
 
 #include "restore/restorer.hpp"
-#include "text/decode.hpp"
+#include "decode/decode.hpp"
 #include "vi/tokenizer.hpp"
 
 namespace fs = std::filesystem;
@@ -31,7 +31,7 @@ std::string load_ocr_text() {
     ss << in.rdbuf();
     all += ss.str() + "\n";
   }
-  return vn::text::decode_text(all).text;
+  return vn::decode::decode_text(all).text;
 }
 
 size_t word_tokens(const std::string& text) {

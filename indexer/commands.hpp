@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "restore/restorer.hpp"
-#include "restore/trainer.hpp"
+#include "restore/train/trainer.hpp"
 
 namespace vn::indexer {
 

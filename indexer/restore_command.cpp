@@ -11,7 +11,7 @@
 #include "indexer/commands.hpp"
 #include "io/source_file.hpp"
 #include "restore/restorer.hpp"
-#include "text/decode.hpp"
+#include "decode/decode.hpp"
 #include "util/json.hpp"
 
 namespace vn::indexer {
@@ -35,7 +35,7 @@ std::string tokens_json(const restore::RestoredText& r) {
 }
 
 bool restore_one(const restore::Restorer& restorer, const std::string& name, std::string bytes, bool json) {
-  text::DecodeResult d = text::decode_text(std::move(bytes));
+  decode::DecodeResult d = decode::decode_text(std::move(bytes));
   if (!d.ok) {
     std::fprintf(stderr, "vnindex restore: %s: %s\n", name.c_str(), d.error.c_str());
     return false;
@@ -70,9 +70,7 @@ int run_restore(const RestoreCommand& c) {
     ok = restore_one(*restorer, "-", std::move(in), c.json);
   }
   for (const std::string& f : c.files) {
-    io::SourceEntry e;
-    e.path = f;
-    io::SourceBytes b = io::read_source(e, uint64_t{1} << 31);
+    io::SourceBytes b = io::read_file(f, uint64_t{1} << 31);
     if (!b.ok) {
       std::fprintf(stderr, "vnindex restore: %s: %s\n", f.c_str(), b.error.c_str());
       ok = false;

@@ -18,7 +18,7 @@
 #include "io/walker.hpp"
 #include "process_util.hpp"
 #include "test_util.hpp"
-#include "text/legacy_encoding.hpp"
+#include "decode/legacy_encoding.hpp"
 #include "text/utf8.hpp"
 
 namespace fs = std::filesystem;
@@ -40,7 +40,7 @@ std::string to_tcvn3(const std::string& utf8) {
   std::map<std::string, char> inverse;
   for (int b = 0x80; b < 0x100; ++b) {
     const std::string c(1, static_cast<char>(b));
-    inverse.emplace(vn::text::legacy_to_utf8(c, vn::text::LegacyEncoding::tcvn3), static_cast<char>(b));
+    inverse.emplace(vn::decode::legacy_to_utf8(c, vn::decode::LegacyEncoding::tcvn3), static_cast<char>(b));
   }
   std::string out;
   for (size_t i = 0; i < utf8.size();) {

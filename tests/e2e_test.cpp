@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <set>
 
-#include "store/terms.hpp"
+#include "vi/terms.hpp"
 #include "process_util.hpp"
 #include "test_util.hpp"
 #include "vi/tokenizer.hpp"
@@ -74,7 +74,7 @@ Labels ocr_containing_folded(const std::vector<std::string>& phrase) {
     std::vector<vn::vi::Token> tokens;
     vn::vi::tokenize(text, tokens);
     std::vector<std::string> folded;
-    for (const auto& t : tokens) folded.push_back(vn::store::terms_for(t.text(text), t.kind).folded);
+    for (const auto& t : tokens) folded.push_back(vn::vi::terms_for(t.text(text), t.kind).folded);
     if (std::search(folded.begin(), folded.end(), phrase.begin(), phrase.end()) != folded.end())
       out.insert("ocr/" + e.path().filename().string().substr(0, 2));
   }

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "restore/language_model.hpp"
-#include "restore/lm_builder.hpp"
+#include "restore/train/lm_builder.hpp"
 #include "test_util.hpp"
 
 using namespace vn::restore;

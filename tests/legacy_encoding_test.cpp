@@ -18,12 +18,13 @@
 #include <string_view>
 #include <vector>
 
-#include "text/decode.hpp"
-#include "text/legacy_encoding.hpp"
+#include "decode/decode.hpp"
+#include "decode/legacy_encoding.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 
 using namespace vn::text;
+using namespace vn::decode;
 
 namespace {
 

@@ -2,13 +2,14 @@
 
 #include <algorithm>
 
-#include "restore/alignment.hpp"
+#include "restore/train/alignment.hpp"
 #include "restore/candidates.hpp"
 #include "restore/channel_model.hpp"
+#include "restore/train/channel_builder.hpp"
 #include "restore/lexicon.hpp"
 #include "restore/restorer.hpp"
 #include "restore/sentences.hpp"
-#include "restore/trainer.hpp"
+#include "restore/train/trainer.hpp"
 #include "text/utf8.hpp"
 #include "test_util.hpp"
 
@@ -49,8 +50,8 @@ Lexicon small_lexicon() {
                   {"tô", 30}, {"lần", 300}, {"thứ", 250}, {"dang", 5}, {"đang", 200}, {"bộ", 350}, {"bo", 3}});
 }
 
-ChannelModel small_channel() {
-  ChannelModel m;
+ChannelModelBuilder small_channel_counts() {
+  ChannelModelBuilder m;
   for (int i = 0; i < 20; ++i) {
     m.add_pair(U"được", U"dugc");
     m.add_pair(U"của", U"ciia");
@@ -62,9 +63,10 @@ ChannelModel small_channel() {
     m.add_pair(U"bộ", U"bo");
   }
   m.add_pair(U"đang", U"dang");
-  m.finish();
   return m;
 }
+
+ChannelModel small_channel() { return small_channel_counts().build(); }
 
 bool has(const std::vector<Candidate>& c, const Lexicon& lex, const char* syllable) {
   return std::any_of(c.begin(), c.end(), [&](const Candidate& x) { return lex.entry(x.id).syllable == syllable; });
@@ -84,7 +86,7 @@ TEST(ChannelModel, SeenDamageScoresAboveUnseen) {
 TEST(ChannelModel, SavesAndLoads) {
   vn::test::TempDir dir;
   const ChannelModel m = small_channel();
-  m.save(dir / "channel.tsv");
+  small_channel_counts().save(dir / "channel.tsv");
   const ChannelModel back = ChannelModel::load(dir / "channel.tsv");
   EXPECT_FLOAT_EQ(back.log_prob(U"dugc", U"được"), m.log_prob(U"dugc", U"được"));
   EXPECT_FLOAT_EQ(back.char_log_prob(U"t6", U"tô"), m.char_log_prob(U"t6", U"tô"));

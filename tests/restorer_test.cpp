@@ -16,7 +16,7 @@
 
 #include "restore/restorer.hpp"
 #include "restore_test_util.hpp"
-#include "store/terms.hpp"
+#include "vi/terms.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 #include "vi/tokenizer.hpp"
@@ -62,7 +62,7 @@ std::vector<std::string> exact_terms(std::string_view text) {
   std::vector<vn::vi::Token> tokens;
   vn::vi::tokenize(text, tokens);
   std::vector<std::string> out;
-  for (const auto& t : tokens) out.push_back(vn::store::terms_for(t.text(text), t.kind).exact);
+  for (const auto& t : tokens) out.push_back(vn::vi::terms_for(t.text(text), t.kind).exact);
   return out;
 }
 

@@ -10,7 +10,7 @@
 #include "store/record.hpp"
 #include "store/schema.hpp"
 #include "store/sidecar.hpp"
-#include "store/terms.hpp"
+#include "store/postings.hpp"
 #include "test_util.hpp"
 
 using namespace vn::store;

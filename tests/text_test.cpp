@@ -1,10 +1,11 @@
 #include <gtest/gtest.h>
 
-#include "text/decode.hpp"
+#include "decode/decode.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 
 using namespace vn::text;
+using vn::decode::decode_text;
 
 TEST(Utf8, AcceptsWellFormedAndLocatesIllFormed) {
   EXPECT_EQ(find_invalid_utf8("Đảng bộ tỉnh"), kValid);

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "store/terms.hpp"
+#include "vi/terms.hpp"
 #include "vi/fold.hpp"
 #include "text/normalize.hpp"
 #include "vi/letters.hpp"
@@ -107,10 +107,10 @@ TEST(Tokenizer, SymbolsEmojiAndCjkDoNotCrash) {
 }
 
 TEST(Terms, ExactIsLowercaseCanonicalAndFoldedHasNoMarks) {
-  auto t = vn::store::terms_for("HÓA", TokenKind::kWord);
+  auto t = vn::vi::terms_for("HÓA", TokenKind::kWord);
   EXPECT_EQ(t.exact, "hoá");
   EXPECT_EQ(t.folded, "hoa");
-  auto c = vn::store::terms_for("29/2023/NĐ-CP", TokenKind::kCode);
+  auto c = vn::vi::terms_for("29/2023/NĐ-CP", TokenKind::kCode);
   EXPECT_EQ(c.exact, "29/2023/nđ-cp");
   EXPECT_EQ(c.folded, "29/2023/nd-cp");
 }

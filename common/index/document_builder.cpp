@@ -8,8 +8,8 @@
 #include "restore/restorer.hpp"
 #include "store/content_hash.hpp"
 #include "store/schema.hpp"
-#include "store/terms.hpp"
-#include "text/decode.hpp"
+#include "store/postings.hpp"
+#include "decode/decode.hpp"
 #include "vi/tokenizer.hpp"
 
 namespace vn::index {
@@ -19,7 +19,7 @@ bool make_record(const io::SourceEntry& source, std::string bytes, store::Docume
   record.bytes = bytes.size();
   record.mtime = source.mtime;
   record.content_hash = store::content_hash(bytes);
-  text::DecodeResult decoded = text::decode_text(std::move(bytes));
+  decode::DecodeResult decoded = decode::decode_text(std::move(bytes));
   if (!decoded.ok) {
     error = std::move(decoded.error);
     return false;

@@ -70,9 +70,11 @@ bool same_version(const struct stat& a, const struct stat& b) {
 
 }  // namespace
 
-SourceBytes read_source(const SourceEntry& entry, uint64_t max_bytes) {
+SourceBytes read_source(const SourceEntry& entry, uint64_t max_bytes) { return read_file(entry.path, max_bytes); }
+
+SourceBytes read_file(const std::string& path, uint64_t max_bytes) {
   // O_NONBLOCK: a path that became a FIFO since the walk must not hang the run.
-  const int fd = ::open(entry.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     if (errno == ENOENT) return failure("vanished before it could be read");
     return failure(std::string("cannot open: ") + std::strerror(errno));
@@ -82,7 +84,7 @@ SourceBytes read_source(const SourceEntry& entry, uint64_t max_bytes) {
     ::close(fd);
     return failure("no longer a regular file");
   }
-  const bool zst = entry.path.size() >= 4 && entry.path.compare(entry.path.size() - 4, 4, ".zst") == 0;
+  const bool zst = path.size() >= 4 && path.compare(path.size() - 4, 4, ".zst") == 0;
   std::string bytes, error;
   bytes.reserve(static_cast<size_t>(std::min<uint64_t>(static_cast<uint64_t>(before.st_size), max_bytes)));
   const bool ok = read_all(fd, max_bytes, bytes, error);

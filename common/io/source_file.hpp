@@ -20,4 +20,8 @@ struct SourceBytes {
 // (which also bounds decompression bombs).
 SourceBytes read_source(const SourceEntry& entry, uint64_t max_bytes);
 
+// The same for a file named by `path` alone (model training, `vnindex
+// restore`), which no walk found.
+SourceBytes read_file(const std::string& path, uint64_t max_bytes);
+
 }  // namespace vn::io

@@ -3,7 +3,7 @@
 #include "query/field_filter.hpp"
 #include "restore/restorer.hpp"
 #include "store/schema.hpp"
-#include "store/terms.hpp"
+#include "vi/terms.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 #include "vi/fold.hpp"
@@ -73,7 +73,7 @@ std::vector<Lexeme> lex(std::string_view q) {
   return out;
 }
 
-Xapian::Query folded_term(const store::TermPair& t) {
+Xapian::Query folded_term(const vi::TermPair& t) {
   return Xapian::Query(std::string(store::schema::kFoldedPrefix) + t.folded);
 }
 
@@ -120,7 +120,7 @@ QueryRestoration restore_words(const std::vector<Lexeme>& lexemes, const restore
   for (const restore::RestoredToken& t : r.tokens) {
     while (j < tokens.size() && tokens[j].offset < t.offset) ++j;
     if (j < tokens.size() && tokens[j].offset == t.offset)
-      out.exact[j] = store::terms_for(t.restored, vi::TokenKind::kWord).exact;
+      out.exact[j] = vi::terms_for(t.restored, vi::TokenKind::kWord).exact;
   }
   return out;
 }
@@ -239,7 +239,7 @@ class Parser {
     bool any_accent = false;
     for (const vi::Token& tok : tokens) {
       const std::string_view s = tok.text(text);
-      const store::TermPair t = store::terms_for(s, tok.kind);
+      const vi::TermPair t = vi::terms_for(s, tok.kind);
       const bool accented = t.exact != t.folded;  // typed with diacritics
       // Typed without: the restorer's reading, when it has diacritics and
       // folds back to what was typed.
@@ -264,7 +264,7 @@ class Parser {
 
   // Consumes the next token's restoration; nullptr unless it adds an
   // accented reading of an unaccented word.
-  const std::string* restored_exact(const store::TermPair& typed) {
+  const std::string* restored_exact(const vi::TermPair& typed) {
     if (next_restored_ >= restoration_.exact.size()) return nullptr;
     const std::string& r = restoration_.exact[next_restored_++];
     if (typed.exact != typed.folded || r == typed.exact || vi::fold(r) != typed.folded) return nullptr;

@@ -2,14 +2,14 @@
 
 #include <algorithm>
 
-#include "store/terms.hpp"
+#include "vi/terms.hpp"
 #include "vi/tokenizer.hpp"
 
 namespace vn::query {
 namespace {
 
 // Index of the query word a token matches, or -1.
-int match_of(const store::TermPair& t, const std::vector<QueryWord>& words) {
+int match_of(const vi::TermPair& t, const std::vector<QueryWord>& words) {
   for (size_t w = 0; w < words.size(); ++w) {
     const QueryWord& q = words[w];
     if (q.accented ? t.exact == q.exact : t.folded == q.folded) return static_cast<int>(w);
@@ -88,7 +88,7 @@ Snippet make_snippet(std::string_view text, const std::vector<QueryWord>& words,
   std::vector<int> match(tokens.size(), -1);
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].length > 200) continue;
-    match[i] = match_of(store::terms_for(tokens[i].text(text), tokens[i].kind), words);
+    match[i] = match_of(vi::terms_for(tokens[i].text(text), tokens[i].kind), words);
   }
   Window w = best_window(match, words.size(), width);
   center_on_matches(match, width, w);

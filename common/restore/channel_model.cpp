@@ -4,17 +4,14 @@
 #include <array>
 #include <cmath>
 #include <fstream>
-#include <map>
 #include <stdexcept>
 
-#include "restore/alignment.hpp"
 #include "text/utf8.hpp"
 #include "vi/letters.hpp"
 
 namespace vn::restore {
 namespace {
 
-constexpr size_t kMaxEmission = 3;  // code points one clean character may become
 constexpr float kNone = -1e9f;      // log10 of an impossible alignment
 constexpr double kTokenTablePseudo = 3.0;  // trust in the token table grows with its counts
 constexpr double kPassThrough = 0.9;       // P(intact | the token already has diacritics)
@@ -43,16 +40,6 @@ double base_prob(char32_t clean, std::u32string_view e) { return kBaseProb[base_
 
 }  // namespace
 
-void ChannelModel::add_pair(std::u32string_view syllable, std::u32string_view ocr) {
-  ++by_ocr_[std::u32string(ocr)][std::u32string(syllable)];
-  ++syllable_counts_[std::u32string(syllable)];
-  for (const auto& [c, e] : char_emissions(syllable, ocr)) {
-    if (e.size() > kMaxEmission) continue;
-    ++emissions_[c][e];
-    ++char_counts_[c];
-  }
-}
-
 constexpr double kAlpha = 2.0;  // weight of the prior in the emission estimates
 
 ChannelModel::EmissionKey ChannelModel::key(char32_t clean, std::u32string_view e) {
@@ -61,11 +48,9 @@ ChannelModel::EmissionKey ChannelModel::key(char32_t clean, std::u32string_view 
   return {packed, static_cast<uint32_t>(clean)};
 }
 
-void ChannelModel::finish() {
-  log_denominator_.clear();
-  counted_.clear();
-  for (const auto& [c, m] : emissions_) {
-    const double total = char_counts_.at(c);
+ChannelModel::ChannelModel(ChannelCounts counts) : counts_(std::move(counts)) {
+  for (const auto& [c, m] : counts_.emissions) {
+    const double total = counts_.chars.at(c);
     log_denominator_[c] = static_cast<float>(std::log10(total + kAlpha));
     for (const auto& [e, n] : m)
       counted_[key(c, e)] = static_cast<float>(std::log10((n + kAlpha * base_prob(c, e)) / (total + kAlpha)));
@@ -122,7 +107,7 @@ float ChannelModel::Scorer::char_log_prob(std::u32string_view syl) {
 float ChannelModel::Scorer::log_prob(std::u32string_view syl) {
   const double chars = std::pow(10.0, char_log_prob(syl));
   double seen = 0, n = 0;
-  if (auto s = model_.syllable_counts_.find(std::u32string(syl)); s != model_.syllable_counts_.end()) {
+  if (auto s = model_.counts_.syllables.find(std::u32string(syl)); s != model_.counts_.syllables.end()) {
     n = s->second;
     if (seen_)
       if (auto p = seen_->find(std::u32string(syl)); p != seen_->end()) seen = p->second;
@@ -145,34 +130,14 @@ float ChannelModel::log_prob(std::u32string_view ocr, std::u32string_view syl) c
 }
 
 const std::unordered_map<std::u32string, uint32_t>* ChannelModel::seen_sources(std::u32string_view ocr) const {
-  auto it = by_ocr_.find(std::u32string(ocr));
-  return it == by_ocr_.end() ? nullptr : &it->second;
-}
-
-size_t ChannelModel::token_pairs() const {
-  size_t n = 0;
-  for (const auto& [o, m] : by_ocr_) n += m.size();
-  return n;
-}
-
-void ChannelModel::save(const std::filesystem::path& path, uint32_t min_count) const {
-  // Sorted output: the same counts always give the same bytes.
-  std::map<std::string, uint32_t> lines;
-  for (const auto& [o, m] : by_ocr_)
-    for (const auto& [s, n] : m)
-      if (n >= min_count) lines["T\t" + text::to_utf8(o) + "\t" + text::to_utf8(s)] = n;
-  for (const auto& [s, n] : syllable_counts_) lines["S\t" + text::to_utf8(s)] = n;
-  for (const auto& [c, m] : emissions_)
-    for (const auto& [e, n] : m) lines["E\t" + text::to_utf8(std::u32string(1, c)) + "\t" + text::to_utf8(e)] = n;
-  std::ofstream out(path);
-  for (const auto& [k, n] : lines) out << k << '\t' << n << '\n';
-  if (!out) throw std::runtime_error("cannot write channel model " + path.string());
+  auto it = counts_.by_ocr.find(std::u32string(ocr));
+  return it == counts_.by_ocr.end() ? nullptr : &it->second;
 }
 
 ChannelModel ChannelModel::load(const std::filesystem::path& path) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error("cannot open channel model " + path.string());
-  ChannelModel m;
+  ChannelCounts counts;
   std::string line;
   for (size_t ln = 1; std::getline(in, line); ++ln) {
     std::vector<std::string> f;
@@ -188,20 +153,19 @@ ChannelModel ChannelModel::load(const std::filesystem::path& path) {
       throw bad();
     const uint32_t n = static_cast<uint32_t>(std::stoul(f.back()));
     if (f[0] == "T" && f.size() == 4) {
-      m.by_ocr_[text::to_u32(f[1])][text::to_u32(f[2])] = n;
+      counts.by_ocr[text::to_u32(f[1])][text::to_u32(f[2])] = n;
     } else if (f[0] == "S" && f.size() == 3) {
-      m.syllable_counts_[text::to_u32(f[1])] = n;
+      counts.syllables[text::to_u32(f[1])] = n;
     } else if (f[0] == "E" && f.size() == 4) {
       const std::u32string c = text::to_u32(f[1]);
       if (c.size() != 1) throw bad();
-      m.emissions_[c[0]][text::to_u32(f[2])] = n;
-      m.char_counts_[c[0]] += n;
+      counts.emissions[c[0]][text::to_u32(f[2])] = n;
+      counts.chars[c[0]] += n;
     } else {
       throw bad();
     }
   }
-  m.finish();
-  return m;
+  return ChannelModel(std::move(counts));
 }
 
 }  // namespace vn::restore

@@ -18,13 +18,24 @@
 
 namespace vn::restore {
 
+// What the channel is estimated from: counts of aligned training pairs
+// (restore/train/channel_builder.hpp collects them; channel.tsv stores them).
+struct ChannelCounts {
+  std::unordered_map<std::u32string, std::unordered_map<std::u32string, uint32_t>> by_ocr;  // ocr -> syllable -> n
+  std::unordered_map<std::u32string, uint32_t> syllables;                                 // syllable -> n
+  std::unordered_map<char32_t, std::unordered_map<std::u32string, uint32_t>> emissions;    // char -> emission -> n
+  std::unordered_map<char32_t, uint32_t> chars;                                           // char -> emissions counted
+};
+
+// Clean characters whose emissions longer than this are not counted.
+inline constexpr size_t kMaxEmission = 3;
+
 class ChannelModel {
  public:
-  // Counts one aligned pair (both lower-case NFC; `syllable` canonical).
-  // Call finish() after the last pair, before scoring.
-  void add_pair(std::u32string_view syllable, std::u32string_view ocr);
-  // Precomputes the emission log-probabilities scoring uses. load() calls it.
-  void finish();
+  ChannelModel() = default;
+  // The model of `counts`, with the emission log-probabilities scoring uses
+  // precomputed.
+  explicit ChannelModel(ChannelCounts counts);
 
   // log10 P(ocr | syllable). Both lower-case. Never -inf.
   float log_prob(std::u32string_view ocr, std::u32string_view syllable) const;
@@ -53,13 +64,12 @@ class ChannelModel {
   // Syllables the token table has seen become `ocr`, with counts.
   const std::unordered_map<std::u32string, uint32_t>* seen_sources(std::u32string_view ocr) const;
 
-  // "T ocr syllable count", "E char emission count" and "S syllable count"
-  // lines; pairs seen fewer than `min_count` times are not saved.
-  void save(const std::filesystem::path& path, uint32_t min_count = 1) const;
+  // Reads channel.tsv: "T ocr syllable count", "E char emission count" and
+  // "S syllable count" lines (restore/train/channel_builder.hpp writes it).
   // Throws std::runtime_error naming the file and line on malformed input.
   static ChannelModel load(const std::filesystem::path& path);
 
-  size_t token_pairs() const;
+  const ChannelCounts& counts() const { return counts_; }
 
  private:
   float emission_log_prob(char32_t clean, std::u32string_view emitted) const;
@@ -78,10 +88,7 @@ class ChannelModel {
   std::unordered_map<char32_t, float> log_denominator_;
   std::unordered_map<EmissionKey, float, EmissionKeyHash> counted_;  // log10 P of counted emissions
 
-  std::unordered_map<std::u32string, std::unordered_map<std::u32string, uint32_t>> by_ocr_;  // ocr -> syllable -> n
-  std::unordered_map<std::u32string, uint32_t> syllable_counts_;
-  std::unordered_map<char32_t, std::unordered_map<std::u32string, uint32_t>> emissions_;     // char -> emission -> n
-  std::unordered_map<char32_t, uint32_t> char_counts_;
+  ChannelCounts counts_;
 };
 
 }  // namespace vn::restore

@@ -5,7 +5,7 @@
 #include <stdexcept>
 
 #include "restore/count_table.hpp"
-#include "store/terms.hpp"
+#include "vi/terms.hpp"
 #include "vi/syllable.hpp"
 
 namespace vn::restore {
@@ -42,7 +42,7 @@ WordId Lexicon::classify(std::string_view token_text, vi::TokenKind kind) const 
     case vi::TokenKind::kWord:
       break;
   }
-  const WordId w = id(store::terms_for(token_text, kind).exact);
+  const WordId w = id(vi::terms_for(token_text, kind).exact);
   return w == kUnk ? kForeign : w;
 }
 
@@ -50,7 +50,7 @@ void LexiconBuilder::add_text(std::string_view text) {
   std::vector<vi::Token> tokens;
   vi::tokenize(text, tokens);
   for (const vi::Token& t : tokens)
-    if (t.kind == vi::TokenKind::kWord && t.length <= 24) ++counts_[store::terms_for(t.text(text), t.kind).exact];
+    if (t.kind == vi::TokenKind::kWord && t.length <= 24) ++counts_[vi::terms_for(t.text(text), t.kind).exact];
 }
 
 Lexicon LexiconBuilder::build(uint64_t min_count) const {

@@ -15,7 +15,6 @@
 #include "restore/lexicon.hpp"
 #include "restore/sentences.hpp"
 #include "restore/token_case.hpp"
-#include "store/terms.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 #include "vi/letters.hpp"

@@ -11,7 +11,7 @@ namespace vn::store::schema {
 
 // Folded terms (lower-case, no diacritics, đ -> d) carry this prefix; exact
 // terms (lower-case NFC, canonical tone placement) carry none and exist only
-// for tokens with diacritics (see store/terms.hpp).
+// for tokens with diacritics (see vi/terms.hpp, store/postings.hpp).
 inline constexpr std::string_view kFoldedPrefix = "XF";
 // Boolean term naming the source file (Xapian's convention for unique ids).
 inline constexpr std::string_view kIdPrefix = "Q";

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "fuzz_check.hpp"
-#include "text/decode.hpp"
+#include "decode/decode.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 #include "text/whitespace.hpp"
@@ -60,7 +60,7 @@ void check_helpers(const std::string& s) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string bytes(reinterpret_cast<const char*>(data), size);
-  const vn::text::DecodeResult r = vn::text::decode_text(bytes);
+  const vn::decode::DecodeResult r = vn::decode::decode_text(bytes);
   if (!r.ok) {
     FUZZ_CHECK(!r.error.empty());
     FUZZ_CHECK(r.text.empty());
@@ -77,7 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const bool leading_bom = r.text.starts_with("\xEF\xBB\xBF");
     const bool nul = r.text.find('\0') != std::string::npos;
     if (!leading_bom && !nul) {
-      const vn::text::DecodeResult again = vn::text::decode_text(r.text);
+      const vn::decode::DecodeResult again = vn::decode::decode_text(r.text);
       FUZZ_CHECK(again.ok);
       FUZZ_CHECK(again.source_encoding == "utf-8" || again.source_encoding.ends_with("-mojibake"));
       if (again.source_encoding == "utf-8") FUZZ_CHECK(again.text == r.text);

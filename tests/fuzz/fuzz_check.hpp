@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "text/decode.hpp"
+#include "decode/decode.hpp"
 #include "text/utf8.hpp"
 
 #define FUZZ_CHECK(cond)                                                                 \
@@ -37,7 +37,7 @@ inline std::optional<std::string> decoded_text(const uint8_t* data, size_t size,
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   const bool utf16 = bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF");
   if (size > legacy_max && !utf16 && !valid_utf8(bytes)) return std::nullopt;
-  text::DecodeResult r = text::decode_text(std::string(bytes));
+  decode::DecodeResult r = decode::decode_text(std::string(bytes));
   if (!r.ok) return std::nullopt;
   return std::move(r.text);
 }

@@ -1,4 +1,4 @@
-#include "restore/lm_builder.hpp"
+#include "restore/train/lm_builder.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "restore/alignment.hpp"
+#include "restore/train/alignment.hpp"
 
 #include <algorithm>
 

@@ -17,7 +17,7 @@
 #include <string>
 #include <string_view>
 
-namespace vn::text {
+namespace vn::decode {
 
 enum class LegacyEncoding : uint8_t {
   tcvn3,         // VN2 at 0xA0-0xFF (VN3 plus what VN2 adds there), Windows-1252 at 0x80-0x9F
@@ -63,4 +63,4 @@ std::optional<LegacyEncoding> detect_mojibake(std::string_view utf8);
 // a C1 control (as detect_mojibake() having returned `encoding` ensures).
 std::string repair_mojibake(std::string_view utf8, LegacyEncoding encoding);
 
-}  // namespace vn::text
+}  // namespace vn::decode

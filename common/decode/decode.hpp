@@ -2,7 +2,7 @@
 #pragma once
 #include <string>
 
-namespace vn::text {
+namespace vn::decode {
 
 struct DecodeResult {
   bool ok = false;
@@ -26,4 +26,4 @@ struct DecodeResult {
 // offset of the first ill-formed sequence. Never throws on bad input.
 DecodeResult decode_text(std::string bytes);
 
-}  // namespace vn::text
+}  // namespace vn::decode

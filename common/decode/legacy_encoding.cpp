@@ -1,4 +1,4 @@
-#include "text/legacy_encoding.hpp"
+#include "decode/legacy_encoding.hpp"
 
 #include <array>
 #include <cstddef>
@@ -21,7 +21,7 @@
 // list them (all three agree). tests/legacy_encoding_test.cpp checks every
 // byte against glibc's iconv where iconv has the encoding.
 
-namespace vn::text {
+namespace vn::decode {
 namespace {
 
 using vi::Tone;
@@ -182,7 +182,7 @@ ByteTable vni_windows_table() {
   assign(t, 0x80, kWindows1252At80);
   for (const VniLetter& l : kVniLetters) {
     t[l.byte].cp = l.letter;
-    t[l.byte - 0x20].cp = upper(l.letter);
+    t[l.byte - 0x20].cp = text::upper(l.letter);
   }
   for (const VniMark& m : kVniMarks) {
     t[m.byte].mark = m.mark;
@@ -220,7 +220,7 @@ char32_t with_quality(char32_t vowel, Quality q) {
   const bool up = vowel >= U'A' && vowel <= U'Z';
   const char32_t low = up ? vowel + 0x20 : vowel;
   for (const Rule& r : kRules)
-    if (r.base == low && r.quality == q) return up ? upper(r.result) : r.result;
+    if (r.base == low && r.quality == q) return up ? text::upper(r.result) : r.result;
   return 0;
 }
 
@@ -243,8 +243,8 @@ char32_t apply_mark(char32_t letter, Mark mark) {
 void append_combining(std::string& out, Mark mark) {
   static constexpr std::array<char32_t, 4> kQuality = {0, 0x0302, 0x0306, 0x031B};
   static constexpr std::array<char32_t, 6> kTone = {0, 0x0300, 0x0301, 0x0309, 0x0303, 0x0323};
-  if (mark.quality != Quality::kNone) append_utf8(out, kQuality[static_cast<size_t>(mark.quality)]);
-  if (mark.tone != Tone::kLevel) append_utf8(out, kTone[static_cast<size_t>(mark.tone)]);
+  if (mark.quality != Quality::kNone) text::append_utf8(out, kQuality[static_cast<size_t>(mark.quality)]);
+  if (mark.tone != Tone::kLevel) text::append_utf8(out, kTone[static_cast<size_t>(mark.tone)]);
 }
 
 // `bytes` in UTF-8, NFC except around loose marks: a mark that combines
@@ -258,7 +258,7 @@ std::string convert(std::string_view bytes, LegacyEncoding encoding, bool& loose
   for (const char c : bytes) {
     const ByteMeaning& m = table[static_cast<unsigned char>(c)];
     if (!m.mark.present()) {
-      if (have_pending) append_utf8(out, pending);
+      if (have_pending) text::append_utf8(out, pending);
       pending = m.cp;
       have_pending = true;
       continue;
@@ -268,13 +268,13 @@ std::string convert(std::string_view bytes, LegacyEncoding encoding, bool& loose
         pending = marked;
         continue;
       }
-      append_utf8(out, pending);
+      text::append_utf8(out, pending);
       have_pending = false;
     }
     append_combining(out, m.mark);
     loose_marks = true;
   }
-  if (have_pending) append_utf8(out, pending);
+  if (have_pending) text::append_utf8(out, pending);
   return out;
 }
 
@@ -316,7 +316,7 @@ bool is_ascii_letter(char32_t c) { return (c | 0x20) >= U'a' && (c | 0x20) <= U'
 
 // Lower-cases `word` in place and parses it as a syllable.
 bool is_syllable(std::u32string& word) {
-  for (char32_t& c : word) c = lower(c);
+  for (char32_t& c : word) c = text::lower(c);
   return vi::parse_syllable(std::u32string_view(word)).has_value();
 }
 
@@ -335,8 +335,8 @@ Evidence vietnamese_evidence(std::string_view utf8) {
     non_ascii = false;
   };
   for (size_t i = 0; i < utf8.size() && e.words() < kMaxJudgedWords;) {
-    const char32_t cp = next_code_point(utf8, i);
-    if (cp < 0x80 ? is_ascii_letter(cp) : is_letter_or_mark(cp)) {
+    const char32_t cp = text::next_code_point(utf8, i);
+    if (cp < 0x80 ? is_ascii_letter(cp) : text::is_letter_or_mark(cp)) {
       word.push_back(cp);
       non_ascii |= cp >= 0x80;
     } else {
@@ -428,7 +428,7 @@ std::string windows_1252_reading(std::string_view bytes) {
   std::string out;
   for (const char c : bytes) {
     const auto b = static_cast<unsigned char>(c);
-    append_utf8(out, b >= 0x80 && b < 0xA0 ? kWindows1252At80[b - 0x80] : static_cast<char32_t>(b));
+    text::append_utf8(out, b >= 0x80 && b < 0xA0 ? kWindows1252At80[b - 0x80] : static_cast<char32_t>(b));
   }
   return out;
 }
@@ -450,7 +450,7 @@ bool all_in_windows_1252(std::string_view utf8) {
   for (size_t i = first_non_ascii(utf8); i < utf8.size();) {
     if (static_cast<unsigned char>(utf8[i]) < 0x80) {
       ++i;
-    } else if (windows_1252_byte(next_code_point(utf8, i)) < 0) {
+    } else if (windows_1252_byte(text::next_code_point(utf8, i)) < 0) {
       return false;
     }
   }
@@ -462,7 +462,7 @@ bool all_in_windows_1252(std::string_view utf8) {
 std::string windows_1252_bytes(std::string_view utf8) {
   std::string bytes;
   bytes.reserve(utf8.size());
-  for (size_t i = 0; i < utf8.size();) bytes.push_back(static_cast<char>(windows_1252_byte(next_code_point(utf8, i))));
+  for (size_t i = 0; i < utf8.size();) bytes.push_back(static_cast<char>(windows_1252_byte(text::next_code_point(utf8, i))));
   return bytes;
 }
 
@@ -492,7 +492,7 @@ std::string legacy_to_utf8(std::string_view bytes, LegacyEncoding encoding) {
   std::string out = convert(bytes, encoding, loose_marks);
   // Without loose marks the output is NFC already: every table character is
   // a precomposed letter or a symbol that NFC leaves alone.
-  return loose_marks ? to_nfc(out) : out;
+  return loose_marks ? text::to_nfc(out) : out;
 }
 
 std::optional<LegacyEncoding> detect_legacy_encoding(std::string_view bytes) {
@@ -531,4 +531,4 @@ std::string repair_mojibake(std::string_view utf8, LegacyEncoding encoding) {
   return legacy_to_utf8(windows_1252_bytes(utf8), encoding);
 }
 
-}  // namespace vn::text
+}  // namespace vn::decode

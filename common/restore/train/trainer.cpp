@@ -1,4 +1,4 @@
-#include "restore/trainer.hpp"
+#include "restore/train/trainer.hpp"
 
 #include <rapidjson/document.h>
 #include <zlib.h>
@@ -9,12 +9,12 @@
 #include <stdexcept>
 
 #include "io/source_file.hpp"
-#include "restore/alignment.hpp"
-#include "restore/channel_model.hpp"
+#include "restore/train/alignment.hpp"
+#include "restore/train/channel_builder.hpp"
 #include "restore/code_repair.hpp"
 #include "restore/lexicon.hpp"
 #include "restore/sentences.hpp"
-#include "store/terms.hpp"
+#include "vi/terms.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 
@@ -29,9 +29,7 @@ bool is_held_out(std::string_view line) {
 namespace {
 
 std::string read_whole(const fs::path& path) {
-  io::SourceEntry e;
-  e.path = path.string();
-  io::SourceBytes r = io::read_source(e, uint64_t{4} << 30);
+  io::SourceBytes r = io::read_file(path.string(), uint64_t{4} << 30);
   if (!r.ok) throw std::runtime_error(path.string() + ": " + r.error);
   return std::move(r.bytes);
 }
@@ -75,7 +73,7 @@ std::vector<std::string_view> nonblank_lines(std::string_view s) {
 }
 
 // Aligns a page line by line when the line counts agree, else as a whole.
-void add_page(ChannelModel& channel, const Lexicon& lexicon, std::string_view clean, std::string_view ocr) {
+void add_page(ChannelModelBuilder& channel, const Lexicon& lexicon, std::string_view clean, std::string_view ocr) {
   const auto cl = nonblank_lines(clean), ol = nonblank_lines(ocr);
   std::vector<AlignedToken> aligned;
   if (cl.size() == ol.size()) {
@@ -88,7 +86,7 @@ void add_page(ChannelModel& channel, const Lexicon& lexicon, std::string_view cl
   }
   for (const AlignedToken& a : aligned) {
     if (a.clean.empty() || a.ocr.empty()) continue;
-    const std::string syllable = store::terms_for(a.clean, vi::TokenKind::kWord).exact;
+    const std::string syllable = vi::terms_for(a.clean, vi::TokenKind::kWord).exact;
     if (lexicon.id(syllable) == kUnk) continue;
     channel.add_pair(text::to_u32(syllable), text::to_u32(text::to_lower(a.ocr)));
   }
@@ -138,7 +136,7 @@ void train_models(const TrainOptions& o, std::ostream& log) {
   code_parts.save(o.out_dir / "code_parts.tsv");
   log << "code parts: " << code_parts.size() << " (" << seconds_since(t0) << " s)\n";
 
-  ChannelModel channel;
+  ChannelModelBuilder channel;
   size_t pages = 0;
   for (const fs::path& file : o.pair_files) {
     const std::string text = read_whole(file);

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "restore/lm_builder.hpp"
+#include "restore/train/lm_builder.hpp"
 
 namespace vn::restore {
 

@@ -1,14 +1,14 @@
-#include "text/decode.hpp"
+#include "decode/decode.hpp"
 
 #include <cstring>
 #include <optional>
 #include <string_view>
 
-#include "text/legacy_encoding.hpp"
+#include "decode/legacy_encoding.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 
-namespace vn::text {
+namespace vn::decode {
 namespace {
 
 DecodeResult failure(std::string reason) {
@@ -37,11 +37,11 @@ DecodeResult from_utf16(const std::string& bytes, bool big_endian) {
     } else if (u >= 0xDC00 && u <= 0xDFFF) {
       return failure("unpaired UTF-16 surrogate at byte offset " + std::to_string(i));
     }
-    append_utf8(out, u);
+    text::append_utf8(out, u);
   }
   DecodeResult r;
   r.ok = true;
-  r.text = to_nfc(out);
+  r.text = text::to_nfc(out);
   r.source_encoding = big_endian ? "utf-16be" : "utf-16le";
   return r;
 }
@@ -76,7 +76,7 @@ DecodeResult decode_text(std::string bytes) {
   if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size()))
     return failure("binary data (NUL byte at offset " +
                    std::to_string(static_cast<const char*>(nul) - bytes.data()) + ")");
-  if (const size_t bad = find_invalid_utf8(bytes); bad != kValid) {
+  if (const size_t bad = text::find_invalid_utf8(bytes); bad != text::kValid) {
     if (encoding == "utf-8-bom") return failure("invalid UTF-8 at byte offset " + std::to_string(bad));
     return from_legacy(bytes, bad);
   }
@@ -87,9 +87,9 @@ DecodeResult decode_text(std::string bytes) {
     r.source_encoding = std::string(encoding_name(*legacy)) + "-mojibake";
     return r;
   }
-  r.text = to_nfc(bytes);
+  r.text = text::to_nfc(bytes);
   r.source_encoding = std::move(encoding);
   return r;
 }
 
-}  // namespace vn::text
+}  // namespace vn::decode
