@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <array>
-#include <optional>
 
 #include "doc/citations.hpp"
 #include "doc/issuer.hpp"
+#include "doc/lines.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 #include "text/whitespace.hpp"
@@ -59,8 +59,6 @@ void append_words(std::string& title, std::string_view more) {
 constexpr std::array<std::string_view, 4> kMottos = {
     "dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "*"};
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-
 std::string folded_lower(std::string_view s) { return text::to_lower(vi::fold(s)); }
 
 // folded_lower of the first `max_bytes` bytes of `s` (cut at a UTF-8 boundary):
@@ -83,83 +81,6 @@ bool opens_with_letter(std::string_view s, std::string_view letters) {
   for (size_t j = 0; j < letters.size();)
     if (text::next_code_point(letters, j) == first) return true;
   return false;
-}
-
-struct Segment {
-  std::string text;  // collapsed
-  bool left;         // starts at the left margin of the line
-};
-
-// One line of the document. Its collapsed text and its columns are worked
-// out on first use: only the header, the signature block and heading lines
-// ever need them.
-class Line {
- public:
-  explicit Line(std::string_view raw) : raw_(raw) {
-    while (lead_ < raw_.size() && is_space(raw_[lead_])) ++lead_;
-  }
-  std::string_view raw() const { return raw_; }
-  // The line without its leading white space.
-  std::string_view trimmed() const { return raw_.substr(lead_); }
-  bool blank() const { return lead_ == raw_.size(); }
-  bool indented() const { return lead_ > 0 && !blank(); }
-  const std::string& flat() const {
-    if (!flat_) flat_ = text::collapse_whitespace(raw_);
-    return *flat_;
-  }
-  const std::vector<Segment>& segments() const {
-    if (!segments_) segments_ = split_segments(raw_);
-    return *segments_;
-  }
-  std::string left() const {
-    const auto& s = segments();
-    return s.empty() || !s[0].left ? std::string() : s[0].text;
-  }
-
- private:
-  // Columns: the line split at runs of 3+ spaces or a tab.
-  static std::vector<Segment> split_segments(std::string_view r) {
-    std::vector<Segment> out;
-    size_t i = 0;
-    while (i < r.size()) {
-      size_t j = i;
-      while (j < r.size() && is_space(r[j])) ++j;
-      if (j >= r.size()) break;
-      const bool left = j == 0;
-      size_t k = j;
-      while (k < r.size()) {
-        if (r[k] == '\t') break;
-        if (r[k] == ' ') {
-          size_t m = k;
-          while (m < r.size() && r[m] == ' ') ++m;
-          if (m - k >= 3 || m == r.size()) break;
-          k = m;
-          continue;
-        }
-        ++k;
-      }
-      out.push_back({text::collapse_whitespace(r.substr(j, k - j)), left});
-      i = k;
-    }
-    return out;
-  }
-
-  std::string_view raw_;
-  size_t lead_ = 0;
-  mutable std::optional<std::string> flat_;
-  mutable std::optional<std::vector<Segment>> segments_;
-};
-
-std::vector<Line> split_lines(std::string_view text) {
-  std::vector<Line> lines;
-  for (size_t start = 0; start <= text.size();) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    lines.emplace_back(text.substr(start, end - start));
-    if (end == text.size()) break;
-    start = end + 1;
-  }
-  return lines;
 }
 
 std::string iso_date(std::string_view d, std::string_view m, std::string_view y) {
@@ -344,14 +265,19 @@ int heading_rank(std::string_view line) {
   return -1;
 }
 
-}  // namespace
+// Where the parts of a document lie. Each stage of extract_metadata finds
+// one and reads its fields; later stages start from what earlier ones found.
+struct Layout {
+  std::vector<Line> lines;
+  size_t n = 0;            // lines.size()
+  size_t number_line = 0;  // the "Số ..." line, or n
+  size_t body_start = 0;   // the first line after the type line and title (or the "V/v" subject)
+  size_t sign_start = 0;   // the last "Nơi nhận:" line, or n
+};
 
-Metadata extract_metadata(std::string_view text) {
-  Metadata md;
-  const std::vector<Line> lines = split_lines(text);
+// The line holding the document's own number ("Số 215-BC/TU"), or n.
+size_t find_number_line(std::string_view text, const std::vector<Line>& lines) {
   const size_t n = lines.size();
-
-  // Own number: "Số 215-BC/TU" / "Số: 45/KH-UBND".
   size_t number_line = n;
   const auto span = number_line_span(text);
   if (span.first != std::string_view::npos) {
@@ -361,41 +287,49 @@ Metadata extract_metadata(std::string_view text) {
       off += lines[i].raw().size() + 1;
     }
   }
-  if (number_line < n) {
-    const Line& l = lines[number_line];
-    std::string seg = l.segments().empty() ? std::string() : l.segments()[0].text;
-    size_t i = seg.find_first_of(" :");  // past "Số" / "So" / "S6"
-    if (i == std::string::npos) i = seg.size();
-    while (i < seg.size() && (seg[i] == ' ' || seg[i] == ':')) ++i;
-    size_t e = seg.find(' ', i);
-    // OCR may put a space inside the code: "103 -BC/ĐU", "631 /BC-UBND".
-    while (e != std::string::npos && e + 1 < seg.size() && (seg[e + 1] == '-' || seg[e + 1] == '/')) {
-      seg.erase(e, 1);
-      e = seg.find(' ', e);
-    }
-    md.code = seg.substr(i, e == std::string::npos ? std::string::npos : e - i);
-    while (!md.code.empty() && (md.code.back() == ',' || md.code.back() == '.')) md.code.pop_back();
-    size_t d = 0;
-    while (d < md.code.size() && md.code[d] >= '0' && md.code[d] <= '9') ++d;
-    md.number = md.code.substr(0, d);
+  return number_line;
+}
+
+// Own number and code: "Số 215-BC/TU" / "Số: 45/KH-UBND".
+void read_number(const Line& l, Metadata& md) {
+  std::string seg = l.segments().empty() ? std::string() : l.segments()[0].text;
+  size_t i = seg.find_first_of(" :");  // past "Số" / "So" / "S6"
+  if (i == std::string::npos) i = seg.size();
+  while (i < seg.size() && (seg[i] == ' ' || seg[i] == ':')) ++i;
+  size_t e = seg.find(' ', i);
+  // OCR may put a space inside the code: "103 -BC/ĐU", "631 /BC-UBND".
+  while (e != std::string::npos && e + 1 < seg.size() && (seg[e + 1] == '-' || seg[e + 1] == '/')) {
+    seg.erase(e, 1);
+    e = seg.find(' ', e);
   }
+  md.code = seg.substr(i, e == std::string::npos ? std::string::npos : e - i);
+  while (!md.code.empty() && (md.code.back() == ',' || md.code.back() == '.')) md.code.pop_back();
+  size_t d = 0;
+  while (d < md.code.size() && md.code[d] >= '0' && md.code[d] <= '9') ++d;
+  md.number = md.code.substr(0, d);
+}
 
-  // Place and date: "Cao Bằng, ngày 12 tháng 6 năm 2025", usually on the number line.
-  const size_t head_end = std::min(n, (number_line < n ? number_line : 10) + 4);
+// Place and date: "Cao Bằng, ngày 12 tháng 6 năm 2025", usually on the number line.
+void read_place_date(const Layout& doc, Metadata& md) {
+  const size_t head_end = std::min(doc.n, (doc.number_line < doc.n ? doc.number_line : 10) + 4);
   for (size_t i = 0; i < head_end && md.date.empty(); ++i)
-    for (const auto& s : lines[i].segments())
+    for (const auto& s : doc.lines[i].segments())
       if (s.text.size() <= kHeaderLineBytes && parse_place_date(s.text, md.place, md.date)) break;
+}
 
-  // Issuer: the left column above the number line (or the first block).
+// Issuer: the left column above the number line (or the first block).
+void read_issuer(const Layout& doc, Metadata& md) {
+  const size_t n = doc.n, number_line = doc.number_line;
   const size_t issuer_end = number_line < n ? number_line : std::min<size_t>(n, 6);
   for (size_t i = 0; i < issuer_end; ++i) {
-    if (lines[i].blank()) {
+    const Line& line = doc.lines[i];
+    if (line.blank()) {
       if (number_line == n && !md.issuer.empty()) break;
       continue;
     }
-    if (is_type_name(folded_prefix(lines[i].trimmed(), 40))) break;  // no header: the type line opens the document
-    if (lines[i].raw().size() > kHeaderLineBytes) continue;
-    const std::string left = cut_motto(lines[i].left());
+    if (is_type_name(folded_prefix(line.trimmed(), 40))) break;  // no header: the type line opens the document
+    if (line.raw().size() > kHeaderLineBytes) continue;
+    const std::string left = cut_motto(line.left());
     if (left.empty()) continue;
     const std::string f = folded_lower(left);
     bool motto = false;
@@ -407,9 +341,13 @@ Metadata extract_metadata(std::string_view text) {
     md.issuer += left;
   }
   md.issuer = mend_issuer(md.issuer);
+}
 
-  // Type line, title (trích yếu) and "V/v" subject.
-  const size_t scan_from = number_line < n ? number_line + 1 : 0;
+// Type line, title (trích yếu) and "V/v" subject. Returns where the body starts.
+size_t read_type_and_title(const Layout& doc, Metadata& md) {
+  const std::vector<Line>& lines = doc.lines;
+  const size_t n = doc.n;
+  const size_t scan_from = doc.number_line < n ? doc.number_line + 1 : 0;
   size_t body_start = scan_from;
   std::string subject;
   for (size_t i = scan_from; i < std::min(n, scan_from + 30); ++i) {
@@ -435,65 +373,80 @@ Metadata extract_metadata(std::string_view text) {
   }
   if (md.type.empty() && !subject.empty()) md.type = "CÔNG VĂN";
   if (md.title.empty()) md.title = subject;
+  return body_start;
+}
 
-  // Draft marker near the top.
-  for (size_t i = 0; i < std::min<size_t>(n, 25) && md.draft.empty(); ++i)
-    for (const auto& s : lines[i].segments()) {
+// Draft marker near the top: "Dự thảo", "Dự thảo lần 2".
+void read_draft(const Layout& doc, Metadata& md) {
+  for (size_t i = 0; i < std::min<size_t>(doc.n, 25) && md.draft.empty(); ++i)
+    for (const auto& s : doc.lines[i].segments()) {
       const std::string f = folded_lower(s.text);
       if (f == "du thao" || (starts_with(f, "du thao lan ") && f.size() <= 20)) {
         md.draft = s.text;
         break;
       }
     }
+}
 
-  // Signature block and recipients: from the last "Nơi nhận:" line on.
-  size_t sign_start = n;
-  for (size_t i = n; i-- > body_start;) {
-    if (!opens_with_letter(lines[i].trimmed(), "Nn")) continue;
-    const std::string f = folded_prefix(lines[i].trimmed(), 24);
-    if (starts_with(f, "noi nhan")) {
-      sign_start = i;
-      break;
-    }
+// The last "Nơi nhận:" line after the body's start, or n.
+size_t find_recipients_line(const Layout& doc) {
+  for (size_t i = doc.n; i-- > doc.body_start;) {
+    const Line& line = doc.lines[i];
+    if (!opens_with_letter(line.trimmed(), "Nn")) continue;
+    if (starts_with(folded_prefix(line.trimmed(), 24), "noi nhan")) return i;
   }
+  return doc.n;
+}
+
+// Reads the recipients from the "Nơi nhận:" list and returns the segments of
+// the signature column (positions, "T/M ..." lines, the signer's name), top
+// to bottom. Without a recipients list, the segments of the last lines.
+std::vector<std::string> read_recipients(const Layout& doc, Metadata& md) {
+  const std::vector<Line>& lines = doc.lines;
+  const size_t n = doc.n, sign_start = doc.sign_start;
   std::vector<std::string> right;
-  if (sign_start < n) {
-    constexpr size_t kSignatureLines = 40;  // recipients and signature; what follows is not
-    for (size_t i = sign_start; i < std::min(n, sign_start + kSignatureLines); ++i) {
-      const Line& l = lines[i];
-      if (l.raw().size() > kHeaderLineBytes) continue;
-      for (size_t s = 0; s < l.segments().size(); ++s) {
-        const Segment& seg = l.segments()[s];
-        if (s == 0 && seg.left) {
-          if (i == sign_start) {
-            // "Nơi nhận: - item" on one line.
-            const size_t colon = seg.text.find(':');
-            if (colon != std::string::npos && colon + 1 < seg.text.size()) {
-              std::string rest = clean_item(seg.text.substr(colon + 1));
-              if (opens_signature(rest)) right.push_back(std::move(rest));  // "Nơi nhận: T/M ĐẢNG ỦY" run together
-              else if (!rest.empty()) md.recipients.push_back(rest);
-            }
-          } else if (seg.text[0] == '-' || seg.text[0] == '+') {
-            std::string item = seg.text;
-            if (std::string tail = glued_signature(item); !tail.empty()) right.push_back(std::move(tail));
-            md.recipients.push_back(clean_item(item));
-          } else if (!md.recipients.empty() && l.segments().size() > 1) {
-            md.recipients.back() = clean_item(md.recipients.back() + " " + seg.text);
-          } else if (!md.recipients.empty() && !is_name(seg.text) && !is_caps(seg.text)) {
-            md.recipients.back() = clean_item(md.recipients.back() + " " + seg.text);
-          } else {
-            right.push_back(seg.text);
-          }
-        } else {
-          right.push_back(seg.text);
-        }
-      }
-    }
-  } else {  // no recipients list: the signature block is among the last lines
+  if (sign_start == n) {  // no recipients list: the signature block is among the last lines
     for (size_t i = n > 12 ? n - 12 : 0; i < n; ++i)
       if (lines[i].raw().size() <= kHeaderLineBytes)
         for (const auto& seg : lines[i].segments()) right.push_back(seg.text);
+    return right;
   }
+  constexpr size_t kSignatureLines = 40;  // recipients and signature; what follows is not
+  for (size_t i = sign_start; i < std::min(n, sign_start + kSignatureLines); ++i) {
+    const Line& l = lines[i];
+    if (l.raw().size() > kHeaderLineBytes) continue;
+    for (size_t s = 0; s < l.segments().size(); ++s) {
+      const Segment& seg = l.segments()[s];
+      if (s != 0 || !seg.left) {
+        right.push_back(seg.text);
+      } else if (i == sign_start) {
+        // "Nơi nhận: - item" on one line.
+        const size_t colon = seg.text.find(':');
+        if (colon != std::string::npos && colon + 1 < seg.text.size()) {
+          std::string rest = clean_item(seg.text.substr(colon + 1));
+          if (opens_signature(rest)) right.push_back(std::move(rest));  // "Nơi nhận: T/M ĐẢNG ỦY" run together
+          else if (!rest.empty()) md.recipients.push_back(rest);
+        }
+      } else if (seg.text[0] == '-' || seg.text[0] == '+') {
+        std::string item = seg.text;
+        if (std::string tail = glued_signature(item); !tail.empty()) right.push_back(std::move(tail));
+        md.recipients.push_back(clean_item(item));
+      } else if (!md.recipients.empty() && l.segments().size() > 1) {
+        md.recipients.back() = clean_item(md.recipients.back() + " " + seg.text);
+      } else if (!md.recipients.empty() && !is_name(seg.text) && !is_caps(seg.text)) {
+        md.recipients.back() = clean_item(md.recipients.back() + " " + seg.text);
+      } else {
+        right.push_back(seg.text);
+      }
+    }
+  }
+  return right;
+}
+
+// Signer: the last name in the signature column; position: the last line
+// in capitals above it. Without a header, the issuer is the body the
+// document is signed for ("T/M TỈNH ỦY").
+void read_signature(const std::vector<std::string>& right, Metadata& md) {
   size_t name_at = right.size();
   for (size_t i = right.size(); i-- > 0;)
     if (is_name(right[i])) {
@@ -508,16 +461,17 @@ Metadata extract_metadata(std::string_view text) {
         break;
       }
   }
-
-  // No header: the body the document is signed for ("T/M TỈNH ỦY").
   for (size_t i = 0; i < right.size() && md.issuer.empty(); ++i) md.issuer = body_signed_for(right[i]);
+}
 
-  // Outline: numbered headings of the body.
+// Outline: the numbered headings of the body, ranked by their numbering.
+void read_outline(const Layout& doc, Metadata& md) {
   std::vector<std::pair<std::string, int>> heads;
-  for (size_t i = body_start; i < std::min(sign_start, n); ++i) {
-    if (lines[i].indented() || lines[i].blank()) continue;
-    const int r = heading_rank(lines[i].trimmed());
-    if (r >= 0) heads.emplace_back(lines[i].flat(), r);
+  for (size_t i = doc.body_start; i < std::min(doc.sign_start, doc.n); ++i) {
+    const Line& line = doc.lines[i];
+    if (line.indented() || line.blank()) continue;
+    const int r = heading_rank(line.trimmed());
+    if (r >= 0) heads.emplace_back(line.flat(), r);
   }
   std::vector<int> ranks;
   for (const auto& h : heads) ranks.push_back(h.second);
@@ -525,6 +479,24 @@ Metadata extract_metadata(std::string_view text) {
   ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
   for (auto& h : heads)
     md.outline.emplace_back(h.first, static_cast<int>(std::lower_bound(ranks.begin(), ranks.end(), h.second) - ranks.begin()) + 1);
+}
+
+}  // namespace
+
+Metadata extract_metadata(std::string_view text) {
+  Metadata md;
+  Layout doc;
+  doc.lines = split_lines(text);
+  doc.n = doc.lines.size();
+  doc.number_line = find_number_line(text, doc.lines);
+  if (doc.number_line < doc.n) read_number(doc.lines[doc.number_line], md);
+  read_place_date(doc, md);
+  read_issuer(doc, md);
+  doc.body_start = read_type_and_title(doc, md);
+  read_draft(doc, md);
+  doc.sign_start = find_recipients_line(doc);
+  read_signature(read_recipients(doc, md), md);
+  read_outline(doc, md);
   return md;
 }
 
