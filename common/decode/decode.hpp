@@ -9,7 +9,7 @@ struct DecodeResult {
   std::string text;    // NFC UTF-8 when ok
   std::string error;   // human-readable reason when !ok
   std::string source_encoding;  // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", a legacy
-                                // encoding's name (text/legacy_encoding.hpp: "tcvn3",
+                                // encoding's name (decode/legacy_encoding.hpp: "tcvn3",
                                 // "tcvn5712-1", "vni-windows", "windows-1258"), or that
                                 // name + "-mojibake"
 };

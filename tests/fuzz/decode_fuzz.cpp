@@ -1,4 +1,4 @@
-// Fuzz target: decoding raw file bytes (text/decode.hpp: UTF-8, UTF-16,
+// Fuzz target: decoding raw file bytes (decode/decode.hpp: UTF-8, UTF-16,
 // legacy 8-bit Vietnamese encodings) and the text helpers every other
 // stage relies on (text/normalize.hpp, text/whitespace.hpp).
 #include <utf8proc.h>
