@@ -1,11 +1,18 @@
 // Helpers shared by the tests: scratch directories and small files.
 #pragma once
+#include <zstd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <string>
 
 namespace vn::test {
+
+// The bundled sample archive (samples/) and ../shared beside the checkout
+// (absent on a user's machine: tests that need it skip).
+inline std::filesystem::path samples_dir() { return SAMPLES_DIR; }
+inline std::filesystem::path shared_dir() { return SHARED_DIR; }
 
 // A fresh directory under the system temp dir, removed on destruction.
 class TempDir {
@@ -34,6 +41,13 @@ inline void write_file(const std::filesystem::path& p, const std::string& bytes)
 inline std::string read_file(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// `s` as one zstd frame.
+inline std::string zstd_compress(const std::string& s, int level = 3) {
+  std::string out(ZSTD_compressBound(s.size()), '\0');
+  out.resize(ZSTD_compress(out.data(), out.size(), s.data(), s.size(), level));
+  return out;
 }
 
 }  // namespace vn::test

@@ -6,7 +6,6 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
-#include <zstd.h>
 
 #include <atomic>
 #include <fstream>
@@ -28,12 +27,6 @@ using vn::test::run;
 namespace {
 
 const std::string kText = "Báo cáo tổng kết thực hiện nghị quyết của đảng bộ tỉnh về chuyển đổi số năm 2025.\n";
-
-std::string zstd_compress(const std::string& s) {
-  std::string out(ZSTD_compressBound(s.size()), '\0');
-  out.resize(ZSTD_compress(out.data(), out.size(), s.data(), s.size(), 19));
-  return out;
-}
 
 // `utf8` (lower case) in TCVN3, through the inverse of the converter's table.
 std::string to_tcvn3(const std::string& utf8) {
@@ -75,10 +68,10 @@ TEST(BadInput, EveryKindGetsItsLineAndTheRunGoesOn) {
   write_file(src / "name-\xff\xfe.txt", kText + "tên tệp không phải UTF-8\n");
   write_file(src / "binary.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0", 12));
   write_file(src / "bad-utf8.txt", "abc \xC3\x28 \xE2\x82 def \xF0\x28\x8C\xBC ghi \xC0\xAF");
-  const std::string z = zstd_compress(kText + kText);
+  const std::string z = vn::test::zstd_compress(kText + kText, 19);
   write_file(src / "corrupt.txt.zst", z.substr(0, 4) + "garbage that is not a zstd frame");
   write_file(src / "truncated.txt.zst", z.substr(0, z.size() - 3));
-  write_file(src / "bomb.txt.zst", zstd_compress(std::string(64 << 20, 'a')));
+  write_file(src / "bomb.txt.zst", vn::test::zstd_compress(std::string(64 << 20, 'a'), 19));
   write_file(src / "unreadable.txt", kText);
   fs::permissions(src / "unreadable.txt", fs::perms::none);
   ASSERT_EQ(::mkfifo((src / "fifo.txt").c_str(), 0644), 0);

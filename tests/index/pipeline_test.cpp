@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include "index/index_test_util.hpp"
 #include "index/pipeline.hpp"
 #include "query/searcher.hpp"
 #include "store/document_data.hpp"
@@ -10,25 +11,13 @@
 
 using namespace vn;
 
-namespace {
-
-index::IndexStats index_dir(const std::filesystem::path& db, const std::filesystem::path& src, unsigned threads = 2) {
-  index::IndexOptions o;
-  o.db = db;
-  o.inputs = {src.string()};
-  o.threads = threads;
-  return index::run_index(o, nullptr);
-}
-
-}  // namespace
-
 TEST(Pipeline, IndexesGoodFilesAndReportsBadOnesByName) {
   test::TempDir src, db;
   test::write_file(src / "a.txt", "BÁO CÁO\nTình hình kinh tế xã hội\nĐảng bộ tỉnh");
   test::write_file(src / "b.txt", "Dang bo tinh (OCR)");
   test::write_file(src / "bad-utf8.txt", "xin ch\xE0o");
   test::write_file(src / "binary.txt", std::string("\x7f" "ELF\0\0\0", 7));
-  const auto stats = index_dir(db.path(), src.path());
+  const auto stats = test::index_tree(db.path(), src.path());
   EXPECT_EQ(stats.files, 4u);
   EXPECT_EQ(stats.documents, 2u);
   ASSERT_EQ(stats.errors.size(), 2u);
@@ -54,9 +43,9 @@ TEST(Pipeline, IndexesGoodFilesAndReportsBadOnesByName) {
 TEST(Pipeline, ReindexingReplacesDocumentsInsteadOfDuplicating) {
   test::TempDir src, db;
   test::write_file(src / "a.txt", "phiên bản một");
-  index_dir(db.path(), src.path());
+  test::index_tree(db.path(), src.path());
   test::write_file(src / "a.txt", "phiên bản hai");
-  index_dir(db.path(), src.path());
+  test::index_tree(db.path(), src.path());
   Xapian::Database xdb(store::schema::xapian_dir(db.path()).string());
   EXPECT_EQ(xdb.get_doccount(), 1u);
   query::Searcher searcher(db.path());
@@ -72,8 +61,8 @@ TEST(Pipeline, SameIndexWithOneOrManyThreads) {
   for (int i = 0; i < 60; ++i)
     test::write_file(src / ("d" + std::to_string(i) + ".txt"),
                         "Văn bản số " + std::to_string(i) + " về chuyển đổi số của tỉnh " + std::string(i % 7, 'x'));
-  index_dir(db1.path(), src.path(), 1);
-  index_dir(db4.path(), src.path(), 4);
+  test::index_tree(db1.path(), src.path(), {.threads = 1});
+  test::index_tree(db4.path(), src.path(), {.threads = 4});
   Xapian::Database a(store::schema::xapian_dir(db1.path()).string());
   Xapian::Database b(store::schema::xapian_dir(db4.path()).string());
   ASSERT_EQ(a.get_doccount(), b.get_doccount());
@@ -84,25 +73,15 @@ TEST(Pipeline, SameIndexWithOneOrManyThreads) {
 TEST(Pipeline, SecondWriterFailsAtOnce) {
   test::TempDir src, db;
   test::write_file(src / "a.txt", "một");
-  index_dir(db.path(), src.path());
+  test::index_tree(db.path(), src.path());
   Xapian::WritableDatabase holder(store::schema::xapian_dir(db.path()).string(), Xapian::DB_OPEN);
-  EXPECT_THROW(index_dir(db.path(), src.path()), Xapian::DatabaseLockError);
-}
-
-TEST(Searcher, ClearErrorsForMissingIndex) {
-  test::TempDir db;
-  try {
-    query::Searcher s(db / "none");
-    FAIL() << "expected IndexError";
-  } catch (const query::IndexError& e) {
-    EXPECT_NE(std::string(e.what()).find("no index at"), std::string::npos);
-  }
+  EXPECT_THROW(test::index_tree(db.path(), src.path()), Xapian::DatabaseLockError);
 }
 
 TEST(Pipeline, MetadataBecomesTermsValuesAndRecordFields) {
   test::TempDir db;
   const std::filesystem::path sample =
-      std::filesystem::path(__FILE__).parent_path().parent_path() / "samples" / "clean" / "10-bao-cao-tong-ket-nq18.txt";
+      test::samples_dir() / "clean" / "10-bao-cao-tong-ket-nq18.txt";
   index::IndexOptions o;
   o.db = db.path();
   o.inputs = {sample.string()};

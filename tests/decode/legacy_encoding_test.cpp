@@ -20,6 +20,7 @@
 
 #include "decode/decode.hpp"
 #include "decode/legacy_encoding.hpp"
+#include "test_util.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 
@@ -309,7 +310,7 @@ namespace {
 // The clean sample documents shipped in the repository.
 std::vector<std::string> sample_documents() {
   std::vector<std::string> docs;
-  const auto dir = std::filesystem::path(__FILE__).parent_path().parent_path() / "samples" / "clean";
+  const auto dir = vn::test::samples_dir() / "clean";
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     std::ifstream in(entry.path(), std::ios::binary);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "index/index_test_util.hpp"
 #include "index/pipeline.hpp"
 #include "index/writer_lock.hpp"
 #include "store/schema.hpp"
@@ -15,16 +16,6 @@ using namespace vn;
 namespace fs = std::filesystem;
 
 namespace {
-
-index::IndexStats run(const fs::path& db, const fs::path& src, bool prune = false, bool force = false) {
-  index::IndexOptions o;
-  o.db = db;
-  o.inputs = {src.string()};
-  o.threads = 2;
-  o.prune = prune;
-  o.force = force;
-  return index::run_index(o, nullptr);
-}
 
 // file name -> outcome name
 std::map<std::string, std::string> outcomes(const index::IndexStats& s) {
@@ -56,12 +47,12 @@ void write_corpus(const fs::path& src) {
 TEST(Incremental, UnchangedTreeIsReadButNothingIsWritten) {
   test::TempDir src, db;
   write_corpus(src.path());
-  const auto first = run(db.path(), src.path());
+  const auto first = test::index_tree(db.path(), src.path());
   EXPECT_EQ(first.documents, 3u);
   const Xapian::rev revision = Xapian::Database(store::schema::xapian_dir(db.path()).string()).get_revision();
   const size_t files = sidecar_files(db.path());
 
-  const auto second = run(db.path(), src.path());
+  const auto second = test::index_tree(db.path(), src.path());
   EXPECT_EQ(second.documents, 0u);
   EXPECT_EQ(second.unchanged, 3u);
   EXPECT_GT(second.bytes, 0u);  // read and hashed
@@ -72,18 +63,18 @@ TEST(Incremental, UnchangedTreeIsReadButNothingIsWritten) {
 TEST(Incremental, AddChangeDeleteAndMove) {
   test::TempDir src, db;
   write_corpus(src.path());
-  run(db.path(), src.path());
+  test::index_tree(db.path(), src.path());
   test::write_file(src / "a.txt", "Báo cáo tình hình kinh tế xã hội tỉnh Cao Bằng");  // changed
   test::write_file(src / "d.txt", "Thông báo kết luận");                               // new
   fs::rename(src / "b.txt", src / "sub/b-moved.txt");                                  // moved
   fs::remove(src / "sub/c.txt");                                                        // deleted
 
-  const auto without_prune = run(db.path(), src.path());
+  const auto without_prune = test::index_tree(db.path(), src.path());
   EXPECT_EQ(outcomes(without_prune), (std::map<std::string, std::string>{
                                          {"a.txt", "replaced"}, {"d.txt", "added"}, {"b-moved.txt", "copied"}}));
   EXPECT_EQ(indexed_paths(db.path()).size(), 5u);  // the gone files stay until --prune
 
-  const auto pruned = run(db.path(), src.path(), true);
+  const auto pruned = test::index_tree(db.path(), src.path(), {.prune = true});
   EXPECT_EQ(outcomes(pruned), (std::map<std::string, std::string>{{"a.txt", "unchanged"},
                                                                    {"d.txt", "unchanged"},
                                                                    {"b-moved.txt", "unchanged"},
@@ -98,17 +89,17 @@ TEST(Incremental, PruneLeavesOtherTreesAlone) {
   test::TempDir one, two, db;
   test::write_file(one / "x.txt", "tài liệu một");
   test::write_file(two / "y.txt", "tài liệu hai");
-  run(db.path(), one.path());
-  run(db.path(), two.path(), true);  // x.txt is not under this run's inputs
+  test::index_tree(db.path(), one.path());
+  test::index_tree(db.path(), two.path(), {.prune = true});  // x.txt is not under this run's inputs
   EXPECT_EQ(indexed_paths(db.path()).size(), 2u);
 }
 
 TEST(Incremental, FailedRerunKeepsWhatWasIndexed) {
   test::TempDir src, db;
   test::write_file(src / "a.txt", "phiên bản tốt");
-  run(db.path(), src.path());
+  test::index_tree(db.path(), src.path());
   test::write_file(src / "a.txt", std::string("\x00\x01binary", 8));
-  const auto s = run(db.path(), src.path(), true);
+  const auto s = test::index_tree(db.path(), src.path(), {.prune = true});
   EXPECT_EQ(outcomes(s).at("a.txt"), "failed");
   EXPECT_EQ(indexed_paths(db.path()).size(), 1u);
 }
@@ -118,7 +109,7 @@ TEST(Incremental, SecondWriterFailsAtOnceWithAClearMessage) {
   write_corpus(src.path());
   index::WriterLock first(db.path());
   try {
-    run(db.path(), src.path());
+    test::index_tree(db.path(), src.path());
     FAIL() << "a second writer must not run";
   } catch (const index::IndexBusy& e) {
     const std::string msg = e.what();
@@ -131,8 +122,8 @@ TEST(Incremental, ForceIndexesEverythingAgain) {
   test::TempDir src, db;
   write_corpus(src.path());
   test::write_file(src / "copy-of-a.txt", test::read_file(src / "a.txt"));
-  run(db.path(), src.path());
-  const auto forced = run(db.path(), src.path(), false, true);
+  test::index_tree(db.path(), src.path());
+  const auto forced = test::index_tree(db.path(), src.path(), {.force = true});
   EXPECT_EQ(forced.documents, 4u);
   EXPECT_EQ(outcomes(forced), (std::map<std::string, std::string>{
                                   {"a.txt", "replaced"}, {"b.txt", "replaced"}, {"c.txt", "replaced"},

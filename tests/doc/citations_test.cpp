@@ -1,0 +1,41 @@
+#include <gtest/gtest.h>
+
+#include "doc/citations.hpp"
+
+using vn::doc::extract_citations;
+
+TEST(Citations, OcrDamagedAndEdgeCases) {
+  const std::string text = "theo Quyết định số 2098-QB/TU, ngay 10/02/2025 cua Tinh uy";
+  auto c = extract_citations(text);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "QĐ 2098-QĐ/TU");
+  EXPECT_EQ(c[0].date, "2025-02-10");
+  EXPECT_EQ(text.substr(c[0].offset, c[0].length), "Quyết định số 2098-QB/TU");
+
+  c = extract_citations("Can cu Nghi dinh so 29/2023/ND-CP ngay 03 thang 6 nam 2023 cua Chinh phu");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "NĐ 29/2023/NĐ-CP");
+  EXPECT_EQ(c[0].date, "2023-06-03");
+
+  c = extract_citations("Luật số 80/2015/QH13 và Nghị quyết 25/2021/QH15; bare 18-NQ/TW; Dang uy 5-NQ/DU");
+  ASSERT_EQ(c.size(), 4u);
+  EXPECT_EQ(c[0].key, "Luật 80/2015/QH13");
+  EXPECT_EQ(c[1].key, "NQ 25/2021/QH15");
+  EXPECT_EQ(c[2].key, "NQ 18-NQ/TW");
+  EXPECT_TRUE(c[2].date.empty());
+  EXPECT_EQ(c[3].key, "NQ 5-NQ/ĐU");
+
+  // Dates, fractions and codes without a type are not citations; the own number is not either.
+  EXPECT_TRUE(extract_citations("Đến ngày 31/5/2025, có 412/418 chi bộ; 2318-UBND").empty());
+  // number/issuer-unit is an official letter's code; OCR breaks codes at their hyphen and '/'.
+  const auto broken = extract_citations("Theo văn bản số 2318/UBND-KGVX; Kế hoạch số 268- KH/TU, Nghị quyết số 69-\nNQ/TU; 18-NQITW; 177/2024/NDB-CP");
+  ASSERT_EQ(broken.size(), 5u);
+  EXPECT_EQ(broken[0].key, "CV 2318/UBND-KGVX");
+  EXPECT_EQ(broken[1].key, "KH 268-KH/TU");
+  EXPECT_EQ(broken[2].key, "NQ 69-NQ/TU");
+  EXPECT_EQ(broken[3].key, "NQ 18-NQ/TW");
+  EXPECT_EQ(broken[4].key, "NĐ 177/2024/NĐ-CP");
+  EXPECT_TRUE(extract_citations("ĐẢNG BỘ TỈNH\nSố 103-BC/ĐU      Lạng Sơn, ngày 06 tháng 8 năm 2025\n").empty());
+  EXPECT_EQ(vn::doc::normalize_code("38/2024/NQ-HDND"), "38/2024/NQ-HĐND");
+  EXPECT_EQ(vn::doc::normalize_code("12-BC/TU"), "12-BC/TU");
+}

@@ -1,0 +1,75 @@
+// vnindex compact: space is reclaimed, the index stays whole.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+
+#include "index/compact.hpp"
+#include "index/index_test_util.hpp"
+#include "index/pipeline.hpp"
+#include "index/verify.hpp"
+#include "query/searcher.hpp"
+#include "store/schema.hpp"
+#include "test_util.hpp"
+
+using namespace vn;
+namespace fs = std::filesystem;
+
+namespace {
+
+void index_tree(const fs::path& db, const fs::path& src, bool prune = false) {
+  test::index_tree(db, src, {.prune = prune, .restore = false});
+}
+
+void write_docs(const fs::path& src, int n, const std::string& version) {
+  for (int i = 0; i < n; ++i)
+    test::write_file(src / ("d" + std::to_string(i) + ".txt"),
+                     "Báo cáo số " + std::to_string(i) + " phiên bản " + version + " về công tác chuyển đổi số");
+}
+
+}  // namespace
+
+TEST(Compact, ReclaimsReplacedAndRemovedRecordsAndKeepsTheIndexWhole) {
+  test::TempDir src, db;
+  write_docs(src.path(), 50, "một");
+  index_tree(db.path(), src.path());
+  write_docs(src.path(), 25, "hai");  // half replaced
+  for (int i = 40; i < 50; ++i) fs::remove(src / ("d" + std::to_string(i) + ".txt"));
+  index_tree(db.path(), src.path(), true);
+
+  const auto stats = index::compact_index(db.path());
+  EXPECT_EQ(stats.documents, 40u);
+  EXPECT_EQ(stats.records_moved, 15u);  // the live records of the first run's file
+  EXPECT_EQ(stats.sidecar_files_removed, 1u);
+  EXPECT_LT(stats.sidecar_bytes_after, stats.sidecar_bytes_before);
+  EXPECT_LT(stats.xapian_bytes_after, stats.xapian_bytes_before);
+  EXPECT_FALSE(fs::exists(store::schema::compacted_xapian_dir(db.path())));
+
+  const auto r = index::verify_index(db.path());
+  EXPECT_TRUE(r.ok()) << (r.problems.empty() ? "" : r.problems[0]);
+  EXPECT_EQ(r.records, 40u);
+  query::Searcher searcher(db.path());
+  query::SearchRequest req;
+  req.query = "\"phiên bản hai\"";
+  req.limit = 100;
+  EXPECT_EQ(searcher.search(req).hits.size(), 25u);
+  req.query = "\"phiên bản một\"";
+  EXPECT_EQ(searcher.search(req).hits.size(), 15u);
+
+  index_tree(db.path(), src.path());  // an index run after compaction has nothing to do
+  EXPECT_TRUE(index::verify_index(db.path()).ok());
+}
+
+TEST(Compact, TidiesWhatAnInterruptedCompactionLeft) {
+  test::TempDir src, db;
+  write_docs(src.path(), 5, "một");
+  index_tree(db.path(), src.path());
+  // Killed between the two renames of the fallback swap: only the old database is left, aside.
+  fs::rename(store::schema::xapian_dir(db.path()), db / "xapian.old");
+  fs::create_directories(store::schema::compacted_xapian_dir(db.path()));
+  index_tree(db.path(), src.path());
+  EXPECT_FALSE(fs::exists(db / "xapian.old"));
+  EXPECT_FALSE(fs::exists(store::schema::compacted_xapian_dir(db.path())));
+  const auto r = index::verify_index(db.path());
+  EXPECT_TRUE(r.ok());
+  EXPECT_EQ(r.documents, 5u);
+}

@@ -1,0 +1,91 @@
+// vnindex verify: inconsistencies are found.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <fstream>
+
+#include "index/index_test_util.hpp"
+#include "index/pipeline.hpp"
+#include "index/verify.hpp"
+#include "store/document_data.hpp"
+#include "store/schema.hpp"
+#include "test_util.hpp"
+
+using namespace vn;
+namespace fs = std::filesystem;
+
+namespace {
+
+void index_tree(const fs::path& db, const fs::path& src, bool prune = false) {
+  test::index_tree(db, src, {.prune = prune, .restore = false});
+}
+
+void write_docs(const fs::path& src, int n, const std::string& version) {
+  for (int i = 0; i < n; ++i)
+    test::write_file(src / ("d" + std::to_string(i) + ".txt"),
+                     "Báo cáo số " + std::to_string(i) + " phiên bản " + version + " về công tác chuyển đổi số");
+}
+
+store::DocumentData data_of(const fs::path& db, Xapian::docid id) {
+  Xapian::Database x(store::schema::xapian_dir(db).string());
+  return store::decode_document_data(x.get_document(id).get_data());
+}
+
+bool mentions(const index::VerifyReport& r, const std::string& what) {
+  for (const auto& p : r.problems)
+    if (p.find(what) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST(Verify, AFreshIndexIsConsistent) {
+  test::TempDir src, db;
+  write_docs(src.path(), 20, "một");
+  index_tree(db.path(), src.path());
+  const auto r = index::verify_index(db.path());
+  EXPECT_TRUE(r.ok()) << (r.problems.empty() ? "" : r.problems[0]);
+  EXPECT_EQ(r.documents, 20u);
+  EXPECT_EQ(r.records, 20u);
+}
+
+TEST(Verify, FindsDamagedSidecarRecords) {
+  test::TempDir src, db;
+  write_docs(src.path(), 5, "một");
+  index_tree(db.path(), src.path());
+  const store::DocumentData d = data_of(db.path(), 2);
+  {  // overwrite the middle of document 2's frame
+    std::fstream f(store::schema::sidecar_dir(db.path()) / d.sidecar.file, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(d.sidecar.offset + d.sidecar.length / 2));
+    f.write("\xff\xff\xff\xff", 4);
+  }
+  auto r = index::verify_index(db.path());
+  EXPECT_FALSE(r.ok());
+  EXPECT_TRUE(mentions(r, "document 2: sidecar record unreadable")) << (r.problems.empty() ? "" : r.problems[0]);
+
+  fs::resize_file(store::schema::sidecar_dir(db.path()) / d.sidecar.file, d.sidecar.offset);  // truncated
+  r = index::verify_index(db.path());
+  EXPECT_GE(r.problem_count, 4u);  // documents 2..5
+  EXPECT_TRUE(mentions(r, "shorter than the index expects"));
+}
+
+TEST(Verify, FindsDuplicateAndMismatchedPaths) {
+  test::TempDir src, db;
+  write_docs(src.path(), 3, "một");
+  index_tree(db.path(), src.path());
+  {
+    Xapian::WritableDatabase x(store::schema::xapian_dir(db.path()).string());
+    Xapian::Document copy = x.get_document(1);
+    x.add_document(copy);  // the same path twice
+    Xapian::Document wrong = x.get_document(2);
+    store::DocumentData d = store::decode_document_data(wrong.get_data());
+    d.path = "/elsewhere.txt";
+    wrong.set_data(store::encode_document_data(d));
+    x.replace_document(2, wrong);
+    x.commit();
+  }
+  const auto r = index::verify_index(db.path());
+  EXPECT_TRUE(mentions(r, "indexed 2 times"));
+  EXPECT_TRUE(mentions(r, "same path as document 1"));
+  EXPECT_TRUE(mentions(r, "document 2: id terms do not match its path /elsewhere.txt"));
+}

@@ -1,0 +1,37 @@
+#include <gtest/gtest.h>
+
+#include "io/source_file.hpp"
+#include "test_util.hpp"
+
+using namespace vn::io;
+namespace fs = std::filesystem;
+
+TEST(SourceFile, ReadsPlainAndZstdAndEnforcesTheLimit) {
+  vn::test::TempDir dir;
+  const std::string text(100000, 'x');
+  vn::test::write_file(dir / "a.txt", text);
+  vn::test::write_file(dir / "a.txt.zst", vn::test::zstd_compress(text));
+  const auto entries = walk_inputs({dir.path().string()}).entries;
+  ASSERT_EQ(entries.size(), 2u);
+  for (const auto& e : entries) {
+    auto r = read_source(e, 1 << 20);
+    ASSERT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(r.bytes, text);
+    auto small = read_source(e, 1000);
+    EXPECT_FALSE(small.ok);
+    EXPECT_NE(small.error.find("max-file-size"), std::string::npos) << small.error;
+  }
+}
+
+TEST(SourceFile, RejectsCorruptAndTruncatedZstd) {
+  vn::test::TempDir dir;
+  const std::string z = vn::test::zstd_compress(std::string(100000, 'y') + "tail");
+  vn::test::write_file(dir / "trunc.txt.zst", z.substr(0, z.size() / 2));
+  vn::test::write_file(dir / "garbage.txt.zst", "this is not zstd");
+  vn::test::write_file(dir / "empty.txt.zst", "");
+  for (const auto& e : walk_inputs({dir.path().string()}).entries) {
+    auto r = read_source(e, 1 << 20);
+    EXPECT_FALSE(r.ok) << e.path;
+    EXPECT_NE(r.error.find("zstd"), std::string::npos) << r.error;
+  }
+}

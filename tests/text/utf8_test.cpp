@@ -1,0 +1,19 @@
+#include <gtest/gtest.h>
+
+#include "text/utf8.hpp"
+
+using namespace vn::text;
+
+TEST(Utf8, AcceptsWellFormedAndLocatesIllFormed) {
+  EXPECT_EQ(find_invalid_utf8("Đảng bộ tỉnh"), kValid);
+  EXPECT_EQ(find_invalid_utf8("abc\xC3"), 3u);                 // truncated
+  EXPECT_EQ(find_invalid_utf8("ab\xC0\xAF"), 2u);              // overlong
+  EXPECT_EQ(find_invalid_utf8("\xED\xA0\x80"), 0u);            // surrogate
+  EXPECT_EQ(find_invalid_utf8("12345678\xF5\x80\x80\x80"), 8u);  // > U+10FFFF
+}
+
+TEST(Utf8, RoundTripsCodePoints) {
+  const std::string s = "Đảng 😀 x";
+  EXPECT_EQ(to_utf8(to_u32(s)), s);
+  EXPECT_EQ(to_u32("ệ").size(), 1u);
+}
