@@ -160,6 +160,17 @@ TEST(QueryParser, RestoredQueryRanksItsExactReadingFirst) {
   EXPECT_EQ(*m.begin(), 2u);  // "Đảng bộ tỉnh" first
 }
 
+TEST(QueryParser, ReadingsReachTheTokensOfEveryWordAndPhrase) {
+  const auto restorer = vn::restore::Restorer::load(vn::restore::default_model_dir());
+  // Filters are not restored; a word typed with diacritics is restored
+  // along with the others but keeps its own spelling.
+  const auto p = parse_query("type:bc \"dang bộ\" cites:18-NQ/TW tinh (uy ban)", DefaultOperator::kAnd, restorer.get());
+  EXPECT_EQ(p.restored, "đảng bộ tỉnh uỷ ban");
+  const std::string d = p.query.get_description();
+  for (const char* exact : {"(đảng PHRASE 2 bộ)", "(XFtinh AND_MAYBE tỉnh)", "(XFuy AND_MAYBE uỷ)", "XKbaocao"})
+    EXPECT_NE(d.find(exact), std::string::npos) << exact << " in " << d;
+}
+
 TEST(QueryParser, FiltersCompileToBooleanTermsAndRanges) {
   EXPECT_NE(parse_query("type:bc").query.get_description().find("XKbaocao"), std::string::npos);
   EXPECT_NE(parse_query("type:\"Nghị quyết\"").query.get_description().find("XKnghiquyet"), std::string::npos);

@@ -7,6 +7,7 @@
 #include "doc/title.hpp"
 #include "restore/restorer.hpp"
 #include "store/content_hash.hpp"
+#include "store/fields.hpp"
 #include "store/schema.hpp"
 #include "store/postings.hpp"
 #include "decode/decode.hpp"
@@ -39,26 +40,21 @@ void add_term(Xapian::Document& doc, const std::string& term) {
 // Boolean terms and value slots for filtering, sorting and facets.
 void add_metadata(Xapian::Document& doc, const store::DocumentRecord& record) {
   namespace schema = store::schema;
+  namespace fields = store::fields;
   const doc::Metadata& m = record.metadata;
-  add_term(doc, schema::metadata_term(schema::kTypePrefix, m.type, true));
-  add_term(doc, schema::metadata_term(schema::kCodePrefix, doc::normalize_code(m.code)));
-  const std::string issuer = schema::metadata_term("", m.issuer);
-  for (size_t start = 0; start < issuer.size();) {  // one term per word
-    size_t end = issuer.find(' ', start);
-    if (end == std::string::npos) end = issuer.size();
-    add_term(doc, std::string(schema::kIssuerPrefix) + issuer.substr(start, end - start));
-    start = end + 1;
-  }
+  add_term(doc, fields::type_term(m.type));
+  add_term(doc, fields::code_term(m.code));
+  for (const std::string& term : fields::issuer_terms(m.issuer)) add_term(doc, term);
   if (!m.issuer.empty()) doc.add_value(schema::kSlotIssuer, m.issuer);
-  if (m.date.size() >= 7) {  // "2025-08-06", or "2025-10" when OCR lost the day (sorts first in its month)
-    add_term(doc, std::string(schema::kYearPrefix) + m.date.substr(0, 4));
-    doc.add_value(schema::kSlotDate, m.date.substr(0, 4) + m.date.substr(5, 2) + (m.date.size() == 10 ? m.date.substr(8, 2) : "00"));
-    doc.add_value(schema::kSlotYear, m.date.substr(0, 4));
+  if (const std::string year = fields::date_year(m.date); !year.empty()) {
+    add_term(doc, fields::year_term(year));
+    doc.add_value(schema::kSlotDate, fields::date_slot_value(m.date));
+    doc.add_value(schema::kSlotYear, year);
   }
   if (!m.type.empty()) doc.add_value(schema::kSlotType, m.type);
   std::unordered_set<std::string_view> cited;  // a document cites one code many times
   for (const doc::Citation& c : record.citations)
-    if (cited.insert(c.code).second) add_term(doc, schema::metadata_term(schema::kCitesPrefix, c.code));
+    if (cited.insert(c.code).second) add_term(doc, fields::cites_term(c.code));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Metadata filters of the query language: type:, code:, issuer:, year:,
 // cites: and date:, compiled to boolean Xapian queries over the metadata
-// terms and slots of store/schema.hpp.
+// terms and slots of store/schema.hpp, with values encoded as indexing
+// encodes them (store/fields.hpp).
 #pragma once
 #include <xapian.h>
 

@@ -1,5 +1,7 @@
 #include "query/query_parser.hpp"
 
+#include <utility>
+
 #include "query/field_filter.hpp"
 #include "restore/restorer.hpp"
 #include "store/schema.hpp"
@@ -14,12 +16,25 @@ namespace {
 
 enum class Lex { kWord, kPhrase, kField, kOpen, kClose, kAnd, kOr, kNot, kEnd };
 
+// A token of a word or phrase with its index terms, worked out once.
+struct QueryToken {
+  vi::Token token;  // in its lexeme's text
+  vi::TermPair terms;
+  // The exact term of the restorer's reading, when the token was typed
+  // without diacritics and the restorer reads it with some that fold back
+  // to what was typed ("dang" -> "đảng"); else empty.
+  std::string restored_exact;
+};
+
 struct Lexeme {
   Lex kind = Lex::kEnd;
-  std::string text;   // the word or phrase; for a field, its value
+  std::string text;   // the word or phrase (NFC once tokenised); for a field, its value as typed
   std::string field;  // for kField: type, code, issuer, year, cites or date
   char sign = 0;  // '+' or '-' in front of a word, phrase or group
+  std::vector<QueryToken> tokens;  // of a word or phrase
 };
+
+bool is_text(const Lexeme& l) { return l.kind == Lex::kWord || l.kind == Lex::kPhrase; }
 
 std::vector<Lexeme> lex(std::string_view q) {
   std::vector<Lexeme> out;
@@ -84,57 +99,67 @@ Xapian::Query join(Xapian::Query::op op, const Xapian::Query& a, const Xapian::Q
   return Xapian::Query(op, a, b);
 }
 
-// The exact terms the restorer reads the query's words as, in token order
-// over all word and phrase lexemes.
-struct QueryRestoration {
-  std::string text;                 // the words, restored, space-separated
-  std::vector<std::string> exact;   // per token: exact term of its restoration
-};
+// NFC-normalises every word and phrase and splits it into tokens.
+void tokenize_words(std::vector<Lexeme>& lexemes) {
+  std::vector<vi::Token> tokens;
+  for (Lexeme& l : lexemes) {
+    if (!is_text(l)) continue;
+    l.text = text::to_nfc(l.text);
+    tokens.clear();
+    vi::tokenize(l.text, tokens);
+    for (const vi::Token& t : tokens) l.tokens.push_back({t, vi::terms_for(t.text(l.text), t.kind), {}});
+  }
+}
 
 // Whether any word was typed without diacritics (only those use the restoration).
 bool has_unaccented_word(const std::vector<Lexeme>& lexemes) {
-  std::vector<vi::Token> tokens;
-  for (const Lexeme& l : lexemes) {
-    if (l.kind != Lex::kWord && l.kind != Lex::kPhrase) continue;
-    tokens.clear();
-    vi::tokenize(l.text, tokens);
-    for (const vi::Token& t : tokens)
-      if (!vi::has_diacritics(t.text(l.text))) return true;
-  }
+  for (const Lexeme& l : lexemes)
+    for (const QueryToken& t : l.tokens)
+      if (!vi::has_diacritics(t.token.text(l.text))) return true;
   return false;
 }
 
-QueryRestoration restore_words(const std::vector<Lexeme>& lexemes, const restore::Restorer& restorer) {
+// The exact term of `reading` when it adds an accented reading of a token
+// typed without diacritics (see QueryToken::restored_exact); else empty.
+std::string accented_reading(const vi::TermPair& typed, std::string_view reading) {
+  std::string exact = vi::terms_for(reading, vi::TokenKind::kWord).exact;
+  if (typed.exact != typed.folded || exact == typed.exact || vi::fold(exact) != typed.folded) return {};
+  return exact;
+}
+
+// Restores the words and phrases together, space-separated in query order,
+// and gives each token its reading. Returns the restored text.
+std::string restore_words(std::vector<Lexeme>& lexemes, const restore::Restorer& restorer) {
   std::string joined;
-  for (const Lexeme& l : lexemes)
-    if (l.kind == Lex::kWord || l.kind == Lex::kPhrase) joined += (joined.empty() ? "" : " ") + text::to_nfc(l.text);
+  std::vector<std::pair<size_t, QueryToken*>> at;  // every token by its offset in `joined`, in order
+  for (Lexeme& l : lexemes) {
+    if (!is_text(l)) continue;
+    if (!joined.empty()) joined += ' ';
+    for (QueryToken& t : l.tokens) at.emplace_back(joined.size() + t.token.offset, &t);
+    joined += l.text;
+  }
   const restore::RestoredText r = restorer.restore(joined);
-  QueryRestoration out;
-  out.text = r.text;
-  // One reading per token of `joined`: a restored token may cover two
-  // ("Ngh i" read as "Nghị"); the second then has none.
-  std::vector<vi::Token> tokens;
-  vi::tokenize(joined, tokens);
-  out.exact.resize(tokens.size());
+  // A restored token may cover two ("Ngh i" read as "Nghị"); the second
+  // then has no reading.
   size_t j = 0;
   for (const restore::RestoredToken& t : r.tokens) {
-    while (j < tokens.size() && tokens[j].offset < t.offset) ++j;
-    if (j < tokens.size() && tokens[j].offset == t.offset)
-      out.exact[j] = vi::terms_for(t.restored, vi::TokenKind::kWord).exact;
+    while (j < at.size() && at[j].first < t.offset) ++j;
+    if (j < at.size() && at[j].first == t.offset)
+      at[j].second->restored_exact = accented_reading(at[j].second->terms, t.restored);
   }
-  return out;
+  return r.text;
 }
 
 class Parser {
  public:
-  Parser(std::vector<Lexeme> lexemes, DefaultOperator op, QueryRestoration restoration)
-      : lx_(std::move(lexemes)), restoration_(std::move(restoration)), op_(op) {}
+  Parser(std::vector<Lexeme> lexemes, DefaultOperator op, std::string restored)
+      : lx_(std::move(lexemes)), restored_(std::move(restored)), op_(op) {}
 
   ParsedQuery parse() {
     ParsedQuery out;
     out.query = or_expr();
     out.words = std::move(words_);
-    out.restored = restoration_.text;
+    out.restored = restored_;
     return out;
   }
 
@@ -217,7 +242,7 @@ class Parser {
   }
 
   Xapian::Query item(bool record) {
-    const Lexeme l = take();
+    const Lexeme& l = take();
     if (l.kind == Lex::kOpen) {
       // Each level recurses: thousands of '(' would overflow the stack.
       if (depth_ == kMaxDepth) throw QueryError("parentheses nested too deeply");
@@ -227,53 +252,36 @@ class Parser {
       if (peek().kind == Lex::kClose) take();  // a missing ')' closes at the end
       return q;
     }
-    return text_query(l.text, record);
+    return text_query(l, record);
   }
 
   // A word or phrase: one token is a term, several are a phrase.
-  Xapian::Query text_query(const std::string& raw, bool record) {
-    const std::string text = text::to_nfc(raw);
-    std::vector<vi::Token> tokens;
-    vi::tokenize(text, tokens);
+  Xapian::Query text_query(const Lexeme& l, bool record) {
     std::vector<Xapian::Query> folded, mixed;
     bool any_accent = false;
-    for (const vi::Token& tok : tokens) {
-      const std::string_view s = tok.text(text);
-      const vi::TermPair t = vi::terms_for(s, tok.kind);
+    for (const QueryToken& tok : l.tokens) {
+      const vi::TermPair& t = tok.terms;
       const bool accented = t.exact != t.folded;  // typed with diacritics
-      // Typed without: the restorer's reading, when it has diacritics and
-      // folds back to what was typed.
-      const std::string* restored = restored_exact(t);
-      const std::string& exact = accented ? t.exact : restored ? *restored : t.exact;
-      const bool boost = accented || restored;
+      // Typed without: the restorer's accented reading, if any, scores too.
+      const bool boost = accented || !tok.restored_exact.empty();
       any_accent |= boost;
       folded.push_back(folded_term(t));
-      mixed.push_back(boost ? Xapian::Query(exact) : folded_term(t));
+      mixed.push_back(boost ? Xapian::Query(accented ? t.exact : tok.restored_exact) : folded_term(t));
       if (record) words_.push_back({t.exact, t.folded, accented});
     }
-    if (tokens.empty()) return Xapian::Query();
-    if (tokens.size() == 1) {
+    if (l.tokens.empty()) return Xapian::Query();
+    if (l.tokens.size() == 1) {
       return any_accent ? Xapian::Query(Xapian::Query::OP_AND_MAYBE, folded[0], mixed[0]) : folded[0];
     }
-    const auto n = static_cast<Xapian::termcount>(tokens.size());
+    const auto n = static_cast<Xapian::termcount>(l.tokens.size());
     Xapian::Query phrase(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), n);
     if (!any_accent) return phrase;
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, phrase,
                          Xapian::Query(Xapian::Query::OP_PHRASE, mixed.begin(), mixed.end(), n));
   }
 
-  // Consumes the next token's restoration; nullptr unless it adds an
-  // accented reading of an unaccented word.
-  const std::string* restored_exact(const vi::TermPair& typed) {
-    if (next_restored_ >= restoration_.exact.size()) return nullptr;
-    const std::string& r = restoration_.exact[next_restored_++];
-    if (typed.exact != typed.folded || r == typed.exact || vi::fold(r) != typed.folded) return nullptr;
-    return &r;
-  }
-
   std::vector<Lexeme> lx_;
-  QueryRestoration restoration_;
-  size_t next_restored_ = 0;
+  std::string restored_;  // the restorer's reading of the words, "" when none
   size_t pos_ = 0;
   static constexpr int kMaxDepth = 100;
   int depth_ = 0;
@@ -286,9 +294,10 @@ class Parser {
 ParsedQuery parse_query(std::string_view query, DefaultOperator default_op, const restore::Restorer* restorer) {
   if (text::find_invalid_utf8(query) != text::kValid) throw QueryError("the query is not valid UTF-8");
   std::vector<Lexeme> lexemes = lex(query);
-  QueryRestoration restoration;
-  if (restorer && has_unaccented_word(lexemes)) restoration = restore_words(lexemes, *restorer);
-  Parser parser(std::move(lexemes), default_op, std::move(restoration));
+  tokenize_words(lexemes);
+  std::string restored;
+  if (restorer && has_unaccented_word(lexemes)) restored = restore_words(lexemes, *restorer);
+  Parser parser(std::move(lexemes), default_op, std::move(restored));
   ParsedQuery parsed = parser.parse();
   if (parsed.query.empty()) throw QueryError("the query has no searchable words");
   return parsed;

@@ -6,6 +6,7 @@
 #include "query/field_filter.hpp"
 #include "restore/restorer.hpp"
 #include "store/document_data.hpp"
+#include "store/fields.hpp"
 #include "store/schema.hpp"
 
 namespace vn::query {
@@ -139,14 +140,14 @@ DocumentView Searcher::describe(std::string_view code_or_path) {
   std::error_code ec;
   const std::filesystem::path as_path = std::filesystem::absolute(std::filesystem::path(code_or_path), ec).lexically_normal();
   std::vector<Xapian::docid> found = documents_with(schema::id_term(as_path.string()), 1);
-  if (found.empty()) found = documents_with(schema::metadata_term(schema::kCodePrefix, doc::normalize_code(code_or_path)), 1);
+  if (found.empty()) found = documents_with(store::fields::code_term(code_or_path), 1);
   if (found.empty()) throw QueryError("no indexed document has the path or code \"" + std::string(code_or_path) + "\"");
   auto load = [&](Xapian::docid id) { return store::decode_document_data(db_.get_document(id).get_data()); };
   const store::DocumentData data = load(found.front());
   DocumentView view{data.path, data.title, sidecar_.read(data.sidecar), {}, {}};
   for (const doc::Citation& c : view.record.citations) {
     DocumentView::Link link{c.key, "", ""};
-    const auto target = documents_with(schema::metadata_term(schema::kCodePrefix, c.code), 1);
+    const auto target = documents_with(store::fields::code_term(c.code), 1);
     if (!target.empty()) {
       const store::DocumentData t = load(target.front());
       link.path = t.path;
@@ -155,8 +156,7 @@ DocumentView Searcher::describe(std::string_view code_or_path) {
     view.cites.push_back(std::move(link));
   }
   if (!view.record.metadata.code.empty())
-    for (Xapian::docid id : documents_with(
-             schema::metadata_term(schema::kCitesPrefix, doc::normalize_code(view.record.metadata.code)), 1000)) {
+    for (Xapian::docid id : documents_with(store::fields::cites_term(view.record.metadata.code), 1000)) {
       const store::DocumentData d = load(id);
       if (d.path != view.path) view.cited_by.push_back({"", d.path, d.title});
     }

@@ -1,9 +1,6 @@
 #include "store/schema.hpp"
 
 #include "store/content_hash.hpp"
-#include "text/normalize.hpp"
-#include "text/whitespace.hpp"
-#include "vi/fold.hpp"
 
 namespace vn::store::schema {
 
@@ -21,13 +18,6 @@ std::string id_term(std::string_view source_path) {
     term += content_hash(source_path);
   }
   return term;
-}
-
-std::string metadata_term(std::string_view prefix, std::string_view value, bool drop_spaces) {
-  std::string folded = text::collapse_whitespace(text::to_lower(vi::fold(value)));
-  if (drop_spaces) std::erase(folded, ' ');
-  if (folded.empty() || prefix.size() + folded.size() > kMaxTermBytes) return {};
-  return std::string(prefix) + folded;
 }
 
 }  // namespace vn::store::schema

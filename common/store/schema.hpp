@@ -17,9 +17,10 @@ inline constexpr std::string_view kFoldedPrefix = "XF";
 inline constexpr std::string_view kIdPrefix = "Q";
 
 // Boolean metadata terms: the prefix, then the value folded (lower case,
-// no diacritics). Type without spaces ("XKbaocao"), code ("XC103-bc/du"),
-// issuer ("XIuy ban nhan dan tinh lang son"), year ("XY2025") and the code
-// of every cited document ("XR18-nq/tw").
+// no diacritics), as store/fields.hpp encodes them. Type without spaces
+// ("XKbaocao"), code ("XC103-bc/du"), each word of the issuer ("XIlang",
+// "XIson"), year ("XY2025") and the code of every cited document
+// ("XR18-nq/tw").
 inline constexpr std::string_view kTypePrefix = "XK";
 inline constexpr std::string_view kCodePrefix = "XC";
 inline constexpr std::string_view kIssuerPrefix = "XI";
@@ -49,10 +50,5 @@ inline constexpr std::string_view kDictionaryKey = "vnarchive.dictionary";
 
 // The unique id term for a source path (hashed when the path is too long).
 std::string id_term(std::string_view source_path);
-
-// A metadata term: `prefix` + `value` folded to lower case without
-// diacritics, whitespace collapsed (and removed when `drop_spaces`).
-// Empty when the value is empty or the term would be too long.
-std::string metadata_term(std::string_view prefix, std::string_view value, bool drop_spaces = false);
 
 }  // namespace vn::store::schema
