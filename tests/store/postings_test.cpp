@@ -1,0 +1,46 @@
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include "index/document_builder.hpp"
+#include "store/sample_record.hpp"
+#include "store/schema.hpp"
+
+using namespace vn::store;
+using vn::test::sample_record;
+
+TEST(Terms, AccentedTokensHaveExactAndFoldedTermsAtSamePositions) {
+  DocumentRecord r = sample_record(1);
+  r.text = "Đảng bộ tỉnh theo Nghị quyết 18-NQ/TW";
+  const Xapian::Document doc = vn::index::make_xapian_document(r);
+  auto positions = [&](const std::string& term) {
+    std::vector<Xapian::termpos> out;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+      if (*it == term)
+        for (auto p = it.positionlist_begin(); p != it.positionlist_end(); ++p) out.push_back(*p);
+    return out;
+  };
+  const std::string folded(schema::kFoldedPrefix);
+  EXPECT_EQ(positions("đảng"), std::vector<Xapian::termpos>{1});
+  EXPECT_EQ(positions(folded + "dang"), std::vector<Xapian::termpos>{1});
+  EXPECT_EQ(positions("tỉnh"), std::vector<Xapian::termpos>{3});
+  EXPECT_EQ(positions(folded + "18-nq/tw"), std::vector<Xapian::termpos>{7});
+  EXPECT_TRUE(positions("18-nq/tw").empty());  // no diacritics: stored once, folded
+  EXPECT_TRUE(positions("theo").empty());
+  EXPECT_EQ(positions(folded + "quyet"), std::vector<Xapian::termpos>{6});
+  EXPECT_TRUE(positions(schema::id_term(r.path)).empty());  // boolean: no positions
+  bool has_id = false;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) has_id |= *it == schema::id_term(r.path);
+  EXPECT_TRUE(has_id);
+}
+
+TEST(Terms, OverlongTokensAreSkippedButKeepTheirPosition) {
+  DocumentRecord r = sample_record(1);
+  r.text = std::string(10000, 'a') + " cuối";
+  const Xapian::Document doc = vn::index::make_xapian_document(r);
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    EXPECT_LE((*it).size(), 245u);
+    if (*it == "cuối") {
+      EXPECT_EQ(*it.positionlist_begin(), 2u);
+    }
+  }
+}
