@@ -11,6 +11,8 @@
 #include <string>
 #include <system_error>
 
+#include "restore/lm_format.hpp"
+
 namespace vn::restore {
 namespace {
 

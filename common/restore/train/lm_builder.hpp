@@ -1,5 +1,6 @@
 // Estimating the syllable trigram model from sentences of word ids and
-// writing the binary that LanguageModel (restore/language_model.hpp) maps.
+// writing lm.bin (restore/lm_format.hpp), the binary that LanguageModel
+// (restore/language_model.hpp) maps.
 //
 // Estimation is interpolated modified Kneser-Ney (Chen & Goodman 1998), as
 // KenLM's lmplz does it:
@@ -31,7 +32,7 @@
 #include <span>
 #include <vector>
 
-#include "restore/language_model.hpp"
+#include "restore/vocabulary.hpp"
 
 namespace vn::restore {
 
