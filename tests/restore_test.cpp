@@ -6,6 +6,7 @@
 #include "restore/candidates.hpp"
 #include "restore/channel_model.hpp"
 #include "restore/train/channel_builder.hpp"
+#include "restore/train/lexicon_builder.hpp"
 #include "restore/lexicon.hpp"
 #include "restore/restorer.hpp"
 #include "restore/sentences.hpp"

@@ -9,11 +9,11 @@
 #include <stdexcept>
 
 #include "io/source_file.hpp"
+#include "restore/sentences.hpp"
 #include "restore/train/alignment.hpp"
 #include "restore/train/channel_builder.hpp"
-#include "restore/code_repair.hpp"
-#include "restore/lexicon.hpp"
-#include "restore/sentences.hpp"
+#include "restore/train/code_parts_builder.hpp"
+#include "restore/train/lexicon_builder.hpp"
 #include "vi/terms.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
@@ -110,7 +110,7 @@ void train_models(const TrainOptions& o, std::ostream& log) {
     ++lines;
   });
   const Lexicon lexicon = lexicon_builder.build(o.lexicon_min_count);
-  lexicon.save(o.out_dir / "lexicon.tsv");
+  save_lexicon(lexicon, o.out_dir / "lexicon.tsv");
   log << "lexicon: " << lexicon.size() << " syllables from " << lines << " lines (" << seconds_since(t0) << " s)\n";
 
   LanguageModelBuilder lm(lexicon.vocab_size(), o.lm);
@@ -133,7 +133,7 @@ void train_models(const TrainOptions& o, std::ostream& log) {
   lm.write(o.out_dir / "lm.bin");
   log << "language model: " << words << " tokens (" << seconds_since(t0) << " s)\n";
   const CodeRepair code_parts = codes.build(o.code_min_count);
-  code_parts.save(o.out_dir / "code_parts.tsv");
+  save_code_parts(code_parts, o.out_dir / "code_parts.tsv");
   log << "code parts: " << code_parts.size() << " (" << seconds_since(t0) << " s)\n";
 
   ChannelModelBuilder channel;
