@@ -22,7 +22,7 @@ CodeRepair CodeRepairBuilder::build(uint64_t min_count) const {
 void save_code_parts(const CodeRepair& code_parts, const std::filesystem::path& path) {
   std::vector<KeyCount> rows;
   for (const CodeRepair::Entry& e : code_parts.entries()) rows.push_back({e.part, e.count});
-  write_count_table(path, rows, "code parts");
+  write_count_table(path, rows);
 }
 
 }  // namespace vn::restore

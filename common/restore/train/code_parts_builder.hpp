@@ -23,8 +23,9 @@ class CodeRepairBuilder {
 };
 
 // Writes code_parts.tsv ("part<TAB>count" lines, in the model's sorted
-// order: byte-identical for equal models), which CodeRepair::load reads.
-// Throws std::runtime_error naming the file when it cannot be written.
+// order: byte-identical for equal models; atomically, see
+// restore/train/count_table_writer.hpp), which CodeRepair::load reads.
+// Throws std::system_error naming the file when it cannot be written.
 void save_code_parts(const CodeRepair& code_parts, const std::filesystem::path& path);
 
 }  // namespace vn::restore

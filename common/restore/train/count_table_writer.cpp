@@ -1,15 +1,15 @@
 #include "restore/train/count_table_writer.hpp"
 
-#include <fstream>
-#include <stdexcept>
 #include <string>
+
+#include "io/atomic_file.hpp"
 
 namespace vn::restore {
 
-void write_count_table(const std::filesystem::path& path, const std::vector<KeyCount>& rows, std::string_view what) {
-  std::ofstream out(path, std::ios::binary);
-  for (const KeyCount& r : rows) out << r.key << '\t' << r.count << '\n';
-  if (!out) throw std::runtime_error("cannot write " + std::string(what) + " " + path.string());
+void write_count_table(const std::filesystem::path& path, const std::vector<KeyCount>& rows) {
+  std::string text;
+  for (const KeyCount& r : rows) text.append(r.key).append(1, '\t').append(std::to_string(r.count)).append(1, '\n');
+  io::write_file_atomically(path, text);
 }
 
 }  // namespace vn::restore

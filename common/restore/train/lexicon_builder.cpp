@@ -29,7 +29,7 @@ Lexicon LexiconBuilder::build(uint64_t min_count) const {
 void save_lexicon(const Lexicon& lexicon, const std::filesystem::path& path) {
   std::vector<KeyCount> rows;
   for (const Lexicon::Entry& e : lexicon.entries()) rows.push_back({e.syllable, e.count});
-  write_count_table(path, rows, "lexicon");
+  write_count_table(path, rows);
 }
 
 }  // namespace vn::restore

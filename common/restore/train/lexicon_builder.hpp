@@ -22,9 +22,9 @@ class LexiconBuilder {
   std::unordered_map<std::string, uint64_t> counts_;
 };
 
-// Writes lexicon.tsv ("syllable<TAB>count" lines, in id order), which
-// Lexicon::load reads. Throws std::runtime_error naming the file when it
-// cannot be written.
+// Writes lexicon.tsv ("syllable<TAB>count" lines, in id order; atomically,
+// see restore/train/count_table_writer.hpp), which Lexicon::load reads.
+// Throws std::system_error naming the file when it cannot be written.
 void save_lexicon(const Lexicon& lexicon, const std::filesystem::path& path);
 
 }  // namespace vn::restore

@@ -93,10 +93,10 @@ class LanguageModelBuilder {
   // Counts and estimates. Deterministic.
   LmEstimate estimate() const;
 
-  // Estimates, quantises and writes the binary file atomically (a
-  // temporary file in the same directory, fsync, rename). The same
-  // sentences and options give the same bytes. Throws std::system_error
-  // naming the file when it cannot be written.
+  // Estimates, quantises and writes the binary file atomically
+  // (io/atomic_file.hpp). The same sentences and options give the same
+  // bytes. Throws std::system_error naming the file when it cannot be
+  // written.
   void write(const std::filesystem::path& path) const;
 
  private:
