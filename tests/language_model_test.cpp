@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "restore/language_model.hpp"
+#include "restore/lm_format.hpp"
 #include "restore/train/lm_builder.hpp"
 #include "test_util.hpp"
 

@@ -1,20 +1,15 @@
 #include "index/compact.hpp"
 
-#include <fcntl.h>
-#include <linux/fs.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 #include <xapian.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
 #include <map>
 #include <set>
 #include <vector>
-#include <system_error>
 
 #include "index/writer_lock.hpp"
+#include "io/atomic_file.hpp"
 #include "store/document_data.hpp"
 #include "store/schema.hpp"
 #include "store/sidecar.hpp"
@@ -41,23 +36,9 @@ uint64_t sidecar_bytes(const fs::path& dir) {
   return total;
 }
 
-// Old Xapian directory of a compaction whose swap fell back to two renames.
+// Old Xapian directory of a compaction whose swap fell back to two renames
+// (io::replace_directory).
 fs::path old_xapian_dir(const fs::path& db) { return db / "xapian.old"; }
-
-// Swaps two directories atomically (renameat2 RENAME_EXCHANGE); where the
-// file system cannot, renames `live` aside and `fresh` into its place
-// (tidy_interrupted_compaction repairs a crash between the two).
-void swap_in(const fs::path& fresh, const fs::path& live, const fs::path& db) {
-  if (::syscall(SYS_renameat2, AT_FDCWD, fresh.c_str(), AT_FDCWD, live.c_str(), RENAME_EXCHANGE) == 0) {
-    fs::remove_all(fresh);  // now the old database
-    return;
-  }
-  if (errno != EINVAL && errno != ENOSYS)
-    throw std::system_error(errno, std::generic_category(), "cannot swap in " + fresh.string());
-  fs::rename(live, old_xapian_dir(db));
-  fs::rename(fresh, live);
-  fs::remove_all(old_xapian_dir(db));
-}
 
 // Copies the live records out of sidecar files that hold dead bytes.
 void rewrite_sidecar(const fs::path& db_dir, Xapian::WritableDatabase& db, CompactStats& stats) {
@@ -104,9 +85,7 @@ void rewrite_sidecar(const fs::path& db_dir, Xapian::WritableDatabase& db, Compa
 }  // namespace
 
 void tidy_interrupted_compaction(const fs::path& db) {
-  const fs::path live = store::schema::xapian_dir(db);
-  if (!fs::exists(live) && fs::exists(old_xapian_dir(db))) fs::rename(old_xapian_dir(db), live);
-  fs::remove_all(old_xapian_dir(db));
+  io::recover_directory(store::schema::xapian_dir(db), old_xapian_dir(db));
   fs::remove_all(store::schema::compacted_xapian_dir(db));
 }
 
@@ -127,7 +106,7 @@ CompactStats compact_index(const fs::path& db_dir) {
   }
   const fs::path fresh = store::schema::compacted_xapian_dir(db_dir);
   Xapian::Database(live.string()).compact(fresh.string());
-  swap_in(fresh, live, db_dir);
+  io::replace_directory(live, fresh, old_xapian_dir(db_dir));
   stats.sidecar_bytes_after = sidecar_bytes(store::schema::sidecar_dir(db_dir));
   stats.xapian_bytes_after = tree_bytes(live);
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -1,12 +1,9 @@
 #include "restore/code_repair.hpp"
 
-#include "restore/count_table.hpp"
-
 #include <algorithm>
-#include <charconv>
-#include <fstream>
 #include <stdexcept>
 
+#include "restore/count_table.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 
@@ -30,25 +27,13 @@ std::u32string_view sources_of(char32_t c) {
   }
 }
 
-bool has_letter(std::string_view s) {
-  for (size_t i = 0; i < s.size();)
-    if (text::is_letter_or_mark(text::next_code_point(s, i))) return true;
+}  // namespace
+
+bool has_letter(std::string_view part) {
+  for (size_t i = 0; i < part.size();)
+    if (text::is_letter_or_mark(text::next_code_point(part, i))) return true;
   return false;
 }
-
-// Calls f(part) for every part of `code` between '-' / '/' separators.
-template <typename F>
-void for_each_part(std::string_view code, F&& f) {
-  size_t start = 0;
-  for (size_t i = 0; i <= code.size(); ++i) {
-    if (i == code.size() || code[i] == '-' || code[i] == '/') {
-      f(code.substr(start, i - start), i);
-      start = i + 1;
-    }
-  }
-}
-
-}  // namespace
 
 CodeRepair::CodeRepair(std::vector<Entry> entries) : entries_(std::move(entries)) {
   std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
@@ -69,12 +54,6 @@ CodeRepair CodeRepair::load(const std::filesystem::path& path) {
     entries.push_back({std::move(row.key), row.count});
   }
   return CodeRepair(std::move(entries));
-}
-
-void CodeRepair::save(const std::filesystem::path& path) const {
-  std::vector<KeyCount> rows;
-  for (const Entry& e : entries_) rows.push_back({e.part, e.count});
-  write_count_table(path, rows, "code parts");
 }
 
 uint64_t CodeRepair::count(std::string_view part) const {
@@ -141,24 +120,11 @@ std::string CodeRepair::repair_part(std::string_view part) const {
 std::string CodeRepair::repair(std::string_view code) const {
   std::string out;
   out.reserve(code.size() + 8);
-  for_each_part(code, [&](std::string_view part, size_t end) {
+  for_each_code_part(code, [&](std::string_view part, size_t end) {
     out += has_letter(part) ? repair_part(part) : std::string(part);
     if (end < code.size()) out += code[end];
   });
   return out;
-}
-
-void CodeRepairBuilder::add_token(std::string_view code) {
-  for_each_part(code, [&](std::string_view part, size_t) {
-    if (!part.empty() && part.size() <= 4 * CodeRepair::kMaxPartLength && has_letter(part)) ++counts_[std::string(part)];
-  });
-}
-
-CodeRepair CodeRepairBuilder::build(uint64_t min_count) const {
-  std::vector<CodeRepair::Entry> entries;
-  for (const auto& [part, count] : counts_)
-    if (count >= min_count) entries.push_back({part, count});
-  return CodeRepair(std::move(entries));
 }
 
 }  // namespace vn::restore

@@ -3,7 +3,8 @@
 // A code token (vi::TokenKind::kCode) is cut at '-' and '/'; its parts
 // that contain a letter ("QĐ", "TU", "NĐ", "CP", "UBND", "TTg", "QH15")
 // are its letter parts. Training counts the letter parts of the clean
-// corpus, case-sensitively; the counts are models/code_parts.tsv.
+// corpus, case-sensitively (restore/train/code_parts_builder.hpp); the
+// counts are models/code_parts.tsv.
 //
 // Repair rewrites each letter part on its own, through the confusions of
 // tesseract's English model, from the OCR side to the Vietnamese side only
@@ -47,11 +48,10 @@ class CodeRepair {
   // Entries in any order; kept sorted by descending count, ties by part.
   explicit CodeRepair(std::vector<Entry> entries);
 
-  // Reads "part<TAB>count" lines. Throws std::runtime_error naming the file
-  // and line on malformed input (and when the file cannot be opened).
+  // Reads "part<TAB>count" lines (restore/train/code_parts_builder.hpp
+  // writes them). Throws std::runtime_error naming the file and line on
+  // malformed input (and when the file cannot be opened).
   static CodeRepair load(const std::filesystem::path& path);
-  // Writes the entries in their sorted order: byte-identical for equal models.
-  void save(const std::filesystem::path& path) const;
 
   // The code with each letter part replaced by its repair (see above).
   // REQUIRES: valid UTF-8.
@@ -68,15 +68,21 @@ class CodeRepair {
   std::unordered_map<std::string, uint64_t> counts_;
 };
 
-// Counts the letter parts of code tokens; feed it kCode token text, then build().
-class CodeRepairBuilder {
- public:
-  void add_token(std::string_view code);
-  // Keeps the parts seen at least `min_count` times.
-  CodeRepair build(uint64_t min_count) const;
+// Calls f(part, end) for each part of `code` between '-' and '/'
+// separators, empty ones included; `end` is the offset of the separator
+// after the part (code.size() after the last).
+template <typename F>
+void for_each_code_part(std::string_view code, F&& f) {
+  size_t start = 0;
+  for (size_t i = 0; i <= code.size(); ++i) {
+    if (i == code.size() || code[i] == '-' || code[i] == '/') {
+      f(code.substr(start, i - start), i);
+      start = i + 1;
+    }
+  }
+}
 
- private:
-  std::unordered_map<std::string, uint64_t> counts_;
-};
+// True when `part` has a letter (or combining mark): it is a letter part.
+bool has_letter(std::string_view part);
 
 }  // namespace vn::restore

@@ -27,10 +27,4 @@ std::vector<KeyCount> read_count_table(const std::filesystem::path& path, std::s
   return rows;
 }
 
-void write_count_table(const std::filesystem::path& path, const std::vector<KeyCount>& rows, std::string_view what) {
-  std::ofstream out(path, std::ios::binary);
-  for (const KeyCount& r : rows) out << r.key << '\t' << r.count << '\n';
-  if (!out) throw std::runtime_error("cannot write " + std::string(what) + " " + path.string());
-}
-
 }  // namespace vn::restore

@@ -1,4 +1,5 @@
-// The TSV format of the small count models: one "key<TAB>count" per line.
+// The TSV format of the small count models: one "key<TAB>count" per line
+// (restore/train/count_table_writer.hpp writes it).
 #pragma once
 #include <cstdint>
 #include <filesystem>
@@ -19,7 +20,5 @@ struct KeyCount {
 // is not key<TAB>decimal count.
 std::vector<KeyCount> read_count_table(const std::filesystem::path& path, std::string_view what,
                                        std::string_view key_name);
-// Throws std::runtime_error naming `what` and the file on write failure.
-void write_count_table(const std::filesystem::path& path, const std::vector<KeyCount>& rows, std::string_view what);
 
 }  // namespace vn::restore

@@ -25,10 +25,10 @@ class Lexicon {
   // REQUIRES: entries sorted by descending count (ties by syllable).
   explicit Lexicon(std::vector<Entry> entries);
 
-  // Reads "syllable<TAB>count" lines. Throws std::runtime_error naming the
-  // file and line on malformed input.
+  // Reads "syllable<TAB>count" lines (restore/train/lexicon_builder.hpp
+  // writes them). Throws std::runtime_error naming the file and line on
+  // malformed input.
   static Lexicon load(const std::filesystem::path& path);
-  void save(const std::filesystem::path& path) const;
 
   // WordId of a lexicon syllable (lower-case canonical), or kUnk.
   WordId id(std::string_view syllable) const;
@@ -43,17 +43,6 @@ class Lexicon {
  private:
   std::vector<Entry> entries_;
   std::unordered_map<std::string, WordId> ids_;
-};
-
-// Counts syllables for a lexicon. Feed it corpus text, then build().
-class LexiconBuilder {
- public:
-  void add_text(std::string_view nfc_text);
-  // Keeps syllables that parse and occur at least `min_count` times.
-  Lexicon build(uint64_t min_count) const;
-
- private:
-  std::unordered_map<std::string, uint64_t> counts_;
 };
 
 }  // namespace vn::restore

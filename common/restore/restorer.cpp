@@ -1,13 +1,7 @@
 #include "restore/restorer.hpp"
 
 #include <tbb/blocked_range.h>
-#include <tbb/concurrent_unordered_map.h>
-#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
-
-#include <deque>
-#include <optional>
-#include <unordered_map>
 
 #include "restore/candidates.hpp"
 #include "restore/channel_model.hpp"
@@ -15,10 +9,8 @@
 #include "restore/lexicon.hpp"
 #include "restore/sentences.hpp"
 #include "restore/token_case.hpp"
-#include "text/normalize.hpp"
+#include "restore/token_options.hpp"
 #include "text/utf8.hpp"
-#include "vi/letters.hpp"
-#include "vi/tone.hpp"
 
 #ifndef VNARCHIVE_MODELS_DIR
 #define VNARCHIVE_MODELS_DIR "models"
@@ -33,189 +25,49 @@ std::filesystem::path default_model_dir() {
 
 namespace {
 
-// Numbers of one or two digits may be OCR'd syllables.
-bool could_be_word(std::string_view number) {
-  return number.size() <= 2 && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; });
+std::vector<std::u32string> spellings_of(const Lexicon& lexicon) {
+  std::vector<std::u32string> spelling;
+  for (const auto& e : lexicon.entries()) spelling.push_back(text::to_u32(e.syllable));
+  return spelling;
+}
+
+CandidateGenerator::Options generator_options(const RestorerOptions& options) {
+  CandidateGenerator::Options generator_options;
+  generator_options.max_candidates = options.candidates;
+  return generator_options;
 }
 
 }  // namespace
 
 struct Restorer::Impl {
+  // Loads the models in the order below; throws as Restorer::load.
+  Impl(const std::filesystem::path& dir, const RestorerOptions& options)
+      : options(options),
+        lexicon(Lexicon::load(dir / "lexicon.tsv")),
+        channel(ChannelModel::load(dir / "channel.tsv")),
+        codes(CodeRepair::load(dir / "code_parts.tsv")),
+        lm(LanguageModel::open(dir / "lm.bin")),
+        generator(lexicon, channel, generator_options(options)),
+        spelling(spellings_of(lexicon)),
+        token_options(lexicon, channel, generator, spelling,
+                      {options.option_gap, options.keep_log_prob, options.keep_abbreviation_log_prob,
+                       options.keep_number_log_prob}) {}
+
   RestorerOptions options;
   Lexicon lexicon;
   ChannelModel channel;
   CodeRepair codes;
   std::unique_ptr<LanguageModel> lm;
-  std::unique_ptr<CandidateGenerator> generator;
+  CandidateGenerator generator;
   std::vector<std::u32string> spelling;  // by WordId - kFirstSyllable
-
-  // The options of every word token seen, shared by all threads: OCR'd
-  // archives repeat their tokens, so most lookups hit. Entries are never
-  // erased, so references into the cache stay valid; once it holds
-  // kMaxCached tokens, new ones are computed into per-thread scratch space
-  // that lives until the thread's next sentence.
-  struct TokenOptions {
-    std::vector<Option> options;
-    bool syllable = false;  // the token is a lexicon syllable (up to case and tone placement)
-  };
-  using Cache = tbb::concurrent_unordered_map<std::string, TokenOptions>;
-  mutable Cache cache;
-  mutable tbb::enumerable_thread_specific<std::deque<TokenOptions>> scratch;
-  static constexpr size_t kMaxCached = 1 << 20;
-
-  const TokenOptions& options_for(std::string_view token, vi::TokenKind kind) const {
-    static const TokenOptions number{{{kNumber, nullptr, 0.0f}}}, code{{{kCode, nullptr, 0.0f}}};
-    if (kind == vi::TokenKind::kNumber && !could_be_word(token)) return number;
-    if (kind == vi::TokenKind::kCode) return code;
-    // The options depend on the lower-case token, its kind and whether it
-    // is shaped like an abbreviation. Lower case only: where the OCR put a
-    // tone mark is evidence for the channel, so the token's own placement
-    // is kept (no canonical_tone).
-    const std::string lower = text::to_lower(token);
-    std::string key = lower;
-    key.push_back(kind == vi::TokenKind::kWord ? 'w' : kind == vi::TokenKind::kMixed ? 'm' : 'n');
-    key.push_back(looks_like_abbreviation(token) ? 'A' : '-');
-    if (auto it = cache.find(key); it != cache.end()) return it->second;
-    TokenOptions opts = build_options(token, lower, kind);
-    if (cache.size() >= kMaxCached) return scratch.local().emplace_back(std::move(opts));
-    return cache.emplace(std::move(key), std::move(opts)).first->second;
-  }
-
-  // Readings of a token the OCR glued from a number and a word ("06thang",
-  // "nam2025"): the number, then each candidate of the word (or the other
-  // way round), at a glue cost.
-  void add_unglued(std::string_view original, std::vector<Option>& opts) const {
-    constexpr float kGlueLogProb = -1.0f;
-    constexpr size_t kWordCandidates = 4;
-    auto digit = [](char c) { return c >= '0' && c <= '9'; };
-    size_t front = 0, back = 0;
-    while (front < original.size() && digit(original[front])) ++front;
-    while (back < original.size() && digit(original[original.size() - 1 - back])) ++back;
-    if ((front > 0) == (back > 0) || front > 8 || back > 8) return;
-    const std::string_view letters = original.substr(front, original.size() - front - back);
-    if (letters.size() < 2 || letters.size() > 24) return;
-    for (size_t k = 0; k < letters.size();)
-      if (!text::is_letter_or_mark(text::next_code_point(letters, k))) return;  // one digit run, one letter run
-    const std::u32string lower = text::to_u32(text::to_lower(letters));
-    std::vector<Candidate> cands = generator->generate(lower);
-    if (cands.size() > kWordCandidates) cands.resize(kWordCandidates);
-    for (const Candidate& c : cands) {
-      Option o{c.id, &spelling[c.id - kFirstSyllable], c.channel + kGlueLogProb};
-      o.number_prefix = static_cast<uint8_t>(front);
-      o.number_suffix = static_cast<uint8_t>(back);
-      opts.push_back(o);
-    }
-  }
-
-  // The options of token i, plus readings of it and the next token as one
-  // syllable the OCR split ("Ngh i", "thu c"): when the two are separated
-  // by one space, one of them has at most two letters and one of them is
-  // no lexicon syllable.
-  // `own` and `next`: the options of tokens i and i + 1 (next: nullptr at
-  // the end of the sentence).
-  const std::vector<Option>* options_with_rejoin(std::string_view input, const std::vector<vi::Token>& tokens, size_t i,
-                                                 const TokenOptions& own, const TokenOptions* next) const {
-    constexpr float kSplitLogProb = -1.5f;
-    constexpr size_t kJoinedCandidates = 3;
-    if (!next || tokens[i].kind != vi::TokenKind::kWord || tokens[i + 1].kind != vi::TokenKind::kWord)
-      return &own.options;
-    const vi::Token& a = tokens[i];
-    const vi::Token& b = tokens[i + 1];
-    // Two letters take at most 4 bytes in UTF-8: a cheap first filter.
-    if (b.offset != a.offset + a.length + 1 || input[a.offset + a.length] != ' ' || a.length + b.length > 12 ||
-        std::min(a.length, b.length) > 4)
-      return &own.options;
-    if (own.syllable && next->syllable) return &own.options;
-    auto code_points = [](std::string_view t) {
-      return std::count_if(t.begin(), t.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
-    };
-    // A split leaves a fragment of one or two letters.
-    if (std::min(code_points(a.text(input)), code_points(b.text(input))) > 2) return &own.options;
-    // Cached per pair (with the case-dependent part of the first token's key).
-    const std::string la = text::to_lower(a.text(input)), lb = text::to_lower(b.text(input));
-    std::string key;
-    key.reserve(la.size() + lb.size() + 3);
-    key.append(la).append(1, '\x01').append(lb);
-    key.push_back(looks_like_abbreviation(a.text(input)) ? 'A' : '-');
-    key.push_back('j');
-    if (auto it = cache.find(key); it != cache.end()) return &it->second.options;
-    TokenOptions opts = own;
-    std::vector<Candidate> joined = generator->generate(text::to_u32(la + lb));
-    if (joined.size() > kJoinedCandidates) joined.resize(kJoinedCandidates);
-    for (const Candidate& c : joined) {
-      Option o{c.id, &spelling[c.id - kFirstSyllable], c.channel + kSplitLogProb};
-      o.span = 2;
-      opts.options.push_back(o);
-    }
-    std::stable_sort(opts.options.begin(), opts.options.end(),
-                     [](const Option& x, const Option& y) { return x.channel > y.channel; });
-    if (cache.size() >= kMaxCached) return &scratch.local().emplace_back(std::move(opts)).options;
-    return &cache.emplace(std::move(key), std::move(opts)).first->second.options;
-  }
-
-  // Call before each sentence on the thread that decodes it.
-  void start_sentence() const { scratch.local().clear(); }
-
-  // Candidates, the token itself when it is a lexicon syllable, or else the
-  // option of keeping it as it is.
-  // Channel log10 P of keeping a token that is not a syllable. Tokens
-  // shaped like abbreviations or Roman numerals (all capitals, no vowel
-  // that could carry a syllable: "TT", "HĐND", "GRDP"; or "VII", "XIX")
-  // are kept far more readily than other non-syllables.
-  float keep_log_prob(std::string_view original) const {
-    return looks_like_abbreviation(original) ? options.keep_abbreviation_log_prob : options.keep_log_prob;
-  }
-
-  TokenOptions build_options(std::string_view original, const std::string& lower_utf8, vi::TokenKind kind) const {
-    const std::u32string lower = text::to_u32(lower_utf8);
-    TokenOptions result;
-    std::vector<Option>& opts = result.options;
-    for (const Candidate& c : generator->generate(lower)) opts.push_back({c.id, &spelling[c.id - kFirstSyllable], c.channel});
-    // Readings the channel alone puts far behind the best one cannot win.
-    std::stable_sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) { return a.channel > b.channel; });
-    if (!opts.empty()) {
-      const float floor = opts.front().channel - options.option_gap;
-      while (!opts.empty() && opts.back().channel < floor) opts.pop_back();
-    }
-    if (kind == vi::TokenKind::kMixed) add_unglued(original, opts);
-    if (kind == vi::TokenKind::kNumber) {
-      // A short number may be a syllable the OCR read as digits ("6" for
-      // "ở", "14" for "là"); mostly it is a number.
-      opts.push_back({kNumber, nullptr, options.keep_number_log_prob});
-      std::stable_sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) { return a.channel > b.channel; });
-      return result;
-    }
-    // The token itself always stays a reading: as its syllable, or kept.
-    const WordId self = kind == vi::TokenKind::kWord ? lexicon.id(vi::canonical_tone(lower_utf8)) : kUnk;
-    if (self == kUnk) {
-      opts.push_back({kind == vi::TokenKind::kWord ? kForeign : kCode, nullptr, keep_log_prob(original)});
-    } else if (std::none_of(opts.begin(), opts.end(), [&](const Option& o) { return o.word == self; })) {
-      // The token is this syllable up to tone placement ("thủy", "thuỷ").
-      const std::u32string& syl = spelling[self - kFirstSyllable];
-      opts.push_back({self, &syl, channel.log_prob(syl, syl)});
-    }
-    result.syllable = self != kUnk;
-    std::stable_sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) { return a.channel > b.channel; });
-    return result;
-  }
-
+  OptionBuilder token_options;
 };
 
 Restorer::Restorer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Restorer::~Restorer() = default;
 
 std::unique_ptr<Restorer> Restorer::load(const std::filesystem::path& dir, RestorerOptions options) {
-  auto impl = std::make_unique<Impl>();
-  impl->options = options;
-  impl->lexicon = Lexicon::load(dir / "lexicon.tsv");
-  impl->channel = ChannelModel::load(dir / "channel.tsv");
-  impl->codes = CodeRepair::load(dir / "code_parts.tsv");
-  impl->lm = LanguageModel::open(dir / "lm.bin");
-  CandidateGenerator::Options generator_options;
-  generator_options.max_candidates = options.candidates;
-  impl->generator = std::make_unique<CandidateGenerator>(impl->lexicon, impl->channel, generator_options);
-  for (const auto& e : impl->lexicon.entries()) impl->spelling.push_back(text::to_u32(e.syllable));
-  return std::unique_ptr<Restorer>(new Restorer(std::move(impl)));
+  return std::unique_ptr<Restorer>(new Restorer(std::make_unique<Impl>(dir, options)));
 }
 
 RestoredText Restorer::restore(std::string_view input, float detail_below) const {
@@ -232,18 +84,20 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
     uint8_t span = 1;                              // 0: read with the token before
   };
   std::vector<Choice> choices(tokens.size());
+  const OptionBuilder& token_options = impl_->token_options;
   tbb::parallel_for(tbb::blocked_range<size_t>(0, sentences.size(), 8), [&](const tbb::blocked_range<size_t>& range) {
     Lattice lattice;
-    std::vector<const Impl::TokenOptions*> own;
+    std::vector<const TokenOptions*> own;
     for (size_t s = range.begin(); s != range.end(); ++s) {
       const auto [begin, end] = sentences[s];
-      impl_->start_sentence();
+      token_options.start_sentence();
       lattice.clear();
       own.clear();
-      for (size_t i = begin; i < end; ++i) own.push_back(&impl_->options_for(tokens[i].text(input), tokens[i].kind));
       for (size_t i = begin; i < end; ++i)
-        lattice.push_back(
-            impl_->options_with_rejoin(input, tokens, i, *own[i - begin], i + 1 < end ? own[i + 1 - begin] : nullptr));
+        own.push_back(&token_options.options_for(tokens[i].text(input), tokens[i].kind));
+      for (size_t i = begin; i < end; ++i)
+        lattice.push_back(token_options.options_with_rejoin(input, tokens, i, *own[i - begin],
+                                                            i + 1 < end ? own[i + 1 - begin] : nullptr));
       const std::vector<Decision> decisions = decode(*impl_->lm, lattice, impl_->options.decoder);
       for (size_t i = begin; i < end; ++i) {
         const Decision& d = decisions[i - begin];

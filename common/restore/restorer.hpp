@@ -40,8 +40,8 @@ struct RestorerOptions {
   size_t candidates = 10;       // candidate syllables per token
   float option_gap = 4.0f;      // drop readings this many log10 units of channel behind the best
   float keep_log_prob = -4.0f;  // channel log10 P(token | token kept as is) (tuned on our held-out pages)
-  float keep_abbreviation_log_prob = -1.0f;
-  float keep_number_log_prob = -0.5f;  // the same for a number of one or two digits  // the same for abbreviation-shaped tokens (UBND, XIX)
+  float keep_abbreviation_log_prob = -1.0f;  // the same for abbreviation-shaped tokens (UBND, XIX)
+  float keep_number_log_prob = -0.5f;        // the same for a number of one or two digits
 };
 
 class Restorer {
@@ -77,7 +77,5 @@ void restore_in_pieces(const Restorer& restorer, std::string_view text, size_t p
 // The default model directory: $VNARCHIVE_MODELS, else the models/
 // directory of the source tree this binary was built from.
 std::filesystem::path default_model_dir();
-
-
 
 }  // namespace vn::restore

@@ -35,7 +35,8 @@ class SidecarWriter {
   // Flushes and fsyncs the current file. Call before committing the index
   // that points into it.
   void sync();
-  // Stores a dictionary next to the sidecar files (no-op when present).
+  // Stores a dictionary next to the sidecar files, atomically (no-op when
+  // present). Throws std::system_error (with the file name) on failure.
   void store_dictionary(unsigned id, std::string_view bytes);
 
  private:

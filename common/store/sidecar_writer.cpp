@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <system_error>
 
+#include "io/atomic_file.hpp"
 #include "store/sidecar.hpp"
 
 namespace vn::store {
@@ -77,15 +78,7 @@ void SidecarWriter::sync() {
 void SidecarWriter::store_dictionary(unsigned id, std::string_view bytes) {
   const auto path = dir_ / dictionary_file_name(id);
   if (std::filesystem::exists(path)) return;
-  // Write to a temporary name, sync, then rename: a dictionary file is
-  // either absent or complete.
-  const auto tmp = dir_ / (dictionary_file_name(id) + ".tmp");
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) fail("cannot create", tmp);
-  write_all(fd, bytes, tmp);
-  if (::fsync(fd) != 0) fail("cannot sync", tmp);
-  ::close(fd);
-  std::filesystem::rename(tmp, path);
+  io::write_file_atomically(path, bytes);  // a dictionary file is either absent or complete
 }
 
 }  // namespace vn::store

@@ -1,9 +1,9 @@
 #include "restore/train/channel_builder.hpp"
 
-#include <fstream>
 #include <map>
-#include <stdexcept>
+#include <string>
 
+#include "io/atomic_file.hpp"
 #include "restore/train/alignment.hpp"
 #include "text/utf8.hpp"
 
@@ -33,9 +33,9 @@ void ChannelModelBuilder::save(const std::filesystem::path& path, uint32_t min_c
   for (const auto& [s, n] : counts_.syllables) lines["S\t" + text::to_utf8(s)] = n;
   for (const auto& [c, m] : counts_.emissions)
     for (const auto& [e, n] : m) lines["E\t" + text::to_utf8(std::u32string(1, c)) + "\t" + text::to_utf8(e)] = n;
-  std::ofstream out(path);
-  for (const auto& [k, n] : lines) out << k << '\t' << n << '\n';
-  if (!out) throw std::runtime_error("cannot write channel model " + path.string());
+  std::string text;
+  for (const auto& [k, n] : lines) text.append(k).append(1, '\t').append(std::to_string(n)).append(1, '\n');
+  io::write_file_atomically(path, text);
 }
 
 }  // namespace vn::restore

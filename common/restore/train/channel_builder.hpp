@@ -22,8 +22,9 @@ class ChannelModelBuilder {
 
   // Writes channel.tsv ("T ocr syllable count", "E char emission count" and
   // "S syllable count" lines, sorted, so the same counts give the same
-  // bytes); pairs seen fewer than `min_count` times are left out.
-  // Throws std::runtime_error naming the file when it cannot be written.
+  // bytes); pairs seen fewer than `min_count` times are left out. Writes
+  // atomically (io/atomic_file.hpp). Throws std::system_error naming the
+  // file when it cannot be written.
   void save(const std::filesystem::path& path, uint32_t min_count = 1) const;
 
  private:

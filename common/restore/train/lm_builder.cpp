@@ -1,15 +1,13 @@
 #include "restore/train/lm_builder.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <stdexcept>
-#include <string>
-#include <system_error>
+#include <string_view>
+
+#include "io/atomic_file.hpp"
+#include "restore/lm_format.hpp"
 
 namespace vn::restore {
 namespace {
@@ -456,39 +454,6 @@ const float* find_prob(const std::vector<uint64_t>& keys, const std::vector<floa
   return it != keys.end() && *it == key ? &values[static_cast<size_t>(it - keys.begin())] : nullptr;
 }
 
-// ------------------------------------------------------------------- files
-
-[[noreturn]] void fail(const std::string& what, const std::filesystem::path& path) {
-  throw std::system_error(errno, std::generic_category(), what + " " + path.string());
-}
-
-// Writes `bytes` to a temporary name beside `path`, fsyncs it and renames
-// it over `path`: the file is either the old one or complete.
-void write_atomically(const std::filesystem::path& path, const std::vector<unsigned char>& bytes) {
-  const auto tmp = std::filesystem::path(path.string() + ".tmp");
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) fail("cannot create", tmp);
-  const auto give_up = [&](const char* what) {
-    const int err = errno;
-    ::close(fd);
-    std::error_code ignored;
-    std::filesystem::remove(tmp, ignored);
-    errno = err;
-    fail(what, tmp);
-  };
-  for (size_t done = 0; done < bytes.size();) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) give_up("cannot write");
-    done += static_cast<size_t>(n);
-  }
-  if (::fsync(fd) != 0) give_up("cannot sync");
-  ::close(fd);
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) throw std::system_error(ec, "cannot rename " + tmp.string() + " to " + path.string());
-}
-
 }  // namespace
 
 // ----------------------------------------------------------------- builder
@@ -547,7 +512,8 @@ LmEstimate LanguageModelBuilder::estimate() const {
 }
 
 void LanguageModelBuilder::write(const std::filesystem::path& path) const {
-  write_atomically(path, serialize_language_model(estimate(), options_.quant_bits));
+  const std::vector<unsigned char> bytes = serialize_language_model(estimate(), options_.quant_bits);
+  io::write_file_atomically(path, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
 float LmEstimate::score(std::span<const WordId> history, WordId word) const {

@@ -1,5 +1,6 @@
 // Estimating the syllable trigram model from sentences of word ids and
-// writing the binary that LanguageModel (restore/language_model.hpp) maps.
+// writing lm.bin (restore/lm_format.hpp), the binary that LanguageModel
+// (restore/language_model.hpp) maps.
 //
 // Estimation is interpolated modified Kneser-Ney (Chen & Goodman 1998), as
 // KenLM's lmplz does it:
@@ -31,7 +32,7 @@
 #include <span>
 #include <vector>
 
-#include "restore/language_model.hpp"
+#include "restore/vocabulary.hpp"
 
 namespace vn::restore {
 
@@ -92,10 +93,10 @@ class LanguageModelBuilder {
   // Counts and estimates. Deterministic.
   LmEstimate estimate() const;
 
-  // Estimates, quantises and writes the binary file atomically (a
-  // temporary file in the same directory, fsync, rename). The same
-  // sentences and options give the same bytes. Throws std::system_error
-  // naming the file when it cannot be written.
+  // Estimates, quantises and writes the binary file atomically
+  // (io/atomic_file.hpp). The same sentences and options give the same
+  // bytes. Throws std::system_error naming the file when it cannot be
+  // written.
   void write(const std::filesystem::path& path) const;
 
  private:

@@ -8,12 +8,13 @@
 #include <ostream>
 #include <stdexcept>
 
+#include "io/atomic_file.hpp"
 #include "io/source_file.hpp"
+#include "restore/sentences.hpp"
 #include "restore/train/alignment.hpp"
 #include "restore/train/channel_builder.hpp"
-#include "restore/code_repair.hpp"
-#include "restore/lexicon.hpp"
-#include "restore/sentences.hpp"
+#include "restore/train/code_parts_builder.hpp"
+#include "restore/train/lexicon_builder.hpp"
 #include "vi/terms.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
@@ -96,11 +97,48 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-}  // namespace
+// Where train_models writes: the models directory (symbolic links
+// resolved), and beside it the staging directory that the new models are
+// written into and the name the old directory takes if
+// io::replace_directory falls back to two renames.
+struct ModelDirs {
+  fs::path out, staging, aside;
+};
 
-void train_models(const TrainOptions& o, std::ostream& log) {
+ModelDirs model_dirs(const fs::path& out_dir) {
+  fs::path out = fs::weakly_canonical(out_dir);
+  if (!out.has_filename()) out = out.parent_path();  // "models/"
+  return {out, out.string() + ".train-staging", out.string() + ".train-old"};
+}
+
+// An empty staging directory, and the models directory as an interrupted
+// run may have left it, repaired.
+void start_staging(const ModelDirs& d) {
+  if (fs::exists(d.out) && !fs::is_directory(d.out)) throw std::runtime_error(d.out.string() + ": not a directory");
+  io::recover_directory(d.out, d.aside);
+  fs::remove_all(d.staging);
+  fs::create_directories(d.staging);
+}
+
+// Puts the staged models in the place of the models directory, with
+// everything else that directory holds (a README) copied over.
+void install_models(const ModelDirs& d) {
+  if (!fs::exists(d.out)) {
+    fs::rename(d.staging, d.out);
+    return;
+  }
+  for (const auto& e : fs::directory_iterator(d.out)) {
+    const fs::path copy = d.staging / e.path().filename();
+    if (!fs::exists(fs::symlink_status(copy)))
+      fs::copy(e.path(), copy, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+  }
+  fs::permissions(d.staging, fs::status(d.out).permissions());
+  io::replace_directory(d.out, d.staging, d.aside);
+}
+
+// Trains the models and writes their files into `dir`.
+void write_models(const TrainOptions& o, const fs::path& dir, std::ostream& log) {
   const auto t0 = std::chrono::steady_clock::now();
-  fs::create_directories(o.out_dir);
   const std::vector<fs::path> files = corpus_files(o.corpus_dir);
 
   LexiconBuilder lexicon_builder;
@@ -110,7 +148,7 @@ void train_models(const TrainOptions& o, std::ostream& log) {
     ++lines;
   });
   const Lexicon lexicon = lexicon_builder.build(o.lexicon_min_count);
-  lexicon.save(o.out_dir / "lexicon.tsv");
+  save_lexicon(lexicon, dir / "lexicon.tsv");
   log << "lexicon: " << lexicon.size() << " syllables from " << lines << " lines (" << seconds_since(t0) << " s)\n";
 
   LanguageModelBuilder lm(lexicon.vocab_size(), o.lm);
@@ -130,10 +168,10 @@ void train_models(const TrainOptions& o, std::ostream& log) {
       words += ids.size();
     }
   });
-  lm.write(o.out_dir / "lm.bin");
+  lm.write(dir / "lm.bin");
   log << "language model: " << words << " tokens (" << seconds_since(t0) << " s)\n";
   const CodeRepair code_parts = codes.build(o.code_min_count);
-  code_parts.save(o.out_dir / "code_parts.tsv");
+  save_code_parts(code_parts, dir / "code_parts.tsv");
   log << "code parts: " << code_parts.size() << " (" << seconds_since(t0) << " s)\n";
 
   ChannelModelBuilder channel;
@@ -153,9 +191,24 @@ void train_models(const TrainOptions& o, std::ostream& log) {
       ++pages;
     }
   }
-  channel.save(o.out_dir / "channel.tsv", o.channel_min_count);
+  channel.save(dir / "channel.tsv", o.channel_min_count);
   log << "channel: " << channel.token_pairs() << " token pairs from " << pages << " pages (" << seconds_since(t0)
       << " s)\n";
+}
+
+}  // namespace
+
+void train_models(const TrainOptions& o, std::ostream& log) {
+  const ModelDirs dirs = model_dirs(o.out_dir);
+  start_staging(dirs);
+  try {
+    write_models(o, dirs.staging, log);
+    install_models(dirs);
+  } catch (...) {
+    std::error_code ignored;
+    fs::remove_all(dirs.staging, ignored);
+    throw;
+  }
 }
 
 }  // namespace vn::restore

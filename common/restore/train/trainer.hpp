@@ -26,8 +26,15 @@ struct TrainOptions {
 // renders for evaluation.
 bool is_held_out(std::string_view line);
 
-// Trains and writes the model files; progress goes to `log`.
-// Throws std::runtime_error naming the input that cannot be read.
+// Trains and writes the model files; progress goes to `log`. The files are
+// written into a staging directory beside out_dir ("<out_dir>.train-staging")
+// that then takes out_dir's place in one atomic switch
+// (io::replace_directory), keeping out_dir's other files (a README): a run
+// that fails or is killed leaves out_dir as it was, never a mix of old and
+// new models. Creates out_dir when missing. Not for concurrent runs into
+// one out_dir.
+// Throws std::runtime_error naming the input that cannot be read or the
+// file or directory that cannot be written.
 void train_models(const TrainOptions& options, std::ostream& log);
 
 }  // namespace vn::restore

@@ -1,0 +1,154 @@
+#include "restore/token_options.hpp"
+
+#include <algorithm>
+
+#include "restore/token_case.hpp"
+#include "text/normalize.hpp"
+#include "text/utf8.hpp"
+#include "vi/tone.hpp"
+
+namespace vn::restore {
+namespace {
+
+// Numbers of one or two digits may be OCR'd syllables.
+bool could_be_word(std::string_view number) {
+  return number.size() <= 2 && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+OptionBuilder::OptionBuilder(const Lexicon& lexicon, const ChannelModel& channel, const CandidateGenerator& generator,
+                             const std::vector<std::u32string>& spelling, Scores scores)
+    : lexicon_(lexicon), channel_(channel), generator_(generator), spelling_(spelling), scores_(scores) {}
+
+const TokenOptions& OptionBuilder::options_for(std::string_view token, vi::TokenKind kind) const {
+  static const TokenOptions number{{{kNumber, nullptr, 0.0f}}}, code{{{kCode, nullptr, 0.0f}}};
+  if (kind == vi::TokenKind::kNumber && !could_be_word(token)) return number;
+  if (kind == vi::TokenKind::kCode) return code;
+  // The options depend on the lower-case token, its kind and whether it
+  // is shaped like an abbreviation. Lower case only: where the OCR put a
+  // tone mark is evidence for the channel, so the token's own placement
+  // is kept (no canonical_tone).
+  const std::string lower = text::to_lower(token);
+  std::string key = lower;
+  key.push_back(kind == vi::TokenKind::kWord ? 'w' : kind == vi::TokenKind::kMixed ? 'm' : 'n');
+  key.push_back(looks_like_abbreviation(token) ? 'A' : '-');
+  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  TokenOptions opts = build_options(token, lower, kind);
+  if (cache_.size() >= kMaxCached) return scratch_.local().emplace_back(std::move(opts));
+  return cache_.emplace(std::move(key), std::move(opts)).first->second;
+}
+
+// Readings of a token the OCR glued from a number and a word ("06thang",
+// "nam2025"): the number, then each candidate of the word (or the other
+// way round), at a glue cost.
+void OptionBuilder::add_unglued(std::string_view original, std::vector<Option>& opts) const {
+  constexpr float kGlueLogProb = -1.0f;
+  constexpr size_t kWordCandidates = 4;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  size_t front = 0, back = 0;
+  while (front < original.size() && digit(original[front])) ++front;
+  while (back < original.size() && digit(original[original.size() - 1 - back])) ++back;
+  if ((front > 0) == (back > 0) || front > 8 || back > 8) return;
+  const std::string_view letters = original.substr(front, original.size() - front - back);
+  if (letters.size() < 2 || letters.size() > 24) return;
+  for (size_t k = 0; k < letters.size();)
+    if (!text::is_letter_or_mark(text::next_code_point(letters, k))) return;  // one digit run, one letter run
+  const std::u32string lower = text::to_u32(text::to_lower(letters));
+  std::vector<Candidate> cands = generator_.generate(lower);
+  if (cands.size() > kWordCandidates) cands.resize(kWordCandidates);
+  for (const Candidate& c : cands) {
+    Option o{c.id, &spelling_[c.id - kFirstSyllable], c.channel + kGlueLogProb};
+    o.number_prefix = static_cast<uint8_t>(front);
+    o.number_suffix = static_cast<uint8_t>(back);
+    opts.push_back(o);
+  }
+}
+
+const std::vector<Option>* OptionBuilder::options_with_rejoin(std::string_view input,
+                                                              const std::vector<vi::Token>& tokens, size_t i,
+                                                              const TokenOptions& own, const TokenOptions* next) const {
+  constexpr float kSplitLogProb = -1.5f;
+  constexpr size_t kJoinedCandidates = 3;
+  if (!next || tokens[i].kind != vi::TokenKind::kWord || tokens[i + 1].kind != vi::TokenKind::kWord)
+    return &own.options;
+  const vi::Token& a = tokens[i];
+  const vi::Token& b = tokens[i + 1];
+  // Two letters take at most 4 bytes in UTF-8: a cheap first filter.
+  if (b.offset != a.offset + a.length + 1 || input[a.offset + a.length] != ' ' || a.length + b.length > 12 ||
+      std::min(a.length, b.length) > 4)
+    return &own.options;
+  if (own.syllable && next->syllable) return &own.options;
+  auto code_points = [](std::string_view t) {
+    return std::count_if(t.begin(), t.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+  };
+  // A split leaves a fragment of one or two letters.
+  if (std::min(code_points(a.text(input)), code_points(b.text(input))) > 2) return &own.options;
+  // Cached per pair (with the case-dependent part of the first token's key).
+  const std::string la = text::to_lower(a.text(input)), lb = text::to_lower(b.text(input));
+  std::string key;
+  key.reserve(la.size() + lb.size() + 3);
+  key.append(la).append(1, '\x01').append(lb);
+  key.push_back(looks_like_abbreviation(a.text(input)) ? 'A' : '-');
+  key.push_back('j');
+  if (auto it = cache_.find(key); it != cache_.end()) return &it->second.options;
+  TokenOptions opts = own;
+  std::vector<Candidate> joined = generator_.generate(text::to_u32(la + lb));
+  if (joined.size() > kJoinedCandidates) joined.resize(kJoinedCandidates);
+  for (const Candidate& c : joined) {
+    Option o{c.id, &spelling_[c.id - kFirstSyllable], c.channel + kSplitLogProb};
+    o.span = 2;
+    opts.options.push_back(o);
+  }
+  std::stable_sort(opts.options.begin(), opts.options.end(),
+                   [](const Option& x, const Option& y) { return x.channel > y.channel; });
+  if (cache_.size() >= kMaxCached) return &scratch_.local().emplace_back(std::move(opts)).options;
+  return &cache_.emplace(std::move(key), std::move(opts)).first->second.options;
+}
+
+// Channel log10 P of keeping a token that is not a syllable. Tokens
+// shaped like abbreviations or Roman numerals (all capitals, no vowel
+// that could carry a syllable: "TT", "HĐND", "GRDP"; or "VII", "XIX")
+// are kept far more readily than other non-syllables.
+float OptionBuilder::keep_log_prob(std::string_view original) const {
+  return looks_like_abbreviation(original) ? scores_.keep_abbreviation_log_prob : scores_.keep_log_prob;
+}
+
+// Candidates, the token itself when it is a lexicon syllable, or else the
+// option of keeping it as it is.
+TokenOptions OptionBuilder::build_options(std::string_view original, const std::string& lower_utf8,
+                                          vi::TokenKind kind) const {
+  const std::u32string lower = text::to_u32(lower_utf8);
+  TokenOptions result;
+  std::vector<Option>& opts = result.options;
+  for (const Candidate& c : generator_.generate(lower))
+    opts.push_back({c.id, &spelling_[c.id - kFirstSyllable], c.channel});
+  // Readings the channel alone puts far behind the best one cannot win.
+  std::stable_sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) { return a.channel > b.channel; });
+  if (!opts.empty()) {
+    const float floor = opts.front().channel - scores_.option_gap;
+    while (!opts.empty() && opts.back().channel < floor) opts.pop_back();
+  }
+  if (kind == vi::TokenKind::kMixed) add_unglued(original, opts);
+  if (kind == vi::TokenKind::kNumber) {
+    // A short number may be a syllable the OCR read as digits ("6" for
+    // "ở", "14" for "là"); mostly it is a number.
+    opts.push_back({kNumber, nullptr, scores_.keep_number_log_prob});
+    std::stable_sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) { return a.channel > b.channel; });
+    return result;
+  }
+  // The token itself always stays a reading: as its syllable, or kept.
+  const WordId self = kind == vi::TokenKind::kWord ? lexicon_.id(vi::canonical_tone(lower_utf8)) : kUnk;
+  if (self == kUnk) {
+    opts.push_back({kind == vi::TokenKind::kWord ? kForeign : kCode, nullptr, keep_log_prob(original)});
+  } else if (std::none_of(opts.begin(), opts.end(), [&](const Option& o) { return o.word == self; })) {
+    // The token is this syllable up to tone placement ("thủy", "thuỷ").
+    const std::u32string& syl = spelling_[self - kFirstSyllable];
+    opts.push_back({self, &syl, channel_.log_prob(syl, syl)});
+  }
+  result.syllable = self != kUnk;
+  std::stable_sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) { return a.channel > b.channel; });
+  return result;
+}
+
+}  // namespace vn::restore
