@@ -1,6 +1,8 @@
 #include "query/searcher.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 #include "doc/citations.hpp"
 #include "query/field_filter.hpp"
@@ -19,15 +21,26 @@ Xapian::valueno facet_slot(const std::string& name) {
   throw QueryError("unknown facet \"" + name + "\" (type, year or issuer)");
 }
 
+// Times opening the database is tried when writers discard the revision
+// being opened (backing off from 1 ms to 64 ms).
+constexpr int kOpenAttempts = 10;
+
 Xapian::Database open_database(const std::filesystem::path& db) {
   const auto dir = store::schema::xapian_dir(db);
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
     throw IndexError("no index at " + db.string() + " (create one with: vnindex index --db " + db.string() + " INPUT...)");
-  try {
-    return Xapian::Database(dir.string());
-  } catch (const Xapian::Error& e) {
-    throw IndexError("cannot open the index at " + db.string() + ": " + e.get_description());
+  // Opening reads one revision's tables; a writer committing twice in the
+  // meantime discards that revision, and the next attempt finds a newer one.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return Xapian::Database(dir.string());
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt == kOpenAttempts) throw IndexError("cannot open the index at " + db.string() + ": " + e.get_description());
+      std::this_thread::sleep_for(std::chrono::milliseconds(1 << std::min(attempt, 6)));
+    } catch (const Xapian::Error& e) {
+      throw IndexError("cannot open the index at " + db.string() + ": " + e.get_description());
+    }
   }
 }
 
