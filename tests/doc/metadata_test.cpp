@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "doc/citations.hpp"
-#include "restore_test_util.hpp"
+#include "restore/restore_test_util.hpp"
 #include "test_util.hpp"
 #include "doc/metadata.hpp"
 

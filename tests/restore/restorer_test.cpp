@@ -15,7 +15,8 @@
 #include <vector>
 
 #include "restore/restorer.hpp"
-#include "restore_test_util.hpp"
+#include "restore/restore_test_util.hpp"
+#include "test_util.hpp"
 #include "vi/terms.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
@@ -26,7 +27,7 @@ using vn::restore::Restorer;
 
 namespace {
 
-const std::filesystem::path kSamples = std::filesystem::path(__FILE__).parent_path().parent_path() / "samples";
+const std::filesystem::path kSamples = vn::test::samples_dir();
 
 // One restorer per test process (ctest runs every test in its own process).
 const Restorer& restorer() { return vn::test::shipped_restorer(); }
@@ -47,12 +48,7 @@ std::vector<std::filesystem::path> sample_files(const std::string& kind) {
 }
 
 using vn::test::keeps_structure;
-
-RestoredText restore_checked(std::string_view input) {
-  RestoredText out = restorer().restore(input);
-  EXPECT_TRUE(keeps_structure(input, out)) << "input: " << input;
-  return out;
-}
+using vn::test::restore_checked;
 
 std::string restore_text(std::string_view input) { return restore_checked(input).text; }
 
@@ -87,8 +83,7 @@ std::string upper_case(std::string_view s) {
 
 // The restored form of the first token whose original is `original`.
 std::string restored_token(const RestoredText& r, std::string_view original) {
-  for (const auto& t : r.tokens)
-    if (t.original == original) return t.restored;
+  if (const auto* t = vn::test::find_token(r, original)) return t->restored;
   ADD_FAILURE() << "no token '" << original << "'";
   return {};
 }
@@ -451,4 +446,41 @@ TEST(RestorerDeterminism, TwoThreadsAtOnceGiveTheSameResult) {
   t1.join();
   expect_same(expected, got[0]);
   expect_same(expected, got[1]);
+}
+
+// ---------------------------------------------------------------------------
+// Readings across token boundaries, and restoring in pieces
+
+TEST(RestorerWithModels, UngluesNumbersFromWords) {
+  EXPECT_EQ(restorer().restore("Lang Son, ngay 06thang 8 nam2025").text, "Lạng Sơn, ngày 06 tháng 8 năm 2025");
+  EXPECT_EQ(restorer().restore("t6 chirc").text, "tổ chức");  // one letter: not a glued number
+}
+
+TEST(RestorerWithModels, RejoinsSyllablesTheOcrSplit) {
+  const RestoredText r = restorer().restore("Ngh i quyet, thu c hién");
+  EXPECT_EQ(r.text, "Nghị quyết, thực hiện");
+  ASSERT_FALSE(r.tokens.empty());
+  EXPECT_EQ(r.tokens[0].original, "Ngh i");  // one restored token covers both pieces
+  EXPECT_EQ(r.tokens[0].restored, "Nghị");
+}
+
+TEST(RestorerWithModels, RestoringInPiecesEqualsRestoringWhole) {
+  std::string text;
+  for (const auto& e : std::filesystem::directory_iterator(kSamples / "ocr"))
+    text += vn::test::read_file(e.path()) + "\n\n";
+  std::string pieces;
+  size_t calls = 0;
+  vn::restore::restore_in_pieces(restorer(), text, 2000, [&](std::string_view p) {
+    pieces += p;
+    ++calls;
+  });
+  EXPECT_GT(calls, 10u);
+  EXPECT_EQ(pieces, restorer().restore(text).text);
+
+  // Found by restore_fuzz: a cut after "T:" inside a line changed the case
+  // the next short token takes from its line ("Tờ/" whole, "TỜ/" in pieces).
+  const std::string line = "Ban chap hanh tinh uy.\ntc T: T/ DMANG.inh\n";
+  std::string cut;
+  vn::restore::restore_in_pieces(restorer(), line, 33, [&](std::string_view p) { cut += p; });
+  EXPECT_EQ(cut, restorer().restore(line).text);
 }

@@ -61,4 +61,18 @@ inline ::testing::AssertionResult keeps_structure(std::string_view input, const 
   return ::testing::AssertionSuccess();
 }
 
+// Restores `input` with the shipped models, checking keeps_structure().
+inline restore::RestoredText restore_checked(std::string_view input) {
+  restore::RestoredText out = shipped_restorer().restore(input);
+  EXPECT_TRUE(keeps_structure(input, out)) << "input: " << input.substr(0, 200);
+  return out;
+}
+
+// The first restored token whose original is `original`, or nullptr.
+inline const restore::RestoredToken* find_token(const restore::RestoredText& r, std::string_view original) {
+  for (const auto& t : r.tokens)
+    if (t.original == original) return &t;
+  return nullptr;
+}
+
 }  // namespace vn::test

@@ -16,7 +16,8 @@
 #include <vector>
 
 #include "restore/restorer.hpp"
-#include "restore_test_util.hpp"
+#include "restore/restore_test_util.hpp"
+#include "test_util.hpp"
 #include "text/utf8.hpp"
 #include "vi/tokenizer.hpp"
 
@@ -25,23 +26,12 @@ using vn::restore::Restorer;
 
 namespace {
 
-const std::filesystem::path kSamples = std::filesystem::path(__FILE__).parent_path().parent_path() / "samples";
+const std::filesystem::path kSamples = vn::test::samples_dir();
 
 const Restorer& restorer() { return vn::test::shipped_restorer(); }
 using vn::test::keeps_structure;
-
-RestoredText restore_checked(std::string_view input) {
-  RestoredText out = restorer().restore(input);
-  EXPECT_TRUE(keeps_structure(input, out)) << "input: " << input.substr(0, 200);
-  return out;
-}
-
-// The restored form of the first token whose original is `original`.
-const vn::restore::RestoredToken* token(const RestoredText& r, std::string_view original) {
-  for (const auto& t : r.tokens)
-    if (t.original == original) return &t;
-  return nullptr;
-}
+using vn::test::restore_checked;
+using vn::test::find_token;
 
 // Whitespace-separated words of the OCR samples, in file order.
 std::vector<std::string> ocr_words(bool strip_sentence_punctuation) {
@@ -137,7 +127,7 @@ TEST(RestoreRobustness, ChineseCharacters) {
   const std::string in = "Dang bo tinh 中华人民共和国 va Viet Nam 日本語の文章 dugc 한국어 t6 chirc\n中文\n";
   const RestoredText r = restore_checked(in);
   for (const char* t : {"中华人民共和国", "日本語の文章", "한국어", "中文"}) {
-    const auto* k = token(r, t);
+    const auto* k = find_token(r, t);
     if (k) {
       EXPECT_EQ(k->restored, t);
     }
@@ -197,7 +187,7 @@ TEST(RestoreRobustness, TokenOfTwoHundredDigits) {
   for (int i = 0; i < 66; ++i) grouped += ".000";
   const std::string in = "so " + digits + " ngay " + grouped + ",5 va " + digits + "/" + digits + "-NQ/TW dugc\n" + digits;
   const RestoredText r = restore_checked(in);
-  const auto* d = token(r, digits);
+  const auto* d = find_token(r, digits);
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->restored, digits);
   EXPECT_NE(r.text.find(grouped + ",5"), std::string::npos);
