@@ -14,27 +14,13 @@
 using namespace vn;
 namespace fs = std::filesystem;
 
-namespace {
-
-void index_tree(const fs::path& db, const fs::path& src, bool prune = false) {
-  test::index_tree(db, src, {.prune = prune, .restore = false});
-}
-
-void write_docs(const fs::path& src, int n, const std::string& version) {
-  for (int i = 0; i < n; ++i)
-    test::write_file(src / ("d" + std::to_string(i) + ".txt"),
-                     "Báo cáo số " + std::to_string(i) + " phiên bản " + version + " về công tác chuyển đổi số");
-}
-
-}  // namespace
-
 TEST(Compact, ReclaimsReplacedAndRemovedRecordsAndKeepsTheIndexWhole) {
   test::TempDir src, db;
-  write_docs(src.path(), 50, "một");
-  index_tree(db.path(), src.path());
-  write_docs(src.path(), 25, "hai");  // half replaced
+  test::write_docs(src.path(), 50, "một");
+  test::index_tree(db.path(), src.path(), {.restore = false});
+  test::write_docs(src.path(), 25, "hai");  // half replaced
   for (int i = 40; i < 50; ++i) fs::remove(src / ("d" + std::to_string(i) + ".txt"));
-  index_tree(db.path(), src.path(), true);
+  test::index_tree(db.path(), src.path(), {.prune = true, .restore = false});
 
   const auto stats = index::compact_index(db.path());
   EXPECT_EQ(stats.documents, 40u);
@@ -55,18 +41,18 @@ TEST(Compact, ReclaimsReplacedAndRemovedRecordsAndKeepsTheIndexWhole) {
   req.query = "\"phiên bản một\"";
   EXPECT_EQ(searcher.search(req).hits.size(), 15u);
 
-  index_tree(db.path(), src.path());  // an index run after compaction has nothing to do
+  test::index_tree(db.path(), src.path(), {.restore = false});  // an index run after compaction has nothing to do
   EXPECT_TRUE(index::verify_index(db.path()).ok());
 }
 
 TEST(Compact, TidiesWhatAnInterruptedCompactionLeft) {
   test::TempDir src, db;
-  write_docs(src.path(), 5, "một");
-  index_tree(db.path(), src.path());
+  test::write_docs(src.path(), 5, "một");
+  test::index_tree(db.path(), src.path(), {.restore = false});
   // Killed between the two renames of the fallback swap: only the old database is left, aside.
   fs::rename(store::schema::xapian_dir(db.path()), db / "xapian.old");
   fs::create_directories(store::schema::compacted_xapian_dir(db.path()));
-  index_tree(db.path(), src.path());
+  test::index_tree(db.path(), src.path(), {.restore = false});
   EXPECT_FALSE(fs::exists(db / "xapian.old"));
   EXPECT_FALSE(fs::exists(store::schema::compacted_xapian_dir(db.path())));
   const auto r = index::verify_index(db.path());

@@ -15,28 +15,14 @@
 using namespace vn;
 namespace fs = std::filesystem;
 
-namespace {
-
-void index_tree(const fs::path& db, const fs::path& src, bool prune = false) {
-  test::index_tree(db, src, {.prune = prune, .restore = false});
-}
-
-void write_docs(const fs::path& src, int n, const std::string& version) {
-  for (int i = 0; i < n; ++i)
-    test::write_file(src / ("d" + std::to_string(i) + ".txt"),
-                     "Báo cáo số " + std::to_string(i) + " phiên bản " + version + " về công tác chuyển đổi số");
-}
-
-}  // namespace
-
 TEST(Concurrency, SearchesStayConsistentWhileIndexingAndCompacting) {
   test::TempDir src, db;
-  write_docs(src.path(), 40, "một");
-  index_tree(db.path(), src.path());
+  test::write_docs(src.path(), 40, "một");
+  test::index_tree(db.path(), src.path(), {.restore = false});
   std::atomic<bool> done{false};
   std::thread writer([&] {
     for (int round = 0; round < 6; ++round) {
-      write_docs(src.path(), 40, round % 2 ? "một" : "hai");
+      test::write_docs(src.path(), 40, round % 2 ? "một" : "hai");
       index::IndexOptions o;
       o.db = db.path();
       o.inputs = {src.path().string()};

@@ -1,8 +1,10 @@
 // Running the indexing pipeline over a test tree.
 #pragma once
 #include <filesystem>
+#include <string>
 
 #include "index/pipeline.hpp"
+#include "test_util.hpp"
 
 namespace vn::test {
 
@@ -24,6 +26,14 @@ inline index::IndexStats index_tree(const std::filesystem::path& db, const std::
   o.force = run.force;
   o.restore = run.restore;
   return index::run_index(o, nullptr);
+}
+
+// `n` small documents d0.txt .. d<n-1>.txt in `src`, whose text names
+// `version`: writing them again with another version changes every one.
+inline void write_docs(const std::filesystem::path& src, int n, const std::string& version) {
+  for (int i = 0; i < n; ++i)
+    write_file(src / ("d" + std::to_string(i) + ".txt"),
+               "Báo cáo số " + std::to_string(i) + " phiên bản " + version + " về công tác chuyển đổi số");
 }
 
 }  // namespace vn::test

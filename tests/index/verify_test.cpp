@@ -16,16 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void index_tree(const fs::path& db, const fs::path& src, bool prune = false) {
-  test::index_tree(db, src, {.prune = prune, .restore = false});
-}
-
-void write_docs(const fs::path& src, int n, const std::string& version) {
-  for (int i = 0; i < n; ++i)
-    test::write_file(src / ("d" + std::to_string(i) + ".txt"),
-                     "Báo cáo số " + std::to_string(i) + " phiên bản " + version + " về công tác chuyển đổi số");
-}
-
 store::DocumentData data_of(const fs::path& db, Xapian::docid id) {
   Xapian::Database x(store::schema::xapian_dir(db).string());
   return store::decode_document_data(x.get_document(id).get_data());
@@ -41,8 +31,8 @@ bool mentions(const index::VerifyReport& r, const std::string& what) {
 
 TEST(Verify, AFreshIndexIsConsistent) {
   test::TempDir src, db;
-  write_docs(src.path(), 20, "một");
-  index_tree(db.path(), src.path());
+  test::write_docs(src.path(), 20, "một");
+  test::index_tree(db.path(), src.path(), {.restore = false});
   const auto r = index::verify_index(db.path());
   EXPECT_TRUE(r.ok()) << (r.problems.empty() ? "" : r.problems[0]);
   EXPECT_EQ(r.documents, 20u);
@@ -51,8 +41,8 @@ TEST(Verify, AFreshIndexIsConsistent) {
 
 TEST(Verify, FindsDamagedSidecarRecords) {
   test::TempDir src, db;
-  write_docs(src.path(), 5, "một");
-  index_tree(db.path(), src.path());
+  test::write_docs(src.path(), 5, "một");
+  test::index_tree(db.path(), src.path(), {.restore = false});
   const store::DocumentData d = data_of(db.path(), 2);
   {  // overwrite the middle of document 2's frame
     std::fstream f(store::schema::sidecar_dir(db.path()) / d.sidecar.file, std::ios::in | std::ios::out | std::ios::binary);
@@ -71,8 +61,8 @@ TEST(Verify, FindsDamagedSidecarRecords) {
 
 TEST(Verify, FindsDuplicateAndMismatchedPaths) {
   test::TempDir src, db;
-  write_docs(src.path(), 3, "một");
-  index_tree(db.path(), src.path());
+  test::write_docs(src.path(), 3, "một");
+  test::index_tree(db.path(), src.path(), {.restore = false});
   {
     Xapian::WritableDatabase x(store::schema::xapian_dir(db.path()).string());
     Xapian::Document copy = x.get_document(1);
