@@ -1,5 +1,7 @@
 #include "doc/lines.hpp"
 
+#include <algorithm>
+
 #include "text/whitespace.hpp"
 
 namespace vn::doc {
@@ -54,16 +56,27 @@ std::string Line::left() const {
   return s.empty() || !s[0].left ? std::string() : s[0].text;
 }
 
-std::vector<Line> split_lines(std::string_view text) {
-  std::vector<Line> lines;
-  for (size_t start = 0; start <= text.size();) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    lines.emplace_back(text.substr(start, end - start));
-    if (end == text.size()) break;
-    start = end + 1;
-  }
-  return lines;
+Lines::Lines(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (size_t end = text.find('\n'); end != std::string_view::npos; end = text.find('\n', end + 1))
+    starts_.push_back(static_cast<uint32_t>(end + 1));
+}
+
+Line Lines::view(size_t i) const {
+  const size_t start = starts_[i];
+  const size_t end = i + 1 < starts_.size() ? starts_[i + 1] - 1 : text_.size();
+  return Line(text_.substr(start, end - start));
+}
+
+const Line& Lines::at(size_t i) const {
+  auto it = kept_.find(i);
+  if (it == kept_.end()) it = kept_.emplace(i, view(i)).first;
+  return it->second;
+}
+
+size_t Lines::line_starting_at(size_t offset) const {
+  const auto it = std::lower_bound(starts_.begin(), starts_.end(), offset);
+  return it != starts_.end() && *it == offset ? static_cast<size_t>(it - starts_.begin()) : starts_.size();
 }
 
 }  // namespace vn::doc

@@ -2,9 +2,11 @@
 // columns of two-column headers and signature blocks. What metadata
 // extraction (doc/metadata.hpp) reads the layout from.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace vn::doc {
@@ -42,7 +44,32 @@ class Line {
   mutable std::optional<std::vector<Segment>> segments_;
 };
 
-// Every line of `text`, split at '\n' (a final line without one included).
-std::vector<Line> split_lines(std::string_view text);
+// The lines of a document's text (split at '\n'; a final line without one
+// included), found once as 4 bytes of offset per line, so that a text of
+// millions of short lines costs little. Views into the text, which must
+// outlive it. Not thread-safe.
+// REQUIRES: the text is shorter than 4 GiB.
+class Lines {
+ public:
+  explicit Lines(std::string_view text);
+
+  size_t size() const { return starts_.size(); }
+
+  // Line i, made afresh: for scans that read each line once.
+  Line view(size_t i) const;
+
+  // Line i, kept (with its columns, once worked out) as long as the Lines:
+  // for the few lines of the header and title that several readers look
+  // at. Every line asked for stays, so not for scans over the whole text.
+  const Line& at(size_t i) const;
+
+  // The line that starts at byte `offset`, or size() when none does.
+  size_t line_starting_at(size_t offset) const;
+
+ private:
+  std::string_view text_;
+  std::vector<uint32_t> starts_;
+  mutable std::unordered_map<size_t, Line> kept_;
+};
 
 }  // namespace vn::doc

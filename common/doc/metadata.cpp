@@ -268,26 +268,18 @@ int heading_rank(std::string_view line) {
 // Where the parts of a document lie. Each stage of extract_metadata finds
 // one and reads its fields; later stages start from what earlier ones found.
 struct Layout {
-  std::vector<Line> lines;
-  size_t n = 0;            // lines.size()
+  explicit Layout(std::string_view text) : lines(text), n(lines.size()) {}
+  Lines lines;
+  size_t n;                // lines.size()
   size_t number_line = 0;  // the "Số ..." line, or n
   size_t body_start = 0;   // the first line after the type line and title (or the "V/v" subject)
   size_t sign_start = 0;   // the last "Nơi nhận:" line, or n
 };
 
 // The line holding the document's own number ("Số 215-BC/TU"), or n.
-size_t find_number_line(std::string_view text, const std::vector<Line>& lines) {
-  const size_t n = lines.size();
-  size_t number_line = n;
+size_t find_number_line(std::string_view text, const Lines& lines) {
   const auto span = number_line_span(text);
-  if (span.first != std::string_view::npos) {
-    size_t off = 0;
-    for (size_t i = 0; i < n; ++i) {
-      if (off == span.first) number_line = i;
-      off += lines[i].raw().size() + 1;
-    }
-  }
-  return number_line;
+  return span.first == std::string_view::npos ? lines.size() : lines.line_starting_at(span.first);
 }
 
 // Own number and code: "Số 215-BC/TU" / "Số: 45/KH-UBND".
@@ -313,7 +305,7 @@ void read_number(const Line& l, Metadata& md) {
 void read_place_date(const Layout& doc, Metadata& md) {
   const size_t head_end = std::min(doc.n, (doc.number_line < doc.n ? doc.number_line : 10) + 4);
   for (size_t i = 0; i < head_end && md.date.empty(); ++i)
-    for (const auto& s : doc.lines[i].segments())
+    for (const auto& s : doc.lines.at(i).segments())
       if (s.text.size() <= kHeaderLineBytes && parse_place_date(s.text, md.place, md.date)) break;
 }
 
@@ -322,7 +314,7 @@ void read_issuer(const Layout& doc, Metadata& md) {
   const size_t n = doc.n, number_line = doc.number_line;
   const size_t issuer_end = number_line < n ? number_line : std::min<size_t>(n, 6);
   for (size_t i = 0; i < issuer_end; ++i) {
-    const Line& line = doc.lines[i];
+    const Line& line = doc.lines.at(i);
     if (line.blank()) {
       if (number_line == n && !md.issuer.empty()) break;
       continue;
@@ -345,19 +337,21 @@ void read_issuer(const Layout& doc, Metadata& md) {
 
 // Type line, title (trích yếu) and "V/v" subject. Returns where the body starts.
 size_t read_type_and_title(const Layout& doc, Metadata& md) {
-  const std::vector<Line>& lines = doc.lines;
+  const Lines& lines = doc.lines;
   const size_t n = doc.n;
   const size_t scan_from = doc.number_line < n ? doc.number_line + 1 : 0;
   size_t body_start = scan_from;
   std::string subject;
   for (size_t i = scan_from; i < std::min(n, scan_from + 30); ++i) {
-    const std::string& flat = lines[i].flat();
+    const std::string& flat = lines.at(i).flat();
     if (flat.empty()) continue;
     const std::string f = folded_prefix(flat, 48);
     if (subject.empty() && starts_with(f, "v/v")) {
       size_t j = i;
-      for (; j < n && !lines[j].blank(); ++j) {
-        append_words(subject, lines[j].segments()[0].text);
+      for (; j < n; ++j) {
+        const Line line = lines.view(j);
+        if (line.blank()) break;
+        append_words(subject, line.segments()[0].text);
       }
       body_start = j;
       if (md.type.empty()) continue;
@@ -366,8 +360,12 @@ size_t read_type_and_title(const Layout& doc, Metadata& md) {
     md.type = type_named(f);
     if (md.type.empty()) continue;
     size_t j = i + 1;
-    if (j < n && lines[j].blank() && j + 1 < n && !lines[j + 1].blank()) ++j;  // OCR spacing
-    for (; j < n && !lines[j].blank(); ++j) append_words(md.title, lines[j].flat());
+    if (j < n && lines.view(j).blank() && j + 1 < n && !lines.view(j + 1).blank()) ++j;  // OCR spacing
+    for (; j < n; ++j) {
+      const Line line = lines.view(j);
+      if (line.blank()) break;
+      append_words(md.title, line.flat());
+    }
     body_start = j;
     break;
   }
@@ -379,7 +377,7 @@ size_t read_type_and_title(const Layout& doc, Metadata& md) {
 // Draft marker near the top: "Dự thảo", "Dự thảo lần 2".
 void read_draft(const Layout& doc, Metadata& md) {
   for (size_t i = 0; i < std::min<size_t>(doc.n, 25) && md.draft.empty(); ++i)
-    for (const auto& s : doc.lines[i].segments()) {
+    for (const auto& s : doc.lines.at(i).segments()) {
       const std::string f = folded_lower(s.text);
       if (f == "du thao" || (starts_with(f, "du thao lan ") && f.size() <= 20)) {
         md.draft = s.text;
@@ -391,7 +389,7 @@ void read_draft(const Layout& doc, Metadata& md) {
 // The last "Nơi nhận:" line after the body's start, or n.
 size_t find_recipients_line(const Layout& doc) {
   for (size_t i = doc.n; i-- > doc.body_start;) {
-    const Line& line = doc.lines[i];
+    const Line line = doc.lines.view(i);
     if (!opens_with_letter(line.trimmed(), "Nn")) continue;
     if (starts_with(folded_prefix(line.trimmed(), 24), "noi nhan")) return i;
   }
@@ -402,18 +400,20 @@ size_t find_recipients_line(const Layout& doc) {
 // the signature column (positions, "T/M ..." lines, the signer's name), top
 // to bottom. Without a recipients list, the segments of the last lines.
 std::vector<std::string> read_recipients(const Layout& doc, Metadata& md) {
-  const std::vector<Line>& lines = doc.lines;
+  const Lines& lines = doc.lines;
   const size_t n = doc.n, sign_start = doc.sign_start;
   std::vector<std::string> right;
   if (sign_start == n) {  // no recipients list: the signature block is among the last lines
-    for (size_t i = n > 12 ? n - 12 : 0; i < n; ++i)
-      if (lines[i].raw().size() <= kHeaderLineBytes)
-        for (const auto& seg : lines[i].segments()) right.push_back(seg.text);
+    for (size_t i = n > 12 ? n - 12 : 0; i < n; ++i) {
+      const Line line = lines.view(i);
+      if (line.raw().size() <= kHeaderLineBytes)
+        for (const auto& seg : line.segments()) right.push_back(seg.text);
+    }
     return right;
   }
   constexpr size_t kSignatureLines = 40;  // recipients and signature; what follows is not
   for (size_t i = sign_start; i < std::min(n, sign_start + kSignatureLines); ++i) {
-    const Line& l = lines[i];
+    const Line l = lines.view(i);
     if (l.raw().size() > kHeaderLineBytes) continue;
     for (size_t s = 0; s < l.segments().size(); ++s) {
       const Segment& seg = l.segments()[s];
@@ -468,7 +468,7 @@ void read_signature(const std::vector<std::string>& right, Metadata& md) {
 void read_outline(const Layout& doc, Metadata& md) {
   std::vector<std::pair<std::string, int>> heads;
   for (size_t i = doc.body_start; i < std::min(doc.sign_start, doc.n); ++i) {
-    const Line& line = doc.lines[i];
+    const Line line = doc.lines.view(i);
     if (line.indented() || line.blank()) continue;
     const int r = heading_rank(line.trimmed());
     if (r >= 0) heads.emplace_back(line.flat(), r);
@@ -485,11 +485,9 @@ void read_outline(const Layout& doc, Metadata& md) {
 
 Metadata extract_metadata(std::string_view text) {
   Metadata md;
-  Layout doc;
-  doc.lines = split_lines(text);
-  doc.n = doc.lines.size();
+  Layout doc(text);
   doc.number_line = find_number_line(text, doc.lines);
-  if (doc.number_line < doc.n) read_number(doc.lines[doc.number_line], md);
+  if (doc.number_line < doc.n) read_number(doc.lines.at(doc.number_line), md);
   read_place_date(doc, md);
   read_issuer(doc, md);
   doc.body_start = read_type_and_title(doc, md);
