@@ -12,6 +12,7 @@
 #include "index/pipeline.hpp"
 #include "index/verify.hpp"
 #include "index/writer_lock.hpp"
+#include "text/utf8.hpp"
 #include "indexer/commands.hpp"
 #include "indexer/progress.hpp"
 #include "indexer/report.hpp"
@@ -23,10 +24,10 @@ int run_index_command(const vn::index::IndexOptions& options, const std::string&
   vn::indexer::TerminalProgress progress(stderr);
   const bool show_progress = !quiet && ::isatty(STDERR_FILENO);
   const vn::index::IndexStats stats = vn::index::run_index(options, show_progress ? &progress : nullptr);
-  for (const auto& e : stats.errors) std::fprintf(stderr, "vnindex: %s: %s\n", e.path.c_str(), e.reason.c_str());
+  for (const auto& e : stats.errors) std::fprintf(stderr, "vnindex: %s: %s\n", vn::text::printable(e.path).c_str(), e.reason.c_str());
   if (!quiet)
     for (const auto& f : stats.outcomes)
-      if (f.outcome == vn::index::Outcome::kSkipped) std::fprintf(stderr, "vnindex: %s: %s\n", f.path.c_str(), f.detail.c_str());
+      if (f.outcome == vn::index::Outcome::kSkipped) std::fprintf(stderr, "vnindex: %s: %s\n", vn::text::printable(f.path).c_str(), f.detail.c_str());
   if (!quiet) vn::indexer::print_summary(stdout, stats);
   if (!report_path.empty()) {
     std::ofstream out(report_path);
@@ -41,7 +42,7 @@ int run_index_command(const vn::index::IndexOptions& options, const std::string&
 
 int run_verify_command(const std::filesystem::path& db) {
   const vn::index::VerifyReport r = vn::index::verify_index(db);
-  for (const auto& p : r.problems) std::fprintf(stderr, "vnindex verify: %s\n", p.c_str());
+  for (const auto& p : r.problems) std::fprintf(stderr, "vnindex verify: %s\n", vn::text::printable(p).c_str());
   if (r.problem_count > r.problems.size())
     std::fprintf(stderr, "vnindex verify: ... and %zu more\n", r.problem_count - r.problems.size());
   std::printf("%s: %zu documents, %zu sidecar records checked, %zu problems\n", db.c_str(), r.documents, r.records,

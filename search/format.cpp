@@ -30,7 +30,7 @@ void print_human(std::FILE* out, const query::SearchResult& r, bool colour) {
   const char* bold = colour ? "\x1b[1m" : "";
   const char* reset = colour ? "\x1b[0m" : "";
   for (const auto& h : r.hits) {
-    std::fprintf(out, "%zu. [%.3f] %s%s%s\n", h.rank, h.score, bold, h.path.c_str(), reset);
+    std::fprintf(out, "%zu. [%.3f] %s%s%s\n", h.rank, h.score, bold, text::printable(h.path).c_str(), reset);
     if (!h.title.empty()) std::fprintf(out, "   %s\n", h.title.c_str());
     if (!h.snippet_error.empty()) std::fprintf(out, "   (no snippet: %s)\n", h.snippet_error.c_str());
     else if (!h.snippet.text.empty()) std::fprintf(out, "   %s\n", highlighted(h.snippet, colour).c_str());
@@ -45,7 +45,7 @@ void print_human(std::FILE* out, const query::SearchResult& r, bool colour) {
 
 void print_human(std::FILE* out, const query::DocumentView& v) {
   const doc::Metadata& m = v.record.metadata;
-  std::fprintf(out, "%s\n%s\n\n", v.path.c_str(), v.title.c_str());
+  std::fprintf(out, "%s\n%s\n\n", text::printable(v.path).c_str(), v.title.c_str());
   const std::pair<const char*, const std::string*> fields[] = {
       {"type", &m.type},     {"number", &m.number}, {"code", &m.code},     {"place", &m.place},
       {"date", &m.date},     {"issuer", &m.issuer}, {"title", &m.title},   {"signer", &m.signer},
@@ -59,9 +59,9 @@ void print_human(std::FILE* out, const query::DocumentView& v) {
     std::fprintf(out, "%*s%s\n", 2 * level, "", heading.c_str());
   std::fprintf(out, "\ncites (%zu):\n", v.cites.size());
   for (const auto& c : v.cites)
-    std::fprintf(out, "  %s%s%s\n", c.key.c_str(), c.path.empty() ? "" : "  -> ", c.path.c_str());
+    std::fprintf(out, "  %s%s%s\n", c.key.c_str(), c.path.empty() ? "" : "  -> ", text::printable(c.path).c_str());
   std::fprintf(out, "\ncited by (%zu):\n", v.cited_by.size());
-  for (const auto& c : v.cited_by) std::fprintf(out, "  %s  %s\n", c.path.c_str(), c.title.c_str());
+  for (const auto& c : v.cited_by) std::fprintf(out, "  %s  %s\n", text::printable(c.path).c_str(), c.title.c_str());
 }
 
 std::string to_json(const query::DocumentView& v) {

@@ -76,6 +76,18 @@ std::string to_utf8(std::u32string_view s) {
   return out;
 }
 
+namespace {
+
+// Appends "\\xNN" for byte `b`.
+void append_escaped(std::string& out, unsigned char b) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  out += {'\\', 'x', kHex[b >> 4], kHex[b & 15]};
+}
+
+bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+
+}  // namespace
+
 std::string escape_invalid_utf8(std::string_view s) {
   std::string out;
   while (!s.empty()) {
@@ -85,10 +97,23 @@ std::string escape_invalid_utf8(std::string_view s) {
       break;
     }
     out += s.substr(0, bad);
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    const auto b = static_cast<unsigned char>(s[bad]);
-    out += {'\\', 'x', kHex[b >> 4], kHex[b & 15]};
+    append_escaped(out, static_cast<unsigned char>(s[bad]));
     s.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
+std::string printable(std::string_view s) {
+  const std::string valid = escape_invalid_utf8(s);
+  std::string out;
+  out.reserve(valid.size());
+  for (size_t i = 0; i < valid.size();) {
+    const size_t start = i;
+    if (!is_control(next_code_point(valid, i))) {
+      out.append(valid, start, i - start);
+      continue;
+    }
+    for (size_t k = start; k < i; ++k) append_escaped(out, static_cast<unsigned char>(valid[k]));
   }
   return out;
 }

@@ -41,6 +41,12 @@ inline char32_t next_code_point(std::string_view s, size_t& i) {
 // sequence is written as "\\xNN" (file names need not be UTF-8).
 std::string escape_invalid_utf8(std::string_view s);
 
+// `s` made safe to print to a terminal: escape_invalid_utf8(), and every
+// control character (C0, DEL and C1: newlines, ESC sequences, "\r" that
+// would overwrite a line) written as its bytes in "\\xNN" form. For names
+// and paths, which an archive's users do not control.
+std::string printable(std::string_view s);
+
 // Appends the UTF-8 encoding of `cp` (a valid scalar value) to `out`.
 void append_utf8(std::string& out, char32_t cp);
 

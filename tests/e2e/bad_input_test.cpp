@@ -166,6 +166,30 @@ TEST(BadInput, HugeSingleLineFile) {
   EXPECT_NE(s.out.find("one-line.txt"), std::string::npos) << s.out.substr(0, 300);
 }
 
+// Issue 10: a file name is no way into the user's terminal. Names with
+// escape sequences, carriage returns and newlines are printed escaped by
+// vnindex (failed files) and by vnsearch (hits and --doc).
+TEST(BadInput, FileNamesCannotWriteControlSequencesToTheTerminal) {
+  vn::test::TempDir dir;
+  const std::string evil = "x\x1b]0;owned\x07\r\x1b[2K\nfake.txt";
+  vn::test::write_file(dir / "src" / evil, kText);
+  vn::test::write_file(dir / "src" / ("bin" + evil), std::string("\0\1\2", 3));
+  const std::string db = quote((dir / "db").string());
+  const auto i = run("sh -c " + quote(std::string(VNINDEX_PATH) + " index --no-restore --db " + db + " " +
+                                      quote((dir / "src").string()) + " 2>&1"));
+  EXPECT_EQ(i.status, 1);  // the binary file failed
+  EXPECT_NE(i.out.find("\\x1B]0;owned\\x07\\x0D\\x1B[2K\\x0Afake.txt"), std::string::npos) << i.out;
+  const auto s = run(std::string(VNSEARCH_PATH) + " --no-restore --db " + db + " " + quote("chuyển đổi số"));
+  EXPECT_NE(s.out.find("\\x1B]0;owned"), std::string::npos) << s.out;
+  const auto d = run(std::string(VNSEARCH_PATH) + " --db " + db + " --doc " + quote((dir / "src" / evil).string()));
+  EXPECT_NE(d.out.find("fake.txt"), std::string::npos) << d.out;
+  for (const auto* out : {&i.out, &s.out, &d.out}) {
+    EXPECT_EQ(out->find('\x1b'), std::string::npos) << *out;
+    EXPECT_EQ(out->find('\r'), std::string::npos) << *out;
+    EXPECT_EQ(out->find('\x07'), std::string::npos) << *out;
+  }
+}
+
 // Issue 10: memory grew by about 150 bytes per line (one metadata Line
 // object each), so 20 MB of newlines took 3.2 GB. Now 4 bytes per line:
 // the run fits in 1 GiB of address space.

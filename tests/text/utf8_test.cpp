@@ -17,3 +17,11 @@ TEST(Utf8, RoundTripsCodePoints) {
   EXPECT_EQ(to_utf8(to_u32(s)), s);
   EXPECT_EQ(to_u32("ệ").size(), 1u);
 }
+
+TEST(Utf8, PrintableEscapesControlCharactersAndInvalidBytes) {
+  EXPECT_EQ(printable("/archive/Đảng bộ.txt"), "/archive/Đảng bộ.txt");
+  EXPECT_EQ(printable("a\x1b]0;owned\x07z"), "a\\x1B]0;owned\\x07z");   // OSC title sequence
+  EXPECT_EQ(printable("x\r\x1b[2Ky\nz\tw\x7f"), "x\\x0D\\x1B[2Ky\\x0Az\\x09w\\x7F");
+  EXPECT_EQ(printable("c1 \xC2\x9B" "31m"), "c1 \\xC2\\x9B31m");      // C1 CSI
+  EXPECT_EQ(printable("bad \xFF"), "bad \\xFF");
+}
