@@ -243,10 +243,11 @@ std::vector<std::string> gone_paths(const IndexedState& state, const std::vector
     if (seen.count(path) ||
         std::none_of(roots.begin(), roots.end(), [&path = path](const auto& r) { return inside(path, r); }))
       continue;
-    // Gone: absent, or no longer a regular file. A path that cannot be
-    // looked at (permissions, I/O errors) stays indexed.
+    // Gone: absent, or no longer a regular file (a symbolic link now
+    // included: lstat). A path that cannot be looked at (permissions, I/O
+    // errors) stays indexed.
     struct stat st {};
-    const bool absent = ::stat(path.c_str(), &st) != 0 && (errno == ENOENT || errno == ENOTDIR);
+    const bool absent = ::lstat(path.c_str(), &st) != 0 && (errno == ENOENT || errno == ENOTDIR);
     if (absent || (st.st_mode != 0 && !S_ISREG(st.st_mode))) gone.push_back(path);
   }
   std::sort(gone.begin(), gone.end());

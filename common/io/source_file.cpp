@@ -58,27 +58,39 @@ SourceBytes decompress_zstd(const std::string& compressed, uint64_t max_bytes) {
   return r;
 }
 
-}  // namespace
-
-namespace {
-
 // The same file, unmodified, by what fstat() says.
 bool same_version(const struct stat& a, const struct stat& b) {
   return a.st_ino == b.st_ino && a.st_size == b.st_size && a.st_mtim.tv_sec == b.st_mtim.tv_sec &&
          a.st_mtim.tv_nsec == b.st_mtim.tv_nsec;
 }
 
-}  // namespace
+// O_NONBLOCK: a path that became a FIFO since the walk must not hang the run.
+constexpr int kOpenFlags = O_RDONLY | O_CLOEXEC | O_NONBLOCK;
 
-SourceBytes read_source(const SourceEntry& entry, uint64_t max_bytes) { return read_file(entry.path, max_bytes); }
-
-SourceBytes read_file(const std::string& path, uint64_t max_bytes) {
-  // O_NONBLOCK: a path that became a FIFO since the walk must not hang the run.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) {
-    if (errno == ENOENT) return failure("vanished before it could be read");
-    return failure(std::string("cannot open: ") + std::strerror(errno));
+// Opens `path` below its first `root_length` bytes (a directory) one
+// component at a time, following no symbolic link. Returns -1 with errno
+// set (ELOOP for a link) when it cannot.
+int open_beneath(const std::string& path, size_t root_length) {
+  int dir = ::open(path.substr(0, root_length).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  size_t start = root_length + (path[root_length] == '/' ? 1 : 0);  // the root may be "/"
+  while (dir >= 0) {
+    const size_t slash = path.find('/', start);
+    const std::string name = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    const int next = slash == std::string::npos
+                         ? ::openat(dir, name.c_str(), kOpenFlags | O_NOFOLLOW)
+                         : ::openat(dir, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    const int saved = errno;
+    ::close(dir);
+    errno = saved;
+    if (slash == std::string::npos) return next;
+    dir = next;
+    start = slash + 1;
   }
+  return -1;
+}
+
+// Reads the open file `fd` of `path` and closes it.
+SourceBytes read_open_file(int fd, const std::string& path, uint64_t max_bytes) {
   struct stat before {}, after {};
   if (::fstat(fd, &before) != 0 || !S_ISREG(before.st_mode)) {
     ::close(fd);
@@ -97,6 +109,27 @@ SourceBytes read_file(const std::string& path, uint64_t max_bytes) {
   r.ok = true;
   r.bytes = std::move(bytes);
   return r;
+}
+
+SourceBytes open_failure(int error) {
+  if (error == ENOENT) return failure("vanished before it could be read");
+  if (error == ELOOP) return failure("a symbolic link now (links below an input directory are not followed)");
+  return failure(std::string("cannot open: ") + std::strerror(error));
+}
+
+}  // namespace
+
+SourceBytes read_source(const SourceEntry& entry, uint64_t max_bytes) {
+  if (entry.root_length == 0) return read_file(entry.path, max_bytes);
+  const int fd = open_beneath(entry.path, entry.root_length);
+  if (fd < 0) return open_failure(errno);
+  return read_open_file(fd, entry.path, max_bytes);
+}
+
+SourceBytes read_file(const std::string& path, uint64_t max_bytes) {
+  const int fd = ::open(path.c_str(), kOpenFlags);
+  if (fd < 0) return open_failure(errno);
+  return read_open_file(fd, path, max_bytes);
 }
 
 }  // namespace vn::io

@@ -18,6 +18,9 @@ struct SourceBytes {
 // changed while being read (a torn read is never returned), is corrupt or
 // truncated zstd, or its (decompressed) content exceeds `max_bytes`
 // (which also bounds decompression bombs).
+// A file found in a directory walk is opened without following symbolic
+// links below that directory: one swapped in since the walk fails the read
+// ("a symbolic link now ...").
 SourceBytes read_source(const SourceEntry& entry, uint64_t max_bytes);
 
 // The same for a file named by `path` alone (model training, `vnindex

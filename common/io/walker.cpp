@@ -27,14 +27,14 @@ const char* kind_of(mode_t mode) {
 
 // Files the walk meets: taken, skipped (not a regular file) or in error.
 // stat() follows links: a link to a regular file is that file.
-void take(const fs::path& p, const std::string& shown, WalkResult& out) {
+void take(const fs::path& p, const std::string& shown, size_t root_length, WalkResult& out) {
   struct stat st {};
   if (::stat(p.c_str(), &st) != 0) {
     out.errors.push_back({shown, std::strerror(errno)});
   } else if (!S_ISREG(st.st_mode)) {
     out.skipped.push_back({shown, kind_of(st.st_mode)});
   } else {
-    out.entries.push_back({p.string(), static_cast<uint64_t>(st.st_size), st.st_mtim.tv_sec});
+    out.entries.push_back({p.string(), static_cast<uint64_t>(st.st_size), st.st_mtim.tv_sec, root_length});
   }
 }
 
@@ -77,7 +77,7 @@ void walk_directory(const fs::path& root, WalkResult& out) {
       out.skipped.push_back({entry.path().string(), link_reason(entry.path(), root)});
       continue;
     }
-    take(entry.path(), entry.path().string(), out);
+    take(entry.path(), entry.path().string(), root.string().size(), out);
   }
 }
 
@@ -96,7 +96,7 @@ WalkResult walk_inputs(const std::vector<std::string>& inputs) {
     } else if (fs::is_directory(status)) {
       walk_directory(p, out);
     } else {
-      take(p, input, out);
+      take(p, input, 0, out);
     }
   }
   auto& v = out.entries;

@@ -10,6 +10,12 @@ struct SourceEntry {
   std::string path;   // absolute, lexically normal
   uint64_t size = 0;  // bytes on disk (compressed size for .zst)
   int64_t mtime = 0;  // seconds since the epoch
+  // For a file met in a directory walk: the length of the directory input
+  // it was found under, a prefix of `path`. read_source() then follows no
+  // symbolic link below that directory, so that a link swapped in after the
+  // walk cannot bring in a file from elsewhere. 0 for a file named as an
+  // input (a link to a file is taken, as the user named it).
+  size_t root_length = 0;
 };
 
 struct FileError {

@@ -94,6 +94,20 @@ TEST(Incremental, PruneLeavesOtherTreesAlone) {
   EXPECT_EQ(indexed_paths(db.path()).size(), 2u);
 }
 
+// Issue 10: a file replaced by a symbolic link is gone from the tree (the
+// walk skips links), so --prune removes it rather than keep it forever.
+TEST(Incremental, PruneRemovesAFileNowASymbolicLink) {
+  test::TempDir src, outside, db;
+  write_corpus(src.path());
+  test::write_file(outside / "passwd.txt", "root:x:0:0");
+  test::index_tree(db.path(), src.path());
+  fs::remove(src / "a.txt");
+  fs::create_symlink(outside / "passwd.txt", src / "a.txt");
+  const auto s = test::index_tree(db.path(), src.path(), {.prune = true});
+  EXPECT_EQ(outcomes(s)["a.txt"], "removed");
+  EXPECT_EQ(indexed_paths(db.path()).size(), 2u);
+}
+
 TEST(Incremental, FailedRerunKeepsWhatWasIndexed) {
   test::TempDir src, db;
   test::write_file(src / "a.txt", "phiên bản tốt");

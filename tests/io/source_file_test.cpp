@@ -35,3 +35,28 @@ TEST(SourceFile, RejectsCorruptAndTruncatedZstd) {
     EXPECT_NE(r.error.find("zstd"), std::string::npos) << r.error;
   }
 }
+
+// Issue 10: a link swapped in after the walk must not bring in a file from
+// outside the tree, whether it replaces the file or a directory above it.
+TEST(SourceFile, LinksSwappedInAfterTheWalkAreNotFollowed) {
+  vn::test::TempDir dir, outside;
+  vn::test::write_file(outside / "secret.txt", "mật khẩu");
+  vn::test::write_file(dir / "tree/a.txt", "tài liệu");
+  vn::test::write_file(dir / "tree/sub/b.txt", "tài liệu");
+  const auto entries = walk_inputs({(dir / "tree").string()}).entries;
+  ASSERT_EQ(entries.size(), 2u);
+  ASSERT_TRUE(read_source(entries[0], 1 << 20).ok);
+  fs::remove(dir / "tree/a.txt");
+  fs::create_symlink(outside / "secret.txt", dir / "tree/a.txt");
+  fs::remove_all(dir / "tree/sub");
+  vn::test::write_file(outside / "b.txt", "mật khẩu");
+  fs::create_directory_symlink(outside.path(), dir / "tree/sub");
+  for (const auto& e : entries) {
+    const auto r = read_source(e, 1 << 20);
+    EXPECT_FALSE(r.ok) << e.path;
+    EXPECT_EQ(r.bytes.find("mật khẩu"), std::string::npos);
+  }
+  EXPECT_EQ(read_source(entries[0], 1 << 20).error, "a symbolic link now (links below an input directory are not followed)");
+  // A file named as an input may be a link: the user named it.
+  EXPECT_TRUE(read_file((dir / "tree/a.txt").string(), 1 << 20).ok);
+}
