@@ -293,8 +293,16 @@ class Parser {
 
 ParsedQuery parse_query(std::string_view query, DefaultOperator default_op, const restore::Restorer* restorer) {
   if (text::find_invalid_utf8(query) != text::kValid) throw QueryError("the query is not valid UTF-8");
+  if (query.size() > kMaxQueryBytes)
+    throw QueryError("the query is too long (" + std::to_string(query.size()) + " bytes; at most " +
+                     std::to_string(kMaxQueryBytes) + ")");
   std::vector<Lexeme> lexemes = lex(query);
   tokenize_words(lexemes);
+  size_t words = 0;
+  for (const Lexeme& l : lexemes) words += l.tokens.size();
+  if (words > kMaxQueryWords)
+    throw QueryError("the query has too many words (" + std::to_string(words) + "; at most " +
+                     std::to_string(kMaxQueryWords) + ")");
   std::string restored;
   if (restorer && has_unaccented_word(lexemes)) restored = restore_words(lexemes, *restorer);
   Parser parser(std::move(lexemes), default_op, std::move(restored));

@@ -39,8 +39,14 @@ class QueryError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Throws QueryError for an empty query, ill-formed UTF-8 or parentheses
-// nested more than 100 deep.
+// Bounds that keep every search cheap: a query is a few words a user
+// remembers, not a document.
+inline constexpr size_t kMaxQueryBytes = 4096;
+inline constexpr size_t kMaxQueryWords = 256;  // words and numbers, in words, phrases and groups
+
+// Throws QueryError for an empty query, ill-formed UTF-8, parentheses
+// nested more than 100 deep, or a query over kMaxQueryBytes or
+// kMaxQueryWords.
 //
 // With a restorer, the query's words are restored together (in context) and
 // a word typed without diacritics that the restorer reads as an accented

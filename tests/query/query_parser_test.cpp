@@ -96,6 +96,27 @@ TEST(QueryParser, RejectsEmptyAndInvalidQueries) {
   EXPECT_NO_THROW(parse_query("AND OR NOT dang"));
 }
 
+// Issue 10: 10k words with --any took 51 s and a 100 KB query 83 s.
+TEST(QueryParser, BoundsQueryLengthWordsAndNesting) {
+  std::string words;
+  for (size_t i = 0; i < kMaxQueryWords; ++i) words += "dang ";
+  EXPECT_NO_THROW(parse_query(words, DefaultOperator::kOr));
+  try {
+    parse_query(words + "bo", DefaultOperator::kOr);
+    ADD_FAILURE() << "no error for too many words";
+  } catch (const QueryError& e) {
+    EXPECT_STREQ(e.what(), "the query has too many words (257; at most 256)");
+  }
+  EXPECT_THROW(parse_query("\"" + words + "bo\""), QueryError);  // in a phrase too
+  try {
+    parse_query(std::string(kMaxQueryBytes + 1, 'x'));
+    ADD_FAILURE() << "no error for a long query";
+  } catch (const QueryError& e) {
+    EXPECT_STREQ(e.what(), "the query is too long (4097 bytes; at most 4096)");
+  }
+  EXPECT_THROW(parse_query(std::string(150, '(') + "x"), QueryError);  // nesting, within the length bound
+}
+
 TEST(QueryParser, RecordsWordsForHighlighting) {
   const auto p = parse_query("Đảng bo -tinh");
   ASSERT_EQ(p.words.size(), 2u);
