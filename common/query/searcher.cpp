@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <thread>
 
 #include "doc/citations.hpp"
@@ -28,8 +29,11 @@ constexpr int kOpenAttempts = 10;
 Xapian::Database open_database(const std::filesystem::path& db) {
   const auto dir = store::schema::xapian_dir(db);
   std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec))
+  if (!std::filesystem::is_directory(dir, ec)) {
+    if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)
+      throw IndexError("cannot open the index at " + db.string() + ": " + ec.message());  // e.g. permission denied
     throw IndexError("no index at " + db.string() + " (create one with: vnindex index --db " + db.string() + " INPUT...)");
+  }
   // Opening reads one revision's tables; a writer committing twice in the
   // meantime discards that revision, and the next attempt finds a newer one.
   for (int attempt = 0;; ++attempt) {
@@ -109,8 +113,11 @@ SearchResult Searcher::run(const SearchRequest& request, const ParsedQuery& pars
     enquire.add_matchspy(spies.back().second.get());
   }
   const Xapian::doccount check_at_least = spies.empty() ? 0 : db_.get_doccount();
-  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit), check_at_least);
+  // Xapian counts in 32 bits: larger offsets and limits saturate instead of wrapping.
+  const auto doccount = [](size_t n) {
+    return static_cast<Xapian::doccount>(std::min<size_t>(n, std::numeric_limits<Xapian::doccount>::max()));
+  };
+  const Xapian::MSet mset = enquire.get_mset(doccount(request.offset), doccount(request.limit), check_at_least);
   SearchResult result;
   result.estimated_total = mset.get_matches_estimated();
   result.xapian_query = query.get_description();

@@ -166,6 +166,24 @@ TEST(BadInput, HugeSingleLineFile) {
   EXPECT_NE(s.out.find("one-line.txt"), std::string::npos) << s.out.substr(0, 300);
 }
 
+// Issue 10: an index the user may not read was reported as "no index at".
+TEST(BadInput, AnIndexThatCannotBeReadIsNotCalledMissing) {
+  vn::test::TempDir dir;
+  fs::permissions(dir.path(), fs::perms::all);  // searched as nobody (below)
+  vn::test::write_file(dir / "src/a.txt", kText);
+  const std::string db = (dir / "db").string();
+  ASSERT_EQ(run(std::string(VNINDEX_PATH) + " index -q --no-restore --db " + quote(db) + " " + quote((dir / "src").string())).status, 0);
+  fs::permissions(dir / "db", fs::perms::owner_all);
+  const bool root = ::geteuid() == 0;
+  if (root && !fs::exists("/usr/bin/setpriv")) GTEST_SKIP() << "root reads anything, and setpriv is missing";
+  const std::string as = root ? "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  if (!root) fs::permissions(dir / "db", fs::perms::none);
+  const auto r = run("sh -c " + quote(as + VNSEARCH_PATH + " --db " + quote(db) + " dang 2>&1"));
+  if (!root) fs::permissions(dir / "db", fs::perms::owner_all);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("cannot open the index at " + db + ": Permission denied"), std::string::npos) << r.out;
+}
+
 // Issue 10: a file name is no way into the user's terminal. Names with
 // escape sequences, carriage returns and newlines are printed escaped by
 // vnindex (failed files) and by vnsearch (hits and --doc).
