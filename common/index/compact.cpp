@@ -105,7 +105,13 @@ CompactStats compact_index(const fs::path& db_dir) {
     db.close();
   }
   const fs::path fresh = store::schema::compacted_xapian_dir(db_dir);
-  Xapian::Database(live.string()).compact(fresh.string());
+  try {
+    Xapian::Database(live.string()).compact(fresh.string());
+  } catch (...) {  // a full disk: the partial copy goes, the live database was never touched
+    std::error_code ignored;
+    fs::remove_all(fresh, ignored);
+    throw;
+  }
   io::replace_directory(live, fresh, old_xapian_dir(db_dir));
   stats.sidecar_bytes_after = sidecar_bytes(store::schema::sidecar_dir(db_dir));
   stats.xapian_bytes_after = tree_bytes(live);
