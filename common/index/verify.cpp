@@ -23,6 +23,12 @@ struct Problems {
     if (report.problems.size() < kMaxProblems) report.problems.push_back("document " + std::to_string(id) + ": " + what);
     ++report.problem_count;
   }
+  // A problem of the Xapian database as a whole.
+  void add_database(const std::string& what) {
+    std::lock_guard lock(mutex);
+    if (report.problems.size() < kMaxProblems) report.problems.push_back("Xapian database: " + what);
+    ++report.problem_count;
+  }
 };
 
 // The document's id terms ("Q...").
@@ -34,16 +40,13 @@ std::vector<std::string> id_terms(const Xapian::Document& doc) {
   return out;
 }
 
-}  // namespace
-
-VerifyReport verify_index(const std::filesystem::path& db_dir) {
-  VerifyReport report;
-  Problems problems{report, {}};
-  const std::string xapian_path = store::schema::xapian_dir(db_dir).string();
-  if (!std::filesystem::is_directory(xapian_path)) throw std::runtime_error("no index at " + db_dir.string());
+// Xapian's own check, then every document's id terms, path and sidecar
+// record. Throws Xapian::DatabaseError on damage Xapian cannot read past.
+void check_documents(const std::filesystem::path& db_dir, const std::string& xapian_path, VerifyReport& report,
+                     Problems& problems) {
   std::ostringstream xapian_out;
   report.xapian_errors = Xapian::Database::check(xapian_path, Xapian::DBCHECK_SHOW_STATS, &xapian_out);
-  if (report.xapian_errors) problems.add(0, "Xapian check: " + std::to_string(report.xapian_errors) + " errors");
+  if (report.xapian_errors) problems.add_database("its check found " + std::to_string(report.xapian_errors) + " errors");
 
   Xapian::Database db(xapian_path);
   report.documents = db.get_doccount();
@@ -83,6 +86,23 @@ VerifyReport verify_index(const std::filesystem::path& db_dir) {
     }
   });
   report.records = records;
+}
+
+}  // namespace
+
+VerifyReport verify_index(const std::filesystem::path& db_dir) {
+  VerifyReport report;
+  Problems problems{report, {}};
+  const std::string xapian_path = store::schema::xapian_dir(db_dir).string();
+  if (!std::filesystem::is_directory(xapian_path)) throw std::runtime_error("no index at " + db_dir.string());
+  // Damage Xapian meets (in its check, or reading documents) is a finding,
+  // not a failure of verify.
+  try {
+    check_documents(db_dir, xapian_path, report, problems);
+  } catch (const Xapian::DatabaseError& e) {
+    problems.add_database(e.get_description() + " (rebuild the index: move " + db_dir.string() +
+                          " aside and run vnindex index again)");
+  }
   return report;
 }
 

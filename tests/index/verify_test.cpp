@@ -79,3 +79,20 @@ TEST(Verify, FindsDuplicateAndMismatchedPaths) {
   EXPECT_TRUE(mentions(r, "same path as document 1"));
   EXPECT_TRUE(mentions(r, "document 2: id terms do not match its path /elsewhere.txt"));
 }
+
+// Issue 10: damage Xapian itself trips over made verify fail (exit 2)
+// instead of reporting it (exit 1).
+TEST(Verify, ReportsDamageToTheXapianDatabase) {
+  test::TempDir src, db;
+  test::write_docs(src.path(), 50, "một");
+  test::index_tree(db.path(), src.path(), {.restore = false});
+  const fs::path table = store::schema::xapian_dir(db.path()) / "postlist.glass";
+  std::string bytes = test::read_file(table);
+  ASSERT_GT(bytes.size(), 8192u);
+  for (size_t i = 0; i < bytes.size(); i += 7) bytes[i] = static_cast<char>(bytes[i] ^ 0x5A);
+  test::write_file(table, bytes);
+  index::VerifyReport r;
+  ASSERT_NO_THROW(r = index::verify_index(db.path()));
+  EXPECT_FALSE(r.ok());
+  EXPECT_TRUE(mentions(r, "Xapian database: ")) << (r.problems.empty() ? "" : r.problems[0]);
+}
