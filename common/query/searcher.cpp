@@ -23,8 +23,11 @@ Xapian::valueno facet_slot(const std::string& name) {
 }
 
 // Times opening the database is tried when writers discard the revision
-// being opened (backing off from 1 ms to 64 ms).
+// being opened.
 constexpr int kOpenAttempts = 10;
+
+// Waits before attempt + 1: 1, 2, 4 ... 64 ms.
+void back_off(int attempt) { std::this_thread::sleep_for(std::chrono::milliseconds(1 << std::min(attempt, 6))); }
 
 Xapian::Database open_database(const std::filesystem::path& db) {
   const auto dir = store::schema::xapian_dir(db);
@@ -35,13 +38,16 @@ Xapian::Database open_database(const std::filesystem::path& db) {
     throw IndexError("no index at " + db.string() + " (create one with: vnindex index --db " + db.string() + " INPUT...)");
   }
   // Opening reads one revision's tables; a writer committing twice in the
-  // meantime discards that revision, and the next attempt finds a newer one.
+  // meantime discards that revision (read as modified, or as damage where
+  // its blocks were reused), and the next attempt finds a newer one.
   for (int attempt = 0;; ++attempt) {
     try {
       return Xapian::Database(dir.string());
-    } catch (const Xapian::DatabaseModifiedError& e) {
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      throw IndexError("cannot open the index at " + db.string() + ": " + e.get_description());
+    } catch (const Xapian::DatabaseError& e) {
       if (attempt == kOpenAttempts) throw IndexError("cannot open the index at " + db.string() + ": " + e.get_description());
-      std::this_thread::sleep_for(std::chrono::milliseconds(1 << std::min(attempt, 6)));
+      back_off(attempt);
     } catch (const Xapian::Error& e) {
       throw IndexError("cannot open the index at " + db.string() + ": " + e.get_description());
     }
@@ -50,7 +56,7 @@ Xapian::Database open_database(const std::filesystem::path& db) {
 
 // Times a search starts again on the newest revision when writers changed
 // the index under it.
-constexpr int kReopenAttempts = 3;
+constexpr int kReopenAttempts = 10;
 
 }  // namespace
 
@@ -83,8 +89,13 @@ SearchResult Searcher::search(const SearchRequest& request) {
         // A compaction moved records out of files it then deleted.
         const bool lost = std::any_of(result.hits.begin(), result.hits.end(), [](const Hit& h) { return !h.snippet_error.empty(); });
         if (!lost || attempt == kReopenAttempts) break;
-      } catch (const Xapian::DatabaseModifiedError&) {  // writers committed twice while we read
+      } catch (const Xapian::DatabaseError&) {
+        // Writers committed twice while we read: the revision is gone
+        // (DatabaseModifiedError), or its freed blocks were reused and read
+        // as damage (DatabaseCorruptError, "inflate failed"). A newer
+        // revision answers; real damage fails every attempt.
         if (attempt == kReopenAttempts) throw;
+        back_off(attempt);
       }
       // Open afresh rather than reopen(): a compaction swaps in a new
       // database directory, which reopen() does not notice.
@@ -126,26 +137,36 @@ SearchResult Searcher::run(const SearchRequest& request, const ParsedQuery& pars
     for (auto it = spy->top_values_begin(1000); it != spy->top_values_end(1000); ++it) values.push_back({*it, it.get_termfreq()});
     result.facets.emplace_back(name, std::move(values));
   }
-  size_t rank = request.offset;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
+  // Everything read from Xapian is read first, in one short pass: a writer
+  // committing twice during the pass discards this revision. The sidecar
+  // records and snippets, the slow part, need no revision.
+  std::vector<std::string> data(mset.size());
+  size_t rank = request.offset, i = 0;
+  for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
     Hit hit;
     hit.rank = ++rank;
     hit.score = it.get_weight();
     hit.docid = *it;
-    try {
-      const store::DocumentData data = store::decode_document_data(it.get_document().get_data());
-      hit.path = data.path;
-      hit.title = data.title;
-      const store::DocumentRecord record = sidecar_.read(data.sidecar);
-      hit.snippet = make_snippet(record.restored ? *record.restored : record.text, parsed.words, request.snippet_tokens);
-      hit.metadata = record.metadata;
-      hit.citations = record.citations;
-    } catch (const std::runtime_error& e) {
-      hit.snippet_error = e.what();
-    }
+    data[i] = it.get_document().get_data();
     result.hits.push_back(std::move(hit));
   }
+  for (i = 0; i < result.hits.size(); ++i) fill_hit(data[i], parsed, request, result.hits[i]);
   return result;
+}
+
+void Searcher::fill_hit(const std::string& document_data, const ParsedQuery& parsed, const SearchRequest& request,
+                        Hit& hit) const {
+  try {
+    const store::DocumentData data = store::decode_document_data(document_data);
+    hit.path = data.path;
+    hit.title = data.title;
+    const store::DocumentRecord record = sidecar_.read(data.sidecar);
+    hit.snippet = make_snippet(record.restored ? *record.restored : record.text, parsed.words, request.snippet_tokens);
+    hit.metadata = record.metadata;
+    hit.citations = record.citations;
+  } catch (const std::runtime_error& e) {
+    hit.snippet_error = e.what();
+  }
 }
 
 std::vector<Xapian::docid> Searcher::documents_with(const std::string& term, Xapian::doccount limit) {

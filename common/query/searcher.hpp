@@ -98,6 +98,10 @@ class Searcher {
 
  private:
   SearchResult run(const SearchRequest& request, const ParsedQuery& parsed);
+  // The hit's path, title, metadata and snippet, from its document data and
+  // sidecar record (no Xapian access); snippet_error says why not.
+  void fill_hit(const std::string& document_data, const ParsedQuery& parsed, const SearchRequest& request,
+                Hit& hit) const;
   // Documents holding `term`, at most `limit`.
   std::vector<Xapian::docid> documents_with(const std::string& term, Xapian::doccount limit);
 
