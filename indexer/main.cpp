@@ -1,10 +1,13 @@
 // vnindex: builds and maintains a vnarchive index. Argument handling only;
 // the work is in common/.
+#include <fcntl.h>
 #include <unistd.h>
 #include <xapian.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 
@@ -20,7 +23,21 @@
 
 namespace {
 
+// Whether the report can be written (creating it, empty, if need be), so
+// that a bad --report path fails the run before the index changes.
+bool report_writable(const std::string& report_path) {
+  const int fd = ::open(report_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    std::fprintf(stderr, "vnindex: cannot write report %s: %s (nothing was indexed)\n",
+                 vn::text::printable(report_path).c_str(), std::strerror(errno));
+    return false;
+  }
+  ::close(fd);
+  return true;
+}
+
 int run_index_command(const vn::index::IndexOptions& options, const std::string& report_path, bool quiet) {
+  if (!report_path.empty() && !report_writable(report_path)) return 2;
   vn::indexer::TerminalProgress progress(stderr);
   const bool show_progress = !quiet && ::isatty(STDERR_FILENO);
   const vn::index::IndexStats stats = vn::index::run_index(options, show_progress ? &progress : nullptr);

@@ -237,6 +237,22 @@ TEST(BadInput, CompactionThatCannotWriteLeavesNoPartialCopy) {
   EXPECT_EQ(run(std::string(VNINDEX_PATH) + " verify --db " + quote(db)).status, 0);
 }
 
+// Issue 10: a --report path that cannot be written failed the run only
+// after the index had changed (exit 2, though the README promises an
+// untouched index on exit 2). It is checked first now.
+TEST(BadInput, UnwritableReportPathFailsBeforeIndexing) {
+  vn::test::TempDir dir;
+  vn::test::write_file(dir / "src/a.txt", kText);
+  const std::string db = (dir / "db").string();
+  const auto r = run("sh -c " + quote(std::string(VNINDEX_PATH) + " index -q --no-restore --db " + quote(db) +
+                                      " --report " + quote((dir / "no/such/dir/run.json").string()) + " " +
+                                      quote((dir / "src").string()) + " 2>&1"));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("cannot write report"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("nothing was indexed"), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(dir / "db"));
+}
+
 TEST(BadInput, SecondWriterExitsWithStatusTwoAndSaysWhy) {
   vn::test::TempDir dir;
   vn::test::write_file(dir / "src/a.txt", kText);
