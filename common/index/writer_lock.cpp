@@ -5,20 +5,29 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <string>
+#include <string_view>
 #include <system_error>
+#include <thread>
 
 #include "store/schema.hpp"
 
 namespace vn::index {
 namespace {
 
+// The pid the holder wrote, up to its newline. A holder that has just
+// taken the lock may not have written it yet: wait for it a little.
 std::string holder_pid(int fd) {
-  char buf[32] = {};
-  const ssize_t n = ::pread(fd, buf, sizeof buf - 1, 0);
-  std::string pid(buf, n > 0 ? static_cast<size_t>(n) : 0);
-  while (!pid.empty() && (pid.back() == '\n' || pid.back() == ' ')) pid.pop_back();
-  return pid;
+  for (int attempt = 0; attempt < 50; ++attempt) {
+    char buf[32] = {};
+    const ssize_t n = ::pread(fd, buf, sizeof buf - 1, 0);
+    const std::string_view text(buf, n > 0 ? static_cast<size_t>(n) : 0);
+    const std::string_view pid = text.substr(0, text.find('\n'));
+    if (!pid.empty() && pid.find_first_not_of("0123456789") == std::string_view::npos) return std::string(pid);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return {};
 }
 
 }  // namespace
@@ -37,8 +46,11 @@ WriterLock::WriterLock(const std::filesystem::path& db) {
     throw IndexBusy("the index " + db.string() + " is being written by another process" +
                     (pid.empty() ? std::string() : " (pid " + pid + ")") + "; try again when it has finished");
   }
+  // Written over the last holder's pid, then cut to length: a reader never
+  // sees an empty file once a pid was written (holder_pid stops at '\n').
   const std::string pid = std::to_string(::getpid()) + "\n";
-  if (::ftruncate(fd_, 0) == 0) (void)!::pwrite(fd_, pid.data(), pid.size(), 0);
+  if (::pwrite(fd_, pid.data(), pid.size(), 0) == static_cast<ssize_t>(pid.size()))
+    (void)!::ftruncate(fd_, static_cast<off_t>(pid.size()));
 }
 
 WriterLock::~WriterLock() {

@@ -1,9 +1,14 @@
 // Nightly reruns: only what changed is written; moves reuse records; prune
 // removes what is gone; one writer at a time.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <map>
 
 #include "index/index_test_util.hpp"
@@ -130,6 +135,28 @@ TEST(Incremental, SecondWriterFailsAtOnceWithAClearMessage) {
     EXPECT_NE(msg.find(db.path().string()), std::string::npos) << msg;
     EXPECT_NE(msg.find("another process"), std::string::npos) << msg;
   }
+}
+
+// Issue 10: the busy message could lack the pid, when the holder had
+// taken the lock but not yet written its pid (or had truncated the file).
+TEST(Incremental, BusyMessageWaitsForTheHoldersPid) {
+  test::TempDir db;
+  fs::create_directories(db.path());
+  const int fd = ::open(store::schema::lock_file(db.path()).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(::flock(fd, LOCK_EX | LOCK_NB), 0);  // held, no pid written yet
+  std::thread holder([fd] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    (void)!::pwrite(fd, "4242\n", 5, 0);
+  });
+  try {
+    index::WriterLock second(db.path());
+    ADD_FAILURE() << "a second writer must not run";
+  } catch (const index::IndexBusy& e) {
+    EXPECT_NE(std::string(e.what()).find("(pid 4242)"), std::string::npos) << e.what();
+  }
+  holder.join();
+  ::close(fd);
 }
 
 TEST(Incremental, ForceIndexesEverythingAgain) {
