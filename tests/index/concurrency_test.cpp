@@ -23,13 +23,7 @@ TEST(Concurrency, SearchesStayConsistentWhileIndexingAndCompacting) {
   std::thread writer([&] {
     for (int round = 0; round < 6; ++round) {
       test::write_docs(src.path(), 40, round % 2 ? "một" : "hai");
-      index::IndexOptions o;
-      o.db = db.path();
-      o.inputs = {src.path().string()};
-      o.threads = 1;
-      o.restore = false;
-      o.commit_every = 3;  // many revisions
-      index::run_index(o, nullptr);
+      test::index_tree(db.path(), src.path(), {.threads = 1, .restore = false, .commit_every = 3});  // many revisions
       index::compact_index(db.path());
     }
     done = true;
@@ -62,13 +56,7 @@ TEST(Concurrency, ThousandSearchesWhileEveryDocumentIsCommitted) {
   std::thread writer([&] {
     for (int round = 1; !stop; ++round) {
       test::write_docs(src.path(), 100, std::to_string(round));
-      index::IndexOptions o;
-      o.db = db.path();
-      o.inputs = {src.path().string()};
-      o.threads = 1;
-      o.restore = false;
-      o.commit_every = 1;
-      index::run_index(o, nullptr);
+      test::index_tree(db.path(), src.path(), {.threads = 1, .restore = false, .commit_every = 1});
       ++rounds;
     }
   });

@@ -13,6 +13,7 @@ struct TreeRun {
   bool prune = false;
   bool force = false;
   bool restore = true;
+  size_t commit_every = index::IndexOptions{}.commit_every;
 };
 
 // Indexes `src` into `db` as `vnindex index` would (no progress output).
@@ -25,6 +26,7 @@ inline index::IndexStats index_tree(const std::filesystem::path& db, const std::
   o.prune = run.prune;
   o.force = run.force;
   o.restore = run.restore;
+  o.commit_every = run.commit_every;
   return index::run_index(o, nullptr);
 }
 
