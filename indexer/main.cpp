@@ -1,6 +1,7 @@
 // vnindex: builds and maintains a vnarchive index. Argument handling only;
 // the work is in common/.
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 #include <xapian.h>
 
@@ -13,6 +14,7 @@
 
 #include "index/compact.hpp"
 #include "index/pipeline.hpp"
+#include "index/stop_request.hpp"
 #include "index/verify.hpp"
 #include "index/writer_lock.hpp"
 #include "text/utf8.hpp"
@@ -22,6 +24,18 @@
 #include "restore/restorer.hpp"
 
 namespace {
+
+// Asked to stop by a signal (SIGINT, SIGTERM, SIGHUP); see index/stop_request.hpp.
+vn::index::StopRequest g_stop;
+
+const char* signal_name(int signal_number) {
+  switch (signal_number) {
+    case SIGINT: return "SIGINT";
+    case SIGTERM: return "SIGTERM";
+    case SIGHUP: return "SIGHUP";
+  }
+  return "a signal";
+}
 
 // Whether the report can be written (creating it, empty, if need be), so
 // that a bad --report path fails the run before the index changes.
@@ -46,6 +60,9 @@ int run_index_command(const vn::index::IndexOptions& options, const std::string&
     for (const auto& f : stats.outcomes)
       if (f.outcome == vn::index::Outcome::kSkipped) std::fprintf(stderr, "vnindex: %s: %s\n", vn::text::printable(f.path).c_str(), f.detail.c_str());
   if (!quiet) vn::indexer::print_summary(stdout, stats);
+  if (stats.stopped_by)
+    std::fprintf(stderr, "vnindex: stopped by %s: what was done is committed, %zu files not reached%s; run again to finish\n",
+                 signal_name(stats.stopped_by), stats.not_reached, options.prune ? ", nothing pruned" : "");
   if (!report_path.empty()) {
     std::ofstream out(report_path);
     out << vn::indexer::report_json(stats, options);
@@ -54,6 +71,7 @@ int run_index_command(const vn::index::IndexOptions& options, const std::string&
       return 2;
     }
   }
+  if (stats.stopped_by) return vn::index::exit_status_for_signal(stats.stopped_by);
   return stats.errors.empty() ? 0 : 1;
 }
 
@@ -68,11 +86,16 @@ int run_verify_command(const std::filesystem::path& db) {
 }
 
 int run_compact_command(const std::filesystem::path& db) {
-  const vn::index::CompactStats s = vn::index::compact_index(db);
+  const vn::index::CompactStats s = vn::index::compact_index(db, &g_stop);
   std::printf("%s: %zu documents; sidecar %.2f -> %.2f MB (%zu records moved, %zu files removed); "
               "xapian %.2f -> %.2f MB; %.2f s\n",
               db.c_str(), s.documents, s.sidecar_bytes_before / 1e6, s.sidecar_bytes_after / 1e6, s.records_moved,
               s.sidecar_files_removed, s.xapian_bytes_before / 1e6, s.xapian_bytes_after / 1e6, s.seconds);
+  if (s.stopped_by) {
+    std::fprintf(stderr, "vnindex: compaction stopped by %s: the index is consistent; run compact again to finish\n",
+                 signal_name(s.stopped_by));
+    return vn::index::exit_status_for_signal(s.stopped_by);
+  }
   return 0;
 }
 
@@ -143,6 +166,8 @@ int main(int argc, char** argv) {
   train->add_option("--channel-min-count", train_opts.channel_min_count, "least count of a saved token pair");
 
   CLI11_PARSE(app, argc, argv);
+  options.stop = &g_stop;
+  if (*index || *compact) vn::index::stop_on_signals(g_stop);
   auto db_of_command = [&] { return (*index ? options.db : maintained_db).string(); };
   try {
     if (*index) return run_index_command(options, report_path, quiet);

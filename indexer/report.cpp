@@ -46,6 +46,8 @@ std::string report_json(const index::IndexStats& s, const index::IndexOptions& o
   w.Key("seconds"), w.Double(s.seconds);
   w.Key("mb_per_s"), w.Double(mb_per_s(s));
   w.Key("docs_per_s"), w.Double(s.seconds > 0 ? static_cast<double>(s.documents) / s.seconds : 0.0);
+  w.Key("stopped_by_signal"), w.Int(s.stopped_by);  // 0: the run was not stopped early
+  w.Key("not_reached"), w.Uint64(s.not_reached);    // files found but not looked at (stopped early)
   w.Key("dictionary");
   w.StartObject();
   w.Key("trained"), w.Bool(s.dictionary.trained);

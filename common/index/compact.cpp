@@ -40,8 +40,27 @@ uint64_t sidecar_bytes(const fs::path& dir) {
 // (io::replace_directory).
 fs::path old_xapian_dir(const fs::path& db) { return db / "xapian.old"; }
 
+bool stop_requested(const StopRequest* stop) { return stop && stop->requested(); }
+
+// Abandons Xapian's compaction when a stop is requested: Xapian reports
+// progress per table, and the exception thrown here unwinds the compaction.
+class StoppableCompactor : public Xapian::Compactor {
+ public:
+  explicit StoppableCompactor(const StopRequest* stop) : stop_(stop) {}
+  void set_status(const std::string&, const std::string&) override {
+    if (stop_requested(stop_)) throw Stopped{};
+  }
+  struct Stopped {};
+
+ private:
+  const StopRequest* stop_;
+};
+
 // Copies the live records out of sidecar files that hold dead bytes.
-void rewrite_sidecar(const fs::path& db_dir, Xapian::WritableDatabase& db, CompactStats& stats) {
+// Returns false when stopped early (what was moved is committed; files
+// still holding dead bytes are kept for the next compaction).
+bool rewrite_sidecar(const fs::path& db_dir, Xapian::WritableDatabase& db, CompactStats& stats,
+                     const StopRequest* stop) {
   const fs::path dir = store::schema::sidecar_dir(db_dir);
   std::vector<std::pair<Xapian::docid, store::SidecarLocation>> located;  // read before anything changes
   std::map<std::string, uint64_t> live;                                  // file -> live bytes
@@ -62,6 +81,11 @@ void rewrite_sidecar(const fs::path& db_dir, Xapian::WritableDatabase& db, Compa
   size_t uncommitted = 0;
   for (const auto& [id, at] : located) {
     if (!dead.count(at.file)) continue;
+    if (stop_requested(stop)) {
+      writer.sync();
+      db.commit();
+      return false;
+    }
     Xapian::Document doc = db.get_document(id);
     store::DocumentData data = store::decode_document_data(doc.get_data());
     data.sidecar = writer.append(reader.read_frame(at));
@@ -80,6 +104,25 @@ void rewrite_sidecar(const fs::path& db_dir, Xapian::WritableDatabase& db, Compa
     fs::remove(dir / file);
     ++stats.sidecar_files_removed;
   }
+  return true;
+}
+
+// Compacts the Xapian database into a new directory and swaps it in.
+// Returns false when stopped early (the live database untouched).
+bool compact_xapian(const fs::path& db_dir, const StopRequest* stop) {
+  const fs::path live = store::schema::xapian_dir(db_dir);
+  const fs::path fresh = store::schema::compacted_xapian_dir(db_dir);
+  StoppableCompactor compactor(stop);
+  try {
+    Xapian::Database(live.string()).compact(fresh.string(), 0, 0, compactor);
+  } catch (...) {  // stopped, or a full disk: the partial copy goes, the live database was never touched
+    std::error_code ignored;
+    fs::remove_all(fresh, ignored);
+    if (stop_requested(stop)) return false;
+    throw;
+  }
+  io::replace_directory(live, fresh, old_xapian_dir(db_dir));
+  return true;
 }
 
 }  // namespace
@@ -89,7 +132,7 @@ void tidy_interrupted_compaction(const fs::path& db) {
   fs::remove_all(store::schema::compacted_xapian_dir(db));
 }
 
-CompactStats compact_index(const fs::path& db_dir) {
+CompactStats compact_index(const fs::path& db_dir, const StopRequest* stop) {
   const auto t0 = std::chrono::steady_clock::now();
   CompactStats stats;
   const fs::path live = store::schema::xapian_dir(db_dir);
@@ -98,21 +141,15 @@ CompactStats compact_index(const fs::path& db_dir) {
   tidy_interrupted_compaction(db_dir);
   stats.sidecar_bytes_before = sidecar_bytes(store::schema::sidecar_dir(db_dir));
   stats.xapian_bytes_before = tree_bytes(live);
+  bool finished;
   {
     Xapian::WritableDatabase db(live.string(), Xapian::DB_OPEN);
     stats.documents = db.get_doccount();
-    rewrite_sidecar(db_dir, db, stats);
+    finished = rewrite_sidecar(db_dir, db, stats, stop);
     db.close();
   }
-  const fs::path fresh = store::schema::compacted_xapian_dir(db_dir);
-  try {
-    Xapian::Database(live.string()).compact(fresh.string());
-  } catch (...) {  // a full disk: the partial copy goes, the live database was never touched
-    std::error_code ignored;
-    fs::remove_all(fresh, ignored);
-    throw;
-  }
-  io::replace_directory(live, fresh, old_xapian_dir(db_dir));
+  if (finished) finished = !stop_requested(stop) && compact_xapian(db_dir, stop);
+  stats.stopped_by = finished ? 0 : stop->signal();
   stats.sidecar_bytes_after = sidecar_bytes(store::schema::sidecar_dir(db_dir));
   stats.xapian_bytes_after = tree_bytes(live);
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

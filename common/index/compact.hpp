@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <filesystem>
 
+#include "index/stop_request.hpp"
+
 namespace vn::index {
 
 struct CompactStats {
@@ -14,6 +16,7 @@ struct CompactStats {
   uint64_t xapian_bytes_before = 0;
   uint64_t xapian_bytes_after = 0;
   double seconds = 0;
+  int stopped_by = 0;                // the signal that stopped the compaction early, or 0
 };
 
 // Reclaims the space that replaced and removed documents left: the live
@@ -23,7 +26,11 @@ struct CompactStats {
 // (Xapian::Database::compact) into a new directory that is swapped in
 // atomically. Holds the writer lock (throws IndexBusy). A compaction killed
 // at any moment leaves a consistent index; the next writer tidies up.
-CompactStats compact_index(const std::filesystem::path& db);
+// A stop request (`stop`) ends it at the next safe point: records moved so
+// far are committed, and a Xapian compaction under way is abandoned (its
+// partial copy removed, the live database untouched); stats.stopped_by
+// says so, and the next compaction does the rest.
+CompactStats compact_index(const std::filesystem::path& db, const StopRequest* stop = nullptr);
 
 // Removes what an interrupted compaction left (call with the writer lock held).
 void tidy_interrupted_compaction(const std::filesystem::path& db);

@@ -288,6 +288,7 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   Writer writer(db, sidecar, stats, options);
   if (!dictionary_decision.empty()) writer.set_metadata(store::schema::kDictionaryKey, dictionary_decision);
   const Preparer prepare(state, reader, *compressor, restorer.get(), options.force);
+  auto stop_requested = [&] { return options.stop && options.stop->requested(); };
   size_t next = 0, done = 0;
   uint64_t done_bytes = 0;
   using Read = std::shared_ptr<std::pair<size_t, io::SourceBytes>>;
@@ -295,7 +296,7 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
       threads * 4,
       tbb::make_filter<void, Read>(tbb::filter_mode::serial_in_order,
                                    [&](tbb::flow_control& fc) -> Read {
-                                     if (next == entries.size()) {
+                                     if (next == entries.size() || stop_requested()) {
                                        fc.stop();
                                        return nullptr;
                                      }
@@ -313,7 +314,9 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
             done_bytes += w->doc.source.size;
             if (progress) progress->advance(++done, done_bytes);
           }));
-  if (options.prune)
+  stats.stopped_by = options.stop ? options.stop->signal() : 0;
+  stats.not_reached = entries.size() - next;
+  if (options.prune && !stats.stopped_by)
     for (const std::string& path : gone_paths(state, options.inputs, entries)) writer.remove(path);
   writer.commit();
   if (progress) progress->finish();

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "index/stop_request.hpp"
 #include "io/walker.hpp"
 #include "store/dictionary.hpp"
 
@@ -25,6 +26,7 @@ struct IndexOptions {
   bool prune = false;                // remove documents whose files are gone from the input trees
   bool force = false;                // index every file again, changed or not (after new models, or
                                      // switching --no-restore), reusing nothing
+  const StopRequest* stop = nullptr; // polled between documents: when set, the run stops early (see run_index)
 };
 
 // What a run did with one file.
@@ -57,6 +59,8 @@ struct IndexStats {
   std::vector<FileOutcome> outcomes; // every file met, in path order per outcome kind
   store::DictionaryTrial dictionary; // the dictionary decision of this run
   bool dictionary_used = false;      // new records use a dictionary (trained now or before)
+  int stopped_by = 0;                // the signal that stopped the run early (StopRequest), or 0
+  size_t not_reached = 0;            // files found but not looked at because the run stopped early
 };
 
 // Receives progress from the serial writer stage (never concurrently).
@@ -75,6 +79,9 @@ class ProgressSink {
 // do not stop the run. Crash-safe: sidecar frames are on disk before the
 // index commit that points at them, so a run killed at any moment leaves
 // the last commit's consistent index, and a rerun finishes the work.
+// A stop request (options.stop) ends the run at its next safe point: no
+// new file is read, the files in flight are written, everything is
+// committed, and --prune is skipped; stats.stopped_by says so.
 // Throws IndexBusy (index/writer_lock.hpp) when another process writes
 // the index, and Xapian::Error or std::system_error on failures that make
 // the run impossible (the index cannot be opened, a write fails); what was

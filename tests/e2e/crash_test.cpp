@@ -1,8 +1,11 @@
-// kill -9 at random moments of indexing and compaction, then verify and rerun:
-// the index stays consistent and the rerun finishes the work.
-// VNARCHIVE_KILL_TRIALS sets the number of kills (default 10; scripts/kill-test runs 100).
+// kill -9, and the stop signals (SIGTERM, SIGINT, SIGHUP), at random moments
+// of indexing and compaction, then verify and rerun: the index stays
+// consistent and the rerun finishes the work.
+// VNARCHIVE_KILL_TRIALS sets the number of kills and of stops (default 10;
+// scripts/kill-test runs 100).
 #include <gtest/gtest.h>
 
+#include <array>
 #include <chrono>
 #include <cstdlib>
 #include <random>
@@ -88,4 +91,48 @@ TEST(CrashSafety, KillNineAtRandomMomentsThenVerifyAndRerun) {
   size_t newest = 0;
   for (size_t at = hits.out.find("\"path\""); at != std::string::npos; at = hits.out.find("\"path\"", at + 1)) ++newest;
   EXPECT_EQ(newest, 96u) << hits.out.substr(0, 500);  // a third of the 288 files carry the last version
+}
+
+TEST(CrashSafety, StopSignalsAtRandomMomentsEndTheRunCleanlyThenVerifyAndRerun) {
+  vn::test::TempDir dir;
+  const fs::path src = dir / "archive", db = dir / "db", report = dir / "run.json";
+  write_archive(src, 12, 0);
+  const double full = seconds_of(index_args(dir / "timing-db", src));
+  const unsigned seed = std::random_device{}();
+  std::mt19937 rng(seed);
+  int stopped = 0, attempt = 0;
+  for (; stopped < trials() && attempt < 4 * trials(); ++attempt) {
+    write_archive(src, 12, attempt + 1);
+    const int signal_number = std::array{SIGTERM, SIGINT, SIGHUP}[attempt % 3];
+    const bool compaction = attempt % 4 == 3;
+    std::vector<std::string> argv = index_args(db, src);
+    argv.insert(argv.begin() + 2, {"--report", report.string()});
+    if (compaction) argv = {VNINDEX_PATH, "compact", "--db", db.string()};
+    const pid_t pid = vn::test::spawn(argv);
+    // After start-up (the handlers are set once the arguments are parsed).
+    const double at = std::uniform_real_distribution<double>(0.05, std::max(0.1, (compaction ? 0.3 : 0.6) * full))(rng);
+    std::this_thread::sleep_for(std::chrono::duration<double>(at));
+    ::kill(pid, signal_number);
+    const int status = vn::test::wait_for(pid);
+    const std::string what = std::string(compaction ? "compact" : "index") + " sent signal " +
+                             std::to_string(signal_number) + " after " + std::to_string(at) + " s, seed " +
+                             std::to_string(seed);
+    ASSERT_TRUE(status == 0 || status == 128 + signal_number) << what << ": exit status " << status;
+    if (status != 0) {
+      ++stopped;
+      if (!compaction)
+        EXPECT_NE(vn::test::read_file(report).find("\"stopped_by_signal\": " + std::to_string(signal_number)),
+                  std::string::npos) << what;
+    }
+    if (!fs::exists(db / "xapian")) continue;
+    const auto v = run(std::string(VNINDEX_PATH) + " verify --db " + quote(db.string()));
+    ASSERT_EQ(v.status, 0) << what << ": " << v.out;
+  }
+  std::printf("stopped by a signal: %d (of %d attempts), verified after each\n", stopped, attempt);
+  EXPECT_EQ(stopped, trials());
+
+  // The lock was released and the rerun completes.
+  ASSERT_EQ(vn::test::wait_for(vn::test::spawn(index_args(db, src))), 0);
+  const auto v = run(std::string(VNINDEX_PATH) + " verify --db " + quote(db.string()));
+  EXPECT_NE(v.out.find(": 288 documents, 288 sidecar records checked, 0 problems"), std::string::npos) << v.out;
 }

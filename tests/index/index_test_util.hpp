@@ -14,9 +14,11 @@ struct TreeRun {
   bool force = false;
   bool restore = true;
   size_t commit_every = index::IndexOptions{}.commit_every;
+  const index::StopRequest* stop = nullptr;
+  index::ProgressSink* progress = nullptr;
 };
 
-// Indexes `src` into `db` as `vnindex index` would (no progress output).
+// Indexes `src` into `db` as `vnindex index` would.
 inline index::IndexStats index_tree(const std::filesystem::path& db, const std::filesystem::path& src,
                                     TreeRun run = {}) {
   index::IndexOptions o;
@@ -27,7 +29,8 @@ inline index::IndexStats index_tree(const std::filesystem::path& db, const std::
   o.force = run.force;
   o.restore = run.restore;
   o.commit_every = run.commit_every;
-  return index::run_index(o, nullptr);
+  o.stop = run.stop;
+  return index::run_index(o, run.progress);
 }
 
 // `n` small documents d0.txt .. d<n-1>.txt in `src`, whose text names
