@@ -62,6 +62,8 @@ int run_verify_command(const std::filesystem::path& db) {
   for (const auto& p : r.problems) std::fprintf(stderr, "vnindex verify: %s\n", vn::text::printable(p).c_str());
   if (r.problem_count > r.problems.size())
     std::fprintf(stderr, "vnindex verify: ... and %zu more\n", r.problem_count - r.problems.size());
+  if (const std::string advice = vn::index::repair_advice(r); !advice.empty())
+    std::fprintf(stderr, "vnindex verify: to repair: %s\n", advice.c_str());
   std::printf("%s: %zu documents, %zu sidecar records checked, %zu problems\n", db.c_str(), r.documents, r.records,
               r.problem_count);
   return r.ok() ? 0 : 1;
