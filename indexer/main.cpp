@@ -42,6 +42,9 @@ int run_index_command(const vn::index::IndexOptions& options, const std::string&
   const bool show_progress = !quiet && ::isatty(STDERR_FILENO);
   const vn::index::IndexStats stats = vn::index::run_index(options, show_progress ? &progress : nullptr);
   for (const auto& e : stats.errors) std::fprintf(stderr, "vnindex: %s: %s\n", vn::text::printable(e.path).c_str(), e.reason.c_str());
+  for (const auto& f : stats.outcomes)
+    if (!f.damage.empty())
+      std::fprintf(stderr, "vnindex: %s: indexed with damage: %s\n", vn::text::printable(f.path).c_str(), f.damage.c_str());
   if (!quiet)
     for (const auto& f : stats.outcomes)
       if (f.outcome == vn::index::Outcome::kSkipped) std::fprintf(stderr, "vnindex: %s: %s\n", vn::text::printable(f.path).c_str(), f.detail.c_str());

@@ -57,8 +57,8 @@ std::vector<std::string> dictionary_samples(const std::vector<io::SourceEntry>& 
   tbb::parallel_for(size_t{0}, n, [&](size_t i) {
     io::SourceBytes read = io::read_source(entries[i], std::min<uint64_t>(max_file_size, kDictionarySampleBytes));
     store::DocumentRecord record;
-    std::string error;
-    if (read.ok && make_record(entries[i], std::move(read.bytes), record, error))
+    std::string error, damage;
+    if (read.ok && make_record(entries[i], std::move(read.bytes), record, error, damage))
       samples[i] = store::encode_record(record);
   });
   std::erase_if(samples, [](const std::string& s) { return s.empty(); });
@@ -261,6 +261,7 @@ class Writer {
     stats_.documents++;
     stats_.sidecar_bytes += p.frame.size();
     stats_.outcomes.push_back(outcome_of(w));
+    stats_.outcomes.back().damage = p.damage;
     uncommitted_bytes_ += p.bytes;
     if (++uncommitted_ >= commit_every_ || uncommitted_bytes_ >= commit_bytes_) commit();
   }

@@ -46,6 +46,8 @@ struct FileOutcome {
   Outcome outcome;
   std::string detail;  // the reason (failed, skipped), the damage (repaired), or the path whose record was
                        // reused (copied)
+  std::string damage = {};  // added, replaced or repaired: what of the file could not be read as text
+                            // and was indexed around, by byte range (decode/damage.hpp), or empty
 };
 
 struct IndexStats {
