@@ -12,7 +12,13 @@ namespace vn::store {
 
 std::string dictionary_file_name(unsigned id) { return "dict-" + std::to_string(id) + ".zdict"; }
 
-unsigned dictionary_id(std::string_view bytes) { return ZDICT_getDictID(bytes.data(), bytes.size()); }
+unsigned dictionary_id(std::string_view bytes) {
+  const unsigned id = ZDICT_getDictID(bytes.data(), bytes.size());
+  if (id == 0) return 0;
+  ZSTD_DDict* loaded = ZSTD_createDDict(bytes.data(), bytes.size());  // fails when its tables are damaged
+  ZSTD_freeDDict(loaded);
+  return loaded ? id : 0;
+}
 
 // ---- compression ----
 

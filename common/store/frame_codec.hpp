@@ -60,8 +60,11 @@ class FrameDecompressor {
 std::string dictionary_file_name(unsigned id);
 
 // The id `bytes` carry as a zstd dictionary, or 0 when they are not one
-// (empty, truncated at the header, or other bytes). A dictionary file whose
-// id is not the one in its name is damaged.
+// that loads (empty, cut short in its header or entropy tables, or other
+// bytes). A dictionary file whose id is not the one in its name is
+// damaged. Damage to the content after the tables goes unnoticed: such a
+// dictionary still compresses and decompresses its own frames, and the
+// frames made with the whole one fail their checksums.
 unsigned dictionary_id(std::string_view bytes);
 
 }  // namespace vn::store

@@ -133,6 +133,18 @@ TEST(Repair, AGarbageDictionaryIsMovedAsideAndReplaced) {
   EXPECT_TRUE(index::verify_index(db.path()).ok());
 }
 
+TEST(Repair, ADictionaryCutShortIsDamagedToo) {
+  test::TempDir src, db;
+  write_dictionary_docs(src.path(), 120);
+  ASSERT_TRUE(test::index_tree(db.path(), src.path(), kPlain).dictionary_used) << "the test needs a dictionary";
+  const fs::path dict = dictionary_file(db.path());
+  fs::resize_file(dict, 100);  // its header and part of its tables
+  index::IndexStats s;
+  ASSERT_NO_THROW(s = test::index_tree(db.path(), src.path(), kPlain));  // threw "invalid zstd dictionary"
+  EXPECT_NE(s.dictionary_lost.find("is damaged"), std::string::npos) << s.dictionary_lost;
+  EXPECT_TRUE(index::verify_index(db.path()).ok());
+}
+
 TEST(Repair, AMissingDictionaryWithoutANewOne) {
   test::TempDir src, db;
   write_dictionary_docs(src.path(), 120);
