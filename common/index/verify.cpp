@@ -49,6 +49,17 @@ std::string mismatch(const store::DocumentRecord& record, const store::DocumentD
   return {};
 }
 
+// True when an index run's check of records (which does not parse them)
+// finds the record at `where` unreadable, as verify did.
+bool a_run_finds(const store::SidecarReader& reader, const store::SidecarLocation& where) {
+  try {
+    reader.check(where);
+    return false;
+  } catch (const std::exception&) {
+    return true;
+  }
+}
+
 // Xapian's own check, then every document's id terms, path and sidecar
 // record. Throws Xapian::DatabaseError on damage Xapian cannot read past.
 void check_documents(const std::filesystem::path& db_dir, const std::string& xapian_path, VerifyReport& report,
@@ -81,7 +92,7 @@ void check_documents(const std::filesystem::path& db_dir, const std::string& xap
   }
 
   const store::SidecarReader reader(store::schema::sidecar_dir(db_dir));
-  std::atomic<size_t> records{0}, unreadable{0}, mismatched{0};
+  std::atomic<size_t> records{0}, unreadable{0}, need_force{0};
   tbb::parallel_for(size_t{0}, located.size(), [&](size_t i) {
     const auto& [id, data] = located[i];
     try {
@@ -89,16 +100,16 @@ void check_documents(const std::filesystem::path& db_dir, const std::string& xap
       ++records;
       if (!wrong.empty()) {
         problems.add(id, data.path, wrong);
-        ++mismatched;
+        ++need_force;
       }
     } catch (const std::exception& e) {
       problems.add(id, data.path, std::string("sidecar record unreadable: ") + e.what());
-      ++unreadable;
+      ++(a_run_finds(reader, data.sidecar) ? unreadable : need_force);
     }
   });
   report.records = records;
   report.unreadable_records = unreadable;
-  report.mismatched_records = mismatched;
+  report.records_needing_force = need_force;
 }
 
 }  // namespace
@@ -110,9 +121,11 @@ std::string repair_advice(const VerifyReport& r) {
     advice = "run vnindex index again over the same inputs to repair " + documents(r.unreadable_records) +
              " with unreadable sidecar records (they are indexed again from their files; those whose files are "
              "gone are removed with --prune)";
-  if (r.mismatched_records)
+  if (r.records_needing_force)
     advice += std::string(advice.empty() ? "" : "; ") + "run vnindex index --force over the same inputs to repair " +
-              documents(r.mismatched_records) + " whose records are of another file";
+              documents(r.records_needing_force) +
+              " whose records are of another file, or unreadable only when parsed (written before frames had "
+              "checksums)";
   return advice;
 }
 

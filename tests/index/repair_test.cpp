@@ -172,3 +172,33 @@ TEST(Repair, ForceWithTheDictionaryDeleted) {
   EXPECT_EQ(outcome_counts(s), (std::map<std::string, size_t>{{"replaced", 120}}));
   EXPECT_TRUE(index::verify_index(db.path()).ok());
 }
+
+// A frame from before checksums whose damage still decompresses fails only
+// when parsed: a plain run's check passes it, so verify says --force.
+TEST(Repair, DamageOnlyParsingFindsNeedsForce) {
+  test::TempDir src, db;
+  test::write_docs(src.path(), 3, "một");
+  test::index_tree(db.path(), src.path(), kPlain);
+  {
+    const fs::path old_frames = store::schema::sidecar_dir(db.path()) / "000099.vsc";
+    const std::string frame = test::zstd_compress("{\"version\": 1, \"path\": ");  // no checksum, cut JSON
+    test::write_file(old_frames, frame);
+    Xapian::WritableDatabase x(store::schema::xapian_dir(db.path()).string());
+    Xapian::Document doc = x.get_document(2);
+    store::DocumentData d = store::decode_document_data(doc.get_data());
+    d.sidecar = {old_frames.filename().string(), 0, frame.size()};
+    doc.set_data(store::encode_document_data(d));
+    x.replace_document(2, doc);
+    x.commit();
+  }
+  const index::VerifyReport r = index::verify_index(db.path());
+  EXPECT_EQ(r.unreadable_records, 0u);
+  EXPECT_EQ(r.records_needing_force, 1u);
+  EXPECT_NE(index::repair_advice(r).find("run vnindex index --force over the same inputs to repair 1 document"),
+            std::string::npos)
+      << index::repair_advice(r);
+  test::TreeRun force = kPlain;
+  force.force = true;
+  test::index_tree(db.path(), src.path(), force);
+  EXPECT_TRUE(index::verify_index(db.path()).ok());
+}
