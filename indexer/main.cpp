@@ -56,6 +56,9 @@ int run_index_command(const vn::index::IndexOptions& options, const std::string&
   const bool show_progress = !quiet && ::isatty(STDERR_FILENO);
   const vn::index::IndexStats stats = vn::index::run_index(options, show_progress ? &progress : nullptr);
   for (const auto& e : stats.errors) std::fprintf(stderr, "vnindex: %s: %s\n", vn::text::printable(e.path).c_str(), e.reason.c_str());
+  for (const auto& f : stats.outcomes)
+    if (!f.damage.empty())
+      std::fprintf(stderr, "vnindex: %s: indexed with damage: %s\n", vn::text::printable(f.path).c_str(), f.damage.c_str());
   if (!quiet)
     for (const auto& f : stats.outcomes)
       if (f.outcome == vn::index::Outcome::kSkipped) std::fprintf(stderr, "vnindex: %s: %s\n", vn::text::printable(f.path).c_str(), f.detail.c_str());
@@ -80,6 +83,8 @@ int run_verify_command(const std::filesystem::path& db) {
   for (const auto& p : r.problems) std::fprintf(stderr, "vnindex verify: %s\n", vn::text::printable(p).c_str());
   if (r.problem_count > r.problems.size())
     std::fprintf(stderr, "vnindex verify: ... and %zu more\n", r.problem_count - r.problems.size());
+  if (const std::string advice = vn::index::repair_advice(r); !advice.empty())
+    std::fprintf(stderr, "vnindex verify: to repair: %s\n", advice.c_str());
   std::printf("%s: %zu documents, %zu sidecar records checked, %zu problems\n", db.c_str(), r.documents, r.records,
               r.problem_count);
   return r.ok() ? 0 : 1;

@@ -17,16 +17,23 @@ size_t count(const index::IndexStats& s, index::Outcome o) {
   return static_cast<size_t>(std::count_if(s.outcomes.begin(), s.outcomes.end(), [&](const auto& f) { return f.outcome == o; }));
 }
 
+size_t damaged(const index::IndexStats& s) {
+  return static_cast<size_t>(std::count_if(s.outcomes.begin(), s.outcomes.end(), [](const auto& f) { return !f.damage.empty(); }));
+}
+
 }  // namespace
 
 void print_summary(std::FILE* out, const index::IndexStats& s) {
   using index::Outcome;
   std::fprintf(out,
-               "%zu files: %zu added, %zu replaced, %zu copied, %zu unchanged, %zu removed, %zu failed, %zu skipped\n"
+               "%zu files: %zu added, %zu replaced, %zu copied, %zu unchanged, %zu repaired, %zu removed, %zu failed, "
+               "%zu skipped\n"
                "read %.2f MB in %.2f s (%.2f MB/s, %.1f files/s)\n",
                s.files, count(s, Outcome::kAdded), count(s, Outcome::kReplaced), count(s, Outcome::kCopied), s.unchanged,
-               s.removed, s.errors.size(), count(s, Outcome::kSkipped), static_cast<double>(s.bytes) / 1e6, s.seconds,
+               count(s, Outcome::kRepaired), s.removed, s.errors.size(), count(s, Outcome::kSkipped), static_cast<double>(s.bytes) / 1e6, s.seconds,
                mb_per_s(s), s.seconds > 0 ? static_cast<double>(s.files) / s.seconds : 0.0);
+  if (const size_t n = damaged(s)) std::fprintf(out, "%zu files indexed with damage (the parts that are not text)\n", n);
+  if (!s.dictionary_lost.empty()) std::fprintf(out, "%s\n", s.dictionary_lost.c_str());
   const auto& d = s.dictionary;
   if (d.trained)
     std::fprintf(out, "sidecar dictionary: %s (held-out records: %zu bytes with, %zu without)\n",
@@ -56,10 +63,12 @@ std::string report_json(const index::IndexStats& s, const index::IndexOptions& o
   w.Key("held_out_bytes_with"), w.Uint64(s.dictionary.bytes_with);
   w.Key("held_out_bytes_without"), w.Uint64(s.dictionary.bytes_without);
   w.Key("dictionary_bytes"), w.Uint64(s.dictionary.dictionary.size());
+  if (!s.dictionary_lost.empty()) str("lost", s.dictionary_lost);
   w.EndObject();
   for (auto o : {index::Outcome::kAdded, index::Outcome::kReplaced, index::Outcome::kCopied, index::Outcome::kUnchanged,
-                 index::Outcome::kRemoved, index::Outcome::kFailed, index::Outcome::kSkipped})
+                 index::Outcome::kRepaired, index::Outcome::kRemoved, index::Outcome::kFailed, index::Outcome::kSkipped})
     w.Key(index::outcome_name(o)), w.Uint64(count(s, o));
+  w.Key("damaged"), w.Uint64(damaged(s));  // indexed, with parts that are not text
   w.Key("errors");  // the failed files, for scripts that want only those
   w.StartArray();
   for (const auto& e : s.errors) {
@@ -77,6 +86,7 @@ std::string report_json(const index::IndexStats& s, const index::IndexOptions& o
     str("outcome", index::outcome_name(f.outcome));
     if (f.outcome == index::Outcome::kCopied) str("from", text::escape_invalid_utf8(f.detail));
     else if (!f.detail.empty()) str("reason", f.detail);
+    if (!f.damage.empty()) str("damage", f.damage);
     w.EndObject();
   }
   w.EndArray();

@@ -40,6 +40,8 @@ bool restore_one(const restore::Restorer& restorer, const std::string& name, std
     std::fprintf(stderr, "vnindex restore: %s: %s\n", name.c_str(), d.error.c_str());
     return false;
   }
+  if (!d.damage.empty())
+    std::fprintf(stderr, "vnindex restore: %s: read with damage: %s\n", name.c_str(), d.damage.describe().c_str());
   if (!json) {  // in pieces: memory stays bounded on huge inputs
     restore::restore_in_pieces(restorer, d.text, size_t{4} << 20,
                                [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });

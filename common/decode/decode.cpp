@@ -4,6 +4,7 @@
 #include <optional>
 #include <string_view>
 
+#include "decode/damaged_utf8.hpp"
 #include "decode/legacy_encoding.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
@@ -46,18 +47,51 @@ DecodeResult from_utf16(const std::string& bytes, bool big_endian) {
   return r;
 }
 
-// Bytes that are not UTF-8 (the first ill-formed sequence at `bad`) read in
-// the legacy Vietnamese encoding they look like, if any.
-DecodeResult from_legacy(std::string_view bytes, size_t bad) {
-  const std::optional<LegacyEncoding> legacy = detect_legacy_encoding(bytes);
-  if (!legacy)
-    return failure("invalid UTF-8 at byte offset " + std::to_string(bad) +
-                   " and not a recognised legacy Vietnamese encoding (TCVN3, VNI-Windows, Windows-1258)");
-  DecodeResult r;
-  r.ok = true;
-  r.text = legacy_to_utf8(bytes, *legacy);
-  r.source_encoding = encoding_name(*legacy);
-  return r;
+// NUL bytes of `bytes` made spaces, and added to `damage` (at their
+// offset + `base`).
+void blank_nuls(std::string& bytes, uint64_t base, Damage& damage) {
+  for (char* p = bytes.data(); (p = static_cast<char*>(std::memchr(p, '\0', bytes.data() + bytes.size() - p)));) {
+    *p = ' ';
+    damage.add({DamagedSpan::Kind::kNul, base + static_cast<uint64_t>(p - bytes.data()), 1, {}});
+  }
+}
+
+// The reason a file with `damage` in `size` bytes is rejected, or "" when
+// it is not: less than kMaxUnreadableShare of it is unreadable.
+std::string too_damaged(const Damage& damage, uint64_t size) {
+  const uint64_t unreadable = damage.unreadable_bytes();
+  if (static_cast<double>(unreadable) <= kMaxUnreadableShare * static_cast<double>(size)) return {};
+  const std::string share = ": " + std::to_string(unreadable) + " of " + std::to_string(size) +
+                            " bytes are NUL or invalid UTF-8 (text may have 10 %)";
+  if (const DamagedSpan* nul = damage.first(DamagedSpan::Kind::kNul))
+    return "binary data (NUL byte at offset " + std::to_string(nul->offset) + ")" + share;
+  const DamagedSpan* bad = damage.first(DamagedSpan::Kind::kInvalidUtf8);
+  return "invalid UTF-8 at byte offset " + std::to_string(bad ? bad->offset : 0) +
+         " and not a recognised legacy Vietnamese encoding (TCVN3, VNI-Windows, Windows-1258)" + share;
+}
+
+// Well-formed UTF-8 (NUL bytes blanked) as NFC text, repaired if mojibake.
+void read_utf8(const std::string& bytes, DecodeResult& r) {
+  if (const std::optional<LegacyEncoding> legacy = detect_mojibake(bytes)) {
+    r.text = repair_mojibake(bytes, *legacy);
+    r.source_encoding = std::string(encoding_name(*legacy)) + "-mojibake";
+    return;
+  }
+  r.text = text::to_nfc(bytes);
+}
+
+// Bytes with ill-formed UTF-8: a legacy file as a whole (`bom` false, and
+// mostly not UTF-8) when it is recognised as one, else UTF-8 with damage.
+void read_ill_formed(const std::string& bytes, bool bom, uint64_t base, DecodeResult& r) {
+  const Utf8Survey survey = survey_utf8(bytes);
+  if (!bom && survey.ill_formed_bytes > survey.multibyte_chars) {
+    if (const std::optional<LegacyEncoding> legacy = detect_legacy_encoding(bytes)) {
+      r.text = legacy_to_utf8(bytes, *legacy);
+      r.source_encoding = encoding_name(*legacy);
+      return;
+    }
+  }
+  r.text = read_damaged_utf8(bytes, detect_legacy_encoding(survey.passages), base, r.damage);
 }
 
 }  // namespace
@@ -68,27 +102,20 @@ DecodeResult decode_text(std::string bytes) {
     if (b0 == 0xFF && b1 == 0xFE) return from_utf16(bytes, false);
     if (b0 == 0xFE && b1 == 0xFF) return from_utf16(bytes, true);
   }
-  std::string encoding = "utf-8";
+  const uint64_t size = bytes.size();
+  DecodeResult r;
+  r.source_encoding = "utf-8";
+  uint64_t base = 0;  // offset in the file of bytes[0]
   if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) {
     bytes.erase(0, 3);
-    encoding = "utf-8-bom";
+    base = 3;
+    r.source_encoding = "utf-8-bom";
   }
-  if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size()))
-    return failure("binary data (NUL byte at offset " +
-                   std::to_string(static_cast<const char*>(nul) - bytes.data()) + ")");
-  if (const size_t bad = text::find_invalid_utf8(bytes); bad != text::kValid) {
-    if (encoding == "utf-8-bom") return failure("invalid UTF-8 at byte offset " + std::to_string(bad));
-    return from_legacy(bytes, bad);
-  }
-  DecodeResult r;
+  blank_nuls(bytes, base, r.damage);
+  if (text::find_invalid_utf8(bytes) == text::kValid) read_utf8(bytes, r);
+  else read_ill_formed(bytes, base != 0, base, r);
+  if (std::string reason = too_damaged(r.damage, size); !reason.empty()) return failure(std::move(reason));
   r.ok = true;
-  if (const std::optional<LegacyEncoding> legacy = detect_mojibake(bytes)) {
-    r.text = repair_mojibake(bytes, *legacy);
-    r.source_encoding = std::string(encoding_name(*legacy)) + "-mojibake";
-    return r;
-  }
-  r.text = text::to_nfc(bytes);
-  r.source_encoding = std::move(encoding);
   return r;
 }
 

@@ -513,6 +513,11 @@ std::optional<LegacyEncoding> detect_legacy_encoding(std::string_view bytes) {
   return best->encoding;
 }
 
+bool reads_as_vietnamese(std::string_view bytes, LegacyEncoding encoding) {
+  const Evidence e = read_as(bytes.substr(0, kSampleBytes), encoding).evidence;
+  return e.syllables > 0 && e.syllables >= e.others;
+}
+
 std::optional<LegacyEncoding> detect_mojibake(std::string_view utf8) {
   if (first_non_ascii(utf8) == utf8.size() || !all_in_windows_1252(utf8)) return std::nullopt;
   // Judged on a prefix, which also settles TCVN3 or TCVN5712-1.

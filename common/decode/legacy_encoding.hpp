@@ -48,6 +48,14 @@ std::string legacy_to_utf8(std::string_view bytes, LegacyEncoding encoding);
 // differently, anywhere in `bytes`; TCVN3 when they tie.
 std::optional<LegacyEncoding> detect_legacy_encoding(std::string_view bytes);
 
+// True when `bytes`, a short passage (its first 16 KiB are judged), reads
+// in `encoding` as Vietnamese more than not: at least one word of two or
+// more letters with a non-ASCII letter is a syllable, and at least half of
+// those words are. For the passages of a UTF-8 file that are not UTF-8,
+// once detect_legacy_encoding() has chosen `encoding` from all of them: a
+// stray byte inside an ASCII word does not pass.
+bool reads_as_vietnamese(std::string_view bytes, LegacyEncoding encoding);
+
 // "Mojibake": valid UTF-8 whose characters are legacy Vietnamese bytes once
 // read as Windows-1252 (or Latin-1) and saved again, such as "Ph¬ng ¸n"
 // (TCVN3 "Phương án") or "Vieät Nam" (VNI "Việt Nam"). Returns the encoding

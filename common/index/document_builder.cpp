@@ -15,7 +15,8 @@
 
 namespace vn::index {
 
-bool make_record(const io::SourceEntry& source, std::string bytes, store::DocumentRecord& record, std::string& error) {
+bool make_record(const io::SourceEntry& source, std::string bytes, store::DocumentRecord& record, std::string& error,
+                 std::string& damage) {
   record.path = source.path;
   record.bytes = bytes.size();
   record.mtime = source.mtime;
@@ -25,6 +26,7 @@ bool make_record(const io::SourceEntry& source, std::string bytes, store::Docume
     error = std::move(decoded.error);
     return false;
   }
+  damage = decoded.damage.describe();
   record.encoding = std::move(decoded.source_encoding);
   record.text = std::move(decoded.text);
   record.title = doc::title_of(record.text);
@@ -130,7 +132,7 @@ PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes
   out.bytes = read.bytes.size();
   try {
     store::DocumentRecord record;
-    if (!make_record(source, std::move(read.bytes), record, out.error)) return out;
+    if (!make_record(source, std::move(read.bytes), record, out.error, out.damage)) return out;
     if (restorer) {
       restore_record(*restorer, record);
       record.title = doc::title_of(*record.restored);

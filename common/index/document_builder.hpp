@@ -22,6 +22,8 @@ struct PreparedDocument {
   io::SourceEntry source;
   bool ok = false;
   std::string error;          // why the file was not indexed, when !ok
+  std::string damage;         // when ok: what of the bytes could not be read as text, by byte range
+                              // (decode::Damage::describe()), or empty
   uint64_t bytes = 0;         // bytes read (decompressed)
   std::string content_hash;   // of the bytes read
   std::string id_term;        // unique id term of the source path
@@ -31,8 +33,10 @@ struct PreparedDocument {
 };
 
 // Decodes the bytes and builds the record. Returns false with `error` set
-// when the bytes are not text the indexer can read.
-bool make_record(const io::SourceEntry& source, std::string bytes, store::DocumentRecord& record, std::string& error);
+// when the bytes are not text the indexer can read; else sets `damage` to
+// what of them was read around (decode::Damage::describe()), or "".
+bool make_record(const io::SourceEntry& source, std::string bytes, store::DocumentRecord& record, std::string& error,
+                 std::string& damage);
 
 // The text a record is searched and read by: the restored text when there
 // is one, else the text itself.

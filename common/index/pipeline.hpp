@@ -34,6 +34,8 @@ enum class Outcome {
   kAdded,      // indexed for the first time
   kReplaced,   // its content changed: indexed again
   kUnchanged,  // same content as indexed: nothing written
+  kRepaired,   // same content as indexed, but its sidecar record could not be read back (detail: the
+               // damage): indexed again from the file
   kCopied,     // content already indexed under another path: record reused, not restored again
   kRemoved,    // gone from the tree (--prune): removed from the index
   kFailed,     // could not be indexed (reason given); what was indexed before stays
@@ -44,7 +46,10 @@ const char* outcome_name(Outcome o);
 struct FileOutcome {
   std::string path;
   Outcome outcome;
-  std::string detail;  // the reason (failed, skipped), or the path whose record was reused (copied)
+  std::string detail;  // the reason (failed, skipped), the damage (repaired), or the path whose record was
+                       // reused (copied)
+  std::string damage = {};  // added, replaced or repaired: what of the file could not be read as text
+                            // and was indexed around, by byte range (decode/damage.hpp), or empty
 };
 
 struct IndexStats {
@@ -61,6 +66,8 @@ struct IndexStats {
   bool dictionary_used = false;      // new records use a dictionary (trained now or before)
   int stopped_by = 0;                // the signal that stopped the run early (StopRequest), or 0
   size_t not_reached = 0;            // files found but not looked at because the run stopped early
+  std::string dictionary_lost;       // the index's dictionary file was missing or damaged: which, and what
+                                     // the run did instead (empty when it was whole)
 };
 
 // Receives progress from the serial writer stage (never concurrently).
@@ -75,7 +82,11 @@ class ProgressSink {
 // Indexes every input into `options.db`, incrementally: files whose
 // content is indexed already are read and hashed but not written again;
 // changed files are replaced; files whose content is indexed under another
-// path reuse that record. Per-file problems are collected in the stats and
+// path reuse that record. Damage is repaired: a file whose content is
+// indexed but whose sidecar record cannot be read back (its sidecar file
+// cut short, damaged or gone, its dictionary missing or damaged) is indexed
+// again from the file. A missing or damaged dictionary is replaced by a new
+// one trained on this run's files, or by none. Per-file problems are collected in the stats and
 // do not stop the run. Crash-safe: sidecar frames are on disk before the
 // index commit that points at them, so a run killed at any moment leaves
 // the last commit's consistent index, and a rerun finishes the work.

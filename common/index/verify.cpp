@@ -18,17 +18,18 @@ namespace {
 struct Problems {
   VerifyReport& report;
   std::mutex mutex;
-  void add(Xapian::docid id, const std::string& what) {
+  void add(Xapian::docid id, const std::string& what) { add_line("document " + std::to_string(id) + ": " + what); }
+  // A problem of the document of `path`.
+  void add(Xapian::docid id, const std::string& path, const std::string& what) {
+    add_line("document " + std::to_string(id) + " (" + path + "): " + what);
+  }
+  void add_line(std::string line) {
     std::lock_guard lock(mutex);
-    if (report.problems.size() < kMaxProblems) report.problems.push_back("document " + std::to_string(id) + ": " + what);
+    if (report.problems.size() < kMaxProblems) report.problems.push_back(std::move(line));
     ++report.problem_count;
   }
   // A problem of the Xapian database as a whole.
-  void add_database(const std::string& what) {
-    std::lock_guard lock(mutex);
-    if (report.problems.size() < kMaxProblems) report.problems.push_back("Xapian database: " + what);
-    ++report.problem_count;
-  }
+  void add_database(const std::string& what) { add_line("Xapian database: " + what); }
 };
 
 // The document's id terms ("Q...").
@@ -38,6 +39,25 @@ std::vector<std::string> id_terms(const Xapian::Document& doc) {
   auto t = doc.termlist_begin();
   for (t.skip_to(prefix); t != doc.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0; ++t) out.push_back(*t);
   return out;
+}
+
+// How `record` is not the record `data` points at, or "" when it is.
+std::string mismatch(const store::DocumentRecord& record, const store::DocumentData& data) {
+  if (record.path != data.path) return "its sidecar record is of another path: " + record.path;
+  if (!data.content_hash.empty() && record.content_hash != data.content_hash)
+    return "its sidecar record has another content hash";
+  return {};
+}
+
+// True when an index run's check of records (which does not parse them)
+// finds the record at `where` unreadable, as verify did.
+bool a_run_finds(const store::SidecarReader& reader, const store::SidecarLocation& where) {
+  try {
+    reader.check(where);
+    return false;
+  } catch (const std::exception&) {
+    return true;
+  }
 }
 
 // Xapian's own check, then every document's id terms, path and sidecar
@@ -72,23 +92,42 @@ void check_documents(const std::filesystem::path& db_dir, const std::string& xap
   }
 
   const store::SidecarReader reader(store::schema::sidecar_dir(db_dir));
-  std::atomic<size_t> records{0};
+  std::atomic<size_t> records{0}, unreadable{0}, need_force{0};
   tbb::parallel_for(size_t{0}, located.size(), [&](size_t i) {
     const auto& [id, data] = located[i];
     try {
-      const store::DocumentRecord record = reader.read(data.sidecar);
-      if (record.path != data.path) problems.add(id, "its sidecar record is of another path: " + record.path);
-      else if (!data.content_hash.empty() && record.content_hash != data.content_hash)
-        problems.add(id, "its sidecar record has another content hash");
+      const std::string wrong = mismatch(reader.read(data.sidecar), data);
       ++records;
+      if (!wrong.empty()) {
+        problems.add(id, data.path, wrong);
+        ++need_force;
+      }
     } catch (const std::exception& e) {
-      problems.add(id, std::string("sidecar record unreadable: ") + e.what());
+      problems.add(id, data.path, std::string("sidecar record unreadable: ") + e.what());
+      ++(a_run_finds(reader, data.sidecar) ? unreadable : need_force);
     }
   });
   report.records = records;
+  report.unreadable_records = unreadable;
+  report.records_needing_force = need_force;
 }
 
 }  // namespace
+
+std::string repair_advice(const VerifyReport& r) {
+  std::string advice;
+  auto documents = [](size_t n) { return std::to_string(n) + (n == 1 ? " document" : " documents"); };
+  if (r.unreadable_records)
+    advice = "run vnindex index again over the same inputs to repair " + documents(r.unreadable_records) +
+             " with unreadable sidecar records (they are indexed again from their files; those whose files are "
+             "gone are removed with --prune)";
+  if (r.records_needing_force)
+    advice += std::string(advice.empty() ? "" : "; ") + "run vnindex index --force over the same inputs to repair " +
+              documents(r.records_needing_force) +
+              " whose records are of another file, or unreadable only when parsed (written before frames had "
+              "checksums)";
+  return advice;
+}
 
 VerifyReport verify_index(const std::filesystem::path& db_dir) {
   VerifyReport report;

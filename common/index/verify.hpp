@@ -11,10 +11,21 @@ struct VerifyReport {
   size_t documents = 0;               // documents in the index
   size_t records = 0;                 // sidecar records read and checked
   size_t xapian_errors = 0;           // problems Xapian's own check found
-  std::vector<std::string> problems;  // one line each, naming the document (at most kMaxProblems)
+  std::vector<std::string> problems;  // one line each, naming the document and its path (at most kMaxProblems)
   size_t problem_count = 0;           // all of them
+  size_t unreadable_records = 0;      // documents whose sidecar record cannot be read back, as a plain
+                                      // index run finds too (store::SidecarReader::check)
+  size_t records_needing_force = 0;   // documents whose record is of another path or content, or fails
+                                      // only when parsed (a frame written before checksums)
   bool ok() const { return problem_count == 0; }
 };
+
+// How to repair what `report` found, in a sentence or two (empty when
+// there is nothing a run can repair): documents with unreadable records are
+// indexed again by a plain `vnindex index` over the same inputs (which
+// checks every record it meets), the records_needing_force by one with
+// --force.
+std::string repair_advice(const VerifyReport& report);
 
 inline constexpr size_t kMaxProblems = 1000;
 

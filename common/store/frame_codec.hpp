@@ -1,6 +1,10 @@
 // zstd frames for sidecar records: one frame per record, optionally
 // compressed against a trained dictionary. A frame names its dictionary's
-// id in its header, so a reader needs no other bookkeeping.
+// id in its header, so a reader needs no other bookkeeping, and carries a
+// checksum of its content (XXH64, checked on every decompression), so any
+// damage to its bytes is found by decompressing it. Frames written before
+// checksums were added have none: damage inside their compressed blocks
+// may then go unnoticed until the record fails to parse.
 #pragma once
 #include <filesystem>
 #include <map>
@@ -15,7 +19,8 @@ namespace vn::store {
 // thread gets its own compression context; the dictionary is shared).
 class FrameCompressor {
  public:
-  // `dictionary` may be empty (no dictionary).
+  // `dictionary` may be empty (no dictionary). Throws std::runtime_error
+  // when it is not a zstd dictionary (dictionary_id() is 0).
   FrameCompressor(int level, std::string dictionary);
   ~FrameCompressor();
   FrameCompressor(const FrameCompressor&) = delete;
@@ -41,6 +46,10 @@ class FrameDecompressor {
   // Throws std::runtime_error when `frame` is not one complete valid frame,
   // its dictionary is missing, or it would exceed `max_bytes`.
   std::string decompress(std::string_view frame, size_t max_bytes = size_t{1} << 32) const;
+  // Throws like decompress() when `frame` is not one complete valid frame
+  // whose content decompresses (and matches its checksum, if it has one),
+  // without keeping the content: memory stays constant, whatever its size.
+  void check(std::string_view frame) const;
 
  private:
   struct Impl;
@@ -49,5 +58,13 @@ class FrameDecompressor {
 
 // File name of the dictionary with `id` inside a sidecar directory.
 std::string dictionary_file_name(unsigned id);
+
+// The id `bytes` carry as a zstd dictionary, or 0 when they are not one
+// that loads (empty, cut short in its header or entropy tables, or other
+// bytes). A dictionary file whose id is not the one in its name is
+// damaged. Damage to the content after the tables goes unnoticed: such a
+// dictionary still compresses and decompresses its own frames, and the
+// frames made with the whole one fail their checksums.
+unsigned dictionary_id(std::string_view bytes);
 
 }  // namespace vn::store

@@ -37,8 +37,21 @@ DocumentRecord SidecarReader::read(const SidecarLocation& where) const {
   try {
     return decode_record(decompressor_.decompress(frame));
   } catch (const std::runtime_error& e) {
-    throw std::runtime_error((dir_ / where.file).string() + " at offset " + std::to_string(where.offset) + ": " + e.what());
+    throw std::runtime_error(where_is(where) + ": " + e.what());
   }
+}
+
+void SidecarReader::check(const SidecarLocation& where) const {
+  const std::string frame = read_frame(where);
+  try {
+    decompressor_.check(frame);
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(where_is(where) + ": " + e.what());
+  }
+}
+
+std::string SidecarReader::where_is(const SidecarLocation& where) const {
+  return (dir_ / where.file).string() + " at offset " + std::to_string(where.offset);
 }
 
 }  // namespace vn::store

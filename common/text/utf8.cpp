@@ -2,6 +2,40 @@
 
 namespace vn::text {
 
+namespace {
+
+// sequence_length_at() on the bytes p[0..n), inlined into the scan below.
+inline size_t sequence_length(const unsigned char* p, size_t n, size_t i) {
+  const unsigned char b0 = p[i];
+  if (b0 < 0x80) return 1;
+  size_t len;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3;
+    if (b0 == 0xE0) lo = 0xA0;       // no overlongs
+    if (b0 == 0xED) hi = 0x9F;       // no surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4;
+    if (b0 == 0xF0) lo = 0x90;
+    if (b0 == 0xF4) hi = 0x8F;       // <= U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + len > n) return 0;
+  if (p[i + 1] < lo || p[i + 1] > hi) return 0;
+  for (size_t k = 2; k < len; ++k)
+    if ((p[i + k] & 0xC0) != 0x80) return 0;
+  return len;
+}
+
+}  // namespace
+
+size_t sequence_length_at(std::string_view s, size_t i) {
+  return sequence_length(reinterpret_cast<const unsigned char*>(s.data()), s.size(), i);
+}
+
 size_t find_invalid_utf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
@@ -15,30 +49,8 @@ size_t find_invalid_utf8(std::string_view s) {
       i += 8;
     }
     if (i >= n) break;
-    const unsigned char b0 = p[i];
-    if (b0 < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-      len = 2;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      len = 3;
-      if (b0 == 0xE0) lo = 0xA0;       // no overlongs
-      if (b0 == 0xED) hi = 0x9F;       // no surrogates
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      len = 4;
-      if (b0 == 0xF0) lo = 0x90;
-      if (b0 == 0xF4) hi = 0x8F;       // <= U+10FFFF
-    } else {
-      return i;
-    }
-    if (i + len > n) return i;
-    if (p[i + 1] < lo || p[i + 1] > hi) return i;
-    for (size_t k = 2; k < len; ++k)
-      if ((p[i + k] & 0xC0) != 0x80) return i;
+    const size_t len = sequence_length(p, n, i);
+    if (len == 0) return i;
     i += len;
   }
   return kValid;

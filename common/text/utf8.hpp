@@ -14,6 +14,11 @@ inline constexpr size_t kValid = static_cast<size_t>(-1);
 // or kValid when `s` is well-formed UTF-8.
 size_t find_invalid_utf8(std::string_view s);
 
+// The length (1-4) of the well-formed UTF-8 sequence starting at s[i], or 0
+// when the bytes there are ill-formed (by find_invalid_utf8's rules).
+// REQUIRES: i < s.size().
+size_t sequence_length_at(std::string_view s, size_t i);
+
 // Decodes the code point starting at s[i] and advances i past it.
 // REQUIRES: s is valid UTF-8 and i < s.size().
 inline char32_t next_code_point(std::string_view s, size_t& i) {

@@ -427,16 +427,25 @@ std::string windows_1252_as_utf8(std::string_view bytes) {
 
 }  // namespace
 
+// Issue 10: foreign 8-bit text was rejected whole. It is still not read as
+// Vietnamese, but its ASCII is indexed, the rest reported as damage (less
+// than decode::kMaxUnreadableShare of it).
 TEST(LegacyDetect, ForeignTextIsNotVietnamese) {
   for (std::string_view t : foreign_texts()) {
     const std::string bytes = latin1(t);
     EXPECT_EQ(detect_legacy_encoding(bytes), std::nullopt) << t.substr(0, 40);
     const DecodeResult r = decode_text(bytes);
-    EXPECT_FALSE(r.ok);
-    EXPECT_NE(r.error.find("invalid UTF-8 at byte offset"), std::string::npos) << r.error;
-    EXPECT_NE(r.error.find("not a recognised legacy Vietnamese encoding (TCVN3, VNI-Windows, Windows-1258)"),
-              std::string::npos)
-        << r.error;
+    ASSERT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(r.source_encoding, "utf-8");
+    ASSERT_FALSE(r.damage.empty());
+    for (const vn::decode::DamagedSpan& s : r.damage.spans())
+      EXPECT_EQ(s.kind, vn::decode::DamagedSpan::Kind::kInvalidUtf8) << r.damage.describe();
+    // The ASCII as it was, each run of other bytes one U+FFFD.
+    std::string ascii, replaced = r.text;
+    for (char c : bytes)
+      if (static_cast<unsigned char>(c) < 0x80) ascii += c;
+    for (size_t at; (at = replaced.find("\xEF\xBF\xBD")) != std::string::npos;) replaced.erase(at, 3);
+    EXPECT_EQ(replaced, ascii);
   }
 }
 
@@ -511,13 +520,22 @@ TEST(LegacyDecode, MojibakeIsRepaired) {
   }
 }
 
-TEST(LegacyDecode, BinaryAndBomStillFailAsBefore) {
+// Issue 10: a NUL byte, or a UTF-8 BOM before legacy text, rejected the
+// whole file. The NUL is read as a space, and the legacy text after a BOM
+// (which says UTF-8) as a passage, both reported as damage.
+TEST(LegacyDecode, NulAndBomBeforeLegacyTextAreDamage) {
   const std::string vni = *encode(kParagraph, encoder_for(LegacyEncoding::vni_windows));
   const DecodeResult nul = decode_text(vni + std::string(1, '\0'));
-  EXPECT_FALSE(nul.ok);
-  EXPECT_NE(nul.error.find("NUL byte"), std::string::npos) << nul.error;
-  // A UTF-8 BOM says UTF-8: no legacy reading after it.
+  ASSERT_TRUE(nul.ok) << nul.error;
+  EXPECT_EQ(nul.source_encoding, "vni-windows");
+  EXPECT_EQ(nul.text, kParagraph + " ");
+  EXPECT_EQ(nul.damage.describe(), "NUL at byte " + std::to_string(vni.size()));
   const DecodeResult bom = decode_text("\xEF\xBB\xBF" + vni);
-  EXPECT_FALSE(bom.ok);
-  EXPECT_NE(bom.error.find("invalid UTF-8 at byte offset"), std::string::npos) << bom.error;
+  ASSERT_TRUE(bom.ok) << bom.error;
+  EXPECT_EQ(bom.source_encoding, "utf-8-bom");
+  EXPECT_EQ(bom.text, kParagraph);
+  ASSERT_EQ(bom.damage.span_count(), 1u) << bom.damage.describe();
+  EXPECT_EQ(bom.damage.spans()[0].kind, vn::decode::DamagedSpan::Kind::kLegacy);
+  EXPECT_EQ(bom.damage.spans()[0].encoding, "vni-windows");
+  EXPECT_EQ(bom.damage.unreadable_bytes(), 0u);
 }

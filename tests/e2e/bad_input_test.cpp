@@ -136,6 +136,52 @@ TEST(BadInput, EveryKindGetsItsLineAndTheRunGoesOn) {
   EXPECT_EQ(run(std::string(VNINDEX_PATH) + " verify --db " + quote(db.string())).status, 0);
 }
 
+// Issue 10: one NUL byte, or a short legacy passage inside a UTF-8 file,
+// rejected the whole document. What is readable is indexed now, the rest
+// reported by byte range (on standard error and in the report); a file
+// that is mostly not text is still rejected.
+TEST(BadInput, DamagedTextIsIndexedAndTheDamageReported) {
+  vn::test::TempDir dir;
+  const std::string passage = "nghị quyết của ban chấp hành đảng bộ tỉnh lạng sơn về công tác cán bộ";
+  vn::test::write_file(dir / "src/nul.txt", kText.substr(0, 3) + std::string(1, '\0') + kText.substr(3));
+  vn::test::write_file(dir / "src/passage.txt", kText + to_tcvn3(passage) + "\n" + kText);
+  std::string garbage;
+  for (int i = 0; i < 400; ++i) garbage += static_cast<char>(i % 3 ? 0x80 + (i * 37) % 128 : 'a' + i % 26);
+  vn::test::write_file(dir / "src/garbage.txt", garbage);
+  const std::string db = quote((dir / "db").string()), report = (dir / "run.json").string();
+  const auto r = run("sh -c " + quote(std::string(VNINDEX_PATH) + " index -q --no-restore --db " + db + " --report " +
+                                      quote(report) + " " + quote((dir / "src").string()) + " 2>&1"));
+  EXPECT_EQ(r.status, 1);  // garbage.txt failed
+  EXPECT_NE(r.out.find((dir / "src/nul.txt").string() + ": indexed with damage: NUL at byte 3\n"), std::string::npos)
+      << r.out;
+  const std::string legacy = "passage.txt: indexed with damage: tcvn3 passage at bytes " + std::to_string(kText.size()) +
+                             "-" + std::to_string(kText.size() + to_tcvn3(passage).size() - 1) + " (converted)\n";
+  EXPECT_NE(r.out.find(legacy), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("garbage.txt: invalid UTF-8 at byte offset 1 and not a recognised legacy"), std::string::npos)
+      << r.out;
+
+  rapidjson::Document d;
+  d.Parse(vn::test::read_file(report).c_str());
+  ASSERT_TRUE(d.IsObject());
+  EXPECT_EQ(d["added"].GetUint64(), 2u);
+  EXPECT_EQ(d["damaged"].GetUint64(), 2u);
+  for (const auto& o : d["outcomes"].GetArray()) {
+    if (std::string(o["path"].GetString()).ends_with("nul.txt")) {
+      EXPECT_STREQ(o["damage"].GetString(), "NUL at byte 3");
+    }
+  }
+
+  auto hits = [&](const std::string& q) {
+    const auto s = run(std::string(VNSEARCH_PATH) + " --json --no-restore --db " + db + " -- " + quote(q));
+    rapidjson::Document j;
+    j.Parse(s.out.c_str());
+    return j.IsObject() ? j["hits"].Size() : 0u;
+  };
+  EXPECT_EQ(hits("\"công tác cán bộ\""), 1u);   // the converted passage
+  EXPECT_EQ(hits("\"chuyển đổi số\""), 2u);     // the text around the damage, in both
+  EXPECT_EQ(run(std::string(VNINDEX_PATH) + " verify --db " + db).status, 0);
+}
+
 TEST(BadInput, FilesThatVanishOrChangeWhileRead) {
   vn::test::TempDir dir;
   vn::test::write_file(dir / "a.txt", kText);

@@ -71,7 +71,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(vn::text::to_nfc(r.text) == r.text);
     // Decoding the text again gives it back, except where it cannot: a
     // leading U+FEFF is read as a BOM the second time, U+0000 (legal in
-    // UTF-16 input) is binary data in UTF-8, and text that looks like
+    // UTF-16 input) is damage in UTF-8 (read as a space), and text that looks like
     // legacy-encoded Vietnamese misread as Windows-1252 is repaired (which
     // may happen to what a legacy decoding produced).
     const bool leading_bom = r.text.starts_with("\xEF\xBB\xBF");

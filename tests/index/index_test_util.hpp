@@ -13,6 +13,7 @@ struct TreeRun {
   bool prune = false;
   bool force = false;
   bool restore = true;
+  bool dictionary = true;
   size_t commit_every = index::IndexOptions{}.commit_every;
   const index::StopRequest* stop = nullptr;
   index::ProgressSink* progress = nullptr;
@@ -28,6 +29,7 @@ inline index::IndexStats index_tree(const std::filesystem::path& db, const std::
   o.prune = run.prune;
   o.force = run.force;
   o.restore = run.restore;
+  o.dictionary = run.dictionary;
   o.commit_every = run.commit_every;
   o.stop = run.stop;
   return index::run_index(o, run.progress);

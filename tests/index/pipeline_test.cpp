@@ -40,6 +40,30 @@ TEST(Pipeline, IndexesGoodFilesAndReportsBadOnesByName) {
   }
 }
 
+// Issue 10: one NUL byte, or a stray byte, rejected the whole document. It
+// is indexed, and the outcome names the damage by byte range.
+TEST(Pipeline, DamagedTextIsIndexedWithTheDamageReported) {
+  test::TempDir src, db;
+  const std::string text = "Báo cáo tổng kết công tác chuyển đổi số năm 2025 của Đảng bộ tỉnh Lạng Sơn";
+  const size_t cut = text.find(" tổng");
+  test::write_file(src / "nul.txt", text.substr(0, cut) + std::string(1, '\0') + text.substr(cut));
+  test::write_file(src / "stray.txt", text + " \xFF\xFE ngày 15 tháng 3");
+  const auto stats = test::index_tree(db.path(), src.path(), {.restore = false});
+  EXPECT_TRUE(stats.errors.empty());
+  ASSERT_EQ(stats.outcomes.size(), 2u);
+  EXPECT_EQ(stats.outcomes[0].outcome, index::Outcome::kAdded);
+  EXPECT_EQ(stats.outcomes[0].damage, "NUL at byte " + std::to_string(cut));
+  EXPECT_EQ(stats.outcomes[1].damage, "invalid UTF-8 at bytes " + std::to_string(text.size() + 1) + "-" +
+                                          std::to_string(text.size() + 2));
+  query::Searcher searcher(db.path());
+  query::SearchRequest req;
+  req.query = "\"tổng kết\" \"ngày 15\"";  // after the NUL, and after the stray bytes
+  req.restore_query = false;
+  EXPECT_EQ(searcher.search(req).hits.size(), 1u);
+  req.query = "\"tổng kết công tác\"";
+  EXPECT_EQ(searcher.search(req).hits.size(), 2u);
+}
+
 TEST(Pipeline, ReindexingReplacesDocumentsInsteadOfDuplicating) {
   test::TempDir src, db;
   test::write_file(src / "a.txt", "phiên bản một");

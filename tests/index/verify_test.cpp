@@ -51,12 +51,19 @@ TEST(Verify, FindsDamagedSidecarRecords) {
   }
   auto r = index::verify_index(db.path());
   EXPECT_FALSE(r.ok());
-  EXPECT_TRUE(mentions(r, "document 2: sidecar record unreadable")) << (r.problems.empty() ? "" : r.problems[0]);
+  // Issue 10: the problem names the document's path, and says how to repair.
+  EXPECT_TRUE(mentions(r, "document 2 (" + d.path + "): sidecar record unreadable"))
+      << (r.problems.empty() ? "" : r.problems[0]);
+  EXPECT_EQ(r.unreadable_records, 1u);
+  EXPECT_EQ(index::repair_advice(r),
+            "run vnindex index again over the same inputs to repair 1 document with unreadable sidecar records (they "
+            "are indexed again from their files; those whose files are gone are removed with --prune)");
 
   fs::resize_file(store::schema::sidecar_dir(db.path()) / d.sidecar.file, d.sidecar.offset);  // truncated
   r = index::verify_index(db.path());
-  EXPECT_GE(r.problem_count, 4u);  // documents 2..5
+  EXPECT_EQ(r.problem_count, 4u);  // documents 2..5
   EXPECT_TRUE(mentions(r, "shorter than the index expects"));
+  EXPECT_NE(index::repair_advice(r).find("to repair 4 documents with unreadable"), std::string::npos);
 }
 
 TEST(Verify, FindsDuplicateAndMismatchedPaths) {
@@ -78,6 +85,10 @@ TEST(Verify, FindsDuplicateAndMismatchedPaths) {
   EXPECT_TRUE(mentions(r, "indexed 2 times"));
   EXPECT_TRUE(mentions(r, "same path as document 1"));
   EXPECT_TRUE(mentions(r, "document 2: id terms do not match its path /elsewhere.txt"));
+  EXPECT_TRUE(mentions(r, "document 2 (/elsewhere.txt): its sidecar record is of another path"));
+  EXPECT_NE(index::repair_advice(r).find("run vnindex index --force over the same inputs to repair 1 document whose"),
+            std::string::npos)
+      << index::repair_advice(r);
 }
 
 // Issue 10: damage Xapian itself trips over made verify fail (exit 2)

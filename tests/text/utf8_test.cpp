@@ -12,6 +12,17 @@ TEST(Utf8, AcceptsWellFormedAndLocatesIllFormed) {
   EXPECT_EQ(find_invalid_utf8("12345678\xF5\x80\x80\x80"), 8u);  // > U+10FFFF
 }
 
+TEST(Utf8, SequenceLengthAt) {
+  const std::string s = "aĐ😀\xC3(\xE2\x82";
+  EXPECT_EQ(sequence_length_at(s, 0), 1u);
+  EXPECT_EQ(sequence_length_at(s, 1), 2u);
+  EXPECT_EQ(sequence_length_at(s, 3), 4u);
+  EXPECT_EQ(sequence_length_at(s, 4), 0u);   // a continuation byte alone
+  EXPECT_EQ(sequence_length_at(s, 7), 0u);   // C3 before '('
+  EXPECT_EQ(sequence_length_at(s, 9), 0u);   // cut short at the end
+  EXPECT_EQ(sequence_length_at(s, 10), 0u);
+}
+
 TEST(Utf8, RoundTripsCodePoints) {
   const std::string s = "Đảng 😀 x";
   EXPECT_EQ(to_utf8(to_u32(s)), s);
