@@ -11,6 +11,11 @@ namespace vn::store {
 
 std::string dictionary_file_name(unsigned id) { return "dict-" + std::to_string(id) + ".zdict"; }
 
+size_t frame_length(std::string_view bytes) {
+  const size_t n = ZSTD_findFrameCompressedSize(bytes.data(), bytes.size());
+  return ZSTD_isError(n) ? 0 : n;
+}
+
 // ---- compression ----
 
 struct FrameCompressor::Impl {
@@ -48,6 +53,7 @@ std::string FrameCompressor::compress(std::string_view payload) const {
                        : ZSTD_compressCCtx(cctx, out.data(), out.size(), payload.data(), payload.size(), impl_->level);
   if (ZSTD_isError(n)) throw std::runtime_error(std::string("zstd compression failed: ") + ZSTD_getErrorName(n));
   out.resize(n);
+  out.shrink_to_fit();  // the bound is far above what compressed text needs
   return out;
 }
 
