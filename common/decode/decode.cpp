@@ -87,7 +87,7 @@ DecodeResult decode_text(std::string bytes) {
     r.source_encoding = std::string(encoding_name(*legacy)) + "-mojibake";
     return r;
   }
-  r.text = text::to_nfc(bytes);
+  r.text = text::to_nfc(std::move(bytes));
   r.source_encoding = std::move(encoding);
   return r;
 }
