@@ -137,7 +137,7 @@ class Preparer {
     w.replaces = indexed != nullptr;
     if (const IndexedDocument* same = force_ ? nullptr : state_.with_content(hash)) {
       try {
-        w.doc = reuse_document(source, reader_.read(same->sidecar), compressor_);
+        w.doc = reuse_document(source, reader_, same->sidecar, compressor_);
       } catch (const std::runtime_error&) {
         w.doc = PreparedDocument{};  // unreadable record: index the file afresh
       }
@@ -177,11 +177,11 @@ class Writer {
       case Work::kIndex:
         break;
     }
-    const store::SidecarLocation where = sidecar_.append(p.frame);
-    p.document.set_data(store::encode_document_data({p.source.path, p.title, where, p.content_hash}));
+    const store::SidecarLocation where = sidecar_.append(p.frames);
+    p.document.set_data(store::encode_document_data({p.source.path, p.title, where, p.content_hash, p.chunk_starts}));
     db_.replace_document(p.id_term, p.document);
     stats_.documents++;
-    stats_.sidecar_bytes += p.frame.size();
+    stats_.sidecar_bytes += p.frames.size();
     const Outcome o = !w.copied_from.empty() ? Outcome::kCopied : w.replaces ? Outcome::kReplaced : Outcome::kAdded;
     stats_.outcomes.push_back({p.source.path, o, w.copied_from});
     uncommitted_bytes_ += p.bytes;

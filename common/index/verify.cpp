@@ -76,7 +76,7 @@ void check_documents(const std::filesystem::path& db_dir, const std::string& xap
   tbb::parallel_for(size_t{0}, located.size(), [&](size_t i) {
     const auto& [id, data] = located[i];
     try {
-      const store::DocumentRecord record = reader.read(data.sidecar);
+      const store::DocumentRecord record = reader.read_checked(data.sidecar);
       if (record.path != data.path) problems.add(id, "its sidecar record is of another path: " + record.path);
       else if (!data.content_hash.empty() && record.content_hash != data.content_hash)
         problems.add(id, "its sidecar record has another content hash");
