@@ -1,8 +1,10 @@
 // Issue 10: hostile and unlucky inputs index within 1 GiB, run by the real
 // vnindex under an address-space limit (prlimit --as: what it may map,
-// which bounds its peak RSS). CTest label "memory"; bench/memory-bench runs
-// the full sizes with restoration and prints their peak RSS.
+// which bounds its peak RSS), and a hit in them is searched within a
+// fraction of that. CTest label "memory"; bench/memory-bench runs the
+// full sizes with restoration and prints their peak RSS.
 #include <gtest/gtest.h>
+#include <rapidjson/document.h>
 
 #include <algorithm>
 #include <vector>
@@ -59,6 +61,19 @@ int index_within(const vn::test::TempDir& dir, const std::string& text, uint64_t
       .status;
 }
 
+// Hits of `query` in dir/db, searched with the address space limited to
+// `limit` bytes; -1 when vnsearch fails.
+int hits_within(const vn::test::TempDir& dir, const std::string& query, uint64_t limit) {
+  const auto r = run("prlimit --as=" + std::to_string(limit) + " " + VNSEARCH_PATH + " --json --no-restore --db " +
+                     quote((dir / "db").string()) + " -- " + quote(query));
+  rapidjson::Document d;
+  d.Parse(r.out.c_str());
+  if (r.status != 0 || !d.IsObject()) return -1;
+  for (const auto& h : d["hits"].GetArray())
+    if (!h.HasMember("snippet") || std::string(h["snippet"].GetString()).empty()) return -1;
+  return static_cast<int>(d["hits"].Size());
+}
+
 }  // namespace
 
 // 825 MB peak RSS before (1.31 GB restoring); a file of 100 MB without a
@@ -66,13 +81,17 @@ int index_within(const vn::test::TempDir& dir, const std::string& text, uint64_t
 TEST(Memory, AHundredMegabyteLineIndexesWithinOneGigabyte) {
   vn::test::TempDir dir;
   const std::string text = one_line(100'000'000);
-  EXPECT_EQ(index_within(dir, text, kGiB, false), 0);
+  const std::string last = text.substr(text.rfind("so ", text.size() - 3));  // "so N; "
+  ASSERT_EQ(index_within(dir, text, kGiB, false), 0);
+  EXPECT_EQ(hits_within(dir, "\"" + last.substr(0, last.size() - 2) + "\"", 256 * kMiB), 1);  // its very end
 }
 
 // 1.46 GB peak RSS before (2.45 GB restoring).
 TEST(Memory, TwoHundredMegabytesOfOneRepeatedLineIndexWithinOneGigabyte) {
   vn::test::TempDir dir;
-  EXPECT_EQ(index_within(dir, repeated_line(200'000'000), kGiB, false), 0);
+  ASSERT_EQ(index_within(dir, repeated_line(200'000'000), kGiB, false), 0);
+  // A hit in it is searched without reading its 200 MB of text.
+  EXPECT_EQ(hits_within(dir, "\"chi thi\"", 256 * kMiB), 1);
 }
 
 // Restoring takes about 30 s a hundred megabytes on one core: the tests
@@ -83,5 +102,6 @@ TEST(Memory, RestoringAnEighthOfEachIndexesWithinAnEighthOfTheLimit) {
   for (const auto& text : {one_line(12'500'000), repeated_line(25'000'000)}) {
     vn::test::TempDir dir;
     EXPECT_EQ(index_within(dir, text, kGiB / 8 + kFixedNeed, true), 0) << text.substr(0, 40);
+    EXPECT_EQ(hits_within(dir, "\"nghị quyết\"", 256 * kMiB), 1);
   }
 }
