@@ -1,9 +1,12 @@
 #include "index/chunked_document.hpp"
 
+#include <unordered_set>
+
 #include "doc/citations.hpp"
 #include "doc/metadata.hpp"
 #include "doc/title.hpp"
 #include "restore/restorer.hpp"
+#include "store/fields.hpp"
 #include "store/postings.hpp"
 #include "store/schema.hpp"
 #include "store/text_chunk.hpp"
@@ -11,6 +14,12 @@
 
 namespace vn::index {
 namespace {
+
+// A record in chunks lists each cited document once (its first citation),
+// and at most this many: its header is read for every hit, and a huge text
+// may cite without end (the samples on one 100 MB line cite 460k times).
+// Every cited code still becomes a cites: term.
+constexpr size_t kMaxListedCitations = 10000;
 
 // Frees the memory of `s` (assigning an empty string keeps it).
 void release(std::string& s) { std::string().swap(s); }
@@ -59,12 +68,23 @@ std::vector<Piece> write_chunks(store::DocumentRecord& record, const restore::Re
   return pieces;
 }
 
+// The citations of one chunk: cites: terms, and the ones the header lists.
+void add_citations(std::vector<doc::Citation> found, Xapian::Document& doc, store::DocumentRecord& record,
+                   std::unordered_set<std::string>& listed) {
+  for (doc::Citation& c : found) {
+    doc.add_boolean_term(store::fields::cites_term(c.code));
+    if (record.citations.size() < kMaxListedCitations && listed.insert(c.key).second)
+      record.citations.push_back(std::move(c));
+  }
+}
+
 // Postings and citations of the searchable text, a chunk at a time;
 // fills record.chunks[i].positions_before and `chunk_starts`.
 void index_chunks(store::DocumentRecord& record, const std::vector<Piece>& pieces, Xapian::Document& doc,
                   std::vector<uint32_t>& chunk_starts) {
   const std::string_view text = searchable_text(record);
   const auto own_number_line = doc::number_line_span(text);
+  std::unordered_set<std::string> listed;
   std::vector<vi::Token> tokens;
   Xapian::termpos pos = 0;
   for (size_t i = 0; i < pieces.size(); ++i) {
@@ -74,7 +94,7 @@ void index_chunks(store::DocumentRecord& record, const std::vector<Piece>& piece
     record.chunks[i].positions_before = pos;
     chunk_starts.push_back(pos);
     pos = store::add_text_postings(doc, text, tokens, pos);
-    for (doc::Citation& c : doc::extract_citations(text, tokens, own_number_line)) record.citations.push_back(std::move(c));
+    add_citations(doc::extract_citations(text, tokens, own_number_line), doc, record, listed);
   }
 }
 

@@ -13,8 +13,8 @@ namespace vn::index {
 // restore::restore_in_pieces cuts it; each piece is restored on its own and
 // becomes a chunk frame at once. Metadata and title come from the whole
 // searchable text, as for other documents; citations and postings from
-// each chunk in turn, positions running on across chunks. Throws on
-// failure.
+// each chunk in turn, positions running on across chunks (the header lists
+// each cited document once). Throws on failure.
 void prepare_chunked(store::DocumentRecord record, const restore::Restorer* restorer,
                      const store::FrameCompressor& compressor, PreparedDocument& out);
 

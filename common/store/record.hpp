@@ -46,7 +46,8 @@ struct DocumentRecord {
   std::optional<std::string> restored;  // restored text (filled by the restorer)
   std::vector<UncertainToken> low_confidence;
   doc::Metadata metadata;                // read from the restored text (or the text)
-  std::vector<doc::Citation> citations;  // offsets in the same text as the metadata
+  std::vector<doc::Citation> citations;  // offsets in the same text as the metadata; in a record in
+                                         // chunks, each cited document once (index/chunked_document.cpp)
   // Empty: text, restored and low_confidence are all here (one frame).
   // Else the record's header: text and low_confidence are empty, restored
   // is "" when the document was restored (std::nullopt when not), and the

@@ -189,3 +189,26 @@ TEST(Pipeline, AHugeDocumentCopiedReusesItsChunks) {
   req.query = "\"ket thuc ban bao cao\"";
   EXPECT_EQ(searcher.search(req).hits.size(), 2u);
 }
+
+// A hit lists its document's citations, read from the record's header: in
+// a record in chunks each cited document is listed once, so a huge text
+// that cites without end keeps a small header. Every code is still a
+// cites: term.
+TEST(Pipeline, AHugeDocumentListsEachCitedDocumentOnce) {
+  test::TempDir src, db;
+  std::string text;
+  for (int i = 0; text.size() < 2 * store::kChunkTextBytes; ++i)
+    text += "Dòng " + std::to_string(i) + ": thực hiện Nghị quyết số 18-NQ/TW của Ban Chấp hành.\n";
+  text += "Theo Kế hoạch số 45/KH-UBND.\n";
+  test::write_file(src / "huge.txt", text);
+  test::index_tree(db.path(), src.path(), {.restore = false});
+  const store::DocumentData data = data_of(db.path(), 1);
+  const auto head = store::SidecarReader(store::schema::sidecar_dir(db.path())).read_head(data.sidecar);
+  ASSERT_EQ(head.record.citations.size(), 2u);
+  EXPECT_EQ(head.record.citations[0].key, "NQ 18-NQ/TW");
+  EXPECT_EQ(head.record.citations[1].key, "KH 45/KH-UBND");
+  EXPECT_EQ(text.substr(head.record.citations[1].offset, head.record.citations[1].length), "Kế hoạch số 45/KH-UBND");
+  Xapian::Database xdb(store::schema::xapian_dir(db.path()).string());
+  EXPECT_TRUE(xdb.term_exists("XR18-nq/tw"));
+  EXPECT_TRUE(xdb.term_exists("XR45/kh-ubnd"));
+}
