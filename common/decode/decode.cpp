@@ -71,13 +71,13 @@ std::string too_damaged(const Damage& damage, uint64_t size) {
 }
 
 // Well-formed UTF-8 (NUL bytes blanked) as NFC text, repaired if mojibake.
-void read_utf8(const std::string& bytes, DecodeResult& r) {
+void read_utf8(std::string&& bytes, DecodeResult& r) {
   if (const std::optional<LegacyEncoding> legacy = detect_mojibake(bytes)) {
     r.text = repair_mojibake(bytes, *legacy);
     r.source_encoding = std::string(encoding_name(*legacy)) + "-mojibake";
     return;
   }
-  r.text = text::to_nfc(bytes);
+  r.text = text::to_nfc(std::move(bytes));  // moved when already NFC: no copy of a huge text
 }
 
 // Bytes with ill-formed UTF-8: a legacy file as a whole (`bom` false, and
@@ -112,7 +112,7 @@ DecodeResult decode_text(std::string bytes) {
     r.source_encoding = "utf-8-bom";
   }
   blank_nuls(bytes, base, r.damage);
-  if (text::find_invalid_utf8(bytes) == text::kValid) read_utf8(bytes, r);
+  if (text::find_invalid_utf8(bytes) == text::kValid) read_utf8(std::move(bytes), r);
   else read_ill_formed(bytes, base != 0, base, r);
   if (std::string reason = too_damaged(r.damage, size); !reason.empty()) return failure(std::move(reason));
   r.ok = true;

@@ -256,8 +256,12 @@ std::vector<Citation> extract_citations(std::string_view text) {
 }
 
 std::vector<Citation> extract_citations(std::string_view text, const std::vector<vi::Token>& tokens) {
+  return extract_citations(text, tokens, number_line_span(text));
+}
+
+std::vector<Citation> extract_citations(std::string_view text, const std::vector<vi::Token>& tokens,
+                                        std::pair<size_t, size_t> own) {
   const Tokens t{text, tokens};
-  const auto own = number_line_span(text);
 
   std::vector<Citation> out;
   for (size_t i = 0; i < t.toks.size(); ++i) {

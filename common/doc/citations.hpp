@@ -27,6 +27,11 @@ struct Citation {
 std::vector<Citation> extract_citations(std::string_view text);
 // The same, given `tokens` = vi::tokenize(text) (saves tokenising twice).
 std::vector<Citation> extract_citations(std::string_view text, const std::vector<vi::Token>& tokens);
+// The same over a stretch of a huge text, read a piece at a time: `tokens`
+// are those of the stretch (offsets in `text`), and `own_number_line` is
+// number_line_span(text), found once.
+std::vector<Citation> extract_citations(std::string_view text, const std::vector<vi::Token>& tokens,
+                                        std::pair<size_t, size_t> own_number_line);
 
 // Byte span [first, second) of the document's own "Số ..." line among the
 // first lines of `text`, or {npos, npos} when there is none.

@@ -41,13 +41,20 @@ Line::Line(std::string_view raw) : raw_(raw) {
   while (lead_ < raw_.size() && is_space(raw_[lead_])) ++lead_;
 }
 
+std::string_view Line::laid_out() const {
+  if (raw_.size() <= kMaxLayoutLineBytes) return raw_;
+  size_t cut = kMaxLayoutLineBytes;
+  while (cut > 0 && (static_cast<unsigned char>(raw_[cut]) & 0xC0) == 0x80) --cut;  // a UTF-8 boundary
+  return raw_.substr(0, cut);
+}
+
 const std::string& Line::flat() const {
-  if (!flat_) flat_ = text::collapse_whitespace(raw_);
+  if (!flat_) flat_ = text::collapse_whitespace(laid_out());
   return *flat_;
 }
 
 const std::vector<Segment>& Line::segments() const {
-  if (!segments_) segments_ = split_segments(raw_);
+  if (!segments_) segments_ = split_segments(laid_out());
   return *segments_;
 }
 

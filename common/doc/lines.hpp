@@ -17,6 +17,11 @@ struct Segment {
   bool left;         // starts at the left margin of the line
 };
 
+// A line is laid out (flat(), segments()) from its first this many bytes:
+// no header, title, heading or signature line is longer, and a huge line
+// (a whole document without line breaks) then costs no copy of itself.
+inline constexpr size_t kMaxLayoutLineBytes = 64 << 10;
+
 // One line of a document (without its '\n'). Its collapsed text and its
 // columns are worked out on first use: only the header, the signature
 // block and heading lines ever need them. Views into the document's text,
@@ -30,14 +35,19 @@ class Line {
   std::string_view trimmed() const { return raw_.substr(lead_); }
   bool blank() const { return lead_ == raw_.size(); }
   bool indented() const { return lead_ > 0 && !blank(); }
-  // The line with runs of white space collapsed to one space, trimmed.
+  // The line with runs of white space collapsed to one space, trimmed
+  // (of its first kMaxLayoutLineBytes).
   const std::string& flat() const;
-  // Its columns, split at runs of 3+ spaces or a tab.
+  // Its columns, split at runs of 3+ spaces or a tab (in its first
+  // kMaxLayoutLineBytes).
   const std::vector<Segment>& segments() const;
   // The text of the first column when it starts at the left margin, else "".
   std::string left() const;
 
  private:
+  // The part of the line that is laid out.
+  std::string_view laid_out() const;
+
   std::string_view raw_;
   size_t lead_ = 0;
   mutable std::optional<std::string> flat_;

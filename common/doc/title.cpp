@@ -2,8 +2,8 @@
 
 #include <array>
 
+#include "doc/lines.hpp"
 #include "text/normalize.hpp"
-#include "text/whitespace.hpp"
 #include "vi/fold.hpp"
 
 namespace vn::doc {
@@ -44,7 +44,7 @@ std::string title_of(std::string_view text, size_t max_bytes) {
   for (size_t start = 0; start < text.size() && scanned < 80;) {
     size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
-    const std::string line = text::collapse_whitespace(text.substr(start, end - start));
+    const std::string line = Line(text.substr(start, end - start)).flat();  // a huge line by its beginning
     start = end + 1;
     if (line.empty()) continue;
     ++scanned;

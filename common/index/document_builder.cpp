@@ -5,10 +5,12 @@
 #include "doc/citations.hpp"
 #include "doc/metadata.hpp"
 #include "doc/title.hpp"
+#include "index/chunked_document.hpp"
 #include "restore/restorer.hpp"
 #include "store/content_hash.hpp"
 #include "store/fields.hpp"
 #include "store/schema.hpp"
+#include "store/text_chunk.hpp"
 #include "store/postings.hpp"
 #include "decode/decode.hpp"
 #include "vi/tokenizer.hpp"
@@ -82,11 +84,15 @@ Xapian::Document make_xapian_document(const store::DocumentRecord& record) {
 Xapian::Document make_xapian_document(const store::DocumentRecord& record, const std::vector<vi::Token>& tokens) {
   Xapian::Document doc;
   store::add_text_postings(doc, searchable_text(record), tokens);
+  add_record_fields(doc, record);
+  return doc;
+}
+
+void add_record_fields(Xapian::Document& doc, const store::DocumentRecord& record) {
   doc.add_boolean_term(store::schema::id_term(record.path));
   add_metadata(doc, record);
   doc.add_value(store::schema::kSlotSize, Xapian::sortable_serialise(static_cast<double>(record.bytes)));
   doc.add_value(store::schema::kSlotMtime, Xapian::sortable_serialise(static_cast<double>(record.mtime)));
-  return doc;
 }
 
 void extract_document_facts(store::DocumentRecord& record) {
@@ -115,7 +121,7 @@ void finish(store::DocumentRecord& record, const std::vector<vi::Token>& tokens,
   out.id_term = store::schema::id_term(record.path);
   out.title = record.title;
   out.content_hash = record.content_hash;
-  out.frame = compressor.compress(store::encode_record(record));
+  out.frames.frames.assign(1, compressor.compress(store::encode_record(record)));
   out.ok = true;
 }
 
@@ -133,6 +139,10 @@ PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes
   try {
     store::DocumentRecord record;
     if (!make_record(source, std::move(read.bytes), record, out.error, out.damage)) return out;
+    if (record.text.size() > store::kChunkTextBytes) {
+      prepare_chunked(std::move(record), restorer, compressor, out);
+      return out;
+    }
     if (restorer) {
       restore_record(*restorer, record);
       record.title = doc::title_of(*record.restored);
@@ -156,6 +166,30 @@ PreparedDocument reuse_document(const io::SourceEntry& source, store::DocumentRe
     record.mtime = source.mtime;
     finish(record, tokens_of(searchable_text(record)), compressor, out);
   } catch (const std::exception& e) {
+    out.error = e.what();
+  }
+  return out;
+}
+
+PreparedDocument reuse_document(const io::SourceEntry& source, const store::SidecarReader& reader,
+                                const store::SidecarLocation& where, const store::FrameCompressor& compressor) {
+  store::RecordHead head;
+  try {
+    head = reader.read_head(where);
+  } catch (const std::exception& e) {
+    PreparedDocument out;
+    out.source = source;
+    out.error = e.what();
+    return out;
+  }
+  if (head.record.chunks.empty()) return reuse_document(source, std::move(head.record), compressor);
+  PreparedDocument out;
+  out.source = source;
+  out.bytes = head.record.bytes;
+  try {
+    reuse_chunked(source, std::move(head), reader, compressor, out);
+  } catch (const std::exception& e) {
+    out.ok = false;
     out.error = e.what();
   }
   return out;

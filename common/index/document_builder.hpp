@@ -10,6 +10,7 @@
 #include "io/walker.hpp"
 #include "store/frame_codec.hpp"
 #include "store/record.hpp"
+#include "store/sidecar.hpp"
 #include "vi/tokenizer.hpp"
 
 namespace vn::restore {
@@ -29,7 +30,8 @@ struct PreparedDocument {
   std::string id_term;        // unique id term of the source path
   std::string title;
   Xapian::Document document;  // terms and values; data is set by the writer
-  std::string frame;          // the record, compressed
+  store::RecordFrames frames;  // the record, compressed: one frame, or a header and text chunks
+  std::vector<uint32_t> chunk_starts;  // store::DocumentData::chunk_starts
 };
 
 // Decodes the bytes and builds the record. Returns false with `error` set
@@ -47,6 +49,8 @@ const std::string& searchable_text(const store::DocumentRecord& record);
 // vi::tokenize(searchable_text(record)).
 Xapian::Document make_xapian_document(const store::DocumentRecord& record);
 Xapian::Document make_xapian_document(const store::DocumentRecord& record, const std::vector<vi::Token>& tokens);
+// All but the text's postings: id term, metadata terms and slots, values.
+void add_record_fields(Xapian::Document& doc, const store::DocumentRecord& record);
 
 // Tokens restored with less confidence than this are listed in the record.
 inline constexpr float kLowConfidence = 0.5f;
@@ -60,7 +64,9 @@ void extract_document_facts(store::DocumentRecord& record, const std::vector<vi:
 void restore_record(const restore::Restorer& restorer, store::DocumentRecord& record);
 
 // The whole parallel stage for one file; `restorer` may be null (index the
-// text as it is). Never throws: every failure is reported in the result.
+// text as it is). A text over store::kChunkTextBytes is stored in chunks and
+// worked a chunk at a time (index/chunked_document.hpp). Never throws: every
+// failure is reported in the result.
 PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes read,
                                   const store::FrameCompressor& compressor, const restore::Restorer* restorer);
 
@@ -69,5 +75,9 @@ PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes
 // decoding or restoring anything again.
 PreparedDocument reuse_document(const io::SourceEntry& source, store::DocumentRecord record,
                                 const store::FrameCompressor& compressor);
+// The same, reading the record at `where`: a record in chunks keeps its
+// chunk frames as they are and is read a chunk at a time.
+PreparedDocument reuse_document(const io::SourceEntry& source, const store::SidecarReader& reader,
+                                const store::SidecarLocation& where, const store::FrameCompressor& compressor);
 
 }  // namespace vn::index

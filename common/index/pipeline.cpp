@@ -205,7 +205,7 @@ class Preparer {
     const bool reuse = !force_ && w.repairs.empty();
     if (const IndexedDocument* same = reuse ? state_.with_content(hash) : nullptr) {
       try {
-        w.doc = reuse_document(source, reader_.read(same->sidecar), compressor_);
+        w.doc = reuse_document(source, reader_, same->sidecar, compressor_);
       } catch (const std::runtime_error&) {
         w.doc = PreparedDocument{};  // unreadable record: index the file afresh
       }
@@ -255,11 +255,11 @@ class Writer {
       case Work::kIndex:
         break;
     }
-    const store::SidecarLocation where = sidecar_.append(p.frame);
-    p.document.set_data(store::encode_document_data({p.source.path, p.title, where, p.content_hash}));
+    const store::SidecarLocation where = sidecar_.append(p.frames);
+    p.document.set_data(store::encode_document_data({p.source.path, p.title, where, p.content_hash, p.chunk_starts}));
     db_.replace_document(p.id_term, p.document);
     stats_.documents++;
-    stats_.sidecar_bytes += p.frame.size();
+    stats_.sidecar_bytes += p.frames.size();
     stats_.outcomes.push_back(outcome_of(w));
     stats_.outcomes.back().damage = p.damage;
     uncommitted_bytes_ += p.bytes;

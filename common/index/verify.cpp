@@ -96,7 +96,7 @@ void check_documents(const std::filesystem::path& db_dir, const std::string& xap
   tbb::parallel_for(size_t{0}, located.size(), [&](size_t i) {
     const auto& [id, data] = located[i];
     try {
-      const std::string wrong = mismatch(reader.read(data.sidecar), data);
+      const std::string wrong = mismatch(reader.read_checked(data.sidecar), data);
       ++records;
       if (!wrong.empty()) {
         problems.add(id, data.path, wrong);

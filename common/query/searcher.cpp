@@ -7,6 +7,7 @@
 
 #include "doc/citations.hpp"
 #include "query/field_filter.hpp"
+#include "query/snippet_chunk.hpp"
 #include "restore/restorer.hpp"
 #include "store/document_data.hpp"
 #include "store/fields.hpp"
@@ -140,28 +141,52 @@ SearchResult Searcher::run(const SearchRequest& request, const ParsedQuery& pars
   // Everything read from Xapian is read first, in one short pass: a writer
   // committing twice during the pass discards this revision. The sidecar
   // records and snippets, the slow part, need no revision.
-  std::vector<std::string> data(mset.size());
+  std::vector<Located> located(mset.size());
   size_t rank = request.offset, i = 0;
   for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
     Hit hit;
     hit.rank = ++rank;
     hit.score = it.get_weight();
     hit.docid = *it;
-    data[i] = it.get_document().get_data();
+    located[i] = locate(it, parsed);
     result.hits.push_back(std::move(hit));
   }
-  for (i = 0; i < result.hits.size(); ++i) fill_hit(data[i], parsed, request, result.hits[i]);
+  for (i = 0; i < result.hits.size(); ++i) fill_hit(located[i], parsed, request, result.hits[i]);
   return result;
 }
 
-void Searcher::fill_hit(const std::string& document_data, const ParsedQuery& parsed, const SearchRequest& request,
-                        Hit& hit) const {
+Searcher::Located Searcher::locate(const Xapian::MSetIterator& it, const ParsedQuery& parsed) const {
+  Located l;
   try {
-    const store::DocumentData data = store::decode_document_data(document_data);
-    hit.path = data.path;
-    hit.title = data.title;
-    const store::DocumentRecord record = sidecar_.read(data.sidecar);
-    hit.snippet = make_snippet(record.restored ? *record.restored : record.text, parsed.words, request.snippet_tokens);
+    l.data = store::decode_document_data(it.get_document().get_data());
+  } catch (const std::runtime_error& e) {
+    l.error = e.what();
+    return l;
+  }
+  if (!l.data.chunk_starts.empty()) l.chunk = snippet_chunk(db_, *it, l.data.chunk_starts, parsed.words);
+  return l;
+}
+
+void Searcher::fill_hit(const Located& located, const ParsedQuery& parsed, const SearchRequest& request, Hit& hit) const {
+  if (!located.error.empty()) {
+    hit.snippet_error = located.error;
+    return;
+  }
+  const store::DocumentData& data = located.data;
+  hit.path = data.path;
+  hit.title = data.title;
+  try {
+    const store::RecordHead head = sidecar_.read_head(data.sidecar);
+    const store::DocumentRecord& record = head.record;
+    const size_t chunks = record.chunks.size();
+    if (chunks == 0) {
+      hit.snippet = make_snippet(record.restored ? *record.restored : record.text, parsed.words, request.snippet_tokens);
+    } else {
+      const size_t c = std::min(located.chunk, chunks - 1);
+      const store::TextChunk chunk = sidecar_.read_chunk(head, c);
+      hit.snippet = make_snippet(chunk.restored ? *chunk.restored : chunk.text, parsed.words, request.snippet_tokens,
+                                 {c > 0, c + 1 < chunks});
+    }
     hit.metadata = record.metadata;
     hit.citations = record.citations;
   } catch (const std::runtime_error& e) {
@@ -185,7 +210,7 @@ DocumentView Searcher::describe(std::string_view code_or_path) {
   if (found.empty()) throw QueryError("no indexed document has the path or code \"" + std::string(code_or_path) + "\"");
   auto load = [&](Xapian::docid id) { return store::decode_document_data(db_.get_document(id).get_data()); };
   const store::DocumentData data = load(found.front());
-  DocumentView view{data.path, data.title, sidecar_.read(data.sidecar), {}, {}};
+  DocumentView view{data.path, data.title, sidecar_.read_head(data.sidecar).record, {}, {}};
   for (const doc::Citation& c : view.record.citations) {
     DocumentView::Link link{c.key, "", ""};
     const auto target = documents_with(store::fields::code_term(c.code), 1);

@@ -10,6 +10,7 @@
 
 #include "query/query_parser.hpp"
 #include "query/snippet.hpp"
+#include "store/document_data.hpp"
 #include "store/sidecar.hpp"
 
 namespace vn::restore {
@@ -67,7 +68,7 @@ class IndexError : public std::runtime_error {
 struct DocumentView {
   std::string path;
   std::string title;
-  store::DocumentRecord record;  // metadata, citations, text
+  store::DocumentRecord record;  // metadata, citations; the text only when the record is one frame
   struct Link {
     std::string key;    // citation key ("NQ 18-NQ/TW"); empty for citing documents
     std::string path;   // the indexed document, when there is one
@@ -97,11 +98,19 @@ class Searcher {
   DocumentView describe(std::string_view code_or_path);
 
  private:
+  // What the pass over Xapian found for a hit: its document data, and for
+  // a record in chunks the chunk its snippet comes from.
+  struct Located {
+    store::DocumentData data;
+    size_t chunk = 0;
+    std::string error;  // the document data is unreadable
+  };
   SearchResult run(const SearchRequest& request, const ParsedQuery& parsed);
-  // The hit's path, title, metadata and snippet, from its document data and
-  // sidecar record (no Xapian access); snippet_error says why not.
-  void fill_hit(const std::string& document_data, const ParsedQuery& parsed, const SearchRequest& request,
-                Hit& hit) const;
+  Located locate(const Xapian::MSetIterator& it, const ParsedQuery& parsed) const;
+  // The hit's path, title, metadata and snippet, from what locate() found
+  // and the sidecar record (no Xapian access): its header, and the one
+  // chunk of a record in chunks. snippet_error says why not.
+  void fill_hit(const Located& located, const ParsedQuery& parsed, const SearchRequest& request, Hit& hit) const;
   // Documents holding `term`, at most `limit`.
   std::vector<Xapian::docid> documents_with(const std::string& term, Xapian::doccount limit);
 

@@ -80,7 +80,7 @@ void append_token(std::string& out, std::string_view token) {
 
 }  // namespace
 
-Snippet make_snippet(std::string_view text, const std::vector<QueryWord>& words, size_t width) {
+Snippet make_snippet(std::string_view text, const std::vector<QueryWord>& words, size_t width, Surroundings around) {
   std::vector<vi::Token> tokens;
   vi::tokenize(text, tokens);
   Snippet s;
@@ -93,7 +93,7 @@ Snippet make_snippet(std::string_view text, const std::vector<QueryWord>& words,
   Window w = best_window(match, words.size(), width);
   center_on_matches(match, width, w);
   const size_t last = std::min(tokens.size(), w.first + width) - 1;
-  if (w.first > 0) s.text = "… ";
+  if (w.first > 0 || around.text_before) s.text = "… ";
   size_t cursor = tokens[w.first].offset;
   for (size_t i = w.first; i <= last; ++i) {
     append_collapsed(s.text, text.substr(cursor, tokens[i].offset - cursor));
@@ -102,7 +102,7 @@ Snippet make_snippet(std::string_view text, const std::vector<QueryWord>& words,
     if (match[i] >= 0) s.matches.emplace_back(at, s.text.size() - at);
     cursor = tokens[i].offset + tokens[i].length;
   }
-  if (last + 1 < tokens.size()) s.text += " …";
+  if (last + 1 < tokens.size() || around.text_after) s.text += " …";
   return s;
 }
 

@@ -155,13 +155,8 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
   return out;
 }
 
-namespace {
-
-// Where a piece of at most `limit` bytes of `text` may end: after sentence
-// punctuation at the end of a line or after a blank line, else after a
-// space, else at the limit (moved back to a UTF-8 boundary). The line break
-// matters: the case of a short token follows the words around it on its
-// line, across sentence punctuation (case_in_context).
+// The line break matters: the case of a short token follows the words
+// around it on its line, across sentence punctuation (case_in_context).
 size_t piece_end(std::string_view text, size_t limit) {
   if (limit >= text.size()) return text.size();
   size_t space = std::string_view::npos;
@@ -177,8 +172,6 @@ size_t piece_end(std::string_view text, size_t limit) {
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   return cut;
 }
-
-}  // namespace
 
 void restore_in_pieces(const Restorer& restorer, std::string_view text, size_t piece_bytes,
                        const std::function<void(std::string_view)>& sink) {

@@ -74,6 +74,12 @@ class Restorer {
 void restore_in_pieces(const Restorer& restorer, std::string_view text, size_t piece_bytes,
                        const std::function<void(std::string_view)>& sink);
 
+// Where restore_in_pieces ends the piece that starts `text`, at most
+// `limit` bytes long (limit >= 4): after sentence punctuation at the end of
+// a line or after a blank line, else after a space, else at the limit
+// (moved back to a UTF-8 boundary); text.size() when it fits.
+size_t piece_end(std::string_view text, size_t limit);
+
 // The default model directory: $VNARCHIVE_MODELS, else the models/
 // directory of the source tree this binary was built from.
 std::filesystem::path default_model_dir();

@@ -22,6 +22,12 @@ std::string encode_document_data(const DocumentData& d) {
   w.Key("len");
   w.Uint64(d.sidecar.length);
   if (!d.content_hash.empty()) str("h", d.content_hash);
+  if (!d.chunk_starts.empty()) {
+    w.Key("ck");
+    w.StartArray();
+    for (uint32_t p : d.chunk_starts) w.Uint(p);
+    w.EndArray();
+  }
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize());
 }
@@ -41,6 +47,9 @@ DocumentData decode_document_data(std::string_view json) {
   d.title = doc["title"].GetString();
   d.sidecar = {doc["sc"].GetString(), doc["off"].GetUint64(), doc["len"].GetUint64()};
   if (has("h", true)) d.content_hash = doc["h"].GetString();
+  if (auto it = doc.FindMember("ck"); it != doc.MemberEnd() && it->value.IsArray())
+    for (const auto& p : it->value.GetArray())
+      if (p.IsUint()) d.chunk_starts.push_back(p.GetUint());
   return d;
 }
 

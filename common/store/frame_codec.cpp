@@ -20,6 +20,11 @@ unsigned dictionary_id(std::string_view bytes) {
   return loaded ? id : 0;
 }
 
+size_t frame_length(std::string_view bytes) {
+  const size_t n = ZSTD_findFrameCompressedSize(bytes.data(), bytes.size());
+  return ZSTD_isError(n) ? 0 : n;
+}
+
 // ---- compression ----
 
 namespace {
@@ -75,6 +80,7 @@ std::string FrameCompressor::compress(std::string_view payload) const {
   const size_t n = compress_frame(cctx, impl_->cdict, impl_->level, out, payload);
   if (ZSTD_isError(n)) throw std::runtime_error(std::string("zstd compression failed: ") + ZSTD_getErrorName(n));
   out.resize(n);
+  out.shrink_to_fit();  // the bound is far above what compressed text needs
   return out;
 }
 

@@ -1,4 +1,5 @@
-// zstd frames for sidecar records: one frame per record, optionally
+// zstd frames for sidecar records (one per record, or a header and text
+// chunks for a huge document: store/record.hpp), optionally
 // compressed against a trained dictionary. A frame names its dictionary's
 // id in its header, so a reader needs no other bookkeeping, and carries a
 // checksum of its content (XXH64, checked on every decompression), so any
@@ -55,6 +56,10 @@ class FrameDecompressor {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Length of the frame `bytes` starts with (more bytes may follow it), or 0
+// when `bytes` does not hold all of it or does not start with a frame.
+size_t frame_length(std::string_view bytes);
 
 // File name of the dictionary with `id` inside a sidecar directory.
 std::string dictionary_file_name(unsigned id);

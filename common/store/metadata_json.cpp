@@ -59,6 +59,19 @@ void write_citations(JsonWriter& w, const std::vector<doc::Citation>& citations)
   w.EndArray();
 }
 
+void write_uncertain_tokens(JsonWriter& w, const std::vector<UncertainToken>& tokens) {
+  w.StartArray();
+  for (const UncertainToken& t : tokens) {
+    w.StartObject();
+    w.Key("start"), w.Uint(t.offset);
+    w.Key("end"), w.Uint(t.offset + t.length);
+    util::put_string(w, "restored", t.restored);
+    w.Key("confidence"), w.Double(static_cast<double>(t.confidence));
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 doc::Metadata read_metadata(const rapidjson::Value& v) {
   if (!v.IsObject()) throw std::runtime_error("metadata is not an object");
   doc::Metadata m;
@@ -89,6 +102,19 @@ std::vector<doc::Citation> read_citations(const rapidjson::Value& v) {
       throw std::runtime_error("a citation lacks its offsets");
     out.push_back({string_of(c, "key"), string_of(c, "type"), string_of(c, "code"), string_of(c, "date"),
                    c["start"].GetUint64(), c["end"].GetUint64() - c["start"].GetUint64()});
+  }
+  return out;
+}
+
+std::vector<UncertainToken> read_uncertain_tokens(const rapidjson::Value& v) {
+  std::vector<UncertainToken> out;
+  if (!v.IsArray()) return out;
+  for (const auto& t : v.GetArray()) {
+    if (!t.IsObject() || !t.HasMember("start") || !t["start"].IsUint() || !t.HasMember("end") || !t["end"].IsUint() ||
+        !t.HasMember("restored") || !t["restored"].IsString() || !t.HasMember("confidence") || !t["confidence"].IsNumber())
+      throw std::runtime_error("sidecar record has a malformed low_confidence entry");
+    out.push_back({t["start"].GetUint(), t["end"].GetUint() - t["start"].GetUint(), t["restored"].GetString(),
+                   static_cast<float>(t["confidence"].GetDouble())});
   }
   return out;
 }

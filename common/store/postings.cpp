@@ -6,8 +6,8 @@
 namespace vn::store {
 
 Xapian::termpos add_text_postings(Xapian::Document& doc, std::string_view text,
-                                  const std::vector<vi::Token>& tokens) {
-  Xapian::termpos pos = 0;
+                                  const std::vector<vi::Token>& tokens, Xapian::termpos before) {
+  Xapian::termpos pos = before;
   std::string folded_term(schema::kFoldedPrefix);
   for (const vi::Token& token : tokens) {
     ++pos;

@@ -10,15 +10,16 @@
 
 namespace vn::store {
 
-// Adds positional postings for every token of `text` (positions 1, 2, ...):
+// Adds positional postings for every token of `text` (positions before + 1,
+// before + 2, ...: a text indexed in pieces continues where the last ended):
 // the folded term (under schema::kFoldedPrefix) and, when the token has
 // diacritics, the exact term at the same position. A token without
 // diacritics has identical exact and folded forms, and queries look such
 // words up as folded terms, so it is stored once (this halves the postings
 // of OCR text, which has lost most diacritics). Tokens whose term would
 // exceed schema::kMaxTermBytes keep their position but add no term.
-// Returns the number of positions used.
+// Returns the last position used (before + the number of tokens).
 Xapian::termpos add_text_postings(Xapian::Document& doc, std::string_view text,
-                                  const std::vector<vi::Token>& tokens);
+                                  const std::vector<vi::Token>& tokens, Xapian::termpos before = 0);
 
 }  // namespace vn::store

@@ -11,14 +11,32 @@
 
 namespace vn::store {
 
+namespace {
+
+using Writer = JsonWriter;
+
+void write_chunks(Writer& w, const std::vector<RecordChunk>& chunks) {
+  w.StartArray();
+  for (const RecordChunk& c : chunks) {
+    w.StartObject();
+    w.Key("bytes"), w.Uint64(c.frame_bytes);
+    w.Key("pos"), w.Uint(c.positions_before);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+}  // namespace
+
 std::string encode_record(const DocumentRecord& r) {
+  const bool chunked = !r.chunks.empty();
   rapidjson::StringBuffer buf;
   buf.Reserve(r.text.size() + (r.restored ? r.restored->size() : 0) + 512);
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  Writer w(buf);
   auto str = [&](const char* key, std::string_view value) { util::put_string(w, key, value); };
   w.StartObject();
   w.Key("v");
-  w.Int(kRecordVersion);
+  w.Int(chunked ? kChunkedRecordVersion : kRecordVersion);
   str("path", r.path);
   w.Key("bytes");
   w.Uint64(r.bytes);
@@ -27,25 +45,26 @@ std::string encode_record(const DocumentRecord& r) {
   str("hash", r.content_hash);
   str("encoding", r.encoding);
   str("title", r.title);
-  str("text", r.text);
-  w.Key("restored");
-  if (r.restored) w.String(r.restored->data(), static_cast<rapidjson::SizeType>(r.restored->size()));
-  else w.Null();
+  if (chunked) {
+    w.Key("restored");
+    w.Bool(r.restored.has_value());
+  } else {
+    str("text", r.text);
+    w.Key("restored");
+    if (r.restored) w.String(r.restored->data(), static_cast<rapidjson::SizeType>(r.restored->size()));
+    else w.Null();
+  }
   w.Key("metadata");
   write_metadata(w, r.metadata);
   w.Key("citations");
   write_citations(w, r.citations);
-  w.Key("low_confidence");
-  w.StartArray();
-  for (const UncertainToken& t : r.low_confidence) {
-    w.StartObject();
-    w.Key("start"), w.Uint(t.offset);
-    w.Key("end"), w.Uint(t.offset + t.length);
-    str("restored", t.restored);
-    w.Key("confidence"), w.Double(static_cast<double>(t.confidence));
-    w.EndObject();
+  if (chunked) {
+    w.Key("chunks");
+    write_chunks(w, r.chunks);
+  } else {
+    w.Key("low_confidence");
+    write_uncertain_tokens(w, r.low_confidence);
   }
-  w.EndArray();
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize());
 }
@@ -71,13 +90,25 @@ T number_member(const rapidjson::Document& d, const char* key) {
   return v.Get<T>();
 }
 
+std::vector<RecordChunk> read_chunks(const rapidjson::Value& v) {
+  if (!v.IsArray() || v.Empty()) throw std::runtime_error("sidecar record header lists no chunks");
+  std::vector<RecordChunk> out;
+  for (const auto& c : v.GetArray()) {
+    if (!c.IsObject() || !c.HasMember("bytes") || !c["bytes"].IsUint64() || !c.HasMember("pos") || !c["pos"].IsUint())
+      throw std::runtime_error("sidecar record header has a malformed chunk entry");
+    out.push_back({c["bytes"].GetUint64(), c["pos"].GetUint()});
+  }
+  return out;
+}
+
 }  // namespace
 
 DocumentRecord decode_record(std::string_view json) {
   rapidjson::Document d;
   d.Parse(json.data(), json.size());
   if (d.HasParseError() || !d.IsObject()) throw std::runtime_error("sidecar record is not a JSON object");
-  if (number_member<int>(d, "v") != kRecordVersion)
+  const int version = number_member<int>(d, "v");
+  if (version != kRecordVersion && version != kChunkedRecordVersion)
     throw std::runtime_error("sidecar record has an unknown version");
   DocumentRecord r;
   r.path = string_member(d, "path");
@@ -86,20 +117,17 @@ DocumentRecord decode_record(std::string_view json) {
   r.content_hash = string_member(d, "hash");
   r.encoding = string_member(d, "encoding");
   r.title = string_member(d, "title");
-  r.text = string_member(d, "text");
-  if (const auto& v = member(d, "restored"); v.IsString()) r.restored = std::string(v.GetString(), v.GetStringLength());
+  if (version == kChunkedRecordVersion) {
+    if (const auto& v = member(d, "restored"); v.IsBool() && v.GetBool()) r.restored = std::string();
+    r.chunks = read_chunks(member(d, "chunks"));
+  } else {
+    r.text = string_member(d, "text");
+    if (const auto& v = member(d, "restored"); v.IsString()) r.restored = std::string(v.GetString(), v.GetStringLength());
+    r.low_confidence = read_uncertain_tokens(member(d, "low_confidence"));
+  }
   if (auto it = d.FindMember("metadata"); it != d.MemberEnd() && it->value.IsObject() && it->value.MemberCount() > 0)
     r.metadata = read_metadata(it->value);
   if (auto it = d.FindMember("citations"); it != d.MemberEnd()) r.citations = read_citations(it->value);
-  if (const auto& v = member(d, "low_confidence"); v.IsArray()) {
-    for (const auto& t : v.GetArray()) {
-      if (!t.IsObject() || !t.HasMember("start") || !t["start"].IsUint() || !t.HasMember("end") || !t["end"].IsUint() ||
-          !t.HasMember("restored") || !t["restored"].IsString() || !t.HasMember("confidence") || !t["confidence"].IsNumber())
-        throw std::runtime_error("sidecar record has a malformed low_confidence entry");
-      r.low_confidence.push_back({t["start"].GetUint(), t["end"].GetUint() - t["start"].GetUint(),
-                                  t["restored"].GetString(), static_cast<float>(t["confidence"].GetDouble())});
-    }
-  }
   return r;
 }
 

@@ -1,5 +1,11 @@
 // The sidecar record: everything about one source document that the index
 // itself does not hold, serialised as JSON (RapidJSON).
+//
+// Most records are one JSON object, compressed as one frame (version 1).
+// The record of a document whose text is over store::kChunkTextBytes is a
+// header (version 2: the same fields without the text) followed by its
+// text in chunks (store/text_chunk.hpp), each its own frame, so that a
+// reader needs to decompress only the chunk it shows.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -12,7 +18,8 @@
 
 namespace vn::store {
 
-inline constexpr int kRecordVersion = 1;
+inline constexpr int kRecordVersion = 1;         // one frame, text included
+inline constexpr int kChunkedRecordVersion = 2;  // a header frame, then text chunk frames
 
 // A restored token the restorer was unsure of (byte offsets in `text`).
 struct UncertainToken {
@@ -20,6 +27,12 @@ struct UncertainToken {
   uint32_t length = 0;
   std::string restored;
   float confidence = 0;
+};
+
+// One text chunk of a record in chunks, as its header lists it.
+struct RecordChunk {
+  uint64_t frame_bytes = 0;       // length of the chunk's frame (frames follow the header in order)
+  uint32_t positions_before = 0;  // index positions of the searchable text before the chunk
 };
 
 struct DocumentRecord {
@@ -33,13 +46,20 @@ struct DocumentRecord {
   std::optional<std::string> restored;  // restored text (filled by the restorer)
   std::vector<UncertainToken> low_confidence;
   doc::Metadata metadata;                // read from the restored text (or the text)
-  std::vector<doc::Citation> citations;  // offsets in the same text as the metadata
+  std::vector<doc::Citation> citations;  // offsets in the same text as the metadata; in a record in
+                                         // chunks, each cited document once (index/chunked_document.cpp)
+  // Empty: text, restored and low_confidence are all here (one frame).
+  // Else the record's header: text and low_confidence are empty, restored
+  // is "" when the document was restored (std::nullopt when not), and the
+  // text is in these chunks, in order.
+  std::vector<RecordChunk> chunks;
 };
 
+// Version 1 without chunks, else the version 2 header.
 std::string encode_record(const DocumentRecord& record);
 
-// Parses a record. Throws std::runtime_error naming the problem when `json`
-// is not a record of a known version.
+// Parses a record or a record header. Throws std::runtime_error naming the
+// problem when `json` is not a record of a known version.
 DocumentRecord decode_record(std::string_view json);
 
 }  // namespace vn::store

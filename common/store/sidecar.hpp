@@ -1,21 +1,33 @@
-// Sidecar files: append-only files of zstd frames, one frame per document
-// record, living in <db>/sidecar/. The Xapian document stores where its
-// frame is, so a reader fetches exactly one frame.
+// Sidecar files: append-only files of zstd frames, living in <db>/sidecar/.
+// A document's record is one frame, or for a huge document a header frame
+// followed by its text chunk frames (store/record.hpp). The Xapian document
+// stores where its record is, so a reader fetches exactly its bytes, or
+// for a record in chunks its header and the one chunk it needs.
 #pragma once
 #include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
 
+#include <vector>
+
 #include "store/frame_codec.hpp"
 #include "store/record.hpp"
+#include "store/text_chunk.hpp"
 
 namespace vn::store {
 
 struct SidecarLocation {
   std::string file;     // file name inside the sidecar directory
-  uint64_t offset = 0;  // byte offset of the frame
-  uint64_t length = 0;  // byte length of the frame
+  uint64_t offset = 0;  // byte offset of the record (its first frame)
+  uint64_t length = 0;  // byte length of the record (all its frames)
+};
+
+// A record's frames, compressed, in the order they are stored: one, or a
+// header and its text chunks.
+struct RecordFrames {
+  std::vector<std::string> frames;
+  uint64_t size() const;  // bytes, all frames together
 };
 
 // Appends frames to a new sidecar file "<seq>.vsc" (the next free number,
@@ -32,6 +44,8 @@ class SidecarWriter {
 
   // Throws std::system_error (with the file name) on write failure.
   SidecarLocation append(std::string_view frame);
+  // Appends a record's frames back to back: one location for all of them.
+  SidecarLocation append(const RecordFrames& record);
   // Flushes and fsyncs the current file. Call before committing the index
   // that points into it.
   void sync();
@@ -52,27 +66,49 @@ class SidecarWriter {
 // "<seq>.vsc" names: true for sidecar data files.
 bool is_sidecar_file_name(const std::string& name);
 
-// Reads records back. Thread-safe.
+// A record read up to its text: the whole record when it is one frame,
+// the header of one in chunks.
+struct RecordHead {
+  SidecarLocation where;
+  uint64_t header_bytes = 0;  // length of the first frame; chunk frames follow it
+  DocumentRecord record;      // record.chunks: empty for a record of one frame
+};
+
+// Reads records back. Every read throws std::runtime_error naming the file
+// and offset when the bytes cannot be read or are not a valid record.
+// Thread-safe.
 class SidecarReader {
  public:
   explicit SidecarReader(std::filesystem::path dir);
 
-  // Throws std::runtime_error naming the file when the frame cannot be read
-  // or is not a valid record.
+  // The whole record, a record in chunks with its chunks joined again
+  // (record.chunks then empty): memory of the order of the document's text.
   DocumentRecord read(const SidecarLocation& where) const;
-  // Throws like read() when the record cannot be read back: its frame is
-  // cut short or missing, is not one whole zstd frame, its dictionary is
+  // Throws like read() when the record cannot be read back: a frame of it
+  // is cut short or missing, is not one whole zstd frame, its dictionary is
   // missing or damaged, or it does not decompress or fails its checksum.
   // The record is not parsed (about a sixth of read()'s cost), so a frame
   // without a checksum (written before they were added) whose damage still
   // decompresses passes here and fails read().
   void check(const SidecarLocation& where) const;
-  // The frame's bytes, still compressed. Throws std::runtime_error naming
-  // the file when they cannot all be read.
+  // The record without decompressing its text chunks: what a hit or a
+  // document view needs, at a cost that does not grow with the text.
+  RecordHead read_head(const SidecarLocation& where) const;
+  // Text chunk `i` of a record in chunks.
+  TextChunk read_chunk(const RecordHead& head, size_t i) const;
+  // The bytes of all text chunk frames, still compressed (for reusing them
+  // under another header); empty for a record of one frame.
+  std::string read_chunk_frames(const RecordHead& head) const;
+  // read_head(), after decompressing and parsing every chunk one at a time
+  // (for verification: memory of one chunk).
+  DocumentRecord read_checked(const SidecarLocation& where) const;
+  // The record's bytes, still compressed: all its frames.
   std::string read_frame(const SidecarLocation& where) const;
 
  private:
-  std::string where_is(const SidecarLocation& where) const;  // "<dir>/<file> at offset N", for errors
+  // `length` bytes at `offset` of `file`.
+  std::string read_bytes(const std::string& file, uint64_t offset, uint64_t length) const;
+  std::string chunk_json(const RecordHead& head, size_t i) const;
 
   std::filesystem::path dir_;
   FrameDecompressor decompressor_;

@@ -71,6 +71,21 @@ SidecarLocation SidecarWriter::append(std::string_view frame) {
   return loc;
 }
 
+SidecarLocation SidecarWriter::append(const RecordFrames& record) {
+  const uint64_t bytes = record.size();
+  if (fd_ < 0 || (size_ > 0 && size_ + bytes > roll_bytes_)) open_next();
+  SidecarLocation loc{name_, size_, bytes};
+  for (const std::string& frame : record.frames) write_all(fd_, frame, dir_ / name_);
+  size_ += bytes;
+  return loc;
+}
+
+uint64_t RecordFrames::size() const {
+  uint64_t bytes = 0;
+  for (const std::string& f : frames) bytes += f.size();
+  return bytes;
+}
+
 void SidecarWriter::sync() {
   if (fd_ >= 0 && ::fdatasync(fd_) != 0) fail("cannot sync sidecar file", dir_ / name_);
 }

@@ -51,6 +51,11 @@ std::string to_nfc(std::string_view s) {
   return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(n));
 }
 
+std::string to_nfc(std::string&& s) {
+  if (quick_check_nfc(s)) return std::move(s);
+  return to_nfc(std::string_view(s));
+}
+
 std::string to_lower(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -8,6 +8,9 @@ namespace vn::text {
 // Canonical composition (NFC). Pure ASCII input is returned as is.
 // REQUIRES: valid UTF-8.
 std::string to_nfc(std::string_view s);
+// The same, reusing `s` itself when it is NFC already (no copy: for
+// texts of hundreds of megabytes).
+std::string to_nfc(std::string&& s);
 
 // True for code points in the quick-check set that to_nfc() passes through
 // without calling utf8proc (exposed for tests).

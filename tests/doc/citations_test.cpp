@@ -39,3 +39,21 @@ TEST(Citations, OcrDamagedAndEdgeCases) {
   EXPECT_EQ(vn::doc::normalize_code("38/2024/NQ-HDND"), "38/2024/NQ-HĐND");
   EXPECT_EQ(vn::doc::normalize_code("12-BC/TU"), "12-BC/TU");
 }
+
+// A huge text is read a piece at a time: the tokens of one stretch, offsets
+// in the whole text, give that stretch's citations; the document's own
+// number stays out of them.
+TEST(Citations, AStretchOfAHugeText) {
+  const std::string text = "Số 15/BC-UBND\nXem Nghị quyết số 18-NQ/TW.\nTheo Kế hoạch số 45/KH-UBND ngày 10/02/2025.\n";
+  const size_t second = text.find("Theo");
+  std::vector<vn::vi::Token> tokens;
+  vn::vi::tokenize(std::string_view(text).substr(second), tokens);
+  for (auto& t : tokens) t.offset += static_cast<uint32_t>(second);
+  const auto c = extract_citations(text, tokens, vn::doc::number_line_span(text));
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "KH 45/KH-UBND");
+  EXPECT_EQ(text.substr(c[0].offset, c[0].length), "Kế hoạch số 45/KH-UBND");
+  tokens.clear();
+  vn::vi::tokenize(text, tokens);
+  EXPECT_EQ(extract_citations(text, tokens, vn::doc::number_line_span(text)).size(), 2u);  // not 15/BC-UBND
+}

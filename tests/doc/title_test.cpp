@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "doc/lines.hpp"
 #include "doc/title.hpp"
 
 TEST(Title, TypeLinePlusSubjectOrSubjectLineOrFirstLine) {
@@ -10,4 +11,15 @@ TEST(Title, TypeLinePlusSubjectOrSubjectLineOrFirstLine) {
   EXPECT_EQ(vn::doc::title_of(""), "");
   EXPECT_EQ(vn::doc::title_of(std::string(500, 'x'), 100).size(), 100u);
   EXPECT_EQ(vn::doc::title_of("ĐẢNG", 3), "Đ");  // never cuts a UTF-8 sequence
+}
+
+// Issue 10: a text without line breaks is one huge line; its title is read
+// from its beginning without copying all of it.
+TEST(Title, AHugeLineIsReadByItsBeginning) {
+  std::string line;
+  while (line.size() < (4u << 20)) line += "Báo cáo tổng kết   công tác ";
+  EXPECT_EQ(vn::doc::title_of(line, 40), "Báo cáo tổng kết công tác Báo c");  // 40 bytes
+  const vn::doc::Line l(line);
+  EXPECT_LE(l.flat().size(), vn::doc::kMaxLayoutLineBytes);
+  EXPECT_EQ(l.raw().size(), line.size());
 }

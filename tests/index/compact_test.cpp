@@ -9,6 +9,7 @@
 #include "index/verify.hpp"
 #include "query/searcher.hpp"
 #include "store/schema.hpp"
+#include "store/text_chunk.hpp"
 #include "test_util.hpp"
 
 using namespace vn;
@@ -43,6 +44,28 @@ TEST(Compact, ReclaimsReplacedAndRemovedRecordsAndKeepsTheIndexWhole) {
 
   test::index_tree(db.path(), src.path(), {.restore = false});  // an index run after compaction has nothing to do
   EXPECT_TRUE(index::verify_index(db.path()).ok());
+}
+
+// A record in chunks moves whole: its header and every chunk after it.
+TEST(Compact, MovesARecordInChunksWhole) {
+  test::TempDir src, db;
+  std::string text;
+  for (int i = 0; text.size() < 3 * store::kChunkTextBytes; ++i) text += "Dòng thứ " + std::to_string(i) + " của văn bản.\n";
+  test::write_file(src / "huge.txt", text + "Kết luận về khoa học.\n");
+  test::write_docs(src.path(), 3, "một");
+  test::index_tree(db.path(), src.path(), {.restore = false});
+  test::write_docs(src.path(), 3, "hai");  // dead bytes in the first run's file
+  test::index_tree(db.path(), src.path(), {.restore = false});
+
+  EXPECT_EQ(index::compact_index(db.path()).records_moved, 1u);
+  const auto r = index::verify_index(db.path());
+  EXPECT_TRUE(r.ok()) << (r.problems.empty() ? "" : r.problems[0]);
+  query::Searcher searcher(db.path());
+  query::SearchRequest req;
+  req.query = "\"khoa học\"";
+  const auto result = searcher.search(req);
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_NE(result.hits[0].snippet.text.find("Kết luận về khoa học"), std::string::npos) << result.hits[0].snippet_error;
 }
 
 TEST(Compact, TidiesWhatAnInterruptedCompactionLeft) {

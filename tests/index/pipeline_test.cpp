@@ -126,3 +126,113 @@ TEST(Pipeline, MetadataBecomesTermsValuesAndRecordFields) {
   EXPECT_EQ(record.metadata.code, "127-BC/ĐU");
   EXPECT_FALSE(record.citations.empty());
 }
+
+namespace {
+
+// About `bytes` of OCR'd lines (numbered, so that each is its own), then a
+// last line of its own words.
+std::string huge_ocr_text(size_t bytes) {
+  std::string text = "UY BAN NHAN DAN TINH LANG SON\nS6: 15/BC-UBND\nBAO CAO\nVe cong tac chuyen doi so\n\n";
+  for (int i = 0; text.size() < bytes; ++i)
+    text += "Dang bo tinh lanh dao thuc hien nghi quyet so " + std::to_string(i) + " ve chuyen doi so.\n";
+  return text + "Ket thuc ban bao cao phan hoa dao.\n";
+}
+
+store::DocumentData data_of(const std::filesystem::path& db, Xapian::docid id) {
+  Xapian::Database xdb(store::schema::xapian_dir(db).string());
+  return store::decode_document_data(xdb.get_document(id).get_data());
+}
+
+}  // namespace
+
+// Issue 10: a huge document is stored in chunks of its text, restored a
+// chunk at a time; read whole again, it is the text indexed, and its end is
+// as searchable as its beginning.
+TEST(Pipeline, AHugeDocumentIsStoredInChunks) {
+  test::TempDir src, db;
+  const std::string text = huge_ocr_text(3 * store::kChunkTextBytes);
+  test::write_file(src / "huge.txt", text);
+  const auto stats = test::index_tree(db.path(), src.path());
+  ASSERT_EQ(stats.documents, 1u);
+
+  const store::DocumentData data = data_of(db.path(), 1);
+  const store::SidecarReader reader(store::schema::sidecar_dir(db.path()));
+  const store::RecordHead head = reader.read_head(data.sidecar);
+  ASSERT_GE(head.record.chunks.size(), 3u);
+  EXPECT_EQ(data.chunk_starts.size(), head.record.chunks.size());
+  EXPECT_TRUE(head.record.text.empty());
+  EXPECT_EQ(head.record.metadata.type, "BÁO CÁO");
+  EXPECT_EQ(head.record.title, "BÁO CÁO Về công tác chuyển đổi số");
+  for (size_t i = 0; i + 1 < head.record.chunks.size(); ++i) {
+    const store::TextChunk chunk = reader.read_chunk(head, i);
+    EXPECT_LE(chunk.text.size(), store::kChunkTextBytes);
+    EXPECT_EQ(chunk.text.back(), '.');  // cut after a sentence at the end of a line
+  }
+  const store::DocumentRecord whole = reader.read(data.sidecar);
+  EXPECT_EQ(whole.text, text);
+  ASSERT_TRUE(whole.restored);
+  EXPECT_NE(whole.restored->find("Đảng bộ tỉnh lãnh đạo thực hiện nghị quyết số 1000 về chuyển đổi số."),
+            std::string::npos);
+
+  query::Searcher searcher(db.path());
+  query::SearchRequest req;
+  req.query = "\"kết thúc bản báo cáo\"";
+  auto result = searcher.search(req);
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_NE(result.hits[0].snippet.text.find("Kết thúc bản báo cáo"), std::string::npos) << result.hits[0].snippet.text;
+  EXPECT_EQ(result.hits[0].snippet.text.rfind("… ", 0), 0u);  // text before it, in other chunks
+  req.query = "\"nghị quyết số 7 về\"";
+  result = searcher.search(req);
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_NE(result.hits[0].snippet.text.find("số 7"), std::string::npos) << result.hits[0].snippet.text;
+  EXPECT_EQ(result.hits[0].metadata.type, "BÁO CÁO");
+}
+
+// A copy of a huge document reuses its chunks as they are.
+TEST(Pipeline, AHugeDocumentCopiedReusesItsChunks) {
+  test::TempDir src, db;
+  const std::string text = huge_ocr_text(2 * store::kChunkTextBytes);
+  test::write_file(src / "a.txt", text);
+  test::index_tree(db.path(), src.path(), {.restore = false});
+  test::write_file(src / "b.txt", text);
+  const auto stats = test::index_tree(db.path(), src.path(), {.restore = false});
+  ASSERT_EQ(stats.documents, 1u);
+  bool copied = false;
+  for (const auto& o : stats.outcomes) copied |= o.outcome == index::Outcome::kCopied;
+  EXPECT_TRUE(copied);
+
+  const store::DocumentData a = data_of(db.path(), 1), b = data_of(db.path(), 2);
+  EXPECT_EQ(a.chunk_starts, b.chunk_starts);
+  const store::SidecarReader reader(store::schema::sidecar_dir(db.path()));
+  const store::DocumentRecord record = reader.read(b.sidecar);
+  EXPECT_TRUE(record.path.ends_with("b.txt"));
+  EXPECT_EQ(record.text, text);
+  EXPECT_FALSE(record.restored);
+  query::Searcher searcher(db.path());
+  query::SearchRequest req;
+  req.query = "\"ket thuc ban bao cao\"";
+  EXPECT_EQ(searcher.search(req).hits.size(), 2u);
+}
+
+// A hit lists its document's citations, read from the record's header: in
+// a record in chunks each cited document is listed once, so a huge text
+// that cites without end keeps a small header. Every code is still a
+// cites: term.
+TEST(Pipeline, AHugeDocumentListsEachCitedDocumentOnce) {
+  test::TempDir src, db;
+  std::string text;
+  for (int i = 0; text.size() < 2 * store::kChunkTextBytes; ++i)
+    text += "Dòng " + std::to_string(i) + ": thực hiện Nghị quyết số 18-NQ/TW của Ban Chấp hành.\n";
+  text += "Theo Kế hoạch số 45/KH-UBND.\n";
+  test::write_file(src / "huge.txt", text);
+  test::index_tree(db.path(), src.path(), {.restore = false});
+  const store::DocumentData data = data_of(db.path(), 1);
+  const auto head = store::SidecarReader(store::schema::sidecar_dir(db.path())).read_head(data.sidecar);
+  ASSERT_EQ(head.record.citations.size(), 2u);
+  EXPECT_EQ(head.record.citations[0].key, "NQ 18-NQ/TW");
+  EXPECT_EQ(head.record.citations[1].key, "KH 45/KH-UBND");
+  EXPECT_EQ(text.substr(head.record.citations[1].offset, head.record.citations[1].length), "Kế hoạch số 45/KH-UBND");
+  Xapian::Database xdb(store::schema::xapian_dir(db.path()).string());
+  EXPECT_TRUE(xdb.term_exists("XR18-nq/tw"));
+  EXPECT_TRUE(xdb.term_exists("XR45/kh-ubnd"));
+}

@@ -13,6 +13,7 @@
 #include "index/pipeline.hpp"
 #include "index/verify.hpp"
 #include "store/document_data.hpp"
+#include "store/text_chunk.hpp"
 #include "store/schema.hpp"
 #include "test_util.hpp"
 
@@ -201,4 +202,25 @@ TEST(Repair, DamageOnlyParsingFindsNeedsForce) {
   force.force = true;
   test::index_tree(db.path(), src.path(), force);
   EXPECT_TRUE(index::verify_index(db.path()).ok());
+}
+
+// A record in chunks (a huge document) is checked frame by frame: damage in
+// its last chunk is found and repaired like damage in a one-frame record.
+TEST(Repair, ADamagedChunkOfAHugeDocument) {
+  test::TempDir src, db;
+  std::string text;
+  for (int i = 0; text.size() < 3 * store::kChunkTextBytes; ++i) text += "Dòng thứ " + std::to_string(i) + " của văn bản.\n";
+  test::write_file(src / "huge.txt", text);
+  test::write_docs(src.path(), 3, "một");
+  test::index_tree(db.path(), src.path(), kPlain);
+  Xapian::docid huge = 0;
+  for (Xapian::docid id = 1; id <= 4; ++id)
+    if (data_of(db.path(), id).path.ends_with("huge.txt")) huge = id;
+  const store::DocumentData d = data_of(db.path(), huge);
+  {  // overwrite bytes inside the last chunk's frame
+    std::fstream f(sidecar_file(db.path(), huge), std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(d.sidecar.offset + d.sidecar.length - 100));
+    f.write("\xff\xff\xff\xff", 4);
+  }
+  expect_repaired_by_a_plain_run(db.path(), src.path(), 1, 4);
 }

@@ -9,6 +9,7 @@
 #include "index/verify.hpp"
 #include "store/document_data.hpp"
 #include "store/schema.hpp"
+#include "store/text_chunk.hpp"
 #include "test_util.hpp"
 
 using namespace vn;
@@ -64,6 +65,25 @@ TEST(Verify, FindsDamagedSidecarRecords) {
   EXPECT_EQ(r.problem_count, 4u);  // documents 2..5
   EXPECT_TRUE(mentions(r, "shorter than the index expects"));
   EXPECT_NE(index::repair_advice(r).find("to repair 4 documents with unreadable"), std::string::npos);
+}
+
+// A record in chunks is checked a chunk at a time, every chunk of it.
+TEST(Verify, FindsADamagedChunkOfAHugeDocument) {
+  test::TempDir src, db;
+  std::string text;
+  for (int i = 0; text.size() < 3 * store::kChunkTextBytes; ++i) text += "Dòng thứ " + std::to_string(i) + " của văn bản.\n";
+  test::write_file(src / "huge.txt", text);
+  test::index_tree(db.path(), src.path(), {.restore = false});
+  EXPECT_TRUE(index::verify_index(db.path()).ok());
+  const store::DocumentData d = data_of(db.path(), 1);
+  {  // overwrite bytes inside the last chunk's frame
+    std::fstream f(store::schema::sidecar_dir(db.path()) / d.sidecar.file, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(d.sidecar.offset + d.sidecar.length - 100));
+    f.write("\xff\xff\xff\xff", 4);
+  }
+  const auto r = index::verify_index(db.path());
+  EXPECT_FALSE(r.ok());
+  EXPECT_TRUE(mentions(r, "huge.txt): sidecar record unreadable")) << (r.problems.empty() ? "" : r.problems[0]);
 }
 
 TEST(Verify, FindsDuplicateAndMismatchedPaths) {

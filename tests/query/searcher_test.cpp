@@ -2,6 +2,9 @@
 
 #include "index/index_test_util.hpp"
 #include "query/searcher.hpp"
+#include "store/document_data.hpp"
+#include "store/schema.hpp"
+#include "store/sidecar.hpp"
 #include "test_util.hpp"
 
 using namespace vn;
@@ -30,4 +33,77 @@ TEST(Searcher, OffsetsBeyondXapiansRangeShowNothing) {
   req.offset = 1;
   req.limit = (size_t{1} << 32) + 1;  // saturates: every hit after the first
   EXPECT_EQ(searcher.search(req).hits.size(), 2u);
+}
+
+namespace {
+
+// A document of several chunks: filler lines, and each of `lines` where it
+// says (a fraction of the way through: 0 the beginning, 1 the end).
+std::string huge_text_with(const std::vector<std::pair<double, std::string>>& lines) {
+  std::string text;
+  size_t next = 0;
+  const size_t bytes = 3 * store::kChunkTextBytes;
+  for (int i = 0; text.size() < bytes; ++i) {
+    if (next < lines.size() && text.size() >= lines[next].first * bytes) text += lines[next++].second + "\n";
+    text += "Dòng thứ " + std::to_string(i) + " của văn bản về công tác cán bộ.\n";
+  }
+  for (; next < lines.size(); ++next) text += lines[next].second + "\n";
+  return text;
+}
+
+}  // namespace
+
+// Issue 10: a hit in a 200 MB document took 15 s and 1.5 GB, its whole
+// record decompressed for one snippet. A snippet now reads the record's
+// header and the one chunk holding the query words: damage to every other
+// chunk does not even show.
+TEST(Searcher, ASnippetOfAHugeDocumentReadsOnlyItsChunk) {
+  test::TempDir src, db;
+  test::write_file(src / "huge.txt", huge_text_with({{0.0, "Mở đầu về thủy lợi."}, {1.0, "Kết luận về khoa học."}}));
+  test::index_tree(db.path(), src.path(), {.restore = false});
+  Xapian::Database xdb(store::schema::xapian_dir(db.path()).string());
+  const store::DocumentData data = store::decode_document_data(xdb.get_document(1).get_data());
+  const store::SidecarReader reader(store::schema::sidecar_dir(db.path()));
+  const store::RecordHead head = reader.read_head(data.sidecar);
+  const size_t n = head.record.chunks.size();
+  ASSERT_GE(n, 3u);
+  // Damage every chunk but the last.
+  const auto file = store::schema::sidecar_dir(db.path()) / data.sidecar.file;
+  std::string bytes = test::read_file(file);
+  uint64_t at = data.sidecar.offset + head.header_bytes;
+  for (size_t i = 0; i + 1 < n; at += head.record.chunks[i++].frame_bytes)
+    for (uint64_t k = at + 8; k + 8 < at + head.record.chunks[i].frame_bytes; ++k) bytes[k] = 'x';
+  test::write_file(file, bytes);
+
+  query::Searcher searcher(db.path());
+  query::SearchRequest req;
+  req.query = "khoa học";
+  auto result = searcher.search(req);
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_EQ(result.hits[0].snippet_error, "");
+  EXPECT_NE(result.hits[0].snippet.text.find("Kết luận về khoa học"), std::string::npos) << result.hits[0].snippet.text;
+  req.query = "thủy lợi";  // in the first chunk, which is damaged
+  result = searcher.search(req);
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_NE(result.hits[0].snippet_error, "");
+}
+
+// The chunk shown is the one holding the most of the query's words.
+TEST(Searcher, ASnippetOfAHugeDocumentComesFromItsBestChunk) {
+  test::TempDir src, db;
+  test::write_file(src / "huge.txt", huge_text_with({{0.0, "Thủy lợi nội đồng."},
+                                                     {0.5, "Thủy lợi và khoa học công nghệ."},
+                                                     {1.0, "Khoa học nông nghiệp."}}));
+  test::index_tree(db.path(), src.path(), {.restore = false});
+  query::Searcher searcher(db.path());
+  query::SearchRequest req;
+  req.query = "thủy lợi khoa học";
+  const auto result = searcher.search(req);
+  ASSERT_EQ(result.hits.size(), 1u);
+  const std::string& s = result.hits[0].snippet.text;
+  EXPECT_NE(s.find("Thủy lợi và khoa học công nghệ."), std::string::npos) << s;
+  EXPECT_EQ(s.rfind("… ", 0), 0u) << s;  // text before it and after it
+  EXPECT_TRUE(s.ends_with(" …")) << s;
+  req.query = "nội đồng";
+  EXPECT_NE(searcher.search(req).hits[0].snippet.text.find("Thủy lợi nội đồng."), std::string::npos);
 }

@@ -30,3 +30,12 @@ TEST(Snippet, ControlCharactersAndMonsterTokensAreTamed) {
   EXPECT_LT(s.text.size(), 100u);
   EXPECT_NE(s.text.find("xxx…"), std::string::npos) << s.text;
 }
+
+TEST(Snippet, AChunkOfALongerTextShowsThereIsMore) {
+  const auto words = parse_query("dang").words;
+  EXPECT_EQ(make_snippet("Đảng bộ tỉnh", words).text, "Đảng bộ tỉnh");
+  const auto s = make_snippet("Đảng bộ tỉnh", words, 30, {.text_before = true, .text_after = true});
+  EXPECT_EQ(s.text, "… Đảng bộ tỉnh …");
+  ASSERT_EQ(s.matches.size(), 1u);
+  EXPECT_EQ(s.text.substr(s.matches[0].first, s.matches[0].second), "Đảng");
+}

@@ -3,6 +3,7 @@
 #include "store/content_hash.hpp"
 #include "store/record.hpp"
 #include "store/sample_record.hpp"
+#include "store/text_chunk.hpp"
 
 using namespace vn::store;
 using vn::test::sample_record;
@@ -20,4 +21,51 @@ TEST(Record, RoundTripsThroughJson) {
   EXPECT_EQ(back.restored, r.restored);
   EXPECT_THROW(decode_record("{\"v\":99}"), std::runtime_error);
   EXPECT_THROW(decode_record("not json"), std::runtime_error);
+}
+
+TEST(Record, RecordsOfOneFrameKeepVersionOne) {
+  const std::string json = encode_record(sample_record(1));
+  EXPECT_EQ(json.rfind("{\"v\":1,", 0), 0u) << json;
+  EXPECT_NE(json.find("\"text\":"), std::string::npos);
+  EXPECT_EQ(json.find("\"chunks\""), std::string::npos);
+}
+
+// Issue 10: the header of a huge document's record holds no text, only
+// where its chunks are.
+TEST(Record, AHeaderOfARecordInChunksHoldsNoText) {
+  DocumentRecord r = sample_record(3);
+  r.text.clear();
+  r.restored = "";
+  r.chunks = {{120, 0}, {98, 4000}, {77, 9000}};
+  const std::string json = encode_record(r);
+  EXPECT_EQ(json.rfind("{\"v\":2,", 0), 0u) << json;
+  EXPECT_EQ(json.find("\"text\""), std::string::npos) << json;
+  const DocumentRecord back = decode_record(json);
+  ASSERT_EQ(back.chunks.size(), 3u);
+  EXPECT_EQ(back.chunks[1].frame_bytes, 98u);
+  EXPECT_EQ(back.chunks[2].positions_before, 9000u);
+  EXPECT_EQ(back.restored, std::optional<std::string>(""));  // restored: its chunks hold the restoration
+  EXPECT_EQ(back.path, r.path);
+  EXPECT_EQ(back.content_hash, r.content_hash);
+  r.restored.reset();
+  EXPECT_FALSE(decode_record(encode_record(r)).restored.has_value());
+  EXPECT_THROW(decode_record("{\"v\":2,\"path\":\"/a\",\"bytes\":1,\"mtime\":1,\"hash\":\"h\",\"encoding\":\"utf-8\","
+                             "\"title\":\"t\",\"restored\":false,\"chunks\":[]}"),
+               std::runtime_error);
+}
+
+TEST(TextChunk, RoundTripsThroughJson) {
+  TextChunk c;
+  c.text = "Dang bo tinh \"trich\" \\ \n";
+  c.restored = "Đảng bộ tỉnh \"trích\" \\ \n";
+  c.low_confidence = {{300000, 4, "Đảng", 0.25f}};
+  const TextChunk back = decode_text_chunk(encode_text_chunk(c));
+  EXPECT_EQ(back.text, c.text);
+  EXPECT_EQ(back.restored, c.restored);
+  ASSERT_EQ(back.low_confidence.size(), 1u);
+  EXPECT_EQ(back.low_confidence[0].offset, 300000u);
+  EXPECT_EQ(back.low_confidence[0].restored, "Đảng");
+  c.restored.reset();
+  EXPECT_FALSE(decode_text_chunk(encode_text_chunk(c)).restored.has_value());
+  EXPECT_THROW(decode_text_chunk("{\"restored\":null}"), std::runtime_error);
 }

@@ -12,6 +12,17 @@ TEST(Normalize, ComposesDecomposedVietnamese) {
   EXPECT_EQ(to_lower("ĐẢNG BỘ"), "đảng bộ");
 }
 
+// Issue 10: a decoded text of hundreds of megabytes was copied once more
+// when it was NFC already.
+TEST(Normalize, TextThatIsNfcAlreadyIsMovedNotCopied) {
+  std::string text(1 << 20, 'a');
+  text += "Đảng bộ tỉnh";
+  const char* buffer = text.data();
+  const std::string nfc = to_nfc(std::move(text));
+  EXPECT_EQ(nfc.data(), buffer);
+  EXPECT_EQ(to_nfc(std::string("Vie\xCC\x82\xCC\xA3t")), "Việt");
+}
+
 TEST(Normalize, QuickCheckSetReallyIsInertUnderNfc) {
   const std::string zwsp = "\xE2\x80\x8B";  // not in the set: forces the utf8proc path
   for (char32_t cp = 0x80; cp < 0xFB10; ++cp) {
