@@ -125,6 +125,17 @@ int main(int argc, char** argv) {
   index->add_option("--models", options.models, "restoration model directory (default: the shipped models/)");
   index->add_flag("-q,--quiet", quiet, "no progress bar and no summary");
   index->add_flag("--prune", options.prune, "remove documents whose files are gone from the input directories");
+  index->add_option_function<std::string>(
+           "--max-remove", [&](const std::string& v) {
+             try {
+               options.max_remove = vn::index::RemovalLimit::parse(v);
+             } catch (const std::invalid_argument& e) {
+               throw CLI::ValidationError("--max-remove", e.what());
+             }
+           },
+           "with --prune: remove at most N documents, or P% of the index, else refuse the run "
+           "(default: 5%, at least 20)")
+      ->type_name("N|P%");
   index->add_flag("--force", options.force,
                   "index every file again, changed or not (after new models, or switching --no-restore)");
   index->add_option("--commit-every", options.commit_every, "documents between commits (crash-safe points)")
@@ -170,7 +181,12 @@ int main(int argc, char** argv) {
   train->add_option("--lexicon-min-count", train_opts.lexicon_min_count, "least corpus count of a lexicon syllable");
   train->add_option("--channel-min-count", train_opts.channel_min_count, "least count of a saved token pair");
 
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {  // --help and --version exit 0; usage errors 2, as the README says
+    const int printed = app.exit(e);
+    return printed == 0 ? 0 : 2;
+  }
   options.stop = &g_stop;
   if (*index || *compact) vn::index::stop_on_signals(g_stop);
   auto db_of_command = [&] { return (*index ? options.db : maintained_db).string(); };

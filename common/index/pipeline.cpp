@@ -14,6 +14,7 @@
 #include <memory>
 #include <unordered_set>
 
+#include "index/build_mode.hpp"
 #include "index/compact.hpp"
 #include "index/document_builder.hpp"
 #include "index/indexed_state.hpp"
@@ -355,6 +356,16 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
 
   Xapian::WritableDatabase db(store::schema::xapian_dir(options.db).string(), Xapian::DB_CREATE_OR_OPEN);
   const IndexedState state = IndexedState::load(db);
+  const std::filesystem::path model_dir = options.models.empty() ? restore::default_model_dir() : options.models;
+  const BuildMode mode = build_mode_of(options.restore, model_dir);
+  // An index without documents takes any mode.
+  const std::string indexed_mode = db.get_doccount() ? db.get_metadata(std::string(store::schema::kBuildModeKey)) : "";
+  if (!indexed_mode.empty() && !options.force) require_same_mode(options.db, BuildMode::decode(indexed_mode), mode);
+  std::vector<std::string> gone;
+  if (options.prune) {
+    gone = gone_paths(state, options.inputs, entries);
+    check_removals(options.max_remove, gone.size(), state.by_path().size());
+  }
   store::SidecarWriter sidecar(store::schema::sidecar_dir(options.db));
   const store::SidecarReader reader(store::schema::sidecar_dir(options.db));
   const unsigned threads = options.threads ? options.threads : static_cast<unsigned>(tbb::info::default_concurrency());
@@ -362,8 +373,7 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   std::string dictionary_decision;
   const auto compressor = choose_compressor(options, db, entries, sidecar, stats, dictionary_decision);
   std::unique_ptr<restore::Restorer> restorer;
-  if (options.restore)
-    restorer = restore::Restorer::load(options.models.empty() ? restore::default_model_dir() : options.models);
+  if (options.restore) restorer = restore::Restorer::load(model_dir);
   if (progress) {
     uint64_t total = 0;
     for (const auto& e : entries) total += e.size;
@@ -372,6 +382,9 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
 
   Writer writer(db, sidecar, stats, options);
   if (!dictionary_decision.empty()) writer.set_metadata(store::schema::kDictionaryKey, dictionary_decision);
+  // A new index takes this run's mode at once; a rebuild (--force) in
+  // another mode only once every file has been through it.
+  if (indexed_mode.empty()) writer.set_metadata(store::schema::kBuildModeKey, mode.encode());
   const Preparer prepare(state, reader, *compressor, restorer.get(), options.force);
   auto stop_requested = [&] { return options.stop && options.stop->requested(); };
   size_t next = 0, done = 0;
@@ -401,8 +414,10 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
           }));
   stats.stopped_by = options.stop ? options.stop->signal() : 0;
   stats.not_reached = entries.size() - next;
-  if (options.prune && !stats.stopped_by)
-    for (const std::string& path : gone_paths(state, options.inputs, entries)) writer.remove(path);
+  if (!stats.stopped_by) {  // a whole run
+    for (const std::string& path : gone) writer.remove(path);
+    if (!indexed_mode.empty() && indexed_mode != mode.encode()) writer.set_metadata(store::schema::kBuildModeKey, mode.encode());
+  }
   writer.commit();
   if (progress) progress->finish();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "index/removal_limit.hpp"
 #include "index/stop_request.hpp"
 #include "io/walker.hpp"
 #include "store/dictionary.hpp"
@@ -24,6 +25,7 @@ struct IndexOptions {
   size_t commit_every = 5000;        // documents between commits, or
   uint64_t commit_bytes = 32 << 20;  // source bytes between commits (bounds memory)
   bool prune = false;                // remove documents whose files are gone from the input trees
+  RemovalLimit max_remove;           // --prune removes at most this many documents, or the run is refused
   bool force = false;                // index every file again, changed or not (after new models, or
                                      // switching --no-restore), reusing nothing
   const StopRequest* stop = nullptr; // polled between documents: when set, the run stops early (see run_index)
@@ -93,6 +95,10 @@ class ProgressSink {
 // A stop request (options.stop) ends the run at its next safe point: no
 // new file is read, the files in flight are written, everything is
 // committed, and --prune is skipped; stats.stopped_by says so.
+// Two guards are checked before anything is written: a run whose build
+// mode (index/build_mode.hpp) differs from the index's throws
+// BuildModeMismatch unless options.force, and a --prune that would remove
+// more than options.max_remove throws TooManyRemovals.
 // Throws IndexBusy (index/writer_lock.hpp) when another process writes
 // the index, and Xapian::Error or std::system_error on failures that make
 // the run impossible (the index cannot be opened, a write fails); what was

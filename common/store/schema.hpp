@@ -47,6 +47,9 @@ std::filesystem::path compacted_xapian_dir(const std::filesystem::path& db);  //
 // Xapian metadata key holding the id of the dictionary new sidecar records
 // are compressed with ("0": none; absent: not decided yet).
 inline constexpr std::string_view kDictionaryKey = "vnarchive.dictionary";
+// Xapian metadata key holding how the documents were made (restored, with
+// which models, or not: index/build_mode.hpp); absent in a new index.
+inline constexpr std::string_view kBuildModeKey = "vnarchive.build";
 
 // The unique id term for a source path (hashed when the path is too long).
 std::string id_term(std::string_view source_path);

@@ -1,0 +1,52 @@
+#include "index/build_mode.hpp"
+
+#include <fstream>
+#include <iterator>
+
+#include "store/content_hash.hpp"
+
+namespace vn::index {
+namespace {
+
+constexpr std::string_view kRestore = "restore ";
+constexpr std::string_view kNoRestore = "no-restore";
+
+// The model files Restorer::load reads, in a fixed order.
+constexpr const char* kModelFiles[] = {"lexicon.tsv", "channel.tsv", "code_parts.tsv", "lm.bin"};
+
+std::string read_whole(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read model file " + p.string());
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+std::string BuildMode::describe() const {
+  return restore ? "restored with models " + models.substr(0, 16) : std::string("not restored");
+}
+
+std::string BuildMode::encode() const { return restore ? std::string(kRestore) + models : std::string(kNoRestore); }
+
+BuildMode BuildMode::decode(std::string_view stored) {
+  if (stored == kNoRestore) return {false, {}};
+  if (stored.starts_with(kRestore)) return {true, std::string(stored.substr(kRestore.size()))};
+  throw std::runtime_error("unknown build mode \"" + std::string(stored) + "\" in the index");
+}
+
+BuildMode build_mode_of(bool restore, const std::filesystem::path& model_dir) {
+  if (!restore) return {false, {}};
+  std::string hashes;
+  for (const char* name : kModelFiles) hashes += store::content_hash(read_whole(model_dir / name));
+  return {true, store::content_hash(hashes)};
+}
+
+void require_same_mode(const std::filesystem::path& db, const BuildMode& indexed, const BuildMode& run) {
+  if (indexed == run) return;
+  throw BuildModeMismatch("the index " + db.string() + " was built " + indexed.describe() + ", but this run is " +
+                          run.describe() +
+                          "; mixing them would make searches treat documents differently. Run with --force to "
+                          "index every file again this way (nothing was indexed)");
+}
+
+}  // namespace vn::index
