@@ -145,7 +145,7 @@ TEST(RememberedFailures, AStoppedRunKeepsTheFailuresOfFilesItDidNotReach) {
   EXPECT_TRUE(outcome_of(rerun(t.db, t.src), "bad.txt")->known);
 }
 
-TEST(RememberedFailures, ADamagedMemoryFileOnlyMakesEveryFailureNew) {
+TEST(RememberedFailures, ADamagedFailuresFileOnlyMakesEveryFailureNew) {
   FailedTree t;
   test::write_file(store::schema::failures_file(t.db.path()), "{not json");
   const auto s = rerun(t.db, t.src);
