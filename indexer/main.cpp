@@ -55,7 +55,12 @@ int run_index_command(const vn::index::IndexOptions& options, const std::string&
   vn::indexer::TerminalProgress progress(stderr);
   const bool show_progress = !quiet && ::isatty(STDERR_FILENO);
   const vn::index::IndexStats stats = vn::index::run_index(options, show_progress ? &progress : nullptr);
-  for (const auto& e : stats.errors) std::fprintf(stderr, "vnindex: %s: %s\n", vn::text::printable(e.path).c_str(), e.reason.c_str());
+  for (const auto& f : stats.outcomes)
+    if (f.outcome == vn::index::Outcome::kFailed && !f.known)
+      std::fprintf(stderr, "vnindex: %s: %s\n", vn::text::printable(f.path).c_str(), f.detail.c_str());
+  if (!quiet && stats.known_failed)
+    std::fprintf(stderr, "vnindex: %zu files failed before and are unchanged (not read again; --retry-failed to retry)\n",
+                 stats.known_failed);
   for (const auto& f : stats.outcomes)
     if (!f.damage.empty())
       std::fprintf(stderr, "vnindex: %s: indexed with damage: %s\n", vn::text::printable(f.path).c_str(), f.damage.c_str());
@@ -75,7 +80,7 @@ int run_index_command(const vn::index::IndexOptions& options, const std::string&
     }
   }
   if (stats.stopped_by) return vn::index::exit_status_for_signal(stats.stopped_by);
-  return stats.errors.empty() ? 0 : 1;
+  return stats.errors.size() > stats.known_failed ? 1 : 0;  // a new failure; known ones alone give 0
 }
 
 int run_verify_command(const std::filesystem::path& db) {
@@ -136,6 +141,8 @@ int main(int argc, char** argv) {
            "with --prune: remove at most N documents, or P% of the index, else refuse the run "
            "(default: 5%, at least 20)")
       ->type_name("N|P%");
+  index->add_flag("--retry-failed", options.retry_failed,
+                  "read again the files that failed before and are unchanged (by default their failure is recalled)");
   index->add_flag("--force", options.force,
                   "index every file again, changed or not (after new models, or switching --no-restore)");
   index->add_option("--commit-every", options.commit_every, "documents between commits (crash-safe points)")

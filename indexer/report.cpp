@@ -26,11 +26,11 @@ size_t damaged(const index::IndexStats& s) {
 void print_summary(std::FILE* out, const index::IndexStats& s) {
   using index::Outcome;
   std::fprintf(out,
-               "%zu files: %zu added, %zu replaced, %zu copied, %zu unchanged, %zu repaired, %zu removed, %zu failed, "
-               "%zu skipped\n"
+               "%zu files: %zu added, %zu replaced, %zu copied, %zu unchanged, %zu repaired, %zu removed, %zu failed "
+               "(%zu known), %zu skipped\n"
                "read %.2f MB in %.2f s (%.2f MB/s, %.1f files/s)\n",
                s.files, count(s, Outcome::kAdded), count(s, Outcome::kReplaced), count(s, Outcome::kCopied), s.unchanged,
-               count(s, Outcome::kRepaired), s.removed, s.errors.size(), count(s, Outcome::kSkipped), static_cast<double>(s.bytes) / 1e6, s.seconds,
+               count(s, Outcome::kRepaired), s.removed, s.errors.size(), s.known_failed, count(s, Outcome::kSkipped), static_cast<double>(s.bytes) / 1e6, s.seconds,
                mb_per_s(s), s.seconds > 0 ? static_cast<double>(s.files) / s.seconds : 0.0);
   if (const size_t n = damaged(s)) std::fprintf(out, "%zu files indexed with damage (the parts that are not text)\n", n);
   if (!s.dictionary_lost.empty()) std::fprintf(out, "%s\n", s.dictionary_lost.c_str());
@@ -68,13 +68,16 @@ std::string report_json(const index::IndexStats& s, const index::IndexOptions& o
   for (auto o : {index::Outcome::kAdded, index::Outcome::kReplaced, index::Outcome::kCopied, index::Outcome::kUnchanged,
                  index::Outcome::kRepaired, index::Outcome::kRemoved, index::Outcome::kFailed, index::Outcome::kSkipped})
     w.Key(index::outcome_name(o)), w.Uint64(count(s, o));
+  w.Key("known_failed"), w.Uint64(s.known_failed);  // of the failed: failed before, unchanged, not read again
   w.Key("damaged"), w.Uint64(damaged(s));  // indexed, with parts that are not text
   w.Key("errors");  // the failed files, for scripts that want only those
   w.StartArray();
-  for (const auto& e : s.errors) {
+  for (const auto& f : s.outcomes) {
+    if (f.outcome != index::Outcome::kFailed) continue;
     w.StartObject();
-    str("path", text::escape_invalid_utf8(e.path));
-    str("reason", e.reason);
+    str("path", text::escape_invalid_utf8(f.path));
+    str("reason", f.detail);
+    if (f.known) w.Key("known"), w.Bool(true);
     w.EndObject();
   }
   w.EndArray();
@@ -87,6 +90,7 @@ std::string report_json(const index::IndexStats& s, const index::IndexOptions& o
     if (f.outcome == index::Outcome::kCopied) str("from", text::escape_invalid_utf8(f.detail));
     else if (!f.detail.empty()) str("reason", f.detail);
     if (!f.damage.empty()) str("damage", f.damage);
+    if (f.known) w.Key("known"), w.Bool(true);
     w.EndObject();
   }
   w.EndArray();

@@ -17,6 +17,7 @@
 #include "index/build_mode.hpp"
 #include "index/compact.hpp"
 #include "index/document_builder.hpp"
+#include "index/failure_memory.hpp"
 #include "index/indexed_state.hpp"
 #include "index/writer_lock.hpp"
 #include "io/source_file.hpp"
@@ -158,6 +159,7 @@ struct Work {
   enum Kind { kIndex, kUnchanged, kFailed } kind = kFailed;
   std::string copied_from;  // kIndex with a reused record: the path it came from
   bool replaces = false;    // kIndex: the path was indexed before
+  bool known = false;       // kFailed: failed before and unchanged since, not read (FailureMemory::recall)
   std::string repairs;      // kIndex of unchanged content: why its record cannot be read back
   PreparedDocument doc;
 };
@@ -179,11 +181,18 @@ struct Work {
 class Preparer {
  public:
   Preparer(const IndexedState& state, const store::SidecarReader& reader, const store::FrameCompressor& compressor,
-           const restore::Restorer* restorer, bool force)
-      : state_(state), reader_(reader), compressor_(compressor), restorer_(restorer), force_(force) {}
+           const restore::Restorer* restorer, bool force, const FailureMemory& failures)
+      : state_(state), reader_(reader), compressor_(compressor), restorer_(restorer), force_(force),
+        failures_(failures) {}
 
   Work operator()(const io::SourceEntry& source, io::SourceBytes read) const {
     Work w;
+    if (const RememberedFailure* f = failures_.recall(source)) {
+      w.known = true;
+      w.doc.source = source;
+      w.doc.error = f->reason;
+      return w;
+    }
     if (!read.ok) {
       w.doc.source = source;
       w.doc.error = std::move(read.error);
@@ -233,6 +242,7 @@ class Preparer {
   const store::FrameCompressor& compressor_;
   const restore::Restorer* restorer_;
   bool force_;
+  const FailureMemory& failures_;
 };
 
 // The serial, in-order writer: owns the database and the sidecar file.
@@ -247,7 +257,8 @@ class Writer {
     switch (w.kind) {
       case Work::kFailed:
         stats_.errors.push_back({p.source.path, p.error});
-        stats_.outcomes.push_back({p.source.path, Outcome::kFailed, p.error});
+        stats_.outcomes.push_back({p.source.path, Outcome::kFailed, p.error, {}, w.known});
+        stats_.known_failed += w.known ? 1 : 0;
         return;
       case Work::kUnchanged:
         ++stats_.unchanged;
@@ -353,6 +364,8 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   stats.errors = std::move(walk.errors);
   for (const auto& e : stats.errors) stats.outcomes.push_back({e.path, Outcome::kFailed, e.reason});
   for (auto& s : walk.skipped) stats.outcomes.push_back({s.path, Outcome::kSkipped, s.reason});
+  const FailureMemory failures = FailureMemory::load(options);
+  failures.recognise_walk_failures(stats);
 
   Xapian::WritableDatabase db(store::schema::xapian_dir(options.db).string(), Xapian::DB_CREATE_OR_OPEN);
   const IndexedState state = IndexedState::load(db);
@@ -385,7 +398,7 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   // A new index takes this run's mode at once; a rebuild (--force) in
   // another mode only once every file has been through it.
   if (indexed_mode.empty()) writer.set_metadata(store::schema::kBuildModeKey, mode.encode());
-  const Preparer prepare(state, reader, *compressor, restorer.get(), options.force);
+  const Preparer prepare(state, reader, *compressor, restorer.get(), options.force, failures);
   auto stop_requested = [&] { return options.stop && options.stop->requested(); };
   size_t next = 0, done = 0;
   uint64_t done_bytes = 0;
@@ -400,7 +413,8 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
                                      }
                                      const size_t i = next++;
                                      return std::make_shared<std::pair<size_t, io::SourceBytes>>(
-                                         i, io::read_source(entries[i], options.max_file_size));
+                                         i, failures.recall(entries[i]) ? io::SourceBytes{}
+                                                                        : io::read_source(entries[i], options.max_file_size));
                                    }) &
           tbb::make_filter<Read, std::shared_ptr<Work>>(
               tbb::filter_mode::parallel,
@@ -419,6 +433,7 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
     if (!indexed_mode.empty() && indexed_mode != mode.encode()) writer.set_metadata(store::schema::kBuildModeKey, mode.encode());
   }
   writer.commit();
+  failures.after(options, entries, stats).save(options.db);
   if (progress) progress->finish();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return stats;

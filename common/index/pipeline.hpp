@@ -28,6 +28,8 @@ struct IndexOptions {
   RemovalLimit max_remove;           // --prune removes at most this many documents, or the run is refused
   bool force = false;                // index every file again, changed or not (after new models, or
                                      // switching --no-restore), reusing nothing
+  bool retry_failed = false;         // read again the files that failed before and are unchanged (see
+                                     // index/failure_memory.hpp); by default their failure is recalled
   const StopRequest* stop = nullptr; // polled between documents: when set, the run stops early (see run_index)
 };
 
@@ -52,6 +54,8 @@ struct FileOutcome {
                        // reused (copied)
   std::string damage = {};  // added, replaced or repaired: what of the file could not be read as text
                             // and was indexed around, by byte range (decode/damage.hpp), or empty
+  bool known = false;  // failed: failed before in the same way, unchanged since (index/failure_memory.hpp); not
+                       // read again
 };
 
 struct IndexStats {
@@ -62,7 +66,8 @@ struct IndexStats {
   uint64_t bytes = 0;                // source bytes read (decompressed)
   uint64_t sidecar_bytes = 0;        // compressed record bytes written
   double seconds = 0;
-  std::vector<io::FileError> errors; // files not indexed, with reasons
+  std::vector<io::FileError> errors; // files not indexed, with reasons (known failures too)
+  size_t known_failed = 0;           // of them, failures known from before (FileOutcome::known)
   std::vector<FileOutcome> outcomes; // every file met, in path order per outcome kind
   store::DictionaryTrial dictionary; // the dictionary decision of this run
   bool dictionary_used = false;      // new records use a dictionary (trained now or before)
@@ -99,6 +104,10 @@ class ProgressSink {
 // mode (index/build_mode.hpp) differs from the index's throws
 // BuildModeMismatch unless options.force, and a --prune that would remove
 // more than options.max_remove throws TooManyRemovals.
+// Failures are remembered with the index (index/failure_memory.hpp): a file
+// that failed before and is unchanged is not read again unless
+// options.retry_failed, and is reported failed and known. The memory is
+// written after the last commit; a run that throws leaves the previous one.
 // Throws IndexBusy (index/writer_lock.hpp) when another process writes
 // the index, and Xapian::Error or std::system_error on failures that make
 // the run impossible (the index cannot be opened, a write fails); what was

@@ -43,6 +43,9 @@ std::filesystem::path xapian_dir(const std::filesystem::path& db);
 std::filesystem::path sidecar_dir(const std::filesystem::path& db);
 std::filesystem::path lock_file(const std::filesystem::path& db);           // held by the one writer
 std::filesystem::path compacted_xapian_dir(const std::filesystem::path& db);  // compaction's output, then its leftover
+// The files that failed in the last runs, with their reasons (JSON; see
+// index/failure_memory.hpp).
+std::filesystem::path failures_file(const std::filesystem::path& db);
 
 // Xapian metadata key holding the id of the dictionary new sidecar records
 // are compressed with ("0": none; absent: not decided yet).

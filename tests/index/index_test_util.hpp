@@ -12,6 +12,7 @@ struct TreeRun {
   unsigned threads = 2;
   bool prune = false;
   bool force = false;
+  bool retry_failed = false;
   bool restore = true;
   bool dictionary = true;
   size_t commit_every = index::IndexOptions{}.commit_every;
@@ -28,6 +29,7 @@ inline index::IndexStats index_tree(const std::filesystem::path& db, const std::
   o.threads = run.threads;
   o.prune = run.prune;
   o.force = run.force;
+  o.retry_failed = run.retry_failed;
   o.restore = run.restore;
   o.dictionary = run.dictionary;
   o.commit_every = run.commit_every;
