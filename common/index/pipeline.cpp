@@ -351,54 +351,35 @@ std::vector<std::string> gone_paths(const IndexedState& state, const std::vector
   return gone;
 }
 
-}  // namespace
+// What a run checked before writing anything (see run_index's contract).
+struct Guards {
+  BuildMode mode;            // this run's
+  std::string indexed_mode;  // the index's, encoded; empty for a new (or empty) index
+  std::vector<std::string> gone;  // what --prune removes
 
-IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
-  const auto t0 = std::chrono::steady_clock::now();
-  IndexStats stats;
-  WriterLock lock(options.db);
-  tidy_interrupted_compaction(options.db);
-  io::WalkResult walk = io::walk_inputs(options.inputs);
-  const std::vector<io::SourceEntry>& entries = walk.entries;
-  stats.files = entries.size();
-  stats.errors = std::move(walk.errors);
-  for (const auto& e : stats.errors) stats.outcomes.push_back({e.path, Outcome::kFailed, e.reason});
-  for (auto& s : walk.skipped) stats.outcomes.push_back({s.path, Outcome::kSkipped, s.reason});
-  const FailureMemory failures = FailureMemory::load(options);
-  failures.recognise_walk_failures(stats);
+  bool switches_mode() const { return !indexed_mode.empty() && indexed_mode != mode.encode(); }
+};
 
-  Xapian::WritableDatabase db(store::schema::xapian_dir(options.db).string(), Xapian::DB_CREATE_OR_OPEN);
-  const IndexedState state = IndexedState::load(db);
-  const std::filesystem::path model_dir = options.models.empty() ? restore::default_model_dir() : options.models;
-  const BuildMode mode = build_mode_of(options.restore, model_dir);
+// Throws BuildModeMismatch or TooManyRemovals when the run must not go ahead.
+Guards check_guards(const IndexOptions& options, const Xapian::Database& db, const IndexedState& state,
+                    const std::vector<io::SourceEntry>& entries, const std::filesystem::path& model_dir) {
+  Guards g;
+  g.mode = build_mode_of(options.restore, model_dir);
   // An index without documents takes any mode.
-  const std::string indexed_mode = db.get_doccount() ? db.get_metadata(std::string(store::schema::kBuildModeKey)) : "";
-  if (!indexed_mode.empty() && !options.force) require_same_mode(options.db, BuildMode::decode(indexed_mode), mode);
-  std::vector<std::string> gone;
+  if (db.get_doccount()) g.indexed_mode = db.get_metadata(std::string(store::schema::kBuildModeKey));
+  if (!g.indexed_mode.empty() && !options.force) require_same_mode(options.db, BuildMode::decode(g.indexed_mode), g.mode);
   if (options.prune) {
-    gone = gone_paths(state, options.inputs, entries);
-    check_removals(options.max_remove, gone.size(), state.by_path().size());
+    g.gone = gone_paths(state, options.inputs, entries);
+    check_removals(options.max_remove, g.gone.size(), state.by_path().size());
   }
-  store::SidecarWriter sidecar(store::schema::sidecar_dir(options.db));
-  const store::SidecarReader reader(store::schema::sidecar_dir(options.db));
-  const unsigned threads = options.threads ? options.threads : static_cast<unsigned>(tbb::info::default_concurrency());
-  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, threads);
-  std::string dictionary_decision;
-  const auto compressor = choose_compressor(options, db, entries, sidecar, stats, dictionary_decision);
-  std::unique_ptr<restore::Restorer> restorer;
-  if (options.restore) restorer = restore::Restorer::load(model_dir);
-  if (progress) {
-    uint64_t total = 0;
-    for (const auto& e : entries) total += e.size;
-    progress->start(entries.size(), total);
-  }
+  return g;
+}
 
-  Writer writer(db, sidecar, stats, options);
-  if (!dictionary_decision.empty()) writer.set_metadata(store::schema::kDictionaryKey, dictionary_decision);
-  // A new index takes this run's mode at once; a rebuild (--force) in
-  // another mode only once every file has been through it.
-  if (indexed_mode.empty()) writer.set_metadata(store::schema::kBuildModeKey, mode.encode());
-  const Preparer prepare(state, reader, *compressor, restorer.get(), options.force, failures);
+// Reads, prepares (in parallel) and writes (in order) the entries, until
+// all are done or a stop is requested. Returns how many were reached.
+size_t run_pipeline(const IndexOptions& options, const std::vector<io::SourceEntry>& entries,
+                    const FailureMemory& failures, const Preparer& prepare, Writer& writer, unsigned threads,
+                    ProgressSink* progress) {
   auto stop_requested = [&] { return options.stop && options.stop->requested(); };
   size_t next = 0, done = 0;
   uint64_t done_bytes = 0;
@@ -426,11 +407,55 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
             done_bytes += w->doc.source.size;
             if (progress) progress->advance(++done, done_bytes);
           }));
+  return next;
+}
+
+}  // namespace
+
+IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
+  const auto t0 = std::chrono::steady_clock::now();
+  IndexStats stats;
+  WriterLock lock(options.db);
+  tidy_interrupted_compaction(options.db);
+  io::WalkResult walk = io::walk_inputs(options.inputs);
+  const std::vector<io::SourceEntry>& entries = walk.entries;
+  stats.files = entries.size();
+  stats.errors = std::move(walk.errors);
+  for (const auto& e : stats.errors) stats.outcomes.push_back({e.path, Outcome::kFailed, e.reason});
+  for (auto& s : walk.skipped) stats.outcomes.push_back({s.path, Outcome::kSkipped, s.reason});
+  const FailureMemory failures = FailureMemory::load(options);
+  failures.recognise_walk_failures(stats);
+
+  Xapian::WritableDatabase db(store::schema::xapian_dir(options.db).string(), Xapian::DB_CREATE_OR_OPEN);
+  const IndexedState state = IndexedState::load(db);
+  const std::filesystem::path model_dir = options.models.empty() ? restore::default_model_dir() : options.models;
+  const Guards guards = check_guards(options, db, state, entries, model_dir);
+  store::SidecarWriter sidecar(store::schema::sidecar_dir(options.db));
+  const store::SidecarReader reader(store::schema::sidecar_dir(options.db));
+  const unsigned threads = options.threads ? options.threads : static_cast<unsigned>(tbb::info::default_concurrency());
+  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, threads);
+  std::string dictionary_decision;
+  const auto compressor = choose_compressor(options, db, entries, sidecar, stats, dictionary_decision);
+  std::unique_ptr<restore::Restorer> restorer;
+  if (options.restore) restorer = restore::Restorer::load(model_dir);
+  if (progress) {
+    uint64_t total = 0;
+    for (const auto& e : entries) total += e.size;
+    progress->start(entries.size(), total);
+  }
+
+  Writer writer(db, sidecar, stats, options);
+  if (!dictionary_decision.empty()) writer.set_metadata(store::schema::kDictionaryKey, dictionary_decision);
+  // A new index takes this run's mode at once; a rebuild (--force) in
+  // another mode only once every file has been through it.
+  if (guards.indexed_mode.empty()) writer.set_metadata(store::schema::kBuildModeKey, guards.mode.encode());
+  const Preparer prepare(state, reader, *compressor, restorer.get(), options.force, failures);
+  const size_t reached = run_pipeline(options, entries, failures, prepare, writer, threads, progress);
   stats.stopped_by = options.stop ? options.stop->signal() : 0;
-  stats.not_reached = entries.size() - next;
+  stats.not_reached = entries.size() - reached;
   if (!stats.stopped_by) {  // a whole run
-    for (const std::string& path : gone) writer.remove(path);
-    if (!indexed_mode.empty() && indexed_mode != mode.encode()) writer.set_metadata(store::schema::kBuildModeKey, mode.encode());
+    for (const std::string& path : guards.gone) writer.remove(path);
+    if (guards.switches_mode()) writer.set_metadata(store::schema::kBuildModeKey, guards.mode.encode());
   }
   writer.commit();
   failures.after(options, entries, stats).save(options.db);
