@@ -120,9 +120,10 @@ TEST(CrashSafety, StopSignalsAtRandomMomentsEndTheRunCleanlyThenVerifyAndRerun) 
     ASSERT_TRUE(status == 0 || status == 128 + signal_number) << what << ": exit status " << status;
     if (status != 0) {
       ++stopped;
-      if (!compaction)
+      if (!compaction) {
         EXPECT_NE(vn::test::read_file(report).find("\"stopped_by_signal\": " + std::to_string(signal_number)),
                   std::string::npos) << what;
+      }
     }
     if (!fs::exists(db / "xapian")) continue;
     const auto v = run(std::string(VNINDEX_PATH) + " verify --db " + quote(db.string()));

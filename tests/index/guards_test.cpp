@@ -17,8 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Xapian::doccount documents_in(const fs::path& db) { return Xapian::Database(store::schema::xapian_dir(db).string()).get_doccount(); }
-
 index::IndexStats index_with(const fs::path& db, const fs::path& src, bool restore, const fs::path& models = {},
                              bool force = false) {
   index::IndexOptions o;
@@ -69,13 +67,13 @@ TEST(Guards, APruneOverAnEmptiedArchiveIsRefusedAndChangesNothing) {
     EXPECT_NE(std::string(e.what()).find("would remove 40 of the 40 indexed documents (100%)"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("--max-remove 100%"), std::string::npos) << e.what();
   }
-  EXPECT_EQ(documents_in(db.path()), 40u);  // nothing removed, and new.txt not indexed either
+  EXPECT_EQ(test::documents_in(db.path()), 40u);  // nothing removed, and new.txt not indexed either
   EXPECT_THROW(prune_with(db.path(), src.path(), index::RemovalLimit::parse("39")), index::TooManyRemovals);
   EXPECT_THROW(prune_with(db.path(), src.path(), index::RemovalLimit::parse("90%")), index::TooManyRemovals);
 
   const auto s = prune_with(db.path(), src.path(), index::RemovalLimit::parse("100%"));
   EXPECT_EQ(s.removed, 40u);
-  EXPECT_EQ(documents_in(db.path()), 1u);
+  EXPECT_EQ(test::documents_in(db.path()), 1u);
 }
 
 TEST(Guards, APruneWithinTheLimitGoesAhead) {

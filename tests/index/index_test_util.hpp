@@ -3,7 +3,10 @@
 #include <filesystem>
 #include <string>
 
+#include <xapian.h>
+
 #include "index/pipeline.hpp"
+#include "store/schema.hpp"
 #include "test_util.hpp"
 
 namespace vn::test {
@@ -35,6 +38,11 @@ inline index::IndexStats index_tree(const std::filesystem::path& db, const std::
   o.commit_every = run.commit_every;
   o.stop = run.stop;
   return index::run_index(o, run.progress);
+}
+
+// How many documents the index at `db` holds (last commit).
+inline Xapian::doccount documents_in(const std::filesystem::path& db) {
+  return Xapian::Database(store::schema::xapian_dir(db).string()).get_doccount();
 }
 
 // `n` small documents d0.txt .. d<n-1>.txt in `src`, whose text names

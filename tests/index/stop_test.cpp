@@ -32,7 +32,6 @@ class StopAfter : public index::ProgressSink {
   size_t after_;
 };
 
-Xapian::doccount documents_in(const fs::path& db) { return Xapian::Database(store::schema::xapian_dir(db).string()).get_doccount(); }
 
 }  // namespace
 
@@ -53,14 +52,14 @@ TEST(Stop, AnIndexRunStopsAtTheNextDocumentCommitsWhatItDidAndSkipsPruning) {
   EXPECT_LT(stats.documents, 200u);
   EXPECT_EQ(stats.not_reached + stats.outcomes.size(), 200u);
   EXPECT_EQ(stats.removed, 0u);  // a stopped run has not seen every file: pruning waits for a whole run
-  EXPECT_EQ(documents_in(db.path()), stats.documents + 1);  // committed, and gone.txt still there
+  EXPECT_EQ(test::documents_in(db.path()), stats.documents + 1);  // committed, and gone.txt still there
   EXPECT_TRUE(index::verify_index(db.path()).ok());
 
   const auto rerun = test::index_tree(db.path(), src.path(), {.prune = true, .restore = false});
   EXPECT_EQ(rerun.stopped_by, 0);
   EXPECT_EQ(rerun.documents, 200u - stats.documents);
   EXPECT_EQ(rerun.removed, 1u);
-  EXPECT_EQ(documents_in(db.path()), 200u);
+  EXPECT_EQ(test::documents_in(db.path()), 200u);
 }
 
 TEST(Stop, AStopAskedBeforeTheRunReadsNothingAndLeavesTheIndexAsItWas) {
@@ -97,5 +96,5 @@ TEST(Stop, ACompactionStopsWithTheIndexWholeAndTheNextOneFinishes) {
   EXPECT_EQ(finished.stopped_by, 0);
   EXPECT_EQ(finished.records_moved, 25u);
   EXPECT_TRUE(index::verify_index(db.path()).ok());
-  EXPECT_EQ(documents_in(db.path()), 50u);
+  EXPECT_EQ(test::documents_in(db.path()), 50u);
 }
