@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "text/normalize.hpp"
@@ -314,10 +316,20 @@ struct Evidence {
 
 bool is_ascii_letter(char32_t c) { return (c | 0x20) >= U'a' && (c | 0x20) <= U'z'; }
 
-// Lower-cases `word` in place and parses it as a syllable.
+constexpr size_t kMemoWords = 1 << 16;  // answers remembered per thread (a few MB)
+
+// Lower-cases `word` in place and parses it as a syllable. Parsing is most
+// of the cost of detection: every page of Latin-1 letters (all OCR output)
+// is judged in four readings, and most of their words are the same in each
+// and recur across pages, so the answers are remembered per thread.
 bool is_syllable(std::u32string& word) {
   for (char32_t& c : word) c = text::lower(c);
-  return vi::parse_syllable(std::u32string_view(word)).has_value();
+  thread_local std::unordered_map<std::u32string, bool> memo;
+  if (const auto it = memo.find(word); it != memo.end()) return it->second;
+  const bool syllable = vi::parse_syllable(std::u32string_view(word)).has_value();
+  if (memo.size() >= kMemoWords) memo.clear();
+  memo.emplace(word, syllable);
+  return syllable;
 }
 
 Evidence vietnamese_evidence(std::string_view utf8) {
