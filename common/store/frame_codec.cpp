@@ -133,9 +133,8 @@ namespace {
 // Throws unless `frame` is exactly one whole zstd frame (its block headers
 // walk to its end).
 void check_whole_frame(std::string_view frame) {
-  const size_t frame_size = ZSTD_findFrameCompressedSize(frame.data(), frame.size());
-  if (ZSTD_isError(frame_size) || frame_size != frame.size())
-    throw std::runtime_error("sidecar frame is truncated or corrupt");
+  const size_t length = frame_length(frame);  // 0: not a frame
+  if (length == 0 || length != frame.size()) throw std::runtime_error("sidecar frame is truncated or corrupt");
 }
 
 }  // namespace
