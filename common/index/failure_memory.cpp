@@ -47,22 +47,20 @@ const io::SourceEntry* entry_of(const std::vector<io::SourceEntry>& entries, con
   return it != entries.end() && it->path == path ? &*it : nullptr;
 }
 
-// The run's inputs, absolute and normal: a path lies under one when it is
-// that input or inside that directory.
+// The run's inputs, as the walk names paths: a path lies under one when it
+// is that input or inside that directory.
 class InputTrees {
  public:
   explicit InputTrees(const std::vector<std::string>& inputs) {
-    for (const auto& input : inputs) roots_.push_back(normal(input));
+    for (const auto& input : inputs) roots_.push_back(io::normal_input_path(input));
   }
+  // `path` may be an input as given (a walk failure names it so).
   bool contain(const std::string& path) const {
-    const std::string p = normal(path);
-    return std::any_of(roots_.begin(), roots_.end(), [&](const std::string& r) {
-      return p == r || (p.size() > r.size() && p.compare(0, r.size(), r) == 0 && (r.back() == '/' || p[r.size()] == '/'));
-    });
+    const std::string p = io::normal_input_path(path);
+    return std::any_of(roots_.begin(), roots_.end(), [&](const std::string& r) { return io::lies_under(p, r); });
   }
 
  private:
-  static std::string normal(const std::string& p) { return std::filesystem::absolute(p).lexically_normal().string(); }
   std::vector<std::string> roots_;
 };
 

@@ -316,21 +316,15 @@ class Writer {
   uint64_t uncommitted_bytes_ = 0;
 };
 
-// True when `path` lies inside the directory `root` (both absolute, normal).
-bool inside(const std::string& path, const std::string& root) {
-  return path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
-         (root.back() == '/' || path[root.size()] == '/');
-}
-
 // Indexed paths under the directory inputs that this run did not find and
 // that are gone.
 std::vector<std::string> gone_paths(const IndexedState& state, const std::vector<std::string>& inputs,
                                     const std::vector<io::SourceEntry>& entries) {
   std::vector<std::string> roots;
   for (const auto& input : inputs) {
-    const auto p = std::filesystem::absolute(input).lexically_normal();
+    const std::string p = io::normal_input_path(input);
     std::error_code ec;
-    if (std::filesystem::is_directory(p, ec)) roots.push_back(p.string());
+    if (std::filesystem::is_directory(p, ec)) roots.push_back(p);
   }
   std::unordered_set<std::string> seen;
   for (const auto& e : entries) seen.insert(e.path);
@@ -338,7 +332,7 @@ std::vector<std::string> gone_paths(const IndexedState& state, const std::vector
   for (const auto& [path, doc] : state.by_path()) {
     // Init-capture: clang (before 16) cannot capture a structured binding.
     if (seen.count(path) ||
-        std::none_of(roots.begin(), roots.end(), [&path = path](const auto& r) { return inside(path, r); }))
+        std::none_of(roots.begin(), roots.end(), [&path = path](const auto& r) { return io::lies_under(path, r); }))
       continue;
     // Gone: absent, or no longer a regular file (a symbolic link now
     // included: lstat). A path that cannot be looked at (permissions, I/O

@@ -85,10 +85,17 @@ void walk_directory(const fs::path& root, WalkResult& out) {
 
 bool is_indexable_name(const std::string& name) { return ends_with(name, ".txt") || ends_with(name, ".txt.zst"); }
 
+std::string normal_input_path(const std::string& input) { return fs::absolute(fs::path(input)).lexically_normal().string(); }
+
+bool lies_under(const std::string& path, const std::string& root) {
+  if (path.size() < root.size() || path.compare(0, root.size(), root) != 0) return false;
+  return path.size() == root.size() || root.back() == '/' || path[root.size()] == '/';
+}
+
 WalkResult walk_inputs(const std::vector<std::string>& inputs) {
   WalkResult out;
   for (const std::string& input : inputs) {
-    const fs::path p = fs::absolute(fs::path(input)).lexically_normal();
+    const fs::path p = normal_input_path(input);
     std::error_code ec;
     const auto status = fs::status(p, ec);
     if (ec || !fs::exists(status)) {

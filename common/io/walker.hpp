@@ -32,6 +32,14 @@ struct WalkResult {
   std::vector<FileError> skipped;    // indexable names that are not files to read, and why
 };
 
+// An INPUT argument as the walk names the paths under it: absolute and
+// lexically normal (SourceEntry::path starts with it).
+std::string normal_input_path(const std::string& input);
+
+// True when `path` is `root` or lies inside the directory `root` (both as
+// normal_input_path() gives them).
+bool lies_under(const std::string& path, const std::string& root);
+
 // Expands INPUT arguments: a regular file (or a link to one) is taken
 // whatever its name; a directory is walked recursively for indexable names.
 // Inside directories symbolic links are not followed (so link loops cannot

@@ -28,3 +28,12 @@ TEST(Walker, ReportsMissingInputs) {
   ASSERT_EQ(walk.errors.size(), 1u);
   EXPECT_EQ(walk.errors[0].path, "/nonexistent/vnarchive");
 }
+
+TEST(Walker, LiesUnderIsTheRootOrInsideItWholeComponentsOnly) {
+  EXPECT_TRUE(vn::io::lies_under("/a/b", "/a/b"));
+  EXPECT_TRUE(vn::io::lies_under("/a/b/c.txt", "/a/b"));
+  EXPECT_TRUE(vn::io::lies_under("/a/b/c.txt", "/"));
+  EXPECT_FALSE(vn::io::lies_under("/a/bc/d.txt", "/a/b"));
+  EXPECT_FALSE(vn::io::lies_under("/a", "/a/b"));
+  EXPECT_EQ(vn::io::normal_input_path("/a/./b/../c/"), "/a/c/");
+}
