@@ -109,7 +109,8 @@ float score_compound_option(const LanguageModel& lm, const LanguageModel::State&
   return lm.score(in, option.word, mid) + lm.score(mid, kNumber, out);
 }
 
-std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, const DecoderOptions& options) {
+std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, const DecoderOptions& options,
+                             bool want_confidences) {
   const size_t n = lattice.size();
   if (n == 0) return {};
   // Column c holds the hypotheses whose last reading ends at position c; a
@@ -174,7 +175,8 @@ std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, co
   }
   std::reverse(path.begin(), path.end());
   std::reverse(before.begin(), before.end());
-  const std::vector<float> conf = confidences(lm, lattice, chosen, path, before, options.channel_weight);
+  const std::vector<float> conf = want_confidences ? confidences(lm, lattice, chosen, path, before, options.channel_weight)
+                                              : std::vector<float>(n, 1.0f);
   std::vector<Decision> out(n);
   for (size_t t = 0; t < n; ++t) out[t] = {chosen[t], conf[t]};
   return out;

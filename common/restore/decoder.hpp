@@ -48,13 +48,16 @@ inline constexpr size_t kCovered = static_cast<size_t>(-1);
 
 struct Decision {
   size_t option;      // index into the position's options; kCovered: read with the token before
-  float confidence;   // in (0, 1]: the chosen option's share, locally
+  float confidence;   // in (0, 1]: the chosen option's share, locally (see decode)
 };
 
 // Picks one option per position maximising
 //   sum LM log10 P(word | two previous) + channel_weight * channel.
+// Without `want_confidences` every confidence is 1: computing them costs
+// as many LM lookups as decoding.
 // REQUIRES: every position has at least one option; options sorted by
 // descending channel score.
-std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, const DecoderOptions& options);
+std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, const DecoderOptions& options,
+                             bool want_confidences = true);
 
 }  // namespace vn::restore

@@ -98,7 +98,7 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
       for (size_t i = begin; i < end; ++i)
         lattice.push_back(token_options.options_with_rejoin(input, tokens, i, *own[i - begin],
                                                             i + 1 < end ? own[i + 1 - begin] : nullptr));
-      const std::vector<Decision> decisions = decode(*impl_->lm, lattice, impl_->options.decoder);
+      const std::vector<Decision> decisions = decode(*impl_->lm, lattice, impl_->options.decoder, detail_below > 0);
       for (size_t i = begin; i < end; ++i) {
         const Decision& d = decisions[i - begin];
         if (d.option == kCovered) {

@@ -448,6 +448,21 @@ TEST(RestorerDeterminism, TwoThreadsAtOnceGiveTheSameResult) {
   expect_same(expected, got[1]);
 }
 
+// Asking only for low confidences (as the indexer does) skips computing
+// the others but must list exactly the same tokens with the same values.
+TEST(RestorerDeterminism, DetailBelowListsExactlyTheTokensBelowIt) {
+  const std::string in = all_samples("ocr");
+  const RestoredText all = restorer().restore(in);
+  for (const float below : {0.5f, 0.9f}) {
+    RestoredText expected{all.text, {}};
+    for (const auto& t : all.tokens)
+      if (t.confidence < below) expected.tokens.push_back(t);
+    ASSERT_GT(expected.tokens.size(), 10u);
+    expect_same(expected, restorer().restore(in, below));
+  }
+  EXPECT_TRUE(restorer().restore(in, 0.0f).tokens.empty());
+}
+
 // ---------------------------------------------------------------------------
 // Readings across token boundaries, and restoring in pieces
 
