@@ -4,7 +4,7 @@
 // Most records are one JSON object, compressed as one frame. A restored
 // document's record is version 3: it holds the restored text ("restored")
 // and the original text as its difference from it ("delta",
-// store/text_delta.hpp), about 20 % fewer compressed bytes than both texts.
+// store/text_delta.hpp): the sidecar takes about 18 % fewer bytes than with both texts.
 // Version 1 holds both texts as they are ("text", and "restored" or null):
 // written for documents not restored, and for the rare restored text whose
 // lines do not match the original's. The record of a document whose text
