@@ -123,10 +123,12 @@ int main(int argc, char** argv) {
   index->add_option("inputs", options.inputs, "files or directories to index")->required();
   index->add_option("--threads", options.threads, "worker threads (default: all cores)");
   index->add_option("--max-file-size", options.max_file_size, "largest file accepted, in bytes (after decompression)");
-  index->add_option("--zstd-level", options.zstd_level, "zstd level for sidecar records")->check(CLI::Range(1, 19));
+  index->add_option("--zstd-level", options.zstd_level, "zstd level for sidecar records (default 9)")->check(CLI::Range(1, 19));
   index->add_flag("!--no-dictionary", options.dictionary, "never train a zstd dictionary for the sidecar");
   index->add_option("--report", report_path, "write a JSON report of the run to this file");
   index->add_flag("!--no-restore", options.restore, "index the text as it is, without restoring it");
+  index->add_flag("!--no-compact", options.compact,
+                  "do not compact the Xapian database after a run that wrote a tenth of the index or more");
   index->add_option("--models", options.models, "restoration model directory (default: the shipped models/)");
   index->add_flag("-q,--quiet", quiet, "no progress bar and no summary");
   index->add_flag("--prune", options.prune, "remove documents whose files are gone from the input directories");

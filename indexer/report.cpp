@@ -38,6 +38,11 @@ void print_summary(std::FILE* out, const index::IndexStats& s) {
   if (d.trained)
     std::fprintf(out, "sidecar dictionary: %s (held-out records: %zu bytes with, %zu without)\n",
                  d.pays_off ? "used" : "not worth it", d.bytes_with, d.bytes_without);
+  if (s.compacted)
+    std::fprintf(out, "xapian database compacted: %.2f -> %.2f MB\n", s.xapian_bytes_before_compaction / 1e6,
+                 s.xapian_bytes_after_compaction / 1e6);
+  if (!s.compaction_error.empty())
+    std::fprintf(out, "xapian database not compacted (the index is whole): %s\n", s.compaction_error.c_str());
 }
 
 std::string report_json(const index::IndexStats& s, const index::IndexOptions& o) {
@@ -64,6 +69,13 @@ std::string report_json(const index::IndexStats& s, const index::IndexOptions& o
   w.Key("held_out_bytes_without"), w.Uint64(s.dictionary.bytes_without);
   w.Key("dictionary_bytes"), w.Uint64(s.dictionary.dictionary.size());
   if (!s.dictionary_lost.empty()) str("lost", s.dictionary_lost);
+  w.EndObject();
+  w.Key("xapian_compaction");  // after a run that wrote much of the index (index::run_index)
+  w.StartObject();
+  w.Key("done"), w.Bool(s.compacted);
+  w.Key("bytes_before"), w.Uint64(s.xapian_bytes_before_compaction);
+  w.Key("bytes_after"), w.Uint64(s.xapian_bytes_after_compaction);
+  if (!s.compaction_error.empty()) str("error", s.compaction_error);
   w.EndObject();
   for (auto o : {index::Outcome::kAdded, index::Outcome::kReplaced, index::Outcome::kCopied, index::Outcome::kUnchanged,
                  index::Outcome::kRepaired, index::Outcome::kRemoved, index::Outcome::kFailed, index::Outcome::kSkipped})

@@ -107,8 +107,8 @@ bool rewrite_sidecar(const fs::path& db_dir, Xapian::WritableDatabase& db, Compa
   return true;
 }
 
-// Compacts the Xapian database into a new directory and swaps it in.
-// Returns false when stopped early (the live database untouched).
+}  // namespace
+
 bool compact_xapian(const fs::path& db_dir, const StopRequest* stop) {
   const fs::path live = store::schema::xapian_dir(db_dir);
   const fs::path fresh = store::schema::compacted_xapian_dir(db_dir);
@@ -124,8 +124,6 @@ bool compact_xapian(const fs::path& db_dir, const StopRequest* stop) {
   io::replace_directory(live, fresh, old_xapian_dir(db_dir));
   return true;
 }
-
-}  // namespace
 
 void tidy_interrupted_compaction(const fs::path& db) {
   io::recover_directory(store::schema::xapian_dir(db), old_xapian_dir(db));

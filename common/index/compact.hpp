@@ -32,6 +32,13 @@ struct CompactStats {
 // says so, and the next compaction does the rest.
 CompactStats compact_index(const std::filesystem::path& db, const StopRequest* stop = nullptr);
 
+// Compacts the Xapian database of index `db` alone (Xapian::Database::
+// compact into a new directory swapped in atomically), leaving the
+// sidecar as it is: no writer may have it open. REQUIRES: the writer lock
+// held. Returns false when `stop` asked to stop (the live database
+// untouched). Throws Xapian::Error or std::system_error on failure.
+bool compact_xapian(const std::filesystem::path& db, const StopRequest* stop = nullptr);
+
 // Removes what an interrupted compaction left (call with the writer lock held).
 void tidy_interrupted_compaction(const std::filesystem::path& db);
 

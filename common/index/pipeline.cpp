@@ -404,6 +404,35 @@ size_t run_pipeline(const IndexOptions& options, const std::vector<io::SourceEnt
   return next;
 }
 
+uint64_t tree_bytes(const std::filesystem::path& dir) {
+  uint64_t total = 0;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir, ec))
+    if (e.is_regular_file(ec)) total += e.file_size(ec);
+  return total;
+}
+
+// See run_index: a whole run that wrote a tenth of the documents or more.
+bool worth_compacting(const IndexOptions& options, const IndexStats& stats, Xapian::doccount documents) {
+  return options.compact && !stats.stopped_by && stats.documents > 0 && stats.documents * 10 >= documents;
+}
+
+// Compacts the Xapian database (the writer's handle closed). A failure
+// leaves the committed index: it is reported, not thrown.
+void compact_after_run(const IndexOptions& options, IndexStats& stats) {
+  const std::filesystem::path xapian = store::schema::xapian_dir(options.db);
+  stats.xapian_bytes_before_compaction = tree_bytes(xapian);
+  try {
+    stats.compacted = compact_xapian(options.db, options.stop);
+    if (!stats.compacted) stats.stopped_by = options.stop->signal();  // abandoned: the live database untouched
+  } catch (const std::exception& e) {
+    stats.compaction_error = e.what();
+  } catch (const Xapian::Error& e) {
+    stats.compaction_error = e.get_description();
+  }
+  stats.xapian_bytes_after_compaction = tree_bytes(xapian);
+}
+
 }  // namespace
 
 IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
@@ -452,7 +481,10 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
     if (guards.switches_mode()) writer.set_metadata(store::schema::kBuildModeKey, guards.mode.encode());
   }
   writer.commit();
+  const Xapian::doccount documents = db.get_doccount();
+  db.close();
   failures.after(options, entries, stats).save(options.db);
+  if (worth_compacting(options, stats, documents)) compact_after_run(options, stats);
   if (progress) progress->finish();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return stats;

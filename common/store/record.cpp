@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "store/metadata_json.hpp"
+#include "store/text_delta.hpp"
 #include "util/json.hpp"
 
 namespace vn::store {
@@ -30,13 +31,15 @@ void write_chunks(Writer& w, const std::vector<RecordChunk>& chunks) {
 
 std::string encode_record(const DocumentRecord& r) {
   const bool chunked = !r.chunks.empty();
+  const std::optional<std::string> delta =
+      chunked || !r.restored ? std::nullopt : encode_text_delta(r.text, *r.restored);
   rapidjson::StringBuffer buf;
   buf.Reserve(r.text.size() + (r.restored ? r.restored->size() : 0) + 512);
   Writer w(buf);
   auto str = [&](const char* key, std::string_view value) { util::put_string(w, key, value); };
   w.StartObject();
   w.Key("v");
-  w.Int(chunked ? kChunkedRecordVersion : kRecordVersion);
+  w.Int(chunked ? kChunkedRecordVersion : delta ? kDeltaRecordVersion : kRecordVersion);
   str("path", r.path);
   w.Key("bytes");
   w.Uint64(r.bytes);
@@ -48,6 +51,9 @@ std::string encode_record(const DocumentRecord& r) {
   if (chunked) {
     w.Key("restored");
     w.Bool(r.restored.has_value());
+  } else if (delta) {
+    str("delta", *delta);
+    str("restored", *r.restored);
   } else {
     str("text", r.text);
     w.Key("restored");
@@ -108,7 +114,7 @@ DocumentRecord decode_record(std::string_view json) {
   d.Parse(json.data(), json.size());
   if (d.HasParseError() || !d.IsObject()) throw std::runtime_error("sidecar record is not a JSON object");
   const int version = number_member<int>(d, "v");
-  if (version != kRecordVersion && version != kChunkedRecordVersion)
+  if (version != kRecordVersion && version != kChunkedRecordVersion && version != kDeltaRecordVersion)
     throw std::runtime_error("sidecar record has an unknown version");
   DocumentRecord r;
   r.path = string_member(d, "path");
@@ -120,6 +126,10 @@ DocumentRecord decode_record(std::string_view json) {
   if (version == kChunkedRecordVersion) {
     if (const auto& v = member(d, "restored"); v.IsBool() && v.GetBool()) r.restored = std::string();
     r.chunks = read_chunks(member(d, "chunks"));
+  } else if (version == kDeltaRecordVersion) {
+    r.restored = string_member(d, "restored");
+    r.text = decode_text_delta(string_member(d, "delta"), *r.restored);
+    r.low_confidence = read_uncertain_tokens(member(d, "low_confidence"));
   } else {
     r.text = string_member(d, "text");
     if (const auto& v = member(d, "restored"); v.IsString()) r.restored = std::string(v.GetString(), v.GetStringLength());

@@ -1,5 +1,8 @@
 // A chunk of a huge document's text: the payload of one frame of a record
-// in chunks (store/record.hpp), serialised as JSON.
+// in chunks (store/record.hpp), serialised as JSON: {"text", "restored"
+// (or null), "low_confidence"}, or, for a restored chunk whose original
+// text has a delta (store/text_delta.hpp), "delta" instead of "text"
+// (written since record version 3; both forms are read).
 #pragma once
 #include <cstddef>
 #include <optional>

@@ -21,6 +21,7 @@ struct TreeRun {
   size_t commit_every = index::IndexOptions{}.commit_every;
   const index::StopRequest* stop = nullptr;
   index::ProgressSink* progress = nullptr;
+  bool compact = true;
 };
 
 // Indexes `src` into `db` as `vnindex index` would.
@@ -37,6 +38,7 @@ inline index::IndexStats index_tree(const std::filesystem::path& db, const std::
   o.dictionary = run.dictionary;
   o.commit_every = run.commit_every;
   o.stop = run.stop;
+  o.compact = run.compact;
   return index::run_index(o, run.progress);
 }
 
