@@ -78,8 +78,8 @@ ChannelModel::Scorer::Scorer(const ChannelModel& model, std::u32string_view ocr)
     : model_(model),
       ocr_(ocr),
       width_((ocr.size() + 4) / 4 * 4),
-      ascii_(is_ascii(ocr)),
-      row_of_slot_(model.slots_.size(), -1) {
+      ascii_(is_ascii(ocr)) {
+  direct_.fill(-1);
   const size_t m = ocr_.size(), stride = m + 1;
   stripped_ = ocr_;
   for (char32_t& c : stripped_) c = vi::strip_diacritics(c);
@@ -131,14 +131,15 @@ void ChannelModel::Scorer::fill_emissions(char32_t clean, float* rows) const {
     float* cells = row(k);
     std::fill(cells - kPad, cells, kNone);
     size_t j = 0;
-    if (k == 1)
+    if (k == 1) {
       for (; j < m; ++j) {
         const BaseClass c = ocr_[j] == clean ? kSame : stripped_[j] == base ? kSameLetter : kOther1;
         cells[j] = log_prior[c] - denominator;
       }
-    else
-      for (const float prior = log_prior[k == 0 ? kDropped : k == 2 ? kOther2 : kOther3] - denominator; j + k <= m; ++j)
-        cells[j] = prior;
+    } else {
+      const float prior = log_prior[k == 0 ? kDropped : k == 2 ? kOther2 : kOther3] - denominator;
+      for (; j + k <= m; ++j) cells[j] = prior;
+    }
     std::fill(cells + j, cells + width_, kNone);
   }
   if (slot < 0) return;
@@ -163,35 +164,25 @@ void ChannelModel::Scorer::fill_emissions(char32_t clean, float* rows) const {
   }
 }
 
-const float* ChannelModel::Scorer::emissions_of(char32_t clean) {
-  Cached& cached = recent_[(clean * 0x9E3779B1u) >> 26];
-  if (cached.clean == clean) return rows_.get() + cached.at;
-  const int32_t slot = model_.slot_of(clean);
-  int64_t at = -1;
-  if (slot >= 0) {
-    at = row_of_slot_[slot];
-  } else {
-    for (const auto& [c, a] : other_rows_)
-      if (c == clean) at = a;
+size_t ChannelModel::Scorer::add_group(char32_t clean, size_t direct) {
+  if (direct >= direct_.size())
+    for (size_t i = 0; i < other_groups_.size(); ++i)
+      if (other_groups_[i].first == clean) return other_groups_[i].second;
+  // Groups are appended at rows_used_; rows_ grows geometrically.
+  const size_t at = rows_used_;
+  rows_used_ += group_size();
+  if (rows_capacity_ < rows_used_) {
+    rows_capacity_ = std::max(rows_used_, 2 * rows_capacity_);
+    std::unique_ptr<float[]> grown(new float[rows_capacity_]);
+    std::copy(rows_.get(), rows_.get() + at, grown.get());
+    rows_ = std::move(grown);
   }
-  if (at < 0) {
-    // Groups are appended at rows_used_; rows_ grows geometrically.
-    at = static_cast<int64_t>(rows_used_);
-    rows_used_ += (kMaxEmission + 1) * row_size();
-    if (rows_capacity_ < rows_used_) {
-      rows_capacity_ = std::max(rows_used_, 2 * rows_capacity_);
-      std::unique_ptr<float[]> grown(new float[rows_capacity_]);
-      std::copy(rows_.get(), rows_.get() + at, grown.get());
-      rows_ = std::move(grown);
-    }
-    if (slot >= 0)
-      row_of_slot_[slot] = static_cast<int32_t>(at);
-    else
-      other_rows_.emplace_back(clean, static_cast<uint32_t>(at));
-    fill_emissions(clean, rows_.get() + at);
-  }
-  cached = {clean, static_cast<uint32_t>(at)};
-  return rows_.get() + at;
+  if (direct < direct_.size())
+    direct_[direct] = static_cast<int32_t>(at);
+  else
+    other_groups_.emplace_back(clean, static_cast<uint32_t>(at));
+  fill_emissions(clean, rows_.get() + at);
+  return at;
 }
 
 namespace {

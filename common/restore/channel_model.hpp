@@ -78,7 +78,20 @@ class ChannelModel {
 
     // kMaxEmission + 1 rows, k = 0...: cell j is log10 P(ocr[j, j + k) | clean),
     // kNone where j + k > ocr_.size().
-    const float* emissions_of(char32_t clean);
+    const float* emissions_of(char32_t clean) {
+      const size_t at = group_of(clean);  // before rows_.get(): it may move the rows
+      return rows_.get() + at;
+    }
+    // Where the rows of `clean` begin in rows_, filled on first use.
+    size_t group_of(char32_t clean) {
+      const size_t d = clean < kLatin ? clean : clean - 0x1E00 < 0x100 ? kLatin + (clean - 0x1E00) : direct_.size();
+      if (d < direct_.size() && direct_[d] >= 0) return static_cast<size_t>(direct_[d]);
+      return add_group(clean, d);
+    }
+    // group_of() the slow way: `direct` is the index of `clean` in direct_,
+    // or direct_.size() when it has none.
+    size_t add_group(char32_t clean, size_t direct);
+    size_t group_size() const { return (kMaxEmission + 1) * row_size(); }
     void fill_emissions(char32_t clean, float* rows) const;
     // Bit j: ocr_[j] == c. Only for ocr_.size() < 64.
     uint64_t positions_of(char32_t c) const;
@@ -96,16 +109,12 @@ class ChannelModel {
     // initialized (fill_emissions() writes every cell of a group).
     std::unique_ptr<float[]> rows_;
     size_t rows_used_ = 0, rows_capacity_ = 0;
-    // The rows of the clean characters seen so far: a direct-mapped cache
-    // by a hash of the character, then per slot of the model (or a list for
-    // characters without one). Code points are below 0x110000.
-    struct Cached {
-      char32_t clean = ~char32_t{0};
-      uint32_t at = 0;
-    };
-    std::array<Cached, 64> recent_{};
-    std::vector<int32_t> row_of_slot_;                       // by model_.slot_of(clean): offset in rows_, or -1
-    std::vector<std::pair<char32_t, uint32_t>> other_rows_;  // clean characters without a slot
+    // Where the groups of the clean characters seen so far are (-1: none
+    // yet): by code point for Latin letters (below kLatin) and the
+    // Vietnamese block (U+1E00...U+1EFF), in a list for the others.
+    static constexpr size_t kLatin = 0x250;
+    std::array<int32_t, kLatin + 0x100> direct_;
+    std::vector<std::pair<char32_t, uint32_t>> other_groups_;
     std::u32string aligned_;  // the syllable dp_ last aligned
     std::vector<float> dp_;   // row i, cell j: best log10 P of syl[0, i) -> ocr_[0, j)
   };
