@@ -285,19 +285,20 @@ ChannelModel ChannelModel::load(const std::filesystem::path& path) {
   if (!in) throw std::runtime_error("cannot open channel model " + path.string());
   ChannelCounts counts;
   std::string line;
+  std::vector<std::string_view> f;  // the fields of a line, into `line`
   for (size_t ln = 1; std::getline(in, line); ++ln) {
-    std::vector<std::string> f;
+    f.clear();
     for (size_t start = 0;;) {
       const size_t tab = line.find('\t', start);
-      f.push_back(line.substr(start, tab - start));
+      f.push_back(std::string_view(line).substr(start, tab - start));
       if (tab == std::string::npos) break;
       start = tab + 1;
     }
     auto bad = [&] { return std::runtime_error(path.string() + ":" + std::to_string(ln) + ": malformed line"); };
     if (f.size() < 3 || f[0].size() != 1 || f.back().empty() ||
-        f.back().find_first_not_of("0123456789") != std::string::npos)
+        f.back().find_first_not_of("0123456789") != std::string_view::npos)
       throw bad();
-    const uint32_t n = static_cast<uint32_t>(std::stoul(f.back()));
+    const uint32_t n = static_cast<uint32_t>(std::stoul(std::string(f.back())));
     if (f[0] == "T" && f.size() == 4) {
       counts.by_ocr[text::to_u32(f[1])][text::to_u32(f[2])] = n;
     } else if (f[0] == "S" && f.size() == 3) {
