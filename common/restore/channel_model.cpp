@@ -2,9 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <fstream>
 #include <stdexcept>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "text/utf8.hpp"
 #include "vi/letters.hpp"
@@ -42,82 +47,223 @@ double base_prob(char32_t clean, std::u32string_view e) { return kBaseProb[base_
 
 constexpr double kAlpha = 2.0;  // weight of the prior in the emission estimates
 
-ChannelModel::EmissionKey ChannelModel::key(char32_t clean, std::u32string_view e) {
+uint64_t ChannelModel::pack(std::u32string_view e) {
   uint64_t packed = e.size();
   for (char32_t c : e) packed = (packed << 21) | c;
-  return {packed, static_cast<uint32_t>(clean)};
+  return packed;
 }
 
 ChannelModel::ChannelModel(ChannelCounts counts) : counts_(std::move(counts)) {
+  std::vector<std::pair<char32_t, int32_t>> slot;
   for (const auto& [c, m] : counts_.emissions) {
     const double total = counts_.chars.at(c);
-    log_denominator_[c] = static_cast<float>(std::log10(total + kAlpha));
+    slot.emplace_back(c, static_cast<int32_t>(slots_.size()));
+    Slot s{static_cast<float>(std::log10(total + kAlpha)), static_cast<uint32_t>(counted_.size()), 0};
     for (const auto& [e, n] : m)
-      counted_[key(c, e)] = static_cast<float>(std::log10((n + kAlpha * base_prob(c, e)) / (total + kAlpha)));
+      if (e.size() <= kMaxEmission)  // longer ones are never looked up (and would not pack)
+        counted_.push_back({pack(e), static_cast<uint32_t>(e.size()), e.empty() ? 0 : e[0],
+                            static_cast<float>(std::log10((n + kAlpha * base_prob(c, e)) / (total + kAlpha)))});
+    s.end = static_cast<uint32_t>(counted_.size());
+    slots_.push_back(s);
   }
+  slot_ = FlatHashMap<char32_t, int32_t>(slot);
 }
 
-float ChannelModel::emission_log_prob(char32_t clean, std::u32string_view e) const {
-  if (auto it = counted_.find(key(clean, e)); it != counted_.end()) return it->second;
+int32_t ChannelModel::slot_of(char32_t clean) const {
+  const int32_t* s = slot_.find(clean);
+  return s ? *s : -1;
+}
+
+ChannelModel::Scorer::Scorer(const ChannelModel& model, std::u32string_view ocr)
+    : model_(model),
+      ocr_(ocr),
+      width_((ocr.size() + 4) / 4 * 4),
+      ascii_(is_ascii(ocr)) {
+  direct_.fill(-1);
+  const size_t m = ocr_.size(), stride = m + 1;
+  stripped_ = ocr_;
+  for (char32_t& c : stripped_) c = vi::strip_diacritics(c);
+  emitted_.assign((kMaxEmission + 1) * stride, 0);
+  for (size_t k = 0; k <= kMaxEmission; ++k)
+    for (size_t j = 0; j + k <= m; ++j) emitted_[k * stride + j] = pack(std::u32string_view(ocr_).substr(j, k));
+  for (size_t k = 0; k <= kMaxEmission && k <= m; ++k)
+    fits_[k] = m - k >= 63 ? ~uint64_t{0} : (uint64_t{2} << (m - k)) - 1;
+  if (m < 64)
+    for (size_t j = 0; j < m; ++j) {
+      const char32_t c = ocr_[j];
+      const uint64_t bit = uint64_t{1} << j;
+      if (c < ascii_at_.size()) {
+        ascii_at_[c] |= bit;
+        continue;
+      }
+      auto it = std::find_if(others_at_.begin(), others_at_.end(), [c](const auto& o) { return o.first == c; });
+      if (it == others_at_.end())
+        others_at_.emplace_back(c, bit);
+      else
+        it->second |= bit;
+    }
+  dp_.assign(row_size(), kNone);  // row 0: nothing aligned to nothing
+  dp_[kPad] = 0;
+}
+
+uint64_t ChannelModel::Scorer::positions_of(char32_t c) const {
+  if (c < ascii_at_.size()) return ascii_at_[c];
+  for (const auto& [other, at] : others_at_)
+    if (other == c) return at;
+  return 0;
+}
+
+// log10 P(ocr[j, j + k) | clean): the counted estimate, or the prior of
+// the emission's class over the character's smoothing denominator.
+void ChannelModel::Scorer::fill_emissions(char32_t clean, float* rows) const {
   static const auto log_prior = [] {
     std::array<float, kBaseClasses> v{};
     for (size_t i = 0; i < v.size(); ++i) v[i] = static_cast<float>(std::log10(kAlpha * kBaseProb[i]));
     return v;
   }();
-  const auto d = log_denominator_.find(clean);
-  const float denominator = d == log_denominator_.end() ? static_cast<float>(std::log10(kAlpha)) : d->second;
-  return log_prior[base_class(clean, e)] - denominator;
-}
-
-ChannelModel::Scorer::Scorer(const ChannelModel& model, std::u32string_view ocr)
-    : model_(model), ocr_(ocr), seen_(model.seen_sources(ocr)) {}
-
-const std::vector<float>& ChannelModel::Scorer::emissions_of(char32_t clean) {
-  auto [it, added] = rows_.try_emplace(clean);
-  if (added) {
-    // Row j * (kMaxEmission + 1) + k: log10 P(ocr[j, j + k) | clean).
-    const size_t m = ocr_.size();
-    it->second.assign((m + 1) * (kMaxEmission + 1), kNone);
-    for (size_t j = 0; j <= m; ++j)
-      for (size_t k = 0; k <= kMaxEmission && j + k <= m; ++k)
-        it->second[j * (kMaxEmission + 1) + k] = model_.emission_log_prob(clean, std::u32string_view(ocr_).substr(j, k));
-  }
-  return it->second;
-}
-
-float ChannelModel::Scorer::char_log_prob(std::u32string_view syl) {
-  const size_t n = syl.size(), m = ocr_.size();
-  dp_.assign((n + 1) * (m + 1), kNone);
-  auto at = [m](size_t i, size_t j) { return i * (m + 1) + j; };
-  dp_[0] = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const std::vector<float>& e = emissions_of(syl[i]);
-    for (size_t j = 0; j <= m; ++j) {
-      const float here = dp_[at(i, j)];
-      if (here == kNone) continue;
-      for (size_t k = 0; k <= kMaxEmission && j + k <= m; ++k) {
-        float& next = dp_[at(i + 1, j + k)];
-        next = std::max(next, here + e[j * (kMaxEmission + 1) + k]);
+  const int32_t slot = model_.slot_of(clean);
+  const float denominator = slot < 0 ? static_cast<float>(std::log10(kAlpha)) : model_.slots_[slot].log_denominator;
+  const char32_t base = vi::strip_diacritics(clean);
+  const size_t m = ocr_.size();
+  auto row = [&](size_t k) { return rows + k * row_size() + kPad; };
+  // Each row once: padding, the priors where the emission fits, kNone after.
+  for (size_t k = 0; k <= kMaxEmission; ++k) {
+    float* cells = row(k);
+    std::fill(cells - kPad, cells, kNone);
+    size_t j = 0;
+    if (k == 1) {
+      for (; j < m; ++j) {
+        const BaseClass c = ocr_[j] == clean ? kSame : stripped_[j] == base ? kSameLetter : kOther1;
+        cells[j] = log_prior[c] - denominator;
       }
+    } else {
+      const float prior = log_prior[k == 0 ? kDropped : k == 2 ? kOther2 : kOther3] - denominator;
+      for (; j + k <= m; ++j) cells[j] = prior;
+    }
+    std::fill(cells + j, cells + width_, kNone);
+  }
+  if (slot < 0) return;
+  // Counted emissions where ocr_ has them: found from where their first
+  // code point is when ocr_ is shorter than 64 (the empty one fits
+  // everywhere), else by trying every position.
+  const Slot& s = model_.slots_[slot];
+  for (uint32_t i = s.begin; i < s.end; ++i) {
+    const Counted& e = model_.counted_[i];
+    const uint64_t* emitted = emitted_.data() + e.length * (m + 1);
+    float* cells = row(e.length);
+    if (m < 64) {
+      uint64_t at = (e.length == 0 ? ~uint64_t{0} : positions_of(e.first)) & fits_[e.length];
+      for (; at; at &= at - 1) {
+        const size_t j = static_cast<size_t>(std::countr_zero(at));
+        if (emitted[j] == e.emitted) cells[j] = e.log_prob;
+      }
+    } else {
+      for (size_t j = 0; j + e.length <= m; ++j)
+        if (emitted[j] == e.emitted) cells[j] = e.log_prob;
     }
   }
-  return std::max(dp_[at(n, m)], -99.0f);
+}
+
+size_t ChannelModel::Scorer::add_group(char32_t clean, size_t direct) {
+  if (direct >= direct_.size())
+    for (size_t i = 0; i < other_groups_.size(); ++i)
+      if (other_groups_[i].first == clean) return other_groups_[i].second;
+  // Groups are appended at rows_used_; rows_ grows geometrically.
+  const size_t at = rows_used_;
+  rows_used_ += group_size();
+  if (rows_capacity_ < rows_used_) {
+    rows_capacity_ = std::max(rows_used_, 2 * rows_capacity_);
+    std::unique_ptr<float[]> grown(new float[rows_capacity_]);
+    std::copy(rows_.get(), rows_.get() + at, grown.get());
+    rows_ = std::move(grown);
+  }
+  if (direct < direct_.size())
+    direct_[direct] = static_cast<int32_t>(at);
+  else
+    other_groups_.emplace_back(clean, static_cast<uint32_t>(at));
+  fill_emissions(clean, rows_.get() + at);
+  return at;
+}
+
+namespace {
+
+// One step of the alignment: next[j] = the best of here[j - k] + e_k[j - k]
+// over k <= kMaxEmission, for j in [0, width) (a multiple of 4), where
+// e_k = e + k * row_size; here and each e_k have kMaxEmission readable
+// cells before them. No value is NaN, so the order of the maxima does not
+// matter.
+void align_step(const float* here, const float* e, size_t row_size, size_t width, float* next) {
+  static_assert(kMaxEmission == 3);
+  const float* e1 = e + row_size;
+  const float* e2 = e1 + row_size;
+  const float* e3 = e2 + row_size;
+#if defined(__SSE2__)
+  const __m128 none = _mm_set1_ps(kNone);
+  for (size_t j = 0; j < width; j += 4) {
+    __m128 best = _mm_max_ps(none, _mm_add_ps(_mm_loadu_ps(here + j), _mm_loadu_ps(e + j)));
+    best = _mm_max_ps(best, _mm_add_ps(_mm_loadu_ps(here + j - 1), _mm_loadu_ps(e1 + j - 1)));
+    best = _mm_max_ps(best, _mm_add_ps(_mm_loadu_ps(here + j - 2), _mm_loadu_ps(e2 + j - 2)));
+    best = _mm_max_ps(best, _mm_add_ps(_mm_loadu_ps(here + j - 3), _mm_loadu_ps(e3 + j - 3)));
+    _mm_storeu_ps(next + j, best);
+  }
+#else
+  for (size_t j = 0; j < width; ++j) {
+    float best = std::max(kNone, here[j] + e[j]);
+    best = std::max(best, here[j - 1] + e1[j - 1]);
+    best = std::max(best, here[j - 2] + e2[j - 2]);
+    best = std::max(best, here[j - 3] + e3[j - 3]);
+    next[j] = best;
+  }
+#endif
+}
+
+}  // namespace
+
+// The best monotone alignment, one row per syllable character: row i + 1
+// takes each ocr_ position j from row i at j - k, k <= kMaxEmission.
+// Every emission has log10 P < 0, and padding cells are kNone: so an
+// unreachable cell (kNone) plus an emission or padding never beats the
+// kNone each cell starts from, and no cell needs a test. The values are
+// those of a search that skips unreachable cells.
+float ChannelModel::Scorer::char_log_prob(std::u32string_view syl) {
+  const size_t n = syl.size(), size = row_size();
+  // Rows 0..same hold the alignment of the prefix syl shares with aligned_.
+  size_t same = 0;
+  while (same < n && same < aligned_.size() && syl[same] == aligned_[same]) ++same;
+  if (dp_.size() < (n + 1) * size) dp_.resize((n + 1) * size, kNone);  // new rows' padding
+  for (size_t i = same; i < n; ++i)
+    align_step(dp_.data() + i * size + kPad, emissions_of(syl[i]) + kPad, size, width_,
+               dp_.data() + (i + 1) * size + kPad);
+  aligned_.assign(syl);
+  return std::max(dp_[n * size + kPad + ocr_.size()], -99.0f);
 }
 
 float ChannelModel::Scorer::log_prob(std::u32string_view syl) {
-  const double chars = std::pow(10.0, char_log_prob(syl));
-  double seen = 0, n = 0;
+  TableCounts counts;
   if (auto s = model_.counts_.syllables.find(std::u32string(syl)); s != model_.counts_.syllables.end()) {
-    n = s->second;
-    if (seen_)
-      if (auto p = seen_->find(std::u32string(syl)); p != seen_->end()) seen = p->second;
+    counts.n = s->second;
+    if (const auto* seen = model_.seen_sources(ocr_))
+      if (auto p = seen->find(std::u32string(syl)); p != seen->end()) counts.seen = p->second;
   }
+  return log_prob(syl, counts);
+}
+
+float ChannelModel::Scorer::log_prob(std::u32string_view syl, TableCounts counts) {
+  const float char_log = char_log_prob(syl);
+  const bool intact = !ascii_ && ocr_ == syl;
+  // Without token table counts the result is float(log10(10^char_log)),
+  // which is char_log itself for every float in [-99, -2^-31] (checked
+  // exhaustively with glibc; any pow and log10 within a few ulps keep it
+  // so above 1e-6): skip pow and log10 there.
+  if (counts.n == 0 && !intact && char_log <= -1e-6f) return char_log;
+  const double chars = std::pow(10.0, char_log);
+  const double seen = counts.seen, n = counts.n;
   const double lambda = n / (n + kTokenTablePseudo);
   double p = n > 0 ? lambda * seen / n + (1 - lambda) * chars : chars;
   // The OCR this channel was trained on never writes Vietnamese letters, so
   // a token that carries them and spells the syllable came through intact
   // (clean text, a better OCR): let it pass.
-  if (ocr_ == syl && !is_ascii(ocr_)) p = kPassThrough + (1 - kPassThrough) * p;
+  if (intact) p = kPassThrough + (1 - kPassThrough) * p;
   return static_cast<float>(std::max(std::log10(p), -99.0));
 }
 
@@ -139,19 +285,20 @@ ChannelModel ChannelModel::load(const std::filesystem::path& path) {
   if (!in) throw std::runtime_error("cannot open channel model " + path.string());
   ChannelCounts counts;
   std::string line;
+  std::vector<std::string_view> f;  // the fields of a line, into `line`
   for (size_t ln = 1; std::getline(in, line); ++ln) {
-    std::vector<std::string> f;
+    f.clear();
     for (size_t start = 0;;) {
       const size_t tab = line.find('\t', start);
-      f.push_back(line.substr(start, tab - start));
+      f.push_back(std::string_view(line).substr(start, tab - start));
       if (tab == std::string::npos) break;
       start = tab + 1;
     }
     auto bad = [&] { return std::runtime_error(path.string() + ":" + std::to_string(ln) + ": malformed line"); };
     if (f.size() < 3 || f[0].size() != 1 || f.back().empty() ||
-        f.back().find_first_not_of("0123456789") != std::string::npos)
+        f.back().find_first_not_of("0123456789") != std::string_view::npos)
       throw bad();
-    const uint32_t n = static_cast<uint32_t>(std::stoul(f.back()));
+    const uint32_t n = static_cast<uint32_t>(std::stoul(std::string(f.back())));
     if (f[0] == "T" && f.size() == 4) {
       counts.by_ocr[text::to_u32(f[1])][text::to_u32(f[2])] = n;
     } else if (f[0] == "S" && f.size() == 3) {

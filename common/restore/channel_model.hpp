@@ -10,11 +10,15 @@
 // A token that already carries Vietnamese letters and spells the syllable
 // exactly is taken to have come through intact (clean input).
 #pragma once
+#include <array>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "restore/flat_hash_map.hpp"
 
 namespace vn::restore {
 
@@ -42,23 +46,77 @@ class ChannelModel {
   // The character-model part alone.
   float char_log_prob(std::u32string_view ocr, std::u32string_view syllable) const;
 
+  // What the token table knows of a syllable: how often the training pages
+  // had it (counts().syllables), and how often it became the OCR token
+  // (seen_sources()).
+  struct TableCounts {
+    uint32_t n = 0;
+    uint32_t seen = 0;
+  };
+
   // Scores many syllables against one OCR token, computing each clean
-  // character's emissions into the token once. Not thread-safe; the model
-  // must outlive it.
+  // character's emissions into the token once, and reusing the alignment
+  // of the longest prefix the syllable shares with the one scored before
+  // (so score syllables in sorted order). Not thread-safe; the model must
+  // outlive it.
   class Scorer {
    public:
     Scorer(const ChannelModel& model, std::u32string_view ocr);
     float log_prob(std::u32string_view syllable);       // == model.log_prob(ocr, syllable)
     float char_log_prob(std::u32string_view syllable);  // == model.char_log_prob(ocr, syllable)
+    // == log_prob(syllable) when `counts` are the syllable's (0 for what
+    // the tables lack): no lookups.
+    float log_prob(std::u32string_view syllable, TableCounts counts);
 
    private:
-    const std::vector<float>& emissions_of(char32_t clean);
+    // Rows of cells, one per ocr_ position j in [0, width_) (width_ is
+    // ocr_.size() + 1 rounded up to whole vectors of 4), each after kPad
+    // cells of kNone: so an alignment step reads the cells k <= kMaxEmission
+    // before j without a bounds test.
+    static constexpr size_t kPad = 4;
+    size_t row_size() const { return kPad + width_; }
+
+    // kMaxEmission + 1 rows, k = 0...: cell j is log10 P(ocr[j, j + k) | clean),
+    // kNone where j + k > ocr_.size().
+    const float* emissions_of(char32_t clean) {
+      const size_t at = group_of(clean);  // before rows_.get(): it may move the rows
+      return rows_.get() + at;
+    }
+    // Where the rows of `clean` begin in rows_, filled on first use.
+    size_t group_of(char32_t clean) {
+      const size_t d = clean < kLatin ? clean : clean - 0x1E00 < 0x100 ? kLatin + (clean - 0x1E00) : direct_.size();
+      if (d < direct_.size() && direct_[d] >= 0) return static_cast<size_t>(direct_[d]);
+      return add_group(clean, d);
+    }
+    // group_of() the slow way: `direct` is the index of `clean` in direct_,
+    // or direct_.size() when it has none.
+    size_t add_group(char32_t clean, size_t direct);
+    size_t group_size() const { return (kMaxEmission + 1) * row_size(); }
+    void fill_emissions(char32_t clean, float* rows) const;
+    // Bit j: ocr_[j] == c. Only for ocr_.size() < 64.
+    uint64_t positions_of(char32_t c) const;
 
     const ChannelModel& model_;
     std::u32string ocr_;
-    const std::unordered_map<std::u32string, uint32_t>* seen_;
-    std::unordered_map<char32_t, std::vector<float>> rows_;
-    std::vector<float> dp_;
+    size_t width_;
+    std::u32string stripped_;        // ocr_ without diacritics
+    std::vector<uint64_t> emitted_;  // k * (ocr_.size() + 1) + j: packed ocr_[j, j + k)
+    std::array<uint64_t, 128> ascii_at_{};                  // positions_of(c) for ASCII c
+    std::vector<std::pair<char32_t, uint64_t>> others_at_;  // and the others
+    std::array<uint64_t, kMaxEmission + 1> fits_{};         // bit j: j + k <= ocr_.size()
+    bool ascii_;                     // ocr_ is all ASCII
+    // Emission rows, one group after another; only the used part is
+    // initialized (fill_emissions() writes every cell of a group).
+    std::unique_ptr<float[]> rows_;
+    size_t rows_used_ = 0, rows_capacity_ = 0;
+    // Where the groups of the clean characters seen so far are (-1: none
+    // yet): by code point for Latin letters (below kLatin) and the
+    // Vietnamese block (U+1E00...U+1EFF), in a list for the others.
+    static constexpr size_t kLatin = 0x250;
+    std::array<int32_t, kLatin + 0x100> direct_;
+    std::vector<std::pair<char32_t, uint32_t>> other_groups_;
+    std::u32string aligned_;  // the syllable dp_ last aligned
+    std::vector<float> dp_;   // row i, cell j: best log10 P of syl[0, i) -> ocr_[0, j)
   };
 
   // Syllables the token table has seen become `ocr`, with counts.
@@ -72,21 +130,27 @@ class ChannelModel {
   const ChannelCounts& counts() const { return counts_; }
 
  private:
-  float emission_log_prob(char32_t clean, std::u32string_view emitted) const;
+  // A clean character's emissions into up to 3 code points, packed in 64
+  // bits: the code points, 21 bits each, plus the length in the top bits.
+  static uint64_t pack(std::u32string_view emitted);
+  // The dense number of a clean character that has counted emissions, or -1.
+  int32_t slot_of(char32_t clean) const;
 
-  // An emission (clean character, up to 3 OCR code points) packed in 128 bits.
-  struct EmissionKey {
-    uint64_t emitted;  // code points, 21 bits each, plus the length in the top bits
-    uint32_t clean;
-    bool operator==(const EmissionKey&) const = default;
+  // What smooths the emissions of a clean character that has counts.
+  struct Slot {
+    float log_denominator;  // log10 of the smoothing denominator
+    uint32_t begin, end;    // its counted emissions in counted_
   };
-  struct EmissionKeyHash {
-    size_t operator()(const EmissionKey& k) const { return k.emitted * 0x9E3779B97F4A7C15ULL ^ k.clean; }
+  // A counted emission: packed, its length and first code point, log10 P(emitted | clean).
+  struct Counted {
+    uint64_t emitted;
+    uint32_t length;
+    char32_t first;
+    float log_prob;
   };
-  static EmissionKey key(char32_t clean, std::u32string_view emitted);
-  // Per clean character: log10 of the smoothing denominator.
-  std::unordered_map<char32_t, float> log_denominator_;
-  std::unordered_map<EmissionKey, float, EmissionKeyHash> counted_;  // log10 P of counted emissions
+  std::vector<Slot> slots_;
+  FlatHashMap<char32_t, int32_t> slot_;  // clean character -> slot
+  std::vector<Counted> counted_;         // by slot
 
   ChannelCounts counts_;
 };

@@ -10,7 +10,6 @@
 #include "restore/sentences.hpp"
 #include "restore/token_case.hpp"
 #include "restore/token_options.hpp"
-#include "text/utf8.hpp"
 
 #ifndef VNARCHIVE_MODELS_DIR
 #define VNARCHIVE_MODELS_DIR "models"
@@ -24,12 +23,6 @@ std::filesystem::path default_model_dir() {
 }
 
 namespace {
-
-std::vector<std::u32string> spellings_of(const Lexicon& lexicon) {
-  std::vector<std::u32string> spelling;
-  for (const auto& e : lexicon.entries()) spelling.push_back(text::to_u32(e.syllable));
-  return spelling;
-}
 
 CandidateGenerator::Options generator_options(const RestorerOptions& options) {
   CandidateGenerator::Options generator_options;
@@ -48,8 +41,7 @@ struct Restorer::Impl {
         codes(CodeRepair::load(dir / "code_parts.tsv")),
         lm(LanguageModel::open(dir / "lm.bin")),
         generator(lexicon, channel, generator_options(options)),
-        spelling(spellings_of(lexicon)),
-        token_options(lexicon, channel, generator, spelling,
+        token_options(lexicon, channel, generator, generator.spelling(),
                       {options.option_gap, options.keep_log_prob, options.keep_abbreviation_log_prob,
                        options.keep_number_log_prob}) {}
 
@@ -59,7 +51,6 @@ struct Restorer::Impl {
   CodeRepair codes;
   std::unique_ptr<LanguageModel> lm;
   CandidateGenerator generator;
-  std::vector<std::u32string> spelling;  // by WordId - kFirstSyllable
   OptionBuilder token_options;
 };
 

@@ -19,7 +19,9 @@ bool could_be_word(std::string_view number) {
 
 OptionBuilder::OptionBuilder(const Lexicon& lexicon, const ChannelModel& channel, const CandidateGenerator& generator,
                              const std::vector<std::u32string>& spelling, Scores scores)
-    : lexicon_(lexicon), channel_(channel), generator_(generator), spelling_(spelling), scores_(scores) {}
+    : lexicon_(lexicon), channel_(channel), generator_(generator), spelling_(spelling), scores_(scores) {
+  cache_.max_load_factor(1.0f);
+}
 
 const TokenOptions& OptionBuilder::options_for(std::string_view token, vi::TokenKind kind) const {
   static const TokenOptions number{{{kNumber, nullptr, 0.0f}}}, code{{{kCode, nullptr, 0.0f}}};
