@@ -23,7 +23,7 @@ struct IndexOptions {
   bool restore = true;               // restore the OCR'd text before indexing it
   std::filesystem::path models;      // restoration models (empty: restore::default_model_dir())
   size_t commit_every = 5000;        // documents between commits, or
-  uint64_t commit_bytes = 32 << 20;  // source bytes between commits (bounds memory)
+  uint64_t commit_bytes = 4 << 20;   // source bytes between commits (bounds memory)
   bool prune = false;                // remove documents whose files are gone from the input trees
   RemovalLimit max_remove;           // --prune removes at most this many documents, or the run is refused
   bool force = false;                // index every file again, changed or not (after new models, or
