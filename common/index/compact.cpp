@@ -21,14 +21,6 @@ namespace {
 
 constexpr size_t kCommitEvery = 5000;
 
-uint64_t tree_bytes(const fs::path& dir) {
-  uint64_t total = 0;
-  std::error_code ec;
-  for (const auto& e : fs::recursive_directory_iterator(dir, ec))
-    if (e.is_regular_file(ec)) total += e.file_size(ec);
-  return total;
-}
-
 uint64_t sidecar_bytes(const fs::path& dir) {
   uint64_t total = 0;
   for (const auto& e : fs::directory_iterator(dir))
@@ -109,6 +101,14 @@ bool rewrite_sidecar(const fs::path& db_dir, Xapian::WritableDatabase& db, Compa
 
 }  // namespace
 
+uint64_t xapian_bytes(const fs::path& db) {
+  uint64_t total = 0;
+  std::error_code ec;
+  for (const auto& e : fs::recursive_directory_iterator(store::schema::xapian_dir(db), ec))
+    if (e.is_regular_file(ec)) total += e.file_size(ec);
+  return total;
+}
+
 bool compact_xapian(const fs::path& db_dir, const StopRequest* stop) {
   const fs::path live = store::schema::xapian_dir(db_dir);
   const fs::path fresh = store::schema::compacted_xapian_dir(db_dir);
@@ -138,7 +138,7 @@ CompactStats compact_index(const fs::path& db_dir, const StopRequest* stop) {
   WriterLock lock(db_dir);
   tidy_interrupted_compaction(db_dir);
   stats.sidecar_bytes_before = sidecar_bytes(store::schema::sidecar_dir(db_dir));
-  stats.xapian_bytes_before = tree_bytes(live);
+  stats.xapian_bytes_before = xapian_bytes(db_dir);
   bool finished;
   {
     Xapian::WritableDatabase db(live.string(), Xapian::DB_OPEN);
@@ -149,7 +149,7 @@ CompactStats compact_index(const fs::path& db_dir, const StopRequest* stop) {
   if (finished) finished = !stop_requested(stop) && compact_xapian(db_dir, stop);
   stats.stopped_by = finished ? 0 : stop->signal();
   stats.sidecar_bytes_after = sidecar_bytes(store::schema::sidecar_dir(db_dir));
-  stats.xapian_bytes_after = tree_bytes(live);
+  stats.xapian_bytes_after = xapian_bytes(db_dir);
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return stats;
 }

@@ -39,6 +39,9 @@ CompactStats compact_index(const std::filesystem::path& db, const StopRequest* s
 // untouched). Throws Xapian::Error or std::system_error on failure.
 bool compact_xapian(const std::filesystem::path& db, const StopRequest* stop = nullptr);
 
+// The bytes of the Xapian database of index `db` (0 when it has none).
+uint64_t xapian_bytes(const std::filesystem::path& db);
+
 // Removes what an interrupted compaction left (call with the writer lock held).
 void tidy_interrupted_compaction(const std::filesystem::path& db);
 

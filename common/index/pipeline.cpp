@@ -404,14 +404,6 @@ size_t run_pipeline(const IndexOptions& options, const std::vector<io::SourceEnt
   return next;
 }
 
-uint64_t tree_bytes(const std::filesystem::path& dir) {
-  uint64_t total = 0;
-  std::error_code ec;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(dir, ec))
-    if (e.is_regular_file(ec)) total += e.file_size(ec);
-  return total;
-}
-
 // See run_index: a whole run that wrote a tenth of the documents or more.
 bool worth_compacting(const IndexOptions& options, const IndexStats& stats, Xapian::doccount documents) {
   return options.compact && !stats.stopped_by && stats.documents > 0 && stats.documents * 10 >= documents;
@@ -420,8 +412,7 @@ bool worth_compacting(const IndexOptions& options, const IndexStats& stats, Xapi
 // Compacts the Xapian database (the writer's handle closed). A failure
 // leaves the committed index: it is reported, not thrown.
 void compact_after_run(const IndexOptions& options, IndexStats& stats) {
-  const std::filesystem::path xapian = store::schema::xapian_dir(options.db);
-  stats.xapian_bytes_before_compaction = tree_bytes(xapian);
+  stats.xapian_bytes_before_compaction = xapian_bytes(options.db);
   try {
     stats.compacted = compact_xapian(options.db, options.stop);
     if (!stats.compacted) stats.stopped_by = options.stop->signal();  // abandoned: the live database untouched
@@ -430,7 +421,7 @@ void compact_after_run(const IndexOptions& options, IndexStats& stats) {
   } catch (const Xapian::Error& e) {
     stats.compaction_error = e.get_description();
   }
-  stats.xapian_bytes_after_compaction = tree_bytes(xapian);
+  stats.xapian_bytes_after_compaction = xapian_bytes(options.db);
 }
 
 }  // namespace
