@@ -78,6 +78,7 @@ ChannelModel::Scorer::Scorer(const ChannelModel& model, std::u32string_view ocr)
     : model_(model),
       ocr_(ocr),
       width_((ocr.size() + 4) / 4 * 4),
+      positions_(ocr.size() < CodePointPositions::kMaxLength ? CodePointPositions(ocr) : CodePointPositions()),
       ascii_(is_ascii(ocr)) {
   direct_.fill(-1);
   const size_t m = ocr_.size(), stride = m + 1;
@@ -88,29 +89,8 @@ ChannelModel::Scorer::Scorer(const ChannelModel& model, std::u32string_view ocr)
     for (size_t j = 0; j + k <= m; ++j) emitted_[k * stride + j] = pack(std::u32string_view(ocr_).substr(j, k));
   for (size_t k = 0; k <= kMaxEmission && k <= m; ++k)
     fits_[k] = m - k >= 63 ? ~uint64_t{0} : (uint64_t{2} << (m - k)) - 1;
-  if (m < 64)
-    for (size_t j = 0; j < m; ++j) {
-      const char32_t c = ocr_[j];
-      const uint64_t bit = uint64_t{1} << j;
-      if (c < ascii_at_.size()) {
-        ascii_at_[c] |= bit;
-        continue;
-      }
-      auto it = std::find_if(others_at_.begin(), others_at_.end(), [c](const auto& o) { return o.first == c; });
-      if (it == others_at_.end())
-        others_at_.emplace_back(c, bit);
-      else
-        it->second |= bit;
-    }
   dp_.assign(row_size(), kNone);  // row 0: nothing aligned to nothing
   dp_[kPad] = 0;
-}
-
-uint64_t ChannelModel::Scorer::positions_of(char32_t c) const {
-  if (c < ascii_at_.size()) return ascii_at_[c];
-  for (const auto& [other, at] : others_at_)
-    if (other == c) return at;
-  return 0;
 }
 
 // log10 P(ocr[j, j + k) | clean): the counted estimate, or the prior of
@@ -152,7 +132,7 @@ void ChannelModel::Scorer::fill_emissions(char32_t clean, float* rows) const {
     const uint64_t* emitted = emitted_.data() + e.length * (m + 1);
     float* cells = row(e.length);
     if (m < 64) {
-      uint64_t at = (e.length == 0 ? ~uint64_t{0} : positions_of(e.first)) & fits_[e.length];
+      uint64_t at = (e.length == 0 ? ~uint64_t{0} : positions_.of(e.first)) & fits_[e.length];
       for (; at; at &= at - 1) {
         const size_t j = static_cast<size_t>(std::countr_zero(at));
         if (emitted[j] == e.emitted) cells[j] = e.log_prob;

@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "restore/code_point_positions.hpp"
 #include "restore/flat_hash_map.hpp"
 
 namespace vn::restore {
@@ -93,16 +94,13 @@ class ChannelModel {
     size_t add_group(char32_t clean, size_t direct);
     size_t group_size() const { return (kMaxEmission + 1) * row_size(); }
     void fill_emissions(char32_t clean, float* rows) const;
-    // Bit j: ocr_[j] == c. Only for ocr_.size() < 64.
-    uint64_t positions_of(char32_t c) const;
 
     const ChannelModel& model_;
     std::u32string ocr_;
     size_t width_;
     std::u32string stripped_;        // ocr_ without diacritics
     std::vector<uint64_t> emitted_;  // k * (ocr_.size() + 1) + j: packed ocr_[j, j + k)
-    std::array<uint64_t, 128> ascii_at_{};                  // positions_of(c) for ASCII c
-    std::vector<std::pair<char32_t, uint64_t>> others_at_;  // and the others
+    CodePointPositions positions_;   // of ocr_'s code points; empty when ocr_.size() >= 64
     std::array<uint64_t, kMaxEmission + 1> fits_{};         // bit j: j + k <= ocr_.size()
     bool ascii_;                     // ocr_ is all ASCII
     // Emission rows, one group after another; only the used part is

@@ -16,21 +16,7 @@ int edit_distance(std::u32string_view a, std::u32string_view b) {
   return prev[b.size()];
 }
 
-EditDistanceFrom::EditDistanceFrom(std::u32string_view pattern) : length_(pattern.size()) {
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    const char32_t c = pattern[i];
-    const uint64_t bit = uint64_t{1} << i;
-    if (c < ascii_.size()) {
-      ascii_[c] |= bit;
-      continue;
-    }
-    auto it = std::find_if(others_.begin(), others_.end(), [c](const auto& o) { return o.first == c; });
-    if (it == others_.end())
-      others_.emplace_back(c, bit);
-    else
-      it->second |= bit;
-  }
-}
+EditDistanceFrom::EditDistanceFrom(std::u32string_view pattern) : length_(pattern.size()), positions_(pattern) {}
 
 // Column by column of the DP matrix over the text, each column's vertical
 // differences (+1, -1 or 0 from the cell above) held as two bit vectors;
@@ -41,7 +27,7 @@ int EditDistanceFrom::to(std::u32string_view text) const {
   uint64_t vp = ~uint64_t{0}, vn = 0;  // vertical +1 / -1
   int distance = static_cast<int>(length_);
   for (char32_t c : text) {
-    const uint64_t x = mask_of(c) | vn;
+    const uint64_t x = positions_.of(c) | vn;
     const uint64_t d0 = (((x & vp) + vp) ^ vp) | x;
     uint64_t hp = vn | ~(d0 | vp);  // horizontal +1 / -1
     uint64_t hn = d0 & vp;
