@@ -5,7 +5,8 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
-#include <unordered_map>
+#include <memory>
+#include <optional>
 #include <utility>
 
 #include "text/normalize.hpp"
@@ -316,7 +317,33 @@ struct Evidence {
 
 bool is_ascii_letter(char32_t c) { return (c | 0x20) >= U'a' && (c | 0x20) <= U'z'; }
 
-constexpr size_t kMemoWords = 1 << 16;  // answers remembered per thread (a few MB)
+// Whether words are syllables, remembered per thread by a 64-bit hash of
+// the lower-cased word in a direct-mapped table (a word's slot is taken by
+// the last word hashed to it). Two words with the same hash would share an
+// answer: about one pair in 2^64.
+class SyllableMemo {
+ public:
+  // The answer for `word` if remembered.
+  std::optional<bool> find(uint64_t hash) const {
+    const uint64_t e = slots_[slot(hash)];
+    if (e != 0 && (e & ~uint64_t{1}) == (hash & ~uint64_t{1})) return (e & 1) != 0;
+    return std::nullopt;
+  }
+  void remember(uint64_t hash, bool syllable) { slots_[slot(hash)] = (hash & ~uint64_t{1}) | uint64_t{syllable}; }
+
+  static uint64_t hash(std::u32string_view word) {
+    uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a over code points, then a final mix
+    for (const char32_t c : word) h = (h ^ c) * 0x100000001b3ull;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    return h ^ (h >> 32);
+  }
+
+ private:
+  static constexpr int kBits = 15;  // 256 KB per thread
+  static size_t slot(uint64_t hash) { return static_cast<size_t>(hash >> (64 - kBits)); }
+  std::array<uint64_t, size_t{1} << kBits> slots_{};  // 0: empty; else hash with the answer in bit 0
+};
 
 // Lower-cases `word` in place and parses it as a syllable. Parsing is most
 // of the cost of detection: every page of Latin-1 letters (all OCR output)
@@ -324,11 +351,11 @@ constexpr size_t kMemoWords = 1 << 16;  // answers remembered per thread (a few 
 // and recur across pages, so the answers are remembered per thread.
 bool is_syllable(std::u32string& word) {
   for (char32_t& c : word) c = text::lower(c);
-  thread_local std::unordered_map<std::u32string, bool> memo;
-  if (const auto it = memo.find(word); it != memo.end()) return it->second;
+  thread_local const std::unique_ptr<SyllableMemo> memo = std::make_unique<SyllableMemo>();
+  const uint64_t hash = SyllableMemo::hash(word);
+  if (const std::optional<bool> known = memo->find(hash)) return *known;
   const bool syllable = vi::parse_syllable(std::u32string_view(word)).has_value();
-  if (memo.size() >= kMemoWords) memo.clear();
-  memo.emplace(word, syllable);
+  memo->remember(hash, syllable);
   return syllable;
 }
 
