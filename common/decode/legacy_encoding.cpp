@@ -323,7 +323,7 @@ bool is_ascii_letter(char32_t c) { return (c | 0x20) >= U'a' && (c | 0x20) <= U'
 // answer: about one pair in 2^64.
 class SyllableMemo {
  public:
-  // The answer for `word` if remembered.
+  // The answer remembered for the word with this hash, if any.
   std::optional<bool> find(uint64_t hash) const {
     const uint64_t e = slots_[slot(hash)];
     if (e != 0 && (e & ~uint64_t{1}) == (hash & ~uint64_t{1})) return (e & 1) != 0;
