@@ -4,14 +4,11 @@
 #include <array>
 #include <bit>
 #include <cmath>
-#include <fstream>
-#include <stdexcept>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
-#include "text/utf8.hpp"
 #include "vi/letters.hpp"
 
 namespace vn::restore {
@@ -261,38 +258,7 @@ const std::unordered_map<std::u32string, uint32_t>* ChannelModel::seen_sources(s
 }
 
 ChannelModel ChannelModel::load(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot open channel model " + path.string());
-  ChannelCounts counts;
-  std::string line;
-  std::vector<std::string_view> f;  // the fields of a line, into `line`
-  for (size_t ln = 1; std::getline(in, line); ++ln) {
-    f.clear();
-    for (size_t start = 0;;) {
-      const size_t tab = line.find('\t', start);
-      f.push_back(std::string_view(line).substr(start, tab - start));
-      if (tab == std::string::npos) break;
-      start = tab + 1;
-    }
-    auto bad = [&] { return std::runtime_error(path.string() + ":" + std::to_string(ln) + ": malformed line"); };
-    if (f.size() < 3 || f[0].size() != 1 || f.back().empty() ||
-        f.back().find_first_not_of("0123456789") != std::string_view::npos)
-      throw bad();
-    const uint32_t n = static_cast<uint32_t>(std::stoul(std::string(f.back())));
-    if (f[0] == "T" && f.size() == 4) {
-      counts.by_ocr[text::to_u32(f[1])][text::to_u32(f[2])] = n;
-    } else if (f[0] == "S" && f.size() == 3) {
-      counts.syllables[text::to_u32(f[1])] = n;
-    } else if (f[0] == "E" && f.size() == 4) {
-      const std::u32string c = text::to_u32(f[1]);
-      if (c.size() != 1) throw bad();
-      counts.emissions[c[0]][text::to_u32(f[2])] = n;
-      counts.chars[c[0]] += n;
-    } else {
-      throw bad();
-    }
-  }
-  return ChannelModel(std::move(counts));
+  return ChannelModel(read_channel_counts(path));
 }
 
 }  // namespace vn::restore

@@ -18,22 +18,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "restore/channel_counts.hpp"
 #include "restore/code_point_positions.hpp"
 #include "restore/flat_hash_map.hpp"
 
 namespace vn::restore {
-
-// What the channel is estimated from: counts of aligned training pairs
-// (restore/train/channel_builder.hpp collects them; channel.tsv stores them).
-struct ChannelCounts {
-  std::unordered_map<std::u32string, std::unordered_map<std::u32string, uint32_t>> by_ocr;  // ocr -> syllable -> n
-  std::unordered_map<std::u32string, uint32_t> syllables;                                 // syllable -> n
-  std::unordered_map<char32_t, std::unordered_map<std::u32string, uint32_t>> emissions;    // char -> emission -> n
-  std::unordered_map<char32_t, uint32_t> chars;                                           // char -> emissions counted
-};
-
-// Clean characters whose emissions longer than this are not counted.
-inline constexpr size_t kMaxEmission = 3;
 
 class ChannelModel {
  public:
@@ -120,9 +109,7 @@ class ChannelModel {
   // Syllables the token table has seen become `ocr`, with counts.
   const std::unordered_map<std::u32string, uint32_t>* seen_sources(std::u32string_view ocr) const;
 
-  // Reads channel.tsv: "T ocr syllable count", "E char emission count" and
-  // "S syllable count" lines (restore/train/channel_builder.hpp writes it).
-  // Throws std::runtime_error naming the file and line on malformed input.
+  // The model of a channel.tsv file (read_channel_counts).
   static ChannelModel load(const std::filesystem::path& path);
 
   const ChannelCounts& counts() const { return counts_; }

@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "restore/char_alignment.hpp"
+
 namespace vn::restore {
 
 // One aligned unit: a clean token and what the OCR made of it. Either side
@@ -18,11 +20,5 @@ struct AlignedToken {
 // vi::tokenize), minimising a cost in which a pair of tokens costs their
 // normalised edit distance once both are folded and lower-cased.
 std::vector<AlignedToken> align_tokens(std::string_view clean, std::string_view ocr);
-
-// Character-level emissions of an OCR token given its clean syllable, both
-// lower-case: for each code point of `clean`, the OCR string it became
-// ("" when dropped; two or more code points when it split, "ư" -> "ir").
-// Spurious OCR characters attach to the preceding clean character.
-std::vector<std::pair<char32_t, std::u32string>> char_emissions(std::u32string_view clean, std::u32string_view ocr);
 
 }  // namespace vn::restore

@@ -22,13 +22,3 @@ TEST(Alignment, HandlesDroppedAndSpuriousTokens) {
   EXPECT_NE(std::find(got.begin(), got.end(), std::make_pair(std::string("thực"), std::string(""))), got.end());
   EXPECT_NE(std::find(got.begin(), got.end(), std::make_pair(std::string("hiện"), std::string("hién"))), got.end());
 }
-
-TEST(Alignment, CharacterEmissionsAttachSplits) {
-  const auto e = char_emissions(U"thứ", U"thir");
-  ASSERT_EQ(e.size(), 3u);
-  EXPECT_EQ(e[2].first, U'ứ');
-  EXPECT_EQ(e[2].second, U"ir");
-  const auto d = char_emissions(U"được", U"dugc");
-  EXPECT_EQ(d[0].second, U"d");
-  EXPECT_EQ(d[2].second, U"g");
-}
