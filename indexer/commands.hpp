@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "restore/channel_adaptation.hpp"
 #include "restore/restorer.hpp"
 #include "restore/train/trainer.hpp"
 
@@ -16,10 +17,27 @@ struct RestoreCommand {
   bool json = false;
   unsigned threads = 0;  // 0: all cores
   restore::RestorerOptions options;
+  std::filesystem::path channel;  // empty: the models' channel.tsv
 };
 
 // Restores each file (or stdin) to stdout. Returns the exit status.
 int run_restore(const RestoreCommand& command);
+
+struct AdaptCommand {
+  std::vector<std::string> inputs;  // files or trees to learn from; none: explain `channel`
+  std::filesystem::path models;
+  std::filesystem::path out;      // where to write the adapted channel (empty: nowhere)
+  std::filesystem::path channel;  // with no inputs: the adapted channel to explain
+  bool explain = false;
+  uint64_t max_bytes = uint64_t{16} << 20;  // text read from the inputs, spread over them
+  unsigned threads = 0;
+  restore::RestorerOptions options;
+  restore::AdaptationOptions adaptation;
+};
+
+// Adapts the OCR channel to the inputs (restore/channel_adaptation.hpp),
+// writes it and explains what it learned. Returns the exit status.
+int run_adapt(const AdaptCommand& command);
 
 // Trains the models. Returns the exit status.
 int run_train(const restore::TrainOptions& options);

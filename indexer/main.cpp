@@ -50,6 +50,12 @@ bool report_writable(const std::string& report_path) {
   return true;
 }
 
+// A mistake in the command line that the parser cannot see: exit 2.
+int usage_error(const char* message) {
+  std::fprintf(stderr, "%s\n", message);
+  return 2;
+}
+
 int run_index_command(const vn::index::IndexOptions& options, const std::string& report_path, bool quiet) {
   if (!report_path.empty() && !report_writable(report_path)) return 2;
   vn::indexer::TerminalProgress progress(stderr);
@@ -181,6 +187,35 @@ int main(int argc, char** argv) {
   restore->add_option("--keep-log-prob", restore_cmd.options.keep_log_prob, "channel log10 P of keeping a non-syllable token")
       ->capture_default_str();
 
+  restore->add_option("--channel", restore_cmd.channel, "OCR channel file to restore with (from vnindex adapt)")
+      ->check(CLI::ExistingFile);
+
+  vn::indexer::AdaptCommand adapt_cmd;
+  adapt_cmd.models = vn::restore::default_model_dir();
+  auto* adapt = app.add_subcommand(
+      "adapt", "learn the OCR damage of an archive from its own text (no clean text needed) and write the channel");
+  adapt->add_option("inputs", adapt_cmd.inputs, "files or directories to learn from");
+  adapt->add_option("--out", adapt_cmd.out, "write the adapted channel to this file");
+  adapt->add_flag("--explain", adapt_cmd.explain, "print the confusions learned (top 20)");
+  adapt->add_option("--channel", adapt_cmd.channel, "without inputs: an adapted channel to explain")
+      ->check(CLI::ExistingFile);
+  adapt->add_option("--models", adapt_cmd.models, "model directory")->capture_default_str();
+  adapt->add_option("--threads", adapt_cmd.threads, "worker threads (default: all cores)");
+  adapt->add_option("--max-bytes", adapt_cmd.max_bytes, "text to learn from, spread over the inputs")
+      ->capture_default_str();
+  adapt->add_option("--rounds", adapt_cmd.adaptation.max_rounds, "most decode-and-count rounds")->capture_default_str();
+  adapt->add_option("--min-confidence", adapt_cmd.adaptation.min_confidence, "readings less sure are not counted")
+      ->capture_default_str();
+  adapt->add_option("--prior-share", adapt_cmd.adaptation.prior_share,
+                    "share of each letter's emission estimate left to the prior (unseen damage)")
+      ->capture_default_str();
+  adapt->add_option("--char-weight", adapt_cmd.adaptation.prior.char_weight,
+                    "archive emissions per character that weigh as much as the shipped channel")
+      ->capture_default_str();
+  adapt->add_option("--token-weight", adapt_cmd.adaptation.prior.token_weight,
+                    "archive tokens per syllable that weigh as much as the shipped token table")
+      ->capture_default_str();
+
   vn::restore::TrainOptions train_opts;
   std::vector<std::string> pair_files;
   auto* train = app.add_subcommand("train-model", "build the restoration models (see scripts/train-model)");
@@ -204,6 +239,13 @@ int main(int argc, char** argv) {
     if (*verify) return run_verify_command(maintained_db);
     if (*compact) return run_compact_command(maintained_db);
     if (*restore) return vn::indexer::run_restore(restore_cmd);
+    if (*adapt) {
+      if (adapt_cmd.inputs.empty() && (adapt_cmd.channel.empty() || !adapt_cmd.explain))
+        return usage_error("vnindex adapt: give files or directories to learn from, or --explain --channel FILE");
+      if (!adapt_cmd.inputs.empty() && adapt_cmd.out.empty() && !adapt_cmd.explain)
+        return usage_error("vnindex adapt: say where to write the channel (--out FILE), or --explain");
+      return vn::indexer::run_adapt(adapt_cmd);
+    }
     if (*train) {
       train_opts.pair_files.assign(pair_files.begin(), pair_files.end());
       return vn::indexer::run_train(train_opts);

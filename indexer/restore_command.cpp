@@ -65,7 +65,7 @@ bool restore_one(const restore::Restorer& restorer, const std::string& name, std
 int run_restore(const RestoreCommand& c) {
   std::optional<tbb::global_control> parallelism;
   if (c.threads) parallelism.emplace(tbb::global_control::max_allowed_parallelism, c.threads);
-  const auto restorer = restore::Restorer::load(c.models, c.options);
+  const auto restorer = restore::Restorer::load(c.models, c.options, c.channel);
   bool ok = true;
   if (c.files.empty()) {
     std::string in((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());

@@ -1,5 +1,7 @@
 #include "restore/channel_counts.hpp"
 
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <stdexcept>
@@ -35,6 +37,11 @@ std::string channel_tsv(const ChannelCounts& counts, uint32_t min_count, const s
     for (const auto& [e, n] : m) lines["E\t" + text::to_utf8(std::u32string(1, c)) + "\t" + text::to_utf8(e)] = n;
   std::string out;
   for (const std::string& c : comments) out.append("# ").append(c).append(1, '\n');
+  if (counts.prior_share > 0) {
+    char share[32];
+    std::snprintf(share, sizeof share, "P\t%.6g\n", counts.prior_share);
+    out.append(share);
+  }
   for (const auto& [k, n] : lines) out.append(k).append(1, '\t').append(std::to_string(n)).append(1, '\n');
   return out;
 }
@@ -55,6 +62,13 @@ ChannelCounts read_channel_counts(const std::filesystem::path& path) {
       start = tab + 1;
     }
     auto bad = [&] { return std::runtime_error(path.string() + ":" + std::to_string(ln) + ": malformed line"); };
+    if (f.size() == 2 && f[0] == "P") {
+      char* end = nullptr;
+      const std::string v(f[1]);
+      counts.prior_share = std::strtod(v.c_str(), &end);
+      if (v.empty() || *end != '\0' || !(counts.prior_share >= 0 && counts.prior_share <= 100)) throw bad();
+      continue;
+    }
     if (f.size() < 3 || f[0].size() != 1 || f.back().empty() || f.back().size() > 9 ||
         f.back().find_first_not_of("0123456789") != std::string_view::npos)
       throw bad();

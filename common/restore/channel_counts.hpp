@@ -8,6 +8,7 @@
 //   S <syllable> <n>               the syllable was counted n times in all
 //   E <clean char> <emission> <n>  the character became the emission n times
 //                                  ("" when dropped, up to kMaxEmission code points)
+//   P <share>                      prior_share (below); absent: 0
 // Lines starting with '#' are comments (an adapted channel says there
 // where it comes from).
 #pragma once
@@ -25,6 +26,11 @@ struct ChannelCounts {
   std::unordered_map<std::u32string, uint32_t> syllables;                                 // syllable -> n
   std::unordered_map<char32_t, std::unordered_map<std::u32string, uint32_t>> emissions;    // char -> emission -> n
   std::unordered_map<char32_t, uint32_t> chars;                                           // char -> emissions counted
+  // How much of a character's emission estimate goes to the prior (see
+  // ChannelModel): 0 for the shipped channel, more for an adapted one, so
+  // that damage the training pages never showed can still be read, and
+  // learned.
+  double prior_share = 0;
 };
 
 // Clean characters whose emissions longer than this are not counted.

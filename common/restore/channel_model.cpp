@@ -40,9 +40,16 @@ BaseClass base_class(char32_t clean, std::u32string_view e) {
 
 double base_prob(char32_t clean, std::u32string_view e) { return kBaseProb[base_class(clean, e)]; }
 
-}  // namespace
+// The prior's weight in the emission estimates of a character counted
+// `total` times: at least kAlpha, and ChannelCounts::prior_share of its
+// counts. With a weight of 2 alone, damage the training pages never showed
+// is next to impossible for frequent characters ("h" read as "k": 10^-7.7),
+// so no context could read a real scan's "dink" as "định", and adaptation
+// could never learn it.
+constexpr double kAlpha = 2.0;
+double alpha_for(double total, double prior_share) { return std::max(kAlpha, prior_share * total); }
 
-constexpr double kAlpha = 2.0;  // weight of the prior in the emission estimates
+}  // namespace
 
 uint64_t ChannelModel::pack(std::u32string_view e) {
   uint64_t packed = e.size();
@@ -55,11 +62,12 @@ ChannelModel::ChannelModel(ChannelCounts counts) : counts_(std::move(counts)) {
   for (const auto& [c, m] : counts_.emissions) {
     const double total = counts_.chars.at(c);
     slot.emplace_back(c, static_cast<int32_t>(slots_.size()));
-    Slot s{static_cast<float>(std::log10(total + kAlpha)), static_cast<uint32_t>(counted_.size()), 0};
+    const double alpha = alpha_for(total, counts_.prior_share);
+    Slot s{static_cast<float>(std::log10(alpha / (total + alpha))), static_cast<uint32_t>(counted_.size()), 0};
     for (const auto& [e, n] : m)
       if (e.size() <= kMaxEmission)  // longer ones are never looked up (and would not pack)
         counted_.push_back({pack(e), static_cast<uint32_t>(e.size()), e.empty() ? 0 : e[0],
-                            static_cast<float>(std::log10((n + kAlpha * base_prob(c, e)) / (total + kAlpha)))});
+                            static_cast<float>(std::log10((n + alpha * base_prob(c, e)) / (total + alpha)))});
     s.end = static_cast<uint32_t>(counted_.size());
     slots_.push_back(s);
   }
@@ -95,11 +103,11 @@ ChannelModel::Scorer::Scorer(const ChannelModel& model, std::u32string_view ocr)
 void ChannelModel::Scorer::fill_emissions(char32_t clean, float* rows) const {
   static const auto log_prior = [] {
     std::array<float, kBaseClasses> v{};
-    for (size_t i = 0; i < v.size(); ++i) v[i] = static_cast<float>(std::log10(kAlpha * kBaseProb[i]));
+    for (size_t i = 0; i < v.size(); ++i) v[i] = static_cast<float>(std::log10(kBaseProb[i]));
     return v;
   }();
   const int32_t slot = model_.slot_of(clean);
-  const float denominator = slot < 0 ? static_cast<float>(std::log10(kAlpha)) : model_.slots_[slot].log_denominator;
+  const float denominator = slot < 0 ? 0.0f : -model_.slots_[slot].log_prior_share;
   const char32_t base = vi::strip_diacritics(clean);
   const size_t m = ocr_.size();
   auto row = [&](size_t k) { return rows + k * row_size() + kPad; };

@@ -123,7 +123,7 @@ class ChannelModel {
 
   // What smooths the emissions of a clean character that has counts.
   struct Slot {
-    float log_denominator;  // log10 of the smoothing denominator
+    float log_prior_share;  // log10 of the prior's share alpha / (count + alpha)
     uint32_t begin, end;    // its counted emissions in counted_
   };
   // A counted emission: packed, its length and first code point, log10 P(emitted | clean).

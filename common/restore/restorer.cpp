@@ -32,50 +32,48 @@ CandidateGenerator::Options generator_options(const RestorerOptions& options) {
 
 }  // namespace
 
+// The models, shared by restorers that differ only in their channel
+// (Restorer::with_channel).
+struct SharedModels {
+  Lexicon lexicon;
+  CodeRepair codes;
+  std::unique_ptr<LanguageModel> lm;
+};
+
+// One reading per token, as decode() chose it.
+struct Choice {
+  const std::u32string* text = nullptr;  // nullptr: keep the token as written
+  float confidence = 1;
+  uint8_t number_prefix = 0, number_suffix = 0;  // see Option
+  uint8_t span = 1;                              // 0: read with the token before
+};
+
 struct Restorer::Impl {
-  // Loads the models in the order below; throws as Restorer::load.
-  Impl(const std::filesystem::path& dir, const RestorerOptions& options)
+  Impl(std::shared_ptr<const SharedModels> models, ChannelModel channel_model, const RestorerOptions& options)
       : options(options),
-        lexicon(Lexicon::load(dir / "lexicon.tsv")),
-        channel(ChannelModel::load(dir / "channel.tsv")),
-        codes(CodeRepair::load(dir / "code_parts.tsv")),
-        lm(LanguageModel::open(dir / "lm.bin")),
-        generator(lexicon, channel, generator_options(options)),
-        token_options(lexicon, channel, generator, generator.spelling(),
+        models(std::move(models)),
+        channel(std::move(channel_model)),
+        generator(this->models->lexicon, channel, generator_options(options)),
+        token_options(this->models->lexicon, channel, generator, generator.spelling(),
                       {options.option_gap, options.keep_log_prob, options.keep_abbreviation_log_prob,
                        options.keep_number_log_prob}) {}
 
+  // Decodes the sentences of `input` in parallel; each is independent, so
+  // the result does not depend on the number of threads.
+  std::vector<Choice> decide(std::string_view input, const std::vector<vi::Token>& tokens,
+                             bool want_confidences) const;
+
   RestorerOptions options;
-  Lexicon lexicon;
+  std::shared_ptr<const SharedModels> models;
   ChannelModel channel;
-  CodeRepair codes;
-  std::unique_ptr<LanguageModel> lm;
   CandidateGenerator generator;
   OptionBuilder token_options;
 };
 
-Restorer::Restorer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Restorer::~Restorer() = default;
-
-std::unique_ptr<Restorer> Restorer::load(const std::filesystem::path& dir, RestorerOptions options) {
-  return std::unique_ptr<Restorer>(new Restorer(std::make_unique<Impl>(dir, options)));
-}
-
-RestoredText Restorer::restore(std::string_view input, float detail_below) const {
-  std::vector<vi::Token> tokens;
-  vi::tokenize(input, tokens);
+std::vector<Choice> Restorer::Impl::decide(std::string_view input, const std::vector<vi::Token>& tokens,
+                                           bool want_confidences) const {
   const std::vector<std::pair<size_t, size_t>> sentences = split_sentences(input, tokens);
-
-  // Decode sentences in parallel; each is independent, so the result does
-  // not depend on the number of threads.
-  struct Choice {
-    const std::u32string* text = nullptr;  // nullptr: keep the token as written
-    float confidence = 1;
-    uint8_t number_prefix = 0, number_suffix = 0;  // see Option
-    uint8_t span = 1;                              // 0: read with the token before
-  };
   std::vector<Choice> choices(tokens.size());
-  const OptionBuilder& token_options = impl_->token_options;
   tbb::parallel_for(tbb::blocked_range<size_t>(0, sentences.size(), 8), [&](const tbb::blocked_range<size_t>& range) {
     Lattice lattice;
     std::vector<const TokenOptions*> own;
@@ -89,7 +87,7 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
       for (size_t i = begin; i < end; ++i)
         lattice.push_back(token_options.options_with_rejoin(input, tokens, i, *own[i - begin],
                                                             i + 1 < end ? own[i + 1 - begin] : nullptr));
-      const std::vector<Decision> decisions = decode(*impl_->lm, lattice, impl_->options.decoder, detail_below > 0);
+      const std::vector<Decision> decisions = decode(*models->lm, lattice, options.decoder, want_confidences);
       for (size_t i = begin; i < end; ++i) {
         const Decision& d = decisions[i - begin];
         if (d.option == kCovered) {
@@ -101,6 +99,46 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
       }
     }
   });
+  return choices;
+}
+
+Restorer::Restorer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Restorer::~Restorer() = default;
+
+std::unique_ptr<Restorer> Restorer::load(const std::filesystem::path& dir, RestorerOptions options,
+                                         const std::filesystem::path& channel) {
+  // Loaded in this order, so that an error names the first bad file.
+  Lexicon lexicon = Lexicon::load(dir / "lexicon.tsv");
+  ChannelModel channel_model = ChannelModel::load(channel.empty() ? dir / "channel.tsv" : channel);
+  CodeRepair codes = CodeRepair::load(dir / "code_parts.tsv");
+  auto models = std::make_shared<const SharedModels>(
+      SharedModels{std::move(lexicon), std::move(codes), LanguageModel::open(dir / "lm.bin")});
+  return std::unique_ptr<Restorer>(new Restorer(std::make_unique<Impl>(std::move(models), std::move(channel_model), options)));
+}
+
+std::unique_ptr<Restorer> Restorer::with_channel(ChannelModel channel) const {
+  return std::unique_ptr<Restorer>(new Restorer(std::make_unique<Impl>(impl_->models, std::move(channel), impl_->options)));
+}
+
+const ChannelModel& Restorer::channel() const { return impl_->channel; }
+
+std::vector<TokenReading> Restorer::read(std::string_view input) const {
+  std::vector<vi::Token> tokens;
+  vi::tokenize(input, tokens);
+  const std::vector<Choice> choices = impl_->decide(input, tokens, true);
+  std::vector<TokenReading> out(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Choice& c = choices[i];
+    out[i] = {tokens[i].offset, tokens[i].length, c.span == 0 ? nullptr : c.text, c.confidence, c.span,
+              (c.number_prefix | c.number_suffix) != 0};
+  }
+  return out;
+}
+
+RestoredText Restorer::restore(std::string_view input, float detail_below) const {
+  std::vector<vi::Token> tokens;
+  vi::tokenize(input, tokens);
+  const std::vector<Choice> choices = impl_->decide(input, tokens, detail_below > 0);
 
   RestoredText out;
   out.text.reserve(input.size() + input.size() / 4);
@@ -127,7 +165,7 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
     // syllable takes the token's case pattern, unless it is the token itself
     // up to case and tone placement.
     if (tokens[i].kind == vi::TokenKind::kCode || (!c.text && looks_like_abbreviation(original)))
-      restored = impl_->codes.repair(original);
+      restored = impl_->models->codes.repair(original);
     else if (c.number_prefix)  // unglued: "06thang" -> "06 tháng"
       restored = std::string(original.substr(0, c.number_prefix)) + " " +
                  apply_case(original.substr(c.number_prefix), *c.text);

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "restore/channel_model.hpp"
 #include "restore/decoder.hpp"
 #include "restore/token_case.hpp"
 
@@ -44,13 +45,35 @@ struct RestorerOptions {
   float keep_number_log_prob = -0.5f;        // the same for a number of one or two digits
 };
 
+// How the restorer read one token of a text (Restorer::read).
+struct TokenReading {
+  uint32_t offset = 0;  // byte offset of the token in the input
+  uint32_t length = 0;  // byte length in the input
+  // The lower-case syllable it was read as, in the lexicon's spelling;
+  // nullptr when it was kept as written (numbers, codes, foreign words) or
+  // read with the token before (span 0). Points into the restorer, valid
+  // while it lives.
+  const std::u32string* syllable = nullptr;
+  float confidence = 1.0f;  // (0, 1], as RestoredToken's
+  uint8_t span = 1;         // 2: read with the next token as one syllable; 0: read with the one before
+  bool unglued = false;     // the token was read as a number glued to `syllable` ("06thang")
+};
+
 class Restorer {
  public:
   // Loads lexicon.tsv, channel.tsv, code_parts.tsv and lm.bin from
-  // `model_dir`. Throws std::runtime_error naming the missing or malformed
-  // file.
-  static std::unique_ptr<Restorer> load(const std::filesystem::path& model_dir, RestorerOptions options = {});
+  // `model_dir`; with `channel`, the OCR channel from that file instead
+  // (an adapted channel, restore/channel_adaptation.hpp). Throws
+  // std::runtime_error naming the missing or malformed file.
+  static std::unique_ptr<Restorer> load(const std::filesystem::path& model_dir, RestorerOptions options = {},
+                                        const std::filesystem::path& channel = {});
+  // The same models and options with another channel. The lexicon, code
+  // parts and language model are shared with this restorer, which may be
+  // destroyed first.
+  std::unique_ptr<Restorer> with_channel(ChannelModel channel) const;
   ~Restorer();
+
+  const ChannelModel& channel() const;
 
   // Restores `text`; RestoredText::tokens lists the tokens whose confidence
   // is below `detail_below` (default: every token; 0: none, which saves
@@ -58,6 +81,11 @@ class Restorer {
   // the result is the same whatever the number of threads.
   // REQUIRES: valid UTF-8 (NFC for best results). Thread-safe.
   RestoredText restore(std::string_view text, float detail_below = 2.0f) const;
+
+  // How each token of `text` (vi::tokenize) is read, with confidences, in
+  // token order: what restore() decides, without writing the text.
+  // REQUIRES as restore(). Thread-safe.
+  std::vector<TokenReading> read(std::string_view text) const;
 
  private:
   struct Impl;

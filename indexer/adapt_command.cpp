@@ -1,0 +1,119 @@
+#include <tbb/global_control.h>
+
+#include <cstdio>
+#include <optional>
+
+#include "decode/decode.hpp"
+#include "index/build_mode.hpp"
+#include "indexer/commands.hpp"
+#include "io/atomic_file.hpp"
+#include "io/source_file.hpp"
+#include "io/walker.hpp"
+#include "restore/channel_adaptation.hpp"
+#include "restore/channel_confusions.hpp"
+#include "text/utf8.hpp"
+
+namespace vn::indexer {
+namespace {
+
+constexpr uint64_t kMaxFileBytes = uint64_t{64} << 20;
+
+// Every k-th file of the walk, k chosen so that about `budget` bytes are
+// read, spread over the whole archive; the decoded texts. Unreadable or
+// undecodable files are reported and left out.
+std::vector<std::string> sample_texts(const std::vector<std::string>& inputs, uint64_t budget) {
+  const io::WalkResult walk = io::walk_inputs(inputs);
+  for (const io::FileError& e : walk.errors) std::fprintf(stderr, "vnindex adapt: %s: %s\n", e.path.c_str(), e.reason.c_str());
+  uint64_t total = 0;
+  for (const io::SourceEntry& e : walk.entries) total += e.size;
+  const size_t stride = total <= budget ? 1 : static_cast<size_t>((total + budget - 1) / budget);
+  std::vector<std::string> texts;
+  uint64_t taken = 0;
+  for (size_t i = 0; i < walk.entries.size() && taken < budget; i += stride) {
+    const io::SourceEntry& e = walk.entries[i];
+    io::SourceBytes b = io::read_source(e, kMaxFileBytes);
+    if (!b.ok) {
+      std::fprintf(stderr, "vnindex adapt: %s: %s (left out)\n", e.path.c_str(), b.error.c_str());
+      continue;
+    }
+    decode::DecodeResult d = decode::decode_text(std::move(b.bytes));
+    if (!d.ok) {
+      std::fprintf(stderr, "vnindex adapt: %s: %s (left out)\n", e.path.c_str(), d.error.c_str());
+      continue;
+    }
+    taken += d.text.size();
+    texts.push_back(std::move(d.text));
+  }
+  return texts;
+}
+
+std::string percent(double p) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, p >= 0.1 ? "%.0f %%" : p >= 0.001 ? "%.1f %%" : "%.2f %%", 100 * p);
+  return buf;
+}
+
+void print_confusions(const char* title, const std::vector<restore::Confusion>& list) {
+  std::printf("%s\n", title);
+  for (const restore::Confusion& c : list) {
+    const std::string from = text::to_utf8(c.clean);
+    const std::string to = c.emitted.empty() ? "(dropped)" : text::to_utf8(c.emitted);
+    std::printf("  %s -> %-10s %7s  (shipped %s)\n", from.c_str(), to.c_str(), percent(c.adapted).c_str(),
+                percent(c.base).c_str());
+  }
+}
+
+void explain(const restore::ChannelCounts& base, const restore::ChannelCounts& adapted) {
+  print_confusions("letters the OCR damages more often than the shipped channel expects:",
+                   restore::learned_confusions(base, adapted));
+  print_confusions("whole tokens read as syllables more often than the shipped channel expects:",
+                   restore::learned_token_readings(base, adapted));
+}
+
+void report_rounds(const restore::AdaptationResult& r) {
+  std::fprintf(stderr, "vnindex adapt: %zu texts, %.2f MB\n", r.texts, static_cast<double>(r.bytes) / 1e6);
+  for (size_t i = 0; i < r.rounds.size(); ++i) {
+    const restore::AdaptationRound& a = r.rounds[i];
+    std::fprintf(stderr,
+                 "  round %zu: %zu pairs counted, %zu held out; held-out log10 P(ocr | syllable) %+.4f per pair; "
+                 "%s of tokens read differently; %.1f s; %s\n",
+                 i + 1, a.pairs, a.held_out_pairs, a.gain, percent(a.changed).c_str(), a.seconds,
+                 a.kept ? "kept" : "not kept");
+  }
+  if (r.rounds.empty())
+    std::fprintf(stderr, "vnindex adapt: too little text to hold any out: the channel is the shipped one\n");
+  else if (!r.adapted())
+    std::fprintf(stderr, "vnindex adapt: no round helped: the channel is the shipped one\n");
+}
+
+}  // namespace
+
+int run_adapt(const AdaptCommand& c) {
+  std::optional<tbb::global_control> parallelism;
+  if (c.threads) parallelism.emplace(tbb::global_control::max_allowed_parallelism, c.threads);
+  const auto base = restore::Restorer::load(c.models, c.options);
+  if (c.inputs.empty()) {  // --explain of an existing channel
+    explain(base->channel().counts(), restore::read_channel_counts(c.channel));
+    return 0;
+  }
+  const std::vector<std::string> texts = sample_texts(c.inputs, c.max_bytes);
+  if (texts.empty()) {
+    std::fprintf(stderr, "vnindex adapt: no readable text in the inputs\n");
+    return 1;
+  }
+  const restore::AdaptationResult r = restore::adapt_channel(*base, texts, c.adaptation);
+  report_rounds(r);
+  if (!c.out.empty()) {
+    const std::vector<std::string> comments = {
+        "vnarchive adapted channel 1",
+        "base " + index::build_mode_of(true, c.models).models,
+        "texts " + std::to_string(r.texts) + " bytes " + std::to_string(r.bytes) + " rounds " +
+            std::to_string(r.rounds.size())};
+    io::write_file_atomically(c.out, restore::channel_tsv(r.counts, 1, comments));
+    std::fprintf(stderr, "vnindex adapt: wrote %s\n", c.out.c_str());
+  }
+  if (c.explain) explain(base->channel().counts(), r.counts);
+  return 0;
+}
+
+}  // namespace vn::indexer
