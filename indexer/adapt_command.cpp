@@ -3,11 +3,10 @@
 #include <cstdio>
 #include <optional>
 
-#include "decode/decode.hpp"
+#include "index/adaptation_sample.hpp"
 #include "index/build_mode.hpp"
 #include "indexer/commands.hpp"
 #include "io/atomic_file.hpp"
-#include "io/source_file.hpp"
 #include "io/walker.hpp"
 #include "restore/channel_adaptation.hpp"
 #include "restore/channel_confusions.hpp"
@@ -16,35 +15,16 @@
 namespace vn::indexer {
 namespace {
 
-constexpr uint64_t kMaxFileBytes = uint64_t{64} << 20;
+constexpr uint64_t kMaxFileBytes = uint64_t{256} << 20;  // as vnindex index
 
-// Every k-th file of the walk, k chosen so that about `budget` bytes are
-// read, spread over the whole archive; the decoded texts. Unreadable or
-// undecodable files are reported and left out.
+// The sample of the inputs to learn from; what was left out is reported.
 std::vector<std::string> sample_texts(const std::vector<std::string>& inputs, uint64_t budget) {
   const io::WalkResult walk = io::walk_inputs(inputs);
   for (const io::FileError& e : walk.errors) std::fprintf(stderr, "vnindex adapt: %s: %s\n", e.path.c_str(), e.reason.c_str());
-  uint64_t total = 0;
-  for (const io::SourceEntry& e : walk.entries) total += e.size;
-  const size_t stride = total <= budget ? 1 : static_cast<size_t>((total + budget - 1) / budget);
-  std::vector<std::string> texts;
-  uint64_t taken = 0;
-  for (size_t i = 0; i < walk.entries.size() && taken < budget; i += stride) {
-    const io::SourceEntry& e = walk.entries[i];
-    io::SourceBytes b = io::read_source(e, kMaxFileBytes);
-    if (!b.ok) {
-      std::fprintf(stderr, "vnindex adapt: %s: %s (left out)\n", e.path.c_str(), b.error.c_str());
-      continue;
-    }
-    decode::DecodeResult d = decode::decode_text(std::move(b.bytes));
-    if (!d.ok) {
-      std::fprintf(stderr, "vnindex adapt: %s: %s (left out)\n", e.path.c_str(), d.error.c_str());
-      continue;
-    }
-    taken += d.text.size();
-    texts.push_back(std::move(d.text));
-  }
-  return texts;
+  index::AdaptationSample sample = index::sample_for_adaptation(walk.entries, budget, kMaxFileBytes);
+  for (const io::FileError& e : sample.left_out)
+    std::fprintf(stderr, "vnindex adapt: %s: %s (left out)\n", e.path.c_str(), e.reason.c_str());
+  return std::move(sample.texts);
 }
 
 std::string percent(double p) {

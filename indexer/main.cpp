@@ -135,6 +135,9 @@ int main(int argc, char** argv) {
   index->add_flag("!--no-restore", options.restore, "index the text as it is, without restoring it");
   index->add_flag("!--no-compact", options.compact,
                   "do not compact the Xapian database after a run that wrote a tenth of the index or more");
+  index->add_flag("!--no-adapt", options.adapt,
+                  "restore with the models' own OCR channel; by default the first run over an index adapts it to the "
+                  "archive (see vnindex adapt) and later runs reuse it");
   index->add_option("--models", options.models, "restoration model directory (default: the shipped models/)");
   index->add_flag("-q,--quiet", quiet, "no progress bar and no summary");
   index->add_flag("--prune", options.prune, "remove documents whose files are gone from the input directories");

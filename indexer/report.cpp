@@ -38,6 +38,11 @@ void print_summary(std::FILE* out, const index::IndexStats& s) {
   if (d.trained)
     std::fprintf(out, "sidecar dictionary: %s (held-out records: %zu bytes with, %zu without)\n",
                  d.pays_off ? "used" : "not worth it", d.bytes_with, d.bytes_without);
+  const auto& a = s.adaptation;
+  if (a.texts > 0)
+    std::fprintf(out, "OCR channel %s from %zu files (%.2f MB) in %zu rounds, %.1f s\n",
+                 a.id.empty() ? "not adapted (no round helped): the models' own," : "adapted to the archive",
+                 a.texts, static_cast<double>(a.bytes) / 1e6, a.rounds, a.seconds);
   if (s.compacted)
     std::fprintf(out, "xapian database compacted: %.2f -> %.2f MB\n", s.xapian_bytes_before_compaction / 1e6,
                  s.xapian_bytes_after_compaction / 1e6);
@@ -69,6 +74,15 @@ std::string report_json(const index::IndexStats& s, const index::IndexOptions& o
   w.Key("held_out_bytes_without"), w.Uint64(s.dictionary.bytes_without);
   w.Key("dictionary_bytes"), w.Uint64(s.dictionary.dictionary.size());
   if (!s.dictionary_lost.empty()) str("lost", s.dictionary_lost);
+  w.EndObject();
+  w.Key("channel");  // the OCR channel restored with (index/archive_channel.hpp)
+  w.StartObject();
+  str("id", s.channel);  // empty: the models' own
+  w.Key("adapted_now"), w.Bool(!s.adaptation.id.empty());
+  w.Key("adaptation_files"), w.Uint64(s.adaptation.texts);
+  w.Key("adaptation_bytes"), w.Uint64(s.adaptation.bytes);
+  w.Key("adaptation_rounds"), w.Uint64(s.adaptation.rounds);
+  w.Key("adaptation_seconds"), w.Double(s.adaptation.seconds);
   w.EndObject();
   w.Key("xapian_compaction");  // after a run that wrote much of the index (index::run_index)
   w.StartObject();

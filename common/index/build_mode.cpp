@@ -10,6 +10,7 @@ namespace {
 
 constexpr std::string_view kRestore = "restore ";
 constexpr std::string_view kNoRestore = "no-restore";
+constexpr std::string_view kChannel = " channel ";
 
 // The model files Restorer::load reads, in a fixed order.
 constexpr const char* kModelFiles[] = {"lexicon.tsv", "channel.tsv", "code_parts.tsv", "lm.bin"};
@@ -23,22 +24,33 @@ std::string read_whole(const std::filesystem::path& p) {
 }  // namespace
 
 std::string BuildMode::describe() const {
-  return restore ? "restored with models " + models.substr(0, 16) : std::string("not restored");
+  if (!restore) return "not restored";
+  std::string d = "restored with models " + models.substr(0, 16);
+  if (channel.empty()) return d + " (their own OCR channel)";
+  return d + " (OCR channel adapted to the archive: " + channel.substr(0, 16) + ")";
 }
 
-std::string BuildMode::encode() const { return restore ? std::string(kRestore) + models : std::string(kNoRestore); }
+std::string BuildMode::encode() const {
+  if (!restore) return std::string(kNoRestore);
+  return std::string(kRestore) + models + (channel.empty() ? "" : std::string(kChannel) + channel);
+}
 
 BuildMode BuildMode::decode(std::string_view stored) {
-  if (stored == kNoRestore) return {false, {}};
-  if (stored.starts_with(kRestore)) return {true, std::string(stored.substr(kRestore.size()))};
+  if (stored == kNoRestore) return {false, {}, {}};
+  if (stored.starts_with(kRestore)) {
+    const std::string_view rest = stored.substr(kRestore.size());
+    const size_t at = rest.find(kChannel);
+    if (at == std::string_view::npos) return {true, std::string(rest), {}};
+    return {true, std::string(rest.substr(0, at)), std::string(rest.substr(at + kChannel.size()))};
+  }
   throw std::runtime_error("unknown build mode \"" + std::string(stored) + "\" in the index");
 }
 
 BuildMode build_mode_of(bool restore, const std::filesystem::path& model_dir) {
-  if (!restore) return {false, {}};
+  if (!restore) return {false, {}, {}};
   std::string hashes;
   for (const char* name : kModelFiles) hashes += store::content_hash(read_whole(model_dir / name));
-  return {true, store::content_hash(hashes)};
+  return {true, store::content_hash(hashes), {}};
 }
 
 void require_same_mode(const std::filesystem::path& db, const BuildMode& indexed, const BuildMode& run) {

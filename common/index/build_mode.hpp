@@ -12,11 +12,14 @@ namespace vn::index {
 
 struct BuildMode {
   bool restore = true;
-  std::string models;  // id of the restoration models (hash of their files); empty when not restoring
+  std::string models;   // id of the restoration models (hash of their files); empty when not restoring
+  std::string channel;  // id of the OCR channel adapted to the archive; empty: the models' own
 
-  // "restored with models 3f2a9c1e0b7d5a64" or "not restored".
+  // "restored with models 3f2a9c1e0b7d5a64 (channel adapted to the
+  // archive: 9c1e...)" or "not restored".
   std::string describe() const;
-  // The stored form ("restore <models id>" or "no-restore"), and back.
+  // The stored form ("restore <models id>[ channel <channel id>]" or
+  // "no-restore"), and back.
   std::string encode() const;
   static BuildMode decode(std::string_view stored);
   bool operator==(const BuildMode&) const = default;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "index/archive_channel.hpp"
 #include "index/removal_limit.hpp"
 #include "index/stop_request.hpp"
 #include "io/walker.hpp"
@@ -32,6 +33,7 @@ struct IndexOptions {
                                      // index/failure_memory.hpp); by default their failure is recalled
   const StopRequest* stop = nullptr; // polled between documents: when set, the run stops early (see run_index)
   bool compact = true;               // compact the Xapian database after a run that wrote much of it (see run_index)
+  bool adapt = true;                 // restore with an OCR channel adapted to the archive (see run_index)
 };
 
 // What a run did with one file.
@@ -79,6 +81,8 @@ struct IndexStats {
   bool compacted = false;            // the Xapian database was compacted after the run
   uint64_t xapian_bytes_before_compaction = 0, xapian_bytes_after_compaction = 0;
   std::string compaction_error;      // why the compaction failed (the index is whole, only not compacted)
+  std::string channel;               // id of the adapted OCR channel restored with; empty: the models' own
+  ChannelAdaptationStats adaptation; // adapting the channel on this run, when it did
 };
 
 // Receives progress from the serial writer stage (never concurrently).

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "store/document_data.hpp"
+#include "restore/channel_counts.hpp"
 #include "store/schema.hpp"
 #include "store/sidecar.hpp"
 
@@ -60,6 +61,19 @@ bool a_run_finds(const store::SidecarReader& reader, const store::SidecarLocatio
   }
 }
 
+// The adapted channel the index names must be there: runs restore with it.
+void check_channel(const std::filesystem::path& db_dir, const Xapian::Database& db, Problems& problems) {
+  const std::string id = db.get_metadata(std::string(store::schema::kChannelKey));
+  if (id.empty()) return;
+  const std::filesystem::path file = store::schema::channel_file(db_dir, id);
+  try {
+    restore::read_channel_counts(file);
+  } catch (const std::exception& e) {
+    problems.add_database("its adapted OCR channel is missing or damaged (" + std::string(e.what()) +
+                          "): run vnindex index --force over the same inputs to adapt and restore again");
+  }
+}
+
 // Xapian's own check, then every document's id terms, path and sidecar
 // record. Throws Xapian::DatabaseError on damage Xapian cannot read past.
 void check_documents(const std::filesystem::path& db_dir, const std::string& xapian_path, VerifyReport& report,
@@ -70,6 +84,7 @@ void check_documents(const std::filesystem::path& db_dir, const std::string& xap
 
   Xapian::Database db(xapian_path);
   report.documents = db.get_doccount();
+  check_channel(db_dir, db, problems);
   std::vector<std::pair<Xapian::docid, store::DocumentData>> located;
   std::unordered_map<std::string, Xapian::docid> by_path;
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {

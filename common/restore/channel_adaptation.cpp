@@ -2,6 +2,7 @@
 
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 
@@ -26,33 +27,53 @@ std::vector<std::string_view> pieces_of(const std::vector<std::string>& texts) {
   return out;
 }
 
-// What one round learns from reading every piece.
-struct Reading {
-  std::vector<std::vector<TokenReading>> tokens;  // per piece
-  ChannelCounts training;                          // pairs of the training pieces
-  std::vector<DecodedPair> held_out;               // pairs of the held-out pieces
-  size_t training_pairs = 0;
-};
-
 // Every `every`-th piece is held out; of fewer pieces, the last.
 bool held_out(size_t i, size_t pieces, size_t every) {
   return pieces < every ? i + 1 == pieces : i % every == every - 1;
 }
 
+// What a token was read as, in 32 bits: 0 when kept, else a hash of the
+// reading (two readings of one text are compared by these).
+uint32_t fingerprint(const TokenReading& t) {
+  if (t.syllable == nullptr) return t.span == 0 ? 1 : 0;
+  uint32_t h = 2166136261u ^ t.span ^ (t.unglued ? 0x100u : 0u);
+  for (const char32_t c : *t.syllable) h = (h ^ c) * 16777619u;
+  return h | 2;
+}
+
+// What one round learns from reading every piece.
+struct Reading {
+  std::vector<std::vector<uint32_t>> readings;  // per piece, per token: fingerprint()
+  ChannelCounts training;                       // pairs of the training pieces
+  std::vector<DecodedPair> held_out;            // pairs of the held-out pieces
+  size_t training_pairs = 0;
+};
+
+// Reads the pieces a block at a time (in parallel within a block), so that
+// only a block's readings and pairs are held at once; counts in piece
+// order, so the result does not depend on the threads.
 Reading read_all(const Restorer& restorer, const std::vector<std::string_view>& pieces, const AdaptationOptions& o) {
+  constexpr size_t kBlock = 256;
   Reading r;
-  r.tokens.resize(pieces.size());
-  std::vector<std::vector<DecodedPair>> pairs(pieces.size());
-  tbb::parallel_for(size_t{0}, pieces.size(), [&](size_t i) {
-    r.tokens[i] = restorer.read(pieces[i]);
-    collect_pairs(pieces[i], r.tokens[i], o.min_confidence, pairs[i]);
-  });
-  for (size_t i = 0; i < pieces.size(); ++i) {
-    const bool h = held_out(i, pieces.size(), o.held_out_every);
-    if (h) r.held_out.insert(r.held_out.end(), pairs[i].begin(), pairs[i].end());
-    if (!h) {
-      for (const DecodedPair& p : pairs[i]) add_pair(r.training, p.syllable, p.ocr);
-      r.training_pairs += pairs[i].size();
+  r.readings.resize(pieces.size());
+  std::vector<std::vector<DecodedPair>> pairs(kBlock);
+  for (size_t begin = 0; begin < pieces.size(); begin += kBlock) {
+    const size_t end = std::min(pieces.size(), begin + kBlock);
+    tbb::parallel_for(begin, end, [&](size_t i) {
+      const std::vector<TokenReading> tokens = restorer.read(pieces[i]);
+      r.readings[i].reserve(tokens.size());
+      for (const TokenReading& t : tokens) r.readings[i].push_back(fingerprint(t));
+      pairs[i - begin].clear();
+      collect_pairs(pieces[i], tokens, o.min_confidence, pairs[i - begin]);
+    });
+    for (size_t i = begin; i < end; ++i) {
+      const std::vector<DecodedPair>& p = pairs[i - begin];
+      if (held_out(i, pieces.size(), o.held_out_every)) {
+        r.held_out.insert(r.held_out.end(), p.begin(), p.end());
+      } else {
+        for (const DecodedPair& x : p) add_pair(r.training, x.syllable, x.ocr);
+        r.training_pairs += p.size();
+      }
     }
   }
   return r;
@@ -71,16 +92,11 @@ double gain(const ChannelModel& before, const ChannelModel& after, const std::ve
   return sum / static_cast<double>(pairs.size());
 }
 
-// Share of tokens whose reading differs between two readings of the texts.
-double changed_share(const std::vector<std::vector<TokenReading>>& a, const std::vector<std::vector<TokenReading>>& b) {
+// Share of tokens read differently in two readings of the same pieces.
+double changed_share(const std::vector<std::vector<uint32_t>>& a, const std::vector<std::vector<uint32_t>>& b) {
   size_t changed = 0, all = 0;
   for (size_t i = 0; i < a.size(); ++i) {
-    for (size_t t = 0; t < a[i].size(); ++t) {
-      const TokenReading &x = a[i][t], &y = b[i][t];
-      const bool same = x.span == y.span && x.unglued == y.unglued &&
-                        (x.syllable == y.syllable || (x.syllable && y.syllable && *x.syllable == *y.syllable));
-      changed += same ? 0 : 1;
-    }
+    for (size_t t = 0; t < a[i].size(); ++t) changed += a[i][t] != b[i][t];
     all += a[i].size();
   }
   return all == 0 ? 0 : static_cast<double>(changed) / static_cast<double>(all);
@@ -105,9 +121,8 @@ AdaptationResult adapt_channel(const Restorer& base, const std::vector<std::stri
   ChannelCounts smoothed = base.channel().counts();
   smoothed.prior_share = options.prior_share;
   std::unique_ptr<Restorer> adapted = base.with_channel(ChannelModel(std::move(smoothed)));
-  std::unique_ptr<Restorer> reader_of_previous;  // `previous` points into its spelling
   const Restorer* current = adapted.get();
-  std::vector<std::vector<TokenReading>> previous;
+  std::vector<std::vector<uint32_t>> previous;
   for (int round = 0; round < options.max_rounds; ++round) {
     if (options.stop && options.stop()) break;
     const auto t0 = std::chrono::steady_clock::now();
@@ -115,7 +130,7 @@ AdaptationResult adapt_channel(const Restorer& base, const std::vector<std::stri
     AdaptationRound a;
     a.pairs = r.training_pairs;
     a.held_out_pairs = r.held_out.size();
-    if (!previous.empty()) a.changed = changed_share(previous, r.tokens);
+    if (!previous.empty()) a.changed = changed_share(previous, r.readings);
     ChannelCounts next = interpolate_channel(base.channel().counts(), r.training, options.prior);
     next.prior_share = options.prior_share;
     ChannelModel model(next);
@@ -125,10 +140,9 @@ AdaptationResult adapt_channel(const Restorer& base, const std::vector<std::stri
     result.rounds.push_back(a);
     if (!a.kept) break;
     result.counts = std::move(next);
-    reader_of_previous = std::move(adapted);
     adapted = base.with_channel(std::move(model));
     current = adapted.get();
-    previous = std::move(r.tokens);
+    previous = std::move(r.readings);
   }
   return result;
 }

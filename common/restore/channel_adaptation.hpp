@@ -21,7 +21,7 @@ struct AdaptationOptions {
   // ChannelCounts::prior_share of the channels read with, from the first
   // round on (the shipped channel has 0): tuned on our own scan-style
   // held-out pages.
-  double prior_share = 0.2;
+  double prior_share = 0.1;
   float min_confidence = 0.5f;  // readings less sure than this are not counted (tuned likewise)
   int max_rounds = 4;
   // A round is kept when it raises the held-out pairs' mean log10

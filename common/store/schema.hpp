@@ -46,6 +46,9 @@ std::filesystem::path compacted_xapian_dir(const std::filesystem::path& db);  //
 // The files that failed in the last runs, with their reasons (JSON; see
 // index/failure_memory.hpp).
 std::filesystem::path failures_file(const std::filesystem::path& db);
+// The OCR channel adapted to the archive (restore/channel_adaptation.hpp),
+// by its id: channel/<id>.tsv, written once and never changed.
+std::filesystem::path channel_file(const std::filesystem::path& db, std::string_view id);
 
 // Xapian metadata key holding the id of the dictionary new sidecar records
 // are compressed with ("0": none; absent: not decided yet).
@@ -53,6 +56,9 @@ inline constexpr std::string_view kDictionaryKey = "vnarchive.dictionary";
 // Xapian metadata key holding how the documents were made (restored, with
 // which models, or not: index/build_mode.hpp); absent in a new index.
 inline constexpr std::string_view kBuildModeKey = "vnarchive.build";
+// Xapian metadata key holding the id of the adapted channel new documents
+// are restored with (channel_file); absent: the shipped channel.
+inline constexpr std::string_view kChannelKey = "vnarchive.channel";
 
 // The unique id term for a source path (hashed when the path is too long).
 std::string id_term(std::string_view source_path);

@@ -23,7 +23,7 @@ TEST(Adapt, WritesAChannelThatRestoreReadsAndExplains) {
   ASSERT_EQ(a.status, 0);
   const std::string tsv = vn::test::read_file(channel);
   EXPECT_TRUE(tsv.starts_with("# vnarchive adapted channel 1\n# base ")) << tsv.substr(0, 200);
-  EXPECT_NE(tsv.find("\nP\t0.2\n"), std::string::npos);
+  EXPECT_NE(tsv.find("\nP\t0.1\n"), std::string::npos);
 
   const std::string page = (vn::test::samples_dir() / "ocr" / "01-bao-cao-kiem-diem.txt").string();
   const auto restored = run(vnindex("restore --channel " + quote(channel) + " " + quote(page)));
@@ -47,4 +47,64 @@ TEST(Adapt, MistakesAreUsageErrorsAndABadChannelNamesTheFile) {
                                                " < /dev/null 2>&1")));
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.out.find("bad.tsv:1: malformed line"), std::string::npos) << r.out;
+}
+
+namespace {
+
+// Indexes the OCR samples into `db` with `flags`; returns the exit status
+// and the JSON report.
+std::pair<int, std::string> index_samples(const vn::test::TempDir& dir, const std::string& flags) {
+  const std::string report = (dir / "report.json").string();
+  const auto r = run(vnindex("index -q " + flags + " --db " + quote((dir / "db").string()) + " --report " +
+                             quote(report) + " " + quote((vn::test::samples_dir() / "ocr").string())));
+  return {r.status, vn::test::read_file(report)};
+}
+
+size_t channel_files(const vn::test::TempDir& dir) {
+  if (!std::filesystem::exists(dir / "db" / "channel")) return 0;
+  return static_cast<size_t>(std::distance(std::filesystem::directory_iterator(dir / "db" / "channel"), {}));
+}
+
+}  // namespace
+
+TEST(IndexAdaptation, TheFirstRunAdaptsAndLaterRunsReuseIt) {
+  vn::test::TempDir dir;
+  const auto [first, report1] = index_samples(dir, "");
+  ASSERT_EQ(first, 0);
+  EXPECT_NE(report1.find("\"adapted_now\": true"), std::string::npos) << report1;
+  EXPECT_EQ(channel_files(dir), 1u);
+  const auto [second, report2] = index_samples(dir, "");
+  ASSERT_EQ(second, 0);
+  EXPECT_NE(report2.find("\"adapted_now\": false"), std::string::npos) << report2;
+  EXPECT_NE(report2.find("\"unchanged\": 12"), std::string::npos) << report2;
+  EXPECT_EQ(channel_files(dir), 1u);
+  // The models' own channel would be another build mode: refused.
+  EXPECT_EQ(index_samples(dir, "--no-adapt").first, 2);
+  EXPECT_EQ(run(vnindex("verify --db " + quote((dir / "db").string()))).status, 0);
+}
+
+TEST(IndexAdaptation, AnIndexBuiltWithoutItStaysWithout) {
+  vn::test::TempDir dir;
+  ASSERT_EQ(index_samples(dir, "--no-adapt").first, 0);
+  const auto [status, report] = index_samples(dir, "");
+  EXPECT_EQ(status, 0);
+  EXPECT_NE(report.find("\"adapted_now\": false"), std::string::npos) << report;
+  EXPECT_EQ(channel_files(dir), 0u);
+}
+
+TEST(IndexAdaptation, ALostChannelIsNamedAndForceAdaptsAgain) {
+  vn::test::TempDir dir;
+  ASSERT_EQ(index_samples(dir, "").first, 0);
+  std::filesystem::remove_all(dir / "db" / "channel");
+  const std::string db = quote((dir / "db").string());
+  const auto verify = run("sh -c " + quote(vnindex("verify --db " + db + " 2>&1")));
+  EXPECT_EQ(verify.status, 1);
+  EXPECT_NE(verify.out.find("adapted OCR channel is missing"), std::string::npos) << verify.out;
+  const auto refused = run("sh -c " + quote(vnindex("index -q --db " + db + " " +
+                                                     quote((vn::test::samples_dir() / "ocr").string()) + " 2>&1")));
+  EXPECT_EQ(refused.status, 2);
+  EXPECT_NE(refused.out.find("run with --force"), std::string::npos) << refused.out;
+  ASSERT_EQ(index_samples(dir, "--force").first, 0);
+  EXPECT_EQ(channel_files(dir), 1u);
+  EXPECT_EQ(run(vnindex("verify --db " + db)).status, 0);
 }

@@ -138,10 +138,15 @@ TEST(Guards, AnIndexWithoutAStoredModeTakesTheRunsMode) {
 }
 
 TEST(BuildMode, RoundTripsAndRefusesWhatItDoesNotKnow) {
-  const index::BuildMode restored{true, "0123456789abcdef0123456789abcdef"}, plain{false, {}};
+  const index::BuildMode restored{true, "0123456789abcdef0123456789abcdef", {}}, plain{false, {}, {}};
+  const index::BuildMode adapted{true, "0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210"};
   EXPECT_EQ(index::BuildMode::decode(restored.encode()), restored);
   EXPECT_EQ(index::BuildMode::decode(plain.encode()), plain);
+  EXPECT_EQ(index::BuildMode::decode(adapted.encode()), adapted);
+  EXPECT_EQ(restored.encode(), "restore 0123456789abcdef0123456789abcdef");  // as indexes before adaptation stored it
   EXPECT_EQ(plain.describe(), "not restored");
-  EXPECT_EQ(restored.describe(), "restored with models 0123456789abcdef");
+  EXPECT_EQ(restored.describe(), "restored with models 0123456789abcdef (their own OCR channel)");
+  EXPECT_EQ(adapted.describe(),
+            "restored with models 0123456789abcdef (OCR channel adapted to the archive: fedcba9876543210)");
   EXPECT_THROW(index::BuildMode::decode("restore-v9"), std::runtime_error);
 }
