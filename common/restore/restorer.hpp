@@ -40,7 +40,7 @@ struct RestorerOptions {
   DecoderOptions decoder;
   size_t candidates = 10;       // candidate syllables per token
   float option_gap = 4.0f;      // drop readings this many log10 units of channel behind the best
-  float keep_log_prob = -4.0f;  // channel log10 P(token | token kept as is) (tuned on our held-out pages)
+  float keep_log_prob = -5.0f;  // channel log10 P(token | token kept as is) (tuned on our held-out pages, print and scan)
   float keep_abbreviation_log_prob = -1.0f;  // the same for abbreviation-shaped tokens (UBND, XIX)
   float keep_number_log_prob = -0.5f;        // the same for a number of one or two digits
 };
