@@ -215,6 +215,9 @@ int main(int argc, char** argv) {
   adapt->add_option("--char-weight", adapt_cmd.adaptation.prior.char_weight,
                     "archive emissions per character that weigh as much as the shipped channel")
       ->capture_default_str();
+  adapt->add_option("--min-new-pair", adapt_cmd.adaptation.prior.min_new_pair,
+                    "least count of a token reading the shipped table lacks for it to be learned")
+      ->capture_default_str();
   adapt->add_option("--token-weight", adapt_cmd.adaptation.prior.token_weight,
                     "archive tokens per syllable that weigh as much as the shipped token table")
       ->capture_default_str();
