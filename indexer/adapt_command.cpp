@@ -4,7 +4,9 @@
 #include <optional>
 
 #include "index/adaptation_sample.hpp"
+#include "index/archive_channel.hpp"
 #include "index/build_mode.hpp"
+#include "index/pipeline.hpp"
 #include "indexer/commands.hpp"
 #include "io/atomic_file.hpp"
 #include "io/walker.hpp"
@@ -15,13 +17,12 @@
 namespace vn::indexer {
 namespace {
 
-constexpr uint64_t kMaxFileBytes = uint64_t{256} << 20;  // as vnindex index
 
 // The sample of the inputs to learn from; what was left out is reported.
 std::vector<std::string> sample_texts(const std::vector<std::string>& inputs, uint64_t budget) {
   const io::WalkResult walk = io::walk_inputs(inputs);
   for (const io::FileError& e : walk.errors) std::fprintf(stderr, "vnindex adapt: %s: %s\n", e.path.c_str(), e.reason.c_str());
-  index::AdaptationSample sample = index::sample_for_adaptation(walk.entries, budget, kMaxFileBytes);
+  index::AdaptationSample sample = index::sample_for_adaptation(walk.entries, budget, index::IndexOptions{}.max_file_size);
   for (const io::FileError& e : sample.left_out)
     std::fprintf(stderr, "vnindex adapt: %s: %s (left out)\n", e.path.c_str(), e.reason.c_str());
   return std::move(sample.texts);
@@ -61,7 +62,7 @@ void report_rounds(const restore::AdaptationResult& r) {
                  a.kept ? "kept" : "not kept");
   }
   if (r.rounds.empty())
-    std::fprintf(stderr, "vnindex adapt: too little text to hold any out: the channel is the shipped one\n");
+    std::fprintf(stderr, "vnindex adapt: too little text to hold any out (under 8 KB): the channel is the shipped one\n");
   else if (!r.adapted())
     std::fprintf(stderr, "vnindex adapt: no round helped: the channel is the shipped one\n");
 }
@@ -71,11 +72,11 @@ void report_rounds(const restore::AdaptationResult& r) {
 int run_adapt(const AdaptCommand& c) {
   std::optional<tbb::global_control> parallelism;
   if (c.threads) parallelism.emplace(tbb::global_control::max_allowed_parallelism, c.threads);
-  const auto base = restore::Restorer::load(c.models, c.options);
   if (c.inputs.empty()) {  // --explain of an existing channel
-    explain(base->channel().counts(), restore::read_channel_counts(c.channel));
+    explain(restore::read_channel_counts(c.models / "channel.tsv"), restore::read_channel_counts(c.channel));
     return 0;
   }
+  const auto base = restore::Restorer::load(c.models, c.options);
   const std::vector<std::string> texts = sample_texts(c.inputs, c.max_bytes);
   if (texts.empty()) {
     std::fprintf(stderr, "vnindex adapt: no readable text in the inputs\n");
@@ -84,12 +85,7 @@ int run_adapt(const AdaptCommand& c) {
   const restore::AdaptationResult r = restore::adapt_channel(*base, texts, c.adaptation);
   report_rounds(r);
   if (!c.out.empty()) {
-    const std::vector<std::string> comments = {
-        "vnarchive adapted channel 1",
-        "base " + index::build_mode_of(true, c.models).models,
-        "texts " + std::to_string(r.texts) + " bytes " + std::to_string(r.bytes) + " rounds " +
-            std::to_string(r.rounds.size())};
-    io::write_file_atomically(c.out, restore::channel_tsv(r.counts, 1, comments));
+    io::write_file_atomically(c.out, index::adapted_channel_file(r, index::build_mode_of(true, c.models).models));
     std::fprintf(stderr, "vnindex adapt: wrote %s\n", c.out.c_str());
   }
   if (c.explain) explain(base->channel().counts(), r.counts);

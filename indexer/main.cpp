@@ -67,6 +67,9 @@ int run_index_command(const vn::index::IndexOptions& options, const std::string&
   if (!quiet && stats.known_failed)
     std::fprintf(stderr, "vnindex: %zu files failed before and are unchanged (not read again; --retry-failed to retry)\n",
                  stats.known_failed);
+  for (const auto& f : stats.adaptation.left_out)
+    std::fprintf(stderr, "vnindex: %s: left out of adapting the OCR channel: %s\n", vn::text::printable(f.path).c_str(),
+                 f.reason.c_str());
   for (const auto& f : stats.outcomes)
     if (!f.damage.empty())
       std::fprintf(stderr, "vnindex: %s: indexed with damage: %s\n", vn::text::printable(f.path).c_str(), f.damage.c_str());
@@ -210,7 +213,8 @@ int main(int argc, char** argv) {
   adapt->add_option("--min-confidence", adapt_cmd.adaptation.min_confidence, "readings less sure are not counted")
       ->capture_default_str();
   adapt->add_option("--prior-share", adapt_cmd.adaptation.prior_share,
-                    "share of each letter's emission estimate left to the prior (unseen damage)")
+                    "weight of the prior (unseen damage) in each letter's emission estimate, per count of the letter")
+      ->check(CLI::Range(0.0, vn::restore::kMaxPriorShare))
       ->capture_default_str();
   adapt->add_option("--char-weight", adapt_cmd.adaptation.prior.char_weight,
                     "archive emissions per character that weigh as much as the shipped channel")
@@ -248,6 +252,8 @@ int main(int argc, char** argv) {
     if (*adapt) {
       if (adapt_cmd.inputs.empty() && (adapt_cmd.channel.empty() || !adapt_cmd.explain))
         return usage_error("vnindex adapt: give files or directories to learn from, or --explain --channel FILE");
+      if (!adapt_cmd.inputs.empty() && !adapt_cmd.channel.empty())
+        return usage_error("vnindex adapt: --channel names a channel to explain, without inputs");
       if (!adapt_cmd.inputs.empty() && adapt_cmd.out.empty() && !adapt_cmd.explain)
         return usage_error("vnindex adapt: say where to write the channel (--out FILE), or --explain");
       return vn::indexer::run_adapt(adapt_cmd);

@@ -41,7 +41,10 @@ void print_summary(std::FILE* out, const index::IndexStats& s) {
   const auto& a = s.adaptation;
   if (a.texts > 0)
     std::fprintf(out, "OCR channel %s from %zu files (%.2f MB) in %zu rounds, %.1f s\n",
-                 a.id.empty() ? "not adapted (no round helped): the models' own," : "adapted to the archive",
+                 !a.id.empty()      ? "adapted to the archive"
+                 : s.stopped_by     ? "not adapted (stopped): the models' own,"
+                 : a.rounds == 0    ? "not adapted (too little text): the models' own,"
+                                    : "not adapted (no round helped): the models' own,",
                  a.texts, static_cast<double>(a.bytes) / 1e6, a.rounds, a.seconds);
   if (s.compacted)
     std::fprintf(out, "xapian database compacted: %.2f -> %.2f MB\n", s.xapian_bytes_before_compaction / 1e6,

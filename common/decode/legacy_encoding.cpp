@@ -319,8 +319,8 @@ bool is_ascii_letter(char32_t c) { return (c | 0x20) >= U'a' && (c | 0x20) <= U'
 
 // Whether words are syllables, remembered per thread by a 64-bit hash of
 // the lower-cased word in a direct-mapped table (a word's slot is taken by
-// the last word hashed to it). Two words with the same hash would share an
-// answer: about one pair in 2^64.
+// the last word hashed to it). Two words with the same hash (bit 0 aside)
+// would share an answer: about one pair in 2^63.
 class SyllableMemo {
  public:
   // The answer remembered for the word with this hash, if any.

@@ -10,8 +10,7 @@ namespace vn::index {
 
 AdaptationSample sample_for_adaptation(const std::vector<io::SourceEntry>& entries, uint64_t budget,
                                        uint64_t max_file_size) {
-  uint64_t total = 0;
-  for (const io::SourceEntry& e : entries) total += e.size;
+  const uint64_t total = io::total_bytes(entries);
   const size_t stride = total <= budget || budget == 0 ? 1 : static_cast<size_t>((total + budget - 1) / budget);
   AdaptationSample sample;
   uint64_t taken = 0;

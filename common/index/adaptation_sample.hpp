@@ -16,8 +16,8 @@ struct AdaptationSample {
 
 // Every k-th entry, k chosen so that about `budget` bytes are read, until
 // `budget` bytes of text are taken (of a file larger than what is left,
-// its beginning, cut at a line). Deterministic: the same entries give the
-// same sample.
+// its beginning, cut where restore_in_pieces would cut). Deterministic: the
+// same entries give the same sample.
 AdaptationSample sample_for_adaptation(const std::vector<io::SourceEntry>& entries, uint64_t budget,
                                        uint64_t max_file_size);
 

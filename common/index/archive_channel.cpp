@@ -1,6 +1,8 @@
 #include "index/archive_channel.hpp"
 
 #include <chrono>
+#include <fstream>
+#include <iterator>
 
 #include "index/adaptation_sample.hpp"
 #include "io/atomic_file.hpp"
@@ -14,13 +16,26 @@ std::string stored_channel_id(const Xapian::Database& db) {
   return db.get_metadata(std::string(store::schema::kChannelKey));
 }
 
+bool channel_is_whole(const std::filesystem::path& db, const std::string& id) {
+  if (id.empty()) return false;
+  std::ifstream in(store::schema::channel_file(db, id), std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  return in.good() || in.eof() ? !bytes.empty() && store::content_hash(bytes) == id : false;
+}
+
+std::string adapted_channel_file(const restore::AdaptationResult& r, const std::string& base_models) {
+  return restore::channel_tsv(r.counts, 1,
+                              {"vnarchive adapted channel 1", "base " + base_models,
+                               "texts " + std::to_string(r.texts) + " bytes " + std::to_string(r.bytes) +
+                                   " rounds " + std::to_string(r.rounds.size())});
+}
+
 ChannelAdaptationStats adapt_archive_channel(const std::filesystem::path& db, const restore::Restorer& base,
+                                             const std::string& base_models,
                                              const std::vector<io::SourceEntry>& entries, uint64_t max_file_size,
                                              const StopRequest* stop) {
   const auto t0 = std::chrono::steady_clock::now();
-  uint64_t total = 0;
-  for (const io::SourceEntry& e : entries) total += e.size;
-  AdaptationSample sample = sample_for_adaptation(entries, adaptation_budget(total), max_file_size);
+  AdaptationSample sample = sample_for_adaptation(entries, adaptation_budget(io::total_bytes(entries)), max_file_size);
   restore::AdaptationOptions options;
   if (stop) options.stop = [stop] { return stop->requested(); };
   const restore::AdaptationResult r = restore::adapt_channel(base, sample.texts, options);
@@ -29,14 +44,10 @@ ChannelAdaptationStats adapt_archive_channel(const std::filesystem::path& db, co
   stats.bytes = r.bytes;
   stats.rounds = r.rounds.size();
   stats.left_out = std::move(sample.left_out);
-  if (r.adapted()) {
-    const std::string file = restore::channel_tsv(
-        r.counts, 1, {"vnarchive adapted channel 1", "adapted by vnindex index from " + std::to_string(r.texts) +
-                                                         " files, " + std::to_string(r.bytes) + " bytes"});
+  if (r.adapted() && !(stop && stop->requested())) {
+    const std::string file = adapted_channel_file(r, base_models);
     stats.id = store::content_hash(file);
-    const std::filesystem::path path = store::schema::channel_file(db, stats.id);
-    std::filesystem::create_directories(path.parent_path());
-    io::write_file_atomically(path, file);
+    io::write_file_atomically(store::schema::channel_file(db, stats.id), file);
   }
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return stats;

@@ -15,8 +15,9 @@ struct BuildMode {
   std::string models;   // id of the restoration models (hash of their files); empty when not restoring
   std::string channel;  // id of the OCR channel adapted to the archive; empty: the models' own
 
-  // "restored with models 3f2a9c1e0b7d5a64 (channel adapted to the
-  // archive: 9c1e...)" or "not restored".
+  // "restored with models 3f2a9c1e0b7d5a64 (their own OCR channel)",
+  // "restored with models 3f2a9c1e0b7d5a64 (OCR channel adapted to the
+  // archive: 9c1e4b...)" or "not restored".
   std::string describe() const;
   // The stored form ("restore <models id>[ channel <channel id>]" or
   // "no-restore"), and back.

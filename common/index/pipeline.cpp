@@ -356,11 +356,9 @@ struct Guards {
 
 // Throws BuildModeMismatch or TooManyRemovals when the run must not go ahead.
 Guards check_guards(const IndexOptions& options, const Xapian::Database& db, const IndexedState& state,
-                    const std::vector<io::SourceEntry>& entries, const std::filesystem::path& model_dir,
-                    const std::string& channel) {
+                    const std::vector<io::SourceEntry>& entries, const BuildMode& mode) {
   Guards g;
-  g.mode = build_mode_of(options.restore, model_dir);
-  g.mode.channel = channel;
+  g.mode = mode;
   // An index without documents takes any mode.
   if (db.get_doccount()) g.indexed_mode = db.get_metadata(std::string(store::schema::kBuildModeKey));
   if (!g.indexed_mode.empty() && !options.force) require_same_mode(options.db, BuildMode::decode(g.indexed_mode), g.mode);
@@ -406,37 +404,54 @@ size_t run_pipeline(const IndexOptions& options, const std::vector<io::SourceEnt
   return next;
 }
 
-// Whether this run adapts the channel: restoring, allowed to, and the
-// index has no adapted channel and no documents restored another way
-// (new, or rebuilt with --force).
-bool adapts_now(const IndexOptions& options, const Xapian::Database& db, const std::string& stored_channel) {
-  return options.restore && options.adapt && stored_channel.empty() && (db.get_doccount() == 0 || options.force);
-}
+// How a run gets its OCR channel (see run_index).
+struct ChannelPlan {
+  std::string in_index;  // the id the index names (schema::kChannelKey); empty: none
+  std::string reuse;     // the id to restore with when not adapting; empty: the models' own
+  bool adapt = false;    // adapt now; the id is known only after
+};
 
-// The channel this run restores with, as far as known before adapting:
-// the index's adapted one, unless --no-adapt asks for the models' own.
-std::string run_channel(const IndexOptions& options, const std::string& stored_channel) {
-  return options.restore && options.adapt ? stored_channel : std::string();
+// Restoring with --no-adapt: the models' own channel. Otherwise the
+// index's channel, or a new one adapted now when the index has none and
+// no documents, or is rebuilt (--force) with its channel lost or adapted
+// from other models. Adapting needs no documents or --force and the mode
+// check documents and no --force, so a channel adapted now is never
+// checked against the index's.
+ChannelPlan plan_channel(const IndexOptions& options, const Xapian::Database& db, const std::string& run_models) {
+  ChannelPlan p;
+  p.in_index = stored_channel_id(db);
+  if (!options.restore || !options.adapt) return p;
+  const std::string indexed = db.get_metadata(std::string(store::schema::kBuildModeKey));
+  const bool same_models = indexed.empty() || BuildMode::decode(indexed).models == run_models;
+  if (options.force && (!channel_is_whole(options.db, p.in_index) || !same_models)) {
+    p.adapt = true;
+    return p;
+  }
+  p.reuse = p.in_index;
+  p.adapt = p.in_index.empty() && db.get_doccount() == 0;
+  return p;
 }
 
 // The restorer of the run (nullptr when not restoring), adapting the
-// channel first when the run does (stats.adaptation, stats.channel).
+// channel first when the plan says so; stats.channel and stats.adaptation
+// say what it restores with.
 std::unique_ptr<restore::Restorer> load_restorer(const IndexOptions& options, const std::filesystem::path& model_dir,
-                                                 const std::vector<io::SourceEntry>& entries, bool adapt,
-                                                 IndexStats& stats) {
+                                                 const std::string& models, const std::vector<io::SourceEntry>& entries,
+                                                 const ChannelPlan& plan, IndexStats& stats) {
   if (!options.restore) return nullptr;
   std::unique_ptr<restore::Restorer> base = restore::Restorer::load(model_dir);
-  if (adapt) {
-    stats.adaptation = adapt_archive_channel(options.db, *base, entries, options.max_file_size, options.stop);
+  stats.channel = plan.reuse;
+  if (plan.adapt) {
+    stats.adaptation = adapt_archive_channel(options.db, *base, models, entries, options.max_file_size, options.stop);
     stats.channel = stats.adaptation.id;
   }
   if (stats.channel.empty()) return base;
-  try {
-    return restore::Restorer::load(model_dir, {}, store::schema::channel_file(options.db, stats.channel));
-  } catch (const std::runtime_error& e) {
-    throw std::runtime_error(std::string("the index's adapted OCR channel cannot be read: ") + e.what() +
-                             " (nothing was indexed; run with --force to adapt and restore everything again)");
-  }
+  const std::filesystem::path file = store::schema::channel_file(options.db, stats.channel);
+  if (!channel_is_whole(options.db, stats.channel))
+    throw std::runtime_error("the index's adapted OCR channel " + file.string() +
+                             " is missing or damaged (nothing was indexed; run with --force to adapt and restore "
+                             "everything again)");
+  return base->with_channel(restore::ChannelModel::load(file));
 }
 
 // See run_index: a whole run that wrote a tenth of the documents or more.
@@ -478,27 +493,19 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   Xapian::WritableDatabase db(store::schema::xapian_dir(options.db).string(), Xapian::DB_CREATE_OR_OPEN);
   const IndexedState state = IndexedState::load(db);
   const std::filesystem::path model_dir = options.models.empty() ? restore::default_model_dir() : options.models;
-  const std::string channel_in_index = stored_channel_id(db);
-  // A rebuild adapts again when the stored channel is gone.
-  const bool rebuild_without_channel =
-      options.force && !std::filesystem::exists(store::schema::channel_file(options.db, channel_in_index));
-  const std::string stored_channel = rebuild_without_channel ? std::string() : channel_in_index;
-  stats.channel = run_channel(options, stored_channel);
-  Guards guards = check_guards(options, db, state, entries, model_dir, stats.channel);
+  BuildMode mode = build_mode_of(options.restore, model_dir);
+  const ChannelPlan channel = plan_channel(options, db, mode.models);
+  mode.channel = channel.reuse;
+  Guards guards = check_guards(options, db, state, entries, mode);
   store::SidecarWriter sidecar(store::schema::sidecar_dir(options.db));
   const store::SidecarReader reader(store::schema::sidecar_dir(options.db));
   const unsigned threads = options.threads ? options.threads : static_cast<unsigned>(tbb::info::default_concurrency());
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, threads);
   std::string dictionary_decision;
   const auto compressor = choose_compressor(options, db, entries, sidecar, stats, dictionary_decision);
-  const std::unique_ptr<restore::Restorer> restorer =
-      load_restorer(options, model_dir, entries, adapts_now(options, db, stored_channel), stats);
-  guards.mode.channel = stats.channel;
-  if (progress) {
-    uint64_t total = 0;
-    for (const auto& e : entries) total += e.size;
-    progress->start(entries.size(), total);
-  }
+  const std::unique_ptr<restore::Restorer> restorer = load_restorer(options, model_dir, mode.models, entries, channel, stats);
+  guards.mode.channel = stats.channel;  // changes only when adapting, which the mode check never sees (plan_channel)
+  if (progress) progress->start(entries.size(), io::total_bytes(entries));
 
   Writer writer(db, sidecar, stats, options);
   if (!dictionary_decision.empty()) writer.set_metadata(store::schema::kDictionaryKey, dictionary_decision);
@@ -508,7 +515,7 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   // The channel at once, even when the mode switches only at the end: a
   // rebuild stopped half-way then restores with it again, and a run
   // without --force is refused as the mixed index it is.
-  if (stats.channel != channel_in_index) writer.set_metadata(store::schema::kChannelKey, stats.channel);
+  if (stats.channel != channel.in_index) writer.set_metadata(store::schema::kChannelKey, stats.channel);
   const Preparer prepare(state, reader, *compressor, restorer.get(), options.force, failures);
   const size_t reached = run_pipeline(options, entries, failures, prepare, writer, threads, progress);
   stats.stopped_by = options.stop ? options.stop->signal() : 0;

@@ -9,7 +9,7 @@
 #include <unordered_map>
 
 #include "store/document_data.hpp"
-#include "restore/channel_counts.hpp"
+#include "index/archive_channel.hpp"
 #include "store/schema.hpp"
 #include "store/sidecar.hpp"
 
@@ -63,15 +63,11 @@ bool a_run_finds(const store::SidecarReader& reader, const store::SidecarLocatio
 
 // The adapted channel the index names must be there: runs restore with it.
 void check_channel(const std::filesystem::path& db_dir, const Xapian::Database& db, Problems& problems) {
-  const std::string id = db.get_metadata(std::string(store::schema::kChannelKey));
-  if (id.empty()) return;
-  const std::filesystem::path file = store::schema::channel_file(db_dir, id);
-  try {
-    restore::read_channel_counts(file);
-  } catch (const std::exception& e) {
-    problems.add_database("its adapted OCR channel is missing or damaged (" + std::string(e.what()) +
-                          "): run vnindex index --force over the same inputs to adapt and restore again");
-  }
+  const std::string id = stored_channel_id(db);
+  if (id.empty() || channel_is_whole(db_dir, id)) return;
+  problems.add_database("its adapted OCR channel " + store::schema::channel_file(db_dir, id).string() +
+                        " is missing or damaged: run vnindex index --force over the same inputs to adapt and "
+                        "restore again");
 }
 
 // Xapian's own check, then every document's id terms, path and sidecar

@@ -113,4 +113,10 @@ WalkResult walk_inputs(const std::vector<std::string>& inputs) {
   return out;
 }
 
+uint64_t total_bytes(const std::vector<SourceEntry>& entries) {
+  uint64_t total = 0;
+  for (const SourceEntry& e : entries) total += e.size;
+  return total;
+}
+
 }  // namespace vn::io

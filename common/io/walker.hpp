@@ -48,4 +48,7 @@ bool lies_under(const std::string& path, const std::string& root);
 // with the reason. Names are taken as bytes (they need not be UTF-8).
 WalkResult walk_inputs(const std::vector<std::string>& inputs);
 
+// The sum of the entries' sizes.
+uint64_t total_bytes(const std::vector<SourceEntry>& entries);
+
 }  // namespace vn::io

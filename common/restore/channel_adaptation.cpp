@@ -58,6 +58,7 @@ Reading read_all(const Restorer& restorer, const std::vector<std::string_view>& 
   r.readings.resize(pieces.size());
   std::vector<std::vector<DecodedPair>> pairs(kBlock);
   for (size_t begin = 0; begin < pieces.size(); begin += kBlock) {
+    if (o.stop && o.stop()) break;  // the caller sees the stop too and keeps nothing of this round
     const size_t end = std::min(pieces.size(), begin + kBlock);
     tbb::parallel_for(begin, end, [&](size_t i) {
       const std::vector<TokenReading> tokens = restorer.read(pieces[i]);
@@ -127,6 +128,7 @@ AdaptationResult adapt_channel(const Restorer& base, const std::vector<std::stri
     if (options.stop && options.stop()) break;
     const auto t0 = std::chrono::steady_clock::now();
     Reading r = read_all(*current, pieces, options);
+    if (options.stop && options.stop()) break;
     AdaptationRound a;
     a.pairs = r.training_pairs;
     a.held_out_pairs = r.held_out.size();

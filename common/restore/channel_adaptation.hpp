@@ -31,7 +31,8 @@ struct AdaptationOptions {
   // not counted) when i % held_out_every == held_out_every - 1, or, of
   // fewer pieces, when it is the last one. REQUIRES: >= 2.
   size_t held_out_every = 10;
-  // Polled between rounds; true: stop and return what the rounds so far made.
+  // Polled between rounds and while reading; true: stop and return what
+  // the rounds before made.
   std::function<bool()> stop;
 };
 

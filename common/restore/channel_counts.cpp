@@ -39,7 +39,7 @@ std::string channel_tsv(const ChannelCounts& counts, uint32_t min_count, const s
   for (const std::string& c : comments) out.append("# ").append(c).append(1, '\n');
   if (counts.prior_share > 0) {
     char share[32];
-    std::snprintf(share, sizeof share, "P\t%.6g\n", counts.prior_share);
+    std::snprintf(share, sizeof share, "P\t%.17g\n", counts.prior_share);  // reads back exactly
     out.append(share);
   }
   for (const auto& [k, n] : lines) out.append(k).append(1, '\t').append(std::to_string(n)).append(1, '\n');
@@ -66,13 +66,15 @@ ChannelCounts read_channel_counts(const std::filesystem::path& path) {
       char* end = nullptr;
       const std::string v(f[1]);
       counts.prior_share = std::strtod(v.c_str(), &end);
-      if (v.empty() || *end != '\0' || !(counts.prior_share >= 0 && counts.prior_share <= 100)) throw bad();
+      if (v.empty() || *end != '\0' || !(counts.prior_share >= 0 && counts.prior_share <= kMaxPriorShare)) throw bad();
       continue;
     }
-    if (f.size() < 3 || f[0].size() != 1 || f.back().empty() || f.back().size() > 9 ||
+    if (f.size() < 3 || f[0].size() != 1 || f.back().empty() || f.back().size() > 10 ||
         f.back().find_first_not_of("0123456789") != std::string_view::npos)
       throw bad();
-    const uint32_t n = static_cast<uint32_t>(std::stoul(std::string(f.back())));
+    const uint64_t count = std::stoull(std::string(f.back()));
+    if (count > UINT32_MAX) throw bad();
+    const auto n = static_cast<uint32_t>(count);
     if (f[0] == "T" && f.size() == 4) {
       counts.by_ocr[text::to_u32(f[1])][text::to_u32(f[2])] = n;
     } else if (f[0] == "S" && f.size() == 3) {

@@ -8,7 +8,7 @@
 //   S <syllable> <n>               the syllable was counted n times in all
 //   E <clean char> <emission> <n>  the character became the emission n times
 //                                  ("" when dropped, up to kMaxEmission code points)
-//   P <share>                      prior_share (below); absent: 0
+//   P <share>                      ChannelCounts::prior_share; absent: 0
 // Lines starting with '#' are comments (an adapted channel says there
 // where it comes from).
 #pragma once
@@ -26,12 +26,15 @@ struct ChannelCounts {
   std::unordered_map<std::u32string, uint32_t> syllables;                                 // syllable -> n
   std::unordered_map<char32_t, std::unordered_map<std::u32string, uint32_t>> emissions;    // char -> emission -> n
   std::unordered_map<char32_t, uint32_t> chars;                                           // char -> emissions counted
-  // How much of a character's emission estimate goes to the prior (see
-  // ChannelModel): 0 for the shipped channel, more for an adapted one, so
-  // that damage the training pages never showed can still be read, and
-  // learned.
+  // The weight of the prior in a character's emission estimate, as a
+  // fraction of the character's count (ChannelModel; at least 2 in all):
+  // 0 for the shipped channel, more for an adapted one (0.1: the prior
+  // gets 9 % of the estimate), so that damage the training pages never
+  // showed can still be read, and learned. At most kMaxPriorShare.
   double prior_share = 0;
 };
+
+inline constexpr double kMaxPriorShare = 100;
 
 // Clean characters whose emissions longer than this are not counted.
 inline constexpr size_t kMaxEmission = 3;

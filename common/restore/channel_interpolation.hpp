@@ -24,8 +24,10 @@ struct ChannelPrior {
 // For each clean character c with base total N and archive total M:
 //   P(e | c) = (w * base(c, e) / N + archive(c, e)) / (w + M)
 // stored as counts round((N + M) * P); likewise P(ocr | syllable) for the
-// token table, whose syllable totals become base + archive. What the
-// archive lacks stays as the base has it. Deterministic.
+// token table, whose syllable totals become base + archive (the archive's
+// new pairs below min_new_pair are dropped, their share left to the
+// character model). What the archive lacks stays as the base has it.
+// Deterministic. The result's prior_share is 0: the caller sets it.
 ChannelCounts interpolate_channel(const ChannelCounts& base, const ChannelCounts& archive, const ChannelPrior& prior);
 
 }  // namespace vn::restore

@@ -10,7 +10,7 @@ std::filesystem::path lock_file(const std::filesystem::path& db) { return db / "
 std::filesystem::path compacted_xapian_dir(const std::filesystem::path& db) { return db / "xapian.compact"; }
 std::filesystem::path failures_file(const std::filesystem::path& db) { return db / "failures.json"; }
 std::filesystem::path channel_file(const std::filesystem::path& db, std::string_view id) {
-  return db / "channel" / (std::string(id) + ".tsv");
+  return db / ("channel-" + std::string(id) + ".tsv");
 }
 
 std::string id_term(std::string_view source_path) {

@@ -47,7 +47,8 @@ std::filesystem::path compacted_xapian_dir(const std::filesystem::path& db);  //
 // index/failure_memory.hpp).
 std::filesystem::path failures_file(const std::filesystem::path& db);
 // The OCR channel adapted to the archive (restore/channel_adaptation.hpp),
-// by its id: channel/<id>.tsv, written once and never changed.
+// by its id (the content hash of the file): channel-<id>.tsv, written once
+// and never changed.
 std::filesystem::path channel_file(const std::filesystem::path& db, std::string_view id);
 
 // Xapian metadata key holding the id of the dictionary new sidecar records

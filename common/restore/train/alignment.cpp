@@ -5,7 +5,6 @@
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 #include "vi/fold.hpp"
-#include "vi/letters.hpp"
 #include "vi/tokenizer.hpp"
 
 namespace vn::restore {
