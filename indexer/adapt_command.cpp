@@ -6,6 +6,7 @@
 #include "index/adaptation_sample.hpp"
 #include "index/archive_channel.hpp"
 #include "index/build_mode.hpp"
+#include "index/channel_refresh.hpp"
 #include "index/pipeline.hpp"
 #include "indexer/commands.hpp"
 #include "io/atomic_file.hpp"
@@ -17,14 +18,14 @@
 namespace vn::indexer {
 namespace {
 
-
 // The sample of the inputs to learn from; what was left out is reported.
 std::vector<std::string> sample_texts(const std::vector<std::string>& inputs, uint64_t budget) {
   const io::WalkResult walk = io::walk_inputs(inputs);
-  for (const io::FileError& e : walk.errors) std::fprintf(stderr, "vnindex adapt: %s: %s\n", e.path.c_str(), e.reason.c_str());
+  for (const io::FileError& e : walk.errors)
+    std::fprintf(stderr, "vnindex adapt: %s: %s\n", text::printable(e.path).c_str(), e.reason.c_str());
   index::AdaptationSample sample = index::sample_for_adaptation(walk.entries, budget, index::IndexOptions{}.max_file_size);
   for (const io::FileError& e : sample.left_out)
-    std::fprintf(stderr, "vnindex adapt: %s: %s (left out)\n", e.path.c_str(), e.reason.c_str());
+    std::fprintf(stderr, "vnindex adapt: %s: %s (left out)\n", text::printable(e.path).c_str(), e.reason.c_str());
   return std::move(sample.texts);
 }
 
@@ -62,9 +63,32 @@ void report_rounds(const restore::AdaptationResult& r) {
                  a.kept ? "kept" : "not kept");
   }
   if (r.rounds.empty())
-    std::fprintf(stderr, "vnindex adapt: too little text to hold any out (under 8 KB): the channel is the shipped one\n");
+    std::fprintf(stderr, "vnindex adapt: too little text to hold any out (a few KB): the channel is the shipped one\n");
   else if (!r.adapted())
     std::fprintf(stderr, "vnindex adapt: no round helped: the channel is the shipped one\n");
+}
+
+// `adapt --db`: the index's channel adapted anew from its originals.
+int refresh_index_channel(const AdaptCommand& c) {
+  const index::ChannelRefresh r = index::refresh_channel(c.db, c.models, c.stop);
+  const index::ChannelAdaptationStats& a = r.adaptation;
+  std::fprintf(stderr, "vnindex adapt: %zu indexed originals, %.2f MB, %zu rounds, %.1f s\n", a.texts,
+               static_cast<double>(a.bytes) / 1e6, a.rounds, a.seconds);
+  if (c.stop && c.stop->requested()) {
+    std::fprintf(stderr, "vnindex adapt: stopped: the index's channel is unchanged\n");
+    return index::exit_status_for_signal(c.stop->signal());
+  }
+  if (a.id.empty() || a.id == r.old_id) {
+    std::fprintf(stderr, "vnindex adapt: the channel is unchanged%s\n",
+                 a.id.empty() ? " (no round helped over the models' own)" : "");
+    return 0;
+  }
+  std::fprintf(stderr,
+               "vnindex adapt: the index's channel is now %s (was %s); run vnindex index --force over the same "
+               "inputs to restore every document with it\n",
+               a.id.substr(0, 16).c_str(), r.old_id.empty() ? "the models' own" : r.old_id.substr(0, 16).c_str());
+  if (c.explain) explain(r.old_counts, r.new_counts);
+  return 0;
 }
 
 }  // namespace
@@ -72,6 +96,7 @@ void report_rounds(const restore::AdaptationResult& r) {
 int run_adapt(const AdaptCommand& c) {
   std::optional<tbb::global_control> parallelism;
   if (c.threads) parallelism.emplace(tbb::global_control::max_allowed_parallelism, c.threads);
+  if (!c.db.empty()) return refresh_index_channel(c);
   if (c.inputs.empty()) {  // --explain of an existing channel
     explain(restore::read_channel_counts(c.models / "channel.tsv"), restore::read_channel_counts(c.channel));
     return 0;

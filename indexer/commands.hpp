@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "index/stop_request.hpp"
 #include "restore/channel_adaptation.hpp"
 #include "restore/restorer.hpp"
 #include "restore/train/trainer.hpp"
@@ -24,7 +25,8 @@ struct RestoreCommand {
 int run_restore(const RestoreCommand& command);
 
 struct AdaptCommand {
-  std::vector<std::string> inputs;  // files or trees to learn from; none: explain `channel`
+  std::vector<std::string> inputs;  // files or trees to learn from; none: explain `channel`, or refresh `db`
+  std::filesystem::path db;         // an index whose channel to adapt anew from its originals
   std::filesystem::path models;
   std::filesystem::path out;      // where to write the adapted channel (empty: nowhere)
   std::filesystem::path channel;  // with no inputs: the adapted channel to explain
@@ -33,6 +35,7 @@ struct AdaptCommand {
   unsigned threads = 0;
   restore::RestorerOptions options;
   restore::AdaptationOptions adaptation;
+  const index::StopRequest* stop = nullptr;  // ends adapting early, writing nothing
 };
 
 // Adapts the OCR channel to the inputs (restore/channel_adaptation.hpp),

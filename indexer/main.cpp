@@ -205,6 +205,8 @@ int main(int argc, char** argv) {
   adapt->add_flag("--explain", adapt_cmd.explain, "print the confusions learned (top 20)");
   adapt->add_option("--channel", adapt_cmd.channel, "without inputs: an adapted channel to explain")
       ->check(CLI::ExistingFile);
+  adapt->add_option("--db", adapt_cmd.db,
+                    "without inputs: adapt this index's channel anew from the originals it holds (then index --force)");
   adapt->add_option("--models", adapt_cmd.models, "model directory")->capture_default_str();
   adapt->add_option("--threads", adapt_cmd.threads, "worker threads (default: all cores)");
   adapt->add_option("--max-bytes", adapt_cmd.max_bytes, "text to learn from, spread over the inputs")
@@ -242,7 +244,8 @@ int main(int argc, char** argv) {
     return printed == 0 ? 0 : 2;
   }
   options.stop = &g_stop;
-  if (*index || *compact) vn::index::stop_on_signals(g_stop);
+  if (*index || *compact || *adapt) vn::index::stop_on_signals(g_stop);
+  adapt_cmd.stop = &g_stop;
   auto db_of_command = [&] { return (*index ? options.db : maintained_db).string(); };
   try {
     if (*index) return run_index_command(options, report_path, quiet);
@@ -250,10 +253,12 @@ int main(int argc, char** argv) {
     if (*compact) return run_compact_command(maintained_db);
     if (*restore) return vn::indexer::run_restore(restore_cmd);
     if (*adapt) {
-      if (adapt_cmd.inputs.empty() && (adapt_cmd.channel.empty() || !adapt_cmd.explain))
-        return usage_error("vnindex adapt: give files or directories to learn from, or --explain --channel FILE");
-      if (!adapt_cmd.inputs.empty() && !adapt_cmd.channel.empty())
-        return usage_error("vnindex adapt: --channel names a channel to explain, without inputs");
+      const int uses = !adapt_cmd.inputs.empty() + !adapt_cmd.channel.empty() + !adapt_cmd.db.empty();
+      if (uses != 1)
+        return usage_error("vnindex adapt: give files or directories to learn from, or --db INDEX, or "
+                           "--explain --channel FILE (one of them)");
+      if (!adapt_cmd.channel.empty() && !adapt_cmd.explain)
+        return usage_error("vnindex adapt: --channel FILE is for --explain");
       if (!adapt_cmd.inputs.empty() && adapt_cmd.out.empty() && !adapt_cmd.explain)
         return usage_error("vnindex adapt: say where to write the channel (--out FILE), or --explain");
       return vn::indexer::run_adapt(adapt_cmd);

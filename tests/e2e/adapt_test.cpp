@@ -123,3 +123,25 @@ TEST(IndexAdaptation, ADamagedChannelIsRefusedAndForceAdaptsAgain) {
   ASSERT_EQ(index_samples(dir, "--force").first, 0);
   EXPECT_EQ(run(vnindex("verify --db " + quote((dir / "db").string()))).status, 0);
 }
+
+TEST(IndexAdaptation, AdaptDbAdaptsAnewAndForceRestoresWithIt) {
+  vn::test::TempDir dir;
+  const std::string db = quote((dir / "db").string());
+  ASSERT_EQ(index_samples(dir, "--no-adapt").first, 0);
+  ASSERT_EQ(run(vnindex("adapt --db " + db)).status, 0);
+  const auto files = channel_files(dir);
+  ASSERT_EQ(files.size(), 1u);
+  const std::string id = files[0].stem().string().substr(std::string("channel-").size());
+  // The documents were restored with the models' own channel: a plain run
+  // would mix the two, a rebuild restores them all with the new one.
+  EXPECT_EQ(index_samples(dir, "").first, 2);
+  const auto [forced, report] = index_samples(dir, "--force");
+  ASSERT_EQ(forced, 0);
+  EXPECT_NE(report.find("\"id\": \"" + id + "\""), std::string::npos) << report;
+  const auto [again, report2] = index_samples(dir, "");
+  EXPECT_EQ(again, 0);
+  EXPECT_NE(report2.find("\"unchanged\": 12"), std::string::npos) << report2;
+  EXPECT_EQ(run(vnindex("verify --db " + db)).status, 0);
+  EXPECT_EQ(run(vnindex("adapt --db " + db + " " + quote((vn::test::samples_dir() / "ocr").string()))).status, 2);
+  EXPECT_EQ(run(vnindex("adapt --db " + quote((dir / "nothing").string()))).status, 2);
+}
