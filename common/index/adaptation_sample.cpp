@@ -34,7 +34,7 @@ AdaptationSample sample_for_adaptation(const std::vector<io::SourceEntry>& entri
 }
 
 uint64_t adaptation_budget(uint64_t total) {
-  constexpr uint64_t kMin = uint64_t{1} << 20, kMax = uint64_t{8} << 20;
+  constexpr uint64_t kMin = uint64_t{256} << 10, kMax = uint64_t{8} << 20;
   return std::clamp(total / 50, kMin, kMax);
 }
 

@@ -22,8 +22,10 @@ AdaptationSample sample_for_adaptation(const std::vector<io::SourceEntry>& entri
                                        uint64_t max_file_size);
 
 // The budget of a first indexing run over `total` bytes: 2 % of them (so
-// that adapting costs about a tenth of the run), at least 1 MB (all of a
-// small archive), at most 8 MB (memory stays flat).
+// that adapting, up to 4 readings of the sample plus a tenth held out,
+// costs about a tenth of the run), at least 256 KB (all of a small
+// archive; the seeds' 120 KB already teach most of their damage), at most
+// 8 MB (memory stays flat).
 uint64_t adaptation_budget(uint64_t total);
 
 }  // namespace vn::index
