@@ -7,6 +7,7 @@
 #include "restore/channel_model.hpp"
 #include "restore/code_repair.hpp"
 #include "restore/lexicon.hpp"
+#include "restore/ocr_symbols.hpp"
 #include "restore/sentences.hpp"
 #include "restore/token_case.hpp"
 #include "restore/token_options.hpp"
@@ -124,7 +125,7 @@ const ChannelModel& Restorer::channel() const { return impl_->channel; }
 
 std::vector<TokenReading> Restorer::read(std::string_view input) const {
   std::vector<vi::Token> tokens;
-  vi::tokenize(input, tokens);
+  restoration_tokens(input, tokens);
   const std::vector<Choice> choices = impl_->decide(input, tokens, true);
   std::vector<TokenReading> out(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -137,7 +138,7 @@ std::vector<TokenReading> Restorer::read(std::string_view input) const {
 
 RestoredText Restorer::restore(std::string_view input, float detail_below) const {
   std::vector<vi::Token> tokens;
-  vi::tokenize(input, tokens);
+  restoration_tokens(input, tokens);
   const std::vector<Choice> choices = impl_->decide(input, tokens, detail_below > 0);
 
   RestoredText out;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "restore/ocr_symbols.hpp"
 #include "restore/token_case.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
@@ -108,6 +109,21 @@ const std::vector<Option>* OptionBuilder::options_with_rejoin(std::string_view i
   return &cache_.emplace(std::move(key), std::move(opts)).first->second.options;
 }
 
+// Candidates of the letters a token's OCR symbols stand for ("hi¢u" read
+// as "hieu", "hiou", "hicu"), at a cost per symbol, where the token's own
+// candidates do not score them higher.
+void OptionBuilder::add_symbol_readings(std::u32string_view lower, std::vector<Option>& opts) const {
+  constexpr float kSymbolLogProb = -1.0f;
+  for (const std::u32string& letters : symbol_readings(lower)) {
+    for (const Candidate& c : generator_.generate(letters)) {
+      const float channel = c.channel + kSymbolLogProb;
+      const auto same = std::find_if(opts.begin(), opts.end(), [&](const Option& o) { return o.word == c.id; });
+      if (same == opts.end()) opts.push_back({c.id, &spelling_[c.id - kFirstSyllable], channel});
+      else same->channel = std::max(same->channel, channel);
+    }
+  }
+}
+
 // Channel log10 P of keeping a token that is not a syllable. Tokens
 // shaped like abbreviations or Roman numerals (all capitals, no vowel
 // that could carry a syllable: "TT", "HĐND", "GRDP"; or "VII", "XIX")
@@ -125,6 +141,7 @@ TokenOptions OptionBuilder::build_options(std::string_view original, const std::
   std::vector<Option>& opts = result.options;
   for (const Candidate& c : generator_.generate(lower))
     opts.push_back({c.id, &spelling_[c.id - kFirstSyllable], c.channel});
+  add_symbol_readings(lower, opts);
   // Readings the channel alone puts far behind the best one cannot win.
   std::stable_sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) { return a.channel > b.channel; });
   if (!opts.empty()) {

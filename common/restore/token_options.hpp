@@ -77,6 +77,7 @@ class OptionBuilder {
  private:
   TokenOptions build_options(std::string_view original, const std::string& lower_utf8, vi::TokenKind kind) const;
   void add_unglued(std::string_view original, std::vector<Option>& opts) const;
+  void add_symbol_readings(std::u32string_view lower, std::vector<Option>& opts) const;
   float keep_log_prob(std::string_view original) const;
 
   const Lexicon& lexicon_;

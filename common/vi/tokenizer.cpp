@@ -21,10 +21,6 @@ CharClass classify(char32_t cp) {
   return CharClass::kOther;
 }
 
-bool is_ocr_letter_symbol(char32_t cp) {
-  return cp == U'¢' || cp == U'£' || cp == U'©' || cp == U'®' || cp == U'@' || cp == U'&' || cp == U'§' || cp == U'¥' ||
-         cp == U'€';
-}
 
 // A maximal run of letters and digits, possibly with joiners inside.
 struct Run {
@@ -127,6 +123,11 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
     prev = CharClass::kOther;
   }
   if (in_run) emit(text, run, out);
+}
+
+bool is_ocr_letter_symbol(char32_t cp) {
+  return cp == U'¢' || cp == U'£' || cp == U'©' || cp == U'®' || cp == U'@' || cp == U'&' || cp == U'§' || cp == U'¥' ||
+         cp == U'€';
 }
 
 }  // namespace vn::vi

@@ -31,4 +31,7 @@ struct Token {
 // than 4 GiB.
 void tokenize(std::string_view text, std::vector<Token>& out);
 
+// The symbols OCR engines read for letters: ¢ £ © ® @ & § ¥ €.
+bool is_ocr_letter_symbol(char32_t cp);
+
 }  // namespace vn::vi

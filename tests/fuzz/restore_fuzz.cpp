@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "fuzz_check.hpp"
+#include "restore/ocr_symbols.hpp"
 #include "restore/restorer.hpp"
 #include "vi/tokenizer.hpp"
 
@@ -66,7 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // text is the input with each listed span replaced by its restoration:
   // the bytes between tokens are kept as they are.
   std::vector<vn::vi::Token> tokens;
-  vn::vi::tokenize(input, tokens);
+  vn::restore::restoration_tokens(input, tokens);
   std::string rebuilt;
   size_t cursor = 0, next_token = 0;
   for (const vn::restore::RestoredToken& t : r.tokens) {

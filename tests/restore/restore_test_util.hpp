@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "restore/ocr_symbols.hpp"
 #include "restore/restorer.hpp"
 #include "text/utf8.hpp"
 #include "vi/tokenizer.hpp"
@@ -28,7 +29,7 @@ inline const restore::Restorer& shipped_restorer() {
 // the next one when the restorer rejoined a syllable the OCR split ("Ngh i").
 inline ::testing::AssertionResult keeps_structure(std::string_view input, const restore::RestoredText& out) {
   std::vector<vn::vi::Token> tokens;
-  vn::vi::tokenize(input, tokens);
+  vn::restore::restoration_tokens(input, tokens);
   std::string rebuilt;
   rebuilt.reserve(out.text.size());
   size_t cursor = 0, j = 0;

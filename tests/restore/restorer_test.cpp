@@ -351,7 +351,13 @@ TEST(RestorerStructure, SampleFilesKeepTheirLines) {
     while (std::getline(a, la)) {
       ASSERT_TRUE(std::getline(b, lb)) << p.filename();
       EXPECT_EQ(la.empty(), lb.empty()) << p.filename() << ":" << lines + 1;
-      EXPECT_EQ(exact_terms(la).size(), exact_terms(lb).size()) << p.filename() << ":" << lines + 1 << ": " << la << " -> " << lb;
+      // A lone OCR symbol read as a letter ("&" -> "ở") adds a term.
+      std::vector<vn::vi::Token> with_symbols, without;
+      vn::restore::restoration_tokens(la, with_symbols);
+      vn::vi::tokenize(la, without);
+      const size_t lone_symbols = with_symbols.size() - without.size();
+      EXPECT_GE(exact_terms(lb).size(), exact_terms(la).size()) << p.filename() << ":" << lines + 1 << ": " << la << " -> " << lb;
+      EXPECT_LE(exact_terms(lb).size(), exact_terms(la).size() + lone_symbols) << p.filename() << ":" << lines + 1;
       ++lines;
     }
     EXPECT_FALSE(std::getline(b, lb)) << p.filename();

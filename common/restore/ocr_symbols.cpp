@@ -1,0 +1,87 @@
+#include "restore/ocr_symbols.hpp"
+
+#include "text/normalize.hpp"
+#include "text/utf8.hpp"
+
+namespace vn::restore {
+namespace {
+
+// What each symbol is read for, from our scan-style pages and the seeds:
+// "¢" for ở/ơ/ệ/c, "&" for ở/ố/ề/a, "€" for ê, "@" for a/ở, "¥" for ý.
+std::u32string_view letters_for(char32_t symbol) {
+  switch (symbol) {
+    case U'¢': return U"oec";
+    case U'€': return U"e";
+    case U'&': return U"oea";
+    case U'@': return U"ao";
+    case U'¥': return U"y";
+    case U'©': return U"co";
+    case U'®': return U"ro";
+    case U'§': return U"s";
+    case U'£': return U"fe";
+    default: return {};
+  }
+}
+
+bool is_space_or_edge(std::string_view text, size_t at) {
+  return at >= text.size() || text[at] == ' ' || text[at] == '\t' || text[at] == '\n' || text[at] == '\r';
+}
+
+// "&" and "@" also stand for themselves ("R & D", "A & B"): alone they are
+// read as a letter only before a lower-case word, as in running text.
+bool may_stand_for_a_letter(std::string_view text, char32_t symbol, size_t after) {
+  if (symbol >= 0x80) return true;
+  while (after < text.size() && text[after] == ' ') ++after;
+  if (after >= text.size()) return false;
+  const char32_t next = text::next_code_point(text, after);
+  return text::is_letter_or_mark(next) && !text::is_upper(next);
+}
+
+}  // namespace
+
+void restoration_tokens(std::string_view text, std::vector<vi::Token>& out) {
+  const size_t first = out.size();
+  vi::tokenize(text, out);
+  std::vector<vi::Token> lone;
+  for (size_t i = 0; i < text.size();) {
+    const size_t at = i;
+    const char32_t cp = text::next_code_point(text, i);
+    if (vi::is_ocr_letter_symbol(cp) && (at == 0 || is_space_or_edge(text, at - 1)) && is_space_or_edge(text, i) &&
+        may_stand_for_a_letter(text, cp, i))
+      lone.push_back({vi::TokenKind::kWord, static_cast<uint32_t>(at), static_cast<uint32_t>(i - at)});
+  }
+  if (lone.empty()) return;
+  // Merge in offset order (a lone symbol is never inside another token).
+  std::vector<vi::Token> merged;
+  merged.reserve(out.size() - first + lone.size());
+  size_t j = 0;
+  for (size_t k = first; k < out.size(); ++k) {
+    while (j < lone.size() && lone[j].offset < out[k].offset) merged.push_back(lone[j++]);
+    merged.push_back(out[k]);
+  }
+  merged.insert(merged.end(), lone.begin() + static_cast<long>(j), lone.end());
+  out.resize(first);
+  out.insert(out.end(), merged.begin(), merged.end());
+}
+
+std::vector<std::u32string> symbol_readings(std::u32string_view token) {
+  std::vector<std::u32string> out{std::u32string()};
+  bool any = false;
+  for (const char32_t c : token) {
+    const std::u32string_view letters = letters_for(c);
+    if (letters.empty()) {
+      for (std::u32string& r : out) r.push_back(c);
+      continue;
+    }
+    any = true;
+    std::vector<std::u32string> next;
+    for (const std::u32string& r : out)
+      for (const char32_t l : letters)
+        if (next.size() < kMaxSymbolReadings) next.push_back(r + l);
+    out = std::move(next);
+  }
+  if (!any) out.clear();
+  return out;
+}
+
+}  // namespace vn::restore

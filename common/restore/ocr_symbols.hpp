@@ -1,0 +1,28 @@
+// Symbols an OCR engine without Vietnamese reads for letters: "¢" for
+// "ở", "¥" for "ý", "hi¢u" for "hiệu", "s&" for "số". The tokenizer keeps
+// them inside a word after a letter (vi/tokenizer.hpp); the restorer also
+// reads a symbol standing alone as a word, and reads every symbol as each
+// of the letters it may stand for.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vi/tokenizer.hpp"
+
+namespace vn::restore {
+
+// The tokens the restorer reads: vi::tokenize's, plus a kWord token for
+// every OCR letter symbol that stands alone between spaces (or at the
+// start or end of a line), in order; "&" and "@" only before a lower-case
+// word ("tình hình & địa bàn", not "R & D").
+void restoration_tokens(std::string_view text, std::vector<vi::Token>& out);
+
+// The letter strings a lower-case token with OCR letter symbols may stand
+// for: each symbol replaced by each letter it is read for ("¢" -> "o", "e",
+// "c"), at most kMaxSymbolReadings of them; empty when the token has no
+// symbol.
+inline constexpr size_t kMaxSymbolReadings = 9;
+std::vector<std::u32string> symbol_readings(std::u32string_view token);
+
+}  // namespace vn::restore

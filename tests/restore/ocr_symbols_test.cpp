@@ -1,0 +1,32 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "restore/ocr_symbols.hpp"
+#include "restore/restore_test_util.hpp"
+
+using namespace vn::restore;
+
+TEST(OcrSymbols, LoneSymbolsBetweenSpacesBecomeWordTokens) {
+  const std::string text = "¢ dân chủ ¢ cơ sở, hi¢u & địa ¢¢ x¥\n¥ R & D, A @ b";
+  std::vector<vn::vi::Token> tokens;
+  restoration_tokens(text, tokens);
+  std::vector<std::string> got;
+  for (const auto& t : tokens) got.emplace_back(t.text(text));
+  const std::vector<std::string> want = {"¢", "dân", "chủ", "¢", "cơ", "sở", "hi¢u", "&", "địa", "x¥", "¥", "R", "D", "A", "@", "b"};
+  EXPECT_EQ(got, want);  // "¢¢" is no letter; "&" before a capital stands for itself
+  for (size_t i = 1; i < tokens.size(); ++i) EXPECT_LT(tokens[i - 1].offset, tokens[i].offset);
+}
+
+TEST(OcrSymbols, ReadingsReplaceEachSymbolByItsLetters) {
+  const auto r = symbol_readings(U"hi¢u");
+  EXPECT_NE(std::find(r.begin(), r.end(), U"hieu"), r.end());
+  EXPECT_NE(std::find(r.begin(), r.end(), U"hiou"), r.end());
+  EXPECT_TRUE(symbol_readings(U"hieu").empty());
+  EXPECT_LE(symbol_readings(U"¢&¢&").size(), kMaxSymbolReadings);
+}
+
+TEST(OcrSymbols, TheRestorerReadsThemAsLetters) {
+  const RestoredText r = vn::test::restore_checked("thực hiện dân chủ ¢ cơ sở, nâng cao hi¢u quả, phải cho ¥ kiến");
+  EXPECT_EQ(r.text, "thực hiện dân chủ ở cơ sở, nâng cao hiệu quả, phải cho ý kiến");
+}
