@@ -110,7 +110,7 @@ const std::vector<Option>* OptionBuilder::options_with_rejoin(std::string_view i
 }
 
 // Candidates of the letters a token's OCR symbols stand for ("hi¢u" read
-// as "hieu", "hiou", "hicu"), at a cost per symbol, where the token's own
+// as "hieu", "hiou", "hicu"), at a fixed cost, where the token's own
 // candidates do not score them higher.
 void OptionBuilder::add_symbol_readings(std::u32string_view lower, std::vector<Option>& opts) const {
   constexpr float kSymbolLogProb = -1.0f;
