@@ -11,7 +11,7 @@ namespace vn::index {
 AdaptationSample sample_for_adaptation(const std::vector<io::SourceEntry>& entries, uint64_t budget,
                                        uint64_t max_file_size) {
   const uint64_t total = io::total_bytes(entries);
-  const size_t stride = total <= budget || budget == 0 ? 1 : static_cast<size_t>((total + budget - 1) / budget);
+  const size_t stride = sampling_stride(total, budget);
   AdaptationSample sample;
   uint64_t taken = 0;
   for (size_t i = 0; i < entries.size() && taken < budget; i += stride) {
@@ -31,6 +31,10 @@ AdaptationSample sample_for_adaptation(const std::vector<io::SourceEntry>& entri
     sample.texts.push_back(std::move(d.text));
   }
   return sample;
+}
+
+size_t sampling_stride(uint64_t total, uint64_t budget) {
+  return total <= budget || budget == 0 ? 1 : static_cast<size_t>((total + budget - 1) / budget);
 }
 
 uint64_t adaptation_budget(uint64_t total) {

@@ -21,6 +21,10 @@ struct AdaptationSample {
 AdaptationSample sample_for_adaptation(const std::vector<io::SourceEntry>& entries, uint64_t budget,
                                        uint64_t max_file_size);
 
+// Every how many-th of items totalling `total` bytes to take so that about
+// `budget` bytes are read: 1 when all fit.
+size_t sampling_stride(uint64_t total, uint64_t budget);
+
 // The budget of a first indexing run over `total` bytes: 2 % of them (so
 // that adapting, up to 4 readings of the sample plus a tenth held out,
 // costs about a tenth of the run), at least 256 KB (all of a small

@@ -30,6 +30,14 @@ std::string adapted_channel_file(const restore::AdaptationResult& r, const std::
                                    " rounds " + std::to_string(r.rounds.size())});
 }
 
+std::string write_adapted_channel(const std::filesystem::path& db, const restore::AdaptationResult& result,
+                                  const std::string& base_models) {
+  const std::string file = adapted_channel_file(result, base_models);
+  const std::string id = store::content_hash(file);
+  io::write_file_atomically(store::schema::channel_file(db, id), file);
+  return id;
+}
+
 ChannelAdaptationStats adapt_archive_channel(const std::filesystem::path& db, const restore::Restorer& base,
                                              const std::string& base_models,
                                              const std::vector<io::SourceEntry>& entries, uint64_t max_file_size,
@@ -45,9 +53,7 @@ ChannelAdaptationStats adapt_archive_channel(const std::filesystem::path& db, co
   stats.rounds = r.rounds.size();
   stats.left_out = std::move(sample.left_out);
   if (r.adapted() && !(stop && stop->requested())) {
-    const std::string file = adapted_channel_file(r, base_models);
-    stats.id = store::content_hash(file);
-    io::write_file_atomically(store::schema::channel_file(db, stats.id), file);
+    stats.id = write_adapted_channel(db, r, base_models);
   }
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return stats;

@@ -30,6 +30,11 @@ bool channel_is_whole(const std::filesystem::path& db, const std::string& id);
 // hash is the channel's id.
 std::string adapted_channel_file(const restore::AdaptationResult& result, const std::string& base_models);
 
+// Writes adapted_channel_file() atomically to schema::channel_file(db, id)
+// and returns its id.
+std::string write_adapted_channel(const std::filesystem::path& db, const restore::AdaptationResult& result,
+                                  const std::string& base_models);
+
 // What adapting on a run did (all zero when it did not run).
 struct ChannelAdaptationStats {
   std::string id;        // of the channel written; empty when no round helped

@@ -10,9 +10,7 @@
 #include "index/build_mode.hpp"
 #include "index/indexed_state.hpp"
 #include "index/writer_lock.hpp"
-#include "io/atomic_file.hpp"
 #include "restore/channel_adaptation.hpp"
-#include "store/content_hash.hpp"
 #include "store/schema.hpp"
 #include "store/sidecar.hpp"
 
@@ -35,7 +33,7 @@ std::vector<std::string> sample_originals(const std::filesystem::path& db_dir, c
   std::vector<const IndexedDocument*> docs;
   for (const auto& [path, d] : state.by_path()) docs.push_back(&d);
   std::sort(docs.begin(), docs.end(), [](const auto* a, const auto* b) { return a->path < b->path; });
-  const size_t stride = total <= budget || budget == 0 ? 1 : static_cast<size_t>((total + budget - 1) / budget);
+  const size_t stride = sampling_stride(total, budget);
   const store::SidecarReader reader(store::schema::sidecar_dir(db_dir));
   std::vector<std::string> texts;
   uint64_t taken = 0;
@@ -86,9 +84,7 @@ ChannelRefresh refresh_channel(const std::filesystem::path& db_dir, const std::f
   r.adaptation.rounds = a.rounds.size();
   r.new_counts = a.counts;
   if (a.adapted() && !(stop && stop->requested())) {
-    const std::string file = adapted_channel_file(a, run.models);
-    r.adaptation.id = store::content_hash(file);
-    io::write_file_atomically(store::schema::channel_file(db_dir, r.adaptation.id), file);
+    r.adaptation.id = write_adapted_channel(db_dir, a, run.models);
     if (r.adaptation.id != r.old_id) {
       db.set_metadata(std::string(store::schema::kChannelKey), r.adaptation.id);
       db.commit();

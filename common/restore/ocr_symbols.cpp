@@ -1,5 +1,7 @@
 #include "restore/ocr_symbols.hpp"
 
+#include <algorithm>
+
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 
@@ -65,22 +67,20 @@ void restoration_tokens(std::string_view text, std::vector<vi::Token>& out) {
 }
 
 std::vector<std::u32string> symbol_readings(std::u32string_view token) {
+  if (std::none_of(token.begin(), token.end(), [](char32_t c) { return !letters_for(c).empty(); })) return {};
   std::vector<std::u32string> out{std::u32string()};
-  bool any = false;
   for (const char32_t c : token) {
     const std::u32string_view letters = letters_for(c);
     if (letters.empty()) {
       for (std::u32string& r : out) r.push_back(c);
       continue;
     }
-    any = true;
     std::vector<std::u32string> next;
     for (const std::u32string& r : out)
       for (const char32_t l : letters)
         if (next.size() < kMaxSymbolReadings) next.push_back(r + l);
     out = std::move(next);
   }
-  if (!any) out.clear();
   return out;
 }
 
