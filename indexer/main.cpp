@@ -56,12 +56,14 @@ int usage_error(const char* message) {
   return 2;
 }
 
-int run_index_command(const vn::index::IndexOptions& options, const std::string& report_path, bool quiet) {
+int run_index_command(vn::index::IndexOptions options, const std::string& report_path, bool quiet) {
   if (!report_path.empty() && !report_writable(report_path)) return 2;
+  std::unique_ptr<vn::indexer::Report> report;
+  if (!report_path.empty()) options.outcomes = (report = std::make_unique<vn::indexer::Report>()).get();
   vn::indexer::TerminalProgress progress(stderr);
   const bool show_progress = !quiet && ::isatty(STDERR_FILENO);
   const vn::index::IndexStats stats = vn::index::run_index(options, show_progress ? &progress : nullptr);
-  for (const auto& f : stats.outcomes)
+  for (const auto& f : stats.notable)
     if (f.outcome == vn::index::Outcome::kFailed && !f.known)
       std::fprintf(stderr, "vnindex: %s: %s\n", vn::text::printable(f.path).c_str(), f.detail.c_str());
   if (!quiet && stats.known_failed)
@@ -70,20 +72,18 @@ int run_index_command(const vn::index::IndexOptions& options, const std::string&
   for (const auto& f : stats.adaptation.left_out)
     std::fprintf(stderr, "vnindex: %s: left out of adapting the OCR channel: %s\n", vn::text::printable(f.path).c_str(),
                  f.reason.c_str());
-  for (const auto& f : stats.outcomes)
+  for (const auto& f : stats.notable)
     if (!f.damage.empty())
       std::fprintf(stderr, "vnindex: %s: indexed with damage: %s\n", vn::text::printable(f.path).c_str(), f.damage.c_str());
   if (!quiet)
-    for (const auto& f : stats.outcomes)
+    for (const auto& f : stats.notable)
       if (f.outcome == vn::index::Outcome::kSkipped) std::fprintf(stderr, "vnindex: %s: %s\n", vn::text::printable(f.path).c_str(), f.detail.c_str());
   if (!quiet) vn::indexer::print_summary(stdout, stats);
   if (stats.stopped_by)
     std::fprintf(stderr, "vnindex: stopped by %s: what was done is committed, %zu files not reached%s; run again to finish\n",
                  signal_name(stats.stopped_by), stats.not_reached, options.prune ? ", nothing pruned" : "");
-  if (!report_path.empty()) {
-    std::ofstream out(report_path);
-    out << vn::indexer::report_json(stats, options);
-    if (!out) {
+  if (report) {
+    if (!report->write(report_path, stats, options)) {
       std::fprintf(stderr, "vnindex: cannot write report %s\n", report_path.c_str());
       return 2;
     }

@@ -1,9 +1,12 @@
 #include "indexer/report.hpp"
 
+#include <rapidjson/filewritestream.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
-#include <algorithm>
+#include <cerrno>
+#include <system_error>
 
 #include "text/utf8.hpp"
 #include "util/json.hpp"
@@ -13,12 +16,18 @@ namespace {
 
 double mb_per_s(const index::IndexStats& s) { return s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0; }
 
-size_t count(const index::IndexStats& s, index::Outcome o) {
-  return static_cast<size_t>(std::count_if(s.outcomes.begin(), s.outcomes.end(), [&](const auto& f) { return f.outcome == o; }));
-}
-
-size_t damaged(const index::IndexStats& s) {
-  return static_cast<size_t>(std::count_if(s.outcomes.begin(), s.outcomes.end(), [](const auto& f) { return !f.damage.empty(); }));
+// One outcome as the report lists it.
+template <class JsonWriter>
+void put_outcome(JsonWriter& w, const index::FileOutcome& f) {
+  auto str = [&](const char* key, std::string_view value) { vn::util::put_string(w, key, value); };
+  w.StartObject();
+  str("path", text::escape_invalid_utf8(f.path));
+  str("outcome", index::outcome_name(f.outcome));
+  if (f.outcome == index::Outcome::kCopied) str("from", text::escape_invalid_utf8(f.detail));
+  else if (!f.detail.empty()) str("reason", f.detail);
+  if (!f.damage.empty()) str("damage", f.damage);
+  if (f.known) w.Key("known"), w.Bool(true);
+  w.EndObject();
 }
 
 }  // namespace
@@ -29,10 +38,11 @@ void print_summary(std::FILE* out, const index::IndexStats& s) {
                "%zu files: %zu added, %zu replaced, %zu copied, %zu unchanged, %zu repaired, %zu removed, %zu failed "
                "(%zu known), %zu skipped\n"
                "read %.2f MB in %.2f s (%.2f MB/s, %.1f files/s)\n",
-               s.files, count(s, Outcome::kAdded), count(s, Outcome::kReplaced), count(s, Outcome::kCopied), s.unchanged,
-               count(s, Outcome::kRepaired), s.removed, s.errors.size(), s.known_failed, count(s, Outcome::kSkipped), static_cast<double>(s.bytes) / 1e6, s.seconds,
+               s.files, s.count(Outcome::kAdded), s.count(Outcome::kReplaced), s.count(Outcome::kCopied),
+               s.count(Outcome::kUnchanged), s.count(Outcome::kRepaired), s.count(Outcome::kRemoved), s.errors.size(),
+               s.known_failed, s.count(Outcome::kSkipped), static_cast<double>(s.bytes) / 1e6, s.seconds,
                mb_per_s(s), s.seconds > 0 ? static_cast<double>(s.files) / s.seconds : 0.0);
-  if (const size_t n = damaged(s)) std::fprintf(out, "%zu files indexed with damage (the parts that are not text)\n", n);
+  if (const size_t n = s.damaged) std::fprintf(out, "%zu files indexed with damage (the parts that are not text)\n", n);
   if (!s.dictionary_lost.empty()) std::fprintf(out, "%s\n", s.dictionary_lost.c_str());
   const auto& d = s.dictionary;
   if (d.trained)
@@ -53,9 +63,26 @@ void print_summary(std::FILE* out, const index::IndexStats& s) {
     std::fprintf(out, "xapian database not compacted (the index is whole): %s\n", s.compaction_error.c_str());
 }
 
-std::string report_json(const index::IndexStats& s, const index::IndexOptions& o) {
+Report::Report() : spool_(std::tmpfile()) {
+  if (!spool_) throw std::system_error(errno, std::generic_category(), "cannot make a temporary file for the report");
+}
+
+Report::~Report() { std::fclose(spool_); }
+
+void Report::met(const index::FileOutcome& outcome) {
   rapidjson::StringBuffer buf;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  put_outcome(w, outcome);
+  std::fwrite(buf.GetString(), 1, buf.GetSize(), spool_);
+  std::fputc('\n', spool_);
+}
+
+bool Report::write(const std::string& path, const index::IndexStats& s, const index::IndexOptions& o) {
+  std::FILE* out = std::fopen(path.c_str(), "w");
+  if (!out) return false;
+  char buffer[1 << 16];
+  rapidjson::FileWriteStream stream(out, buffer, sizeof buffer);
+  rapidjson::PrettyWriter<rapidjson::FileWriteStream> w(stream);
   auto str = [&](const char* key, std::string_view value) { vn::util::put_string(w, key, value); };
   w.StartObject();
   str("db", o.db.string());
@@ -96,12 +123,12 @@ std::string report_json(const index::IndexStats& s, const index::IndexOptions& o
   w.EndObject();
   for (auto o : {index::Outcome::kAdded, index::Outcome::kReplaced, index::Outcome::kCopied, index::Outcome::kUnchanged,
                  index::Outcome::kRepaired, index::Outcome::kRemoved, index::Outcome::kFailed, index::Outcome::kSkipped})
-    w.Key(index::outcome_name(o)), w.Uint64(count(s, o));
+    w.Key(index::outcome_name(o)), w.Uint64(s.count(o));
   w.Key("known_failed"), w.Uint64(s.known_failed);  // of the failed: failed before, unchanged, not read again
-  w.Key("damaged"), w.Uint64(damaged(s));  // indexed, with parts that are not text
+  w.Key("damaged"), w.Uint64(s.damaged);  // indexed, with parts that are not text
   w.Key("errors");  // the failed files, for scripts that want only those
   w.StartArray();
-  for (const auto& f : s.outcomes) {
+  for (const auto& f : s.notable) {
     if (f.outcome != index::Outcome::kFailed) continue;
     w.StartObject();
     str("path", text::escape_invalid_utf8(f.path));
@@ -112,19 +139,24 @@ std::string report_json(const index::IndexStats& s, const index::IndexOptions& o
   w.EndArray();
   w.Key("outcomes");  // every file met, with what happened to it
   w.StartArray();
-  for (const auto& f : s.outcomes) {
-    w.StartObject();
-    str("path", text::escape_invalid_utf8(f.path));
-    str("outcome", index::outcome_name(f.outcome));
-    if (f.outcome == index::Outcome::kCopied) str("from", text::escape_invalid_utf8(f.detail));
-    else if (!f.detail.empty()) str("reason", f.detail);
-    if (!f.damage.empty()) str("damage", f.damage);
-    if (f.known) w.Key("known"), w.Bool(true);
-    w.EndObject();
+  const bool spooled = std::fflush(spool_) == 0 && !std::ferror(spool_);
+  std::rewind(spool_);
+  std::string line;
+  for (int c; (c = std::fgetc(spool_)) != EOF;) {
+    if (c != '\n') {
+      line.push_back(static_cast<char>(c));
+      continue;
+    }
+    w.RawValue(line.data(), line.size(), rapidjson::kObjectType);
+    line.clear();
   }
+  const bool spool_read = spooled && !std::ferror(spool_);
   w.EndArray();
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+  stream.Put('\n');
+  stream.Flush();
+  const bool written = !std::ferror(out);
+  return std::fclose(out) == 0 && written && spool_read;
 }
 
 }  // namespace vn::indexer

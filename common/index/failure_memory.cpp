@@ -92,23 +92,18 @@ const RememberedFailure* FailureMemory::recall(const io::SourceEntry& entry) con
   return f.has_identity && f.size == entry.size && f.mtime == entry.mtime ? &f : nullptr;
 }
 
-void FailureMemory::recognise_walk_failures(IndexStats& stats) const {
-  if (!recalls_) return;
-  for (FileOutcome& o : stats.outcomes) {
-    if (o.outcome != Outcome::kFailed || o.known) continue;
-    const auto it = failures_.find(o.path);
-    if (it == failures_.end() || it->second.has_identity || it->second.reason != o.detail) continue;
-    o.known = true;
-    ++stats.known_failed;
-  }
+bool FailureMemory::recalls_walk_failure(const io::FileError& failure) const {
+  if (!recalls_) return false;
+  const auto it = failures_.find(failure.path);
+  return it != failures_.end() && !it->second.has_identity && it->second.reason == failure.reason;
 }
 
 FailureMemory FailureMemory::after(const IndexOptions& options, const std::vector<io::SourceEntry>& entries,
                                    const IndexStats& stats) const {
   FailureMemory next;
   next.max_file_size_ = options.max_file_size;
-  std::unordered_set<std::string> met;
-  for (const FileOutcome& o : stats.outcomes) {
+  std::unordered_set<std::string_view> met;  // the walk's failures and skips, and the files that failed
+  for (const FileOutcome& o : stats.notable) {
     met.insert(o.path);
     if (o.outcome != Outcome::kFailed) continue;
     RememberedFailure& f = next.failures_[o.path];
@@ -119,12 +114,15 @@ FailureMemory FailureMemory::after(const IndexOptions& options, const std::vecto
       f.mtime = e->mtime;
     }
   }
+  const io::SourceEntry* const reached_end = entries.data() + (entries.size() - stats.not_reached);
   const InputTrees trees(options.inputs);
   for (const auto& [path, f] : failures_) {
     if (met.count(path)) continue;  // looked at by this run: what it found stands
+    const io::SourceEntry* e = entry_of(entries, path);
+    if (e && e < reached_end) continue;  // reached, and it did not fail: indexed
     // Found but not reached (the run stopped early), or outside this run's
     // inputs: still as remembered. Under its inputs and not found: gone.
-    if (entry_of(entries, path) || !trees.contain(path)) next.failures_.emplace(path, f);
+    if (e || !trees.contain(path)) next.failures_.emplace(path, f);
   }
   return next;
 }

@@ -55,11 +55,12 @@ class FailureMemory {
   // path, the same size and mtime. Otherwise nullptr.
   const RememberedFailure* recall(const io::SourceEntry& entry) const;
 
-  // Marks the walk failures among `stats.outcomes` that were remembered
-  // with the same reason as known, and counts them in stats.known_failed.
-  void recognise_walk_failures(IndexStats& stats) const;
+  // Whether a failure of the walk (a path that could not be looked at)
+  // was remembered with the same reason: then it is known.
+  bool recalls_walk_failure(const io::FileError& failure) const;
 
-  // The memory after a run that found `entries` and ended with `stats`:
+  // The memory after a run that found `entries` (sorted by path, as the
+  // walk gives them) and ended with `stats`:
   // every failure of this run, and the remembered failures of paths this
   // run did not look at (not reached when it stopped early, or outside its
   // inputs). A remembered path that this run indexed, skipped, or did not

@@ -1,6 +1,9 @@
 #include "index/pipeline.hpp"
 
 #include <sys/stat.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
@@ -245,11 +248,32 @@ class Preparer {
   const FailureMemory& failures_;
 };
 
+// Hands the pages freed since the last call back to the system. A commit
+// frees Xapian's buffered postings, tens of MB of small blocks allocated
+// between long-lived ones (the restorer's option cache, the run's
+// walk's list); glibc keeps such holes mapped, so without this the resident
+// size creeps up with every commit of a long run.
+void release_freed_memory() {
+#if defined(__GLIBC__)
+  ::malloc_trim(0);
+#endif
+}
+
+// Counts `o` in the stats, keeps it there when notable
+// (IndexStats::notable), and tells the run's sink.
+void record_outcome(const IndexOptions& options, IndexStats& stats, FileOutcome o) {
+  ++stats.outcome_counts[static_cast<size_t>(o.outcome)];
+  stats.damaged += o.damage.empty() ? 0 : 1;
+  if (options.outcomes) options.outcomes->met(o);
+  if (o.outcome == Outcome::kFailed || o.outcome == Outcome::kSkipped || !o.damage.empty())
+    stats.notable.push_back(std::move(o));
+}
+
 // The serial, in-order writer: owns the database and the sidecar file.
 class Writer {
  public:
   Writer(Xapian::WritableDatabase& db, store::SidecarWriter& sidecar, IndexStats& stats, const IndexOptions& o)
-      : db_(db), sidecar_(sidecar), stats_(stats), commit_every_(o.commit_every), commit_bytes_(o.commit_bytes) {}
+      : db_(db), sidecar_(sidecar), stats_(stats), options_(o) {}
 
   void write(Work& w) {
     PreparedDocument& p = w.doc;
@@ -257,12 +281,11 @@ class Writer {
     switch (w.kind) {
       case Work::kFailed:
         stats_.errors.push_back({p.source.path, p.error});
-        stats_.outcomes.push_back({p.source.path, Outcome::kFailed, p.error, {}, w.known});
+        record_outcome(options_, stats_, {p.source.path, Outcome::kFailed, p.error, {}, w.known});
         stats_.known_failed += w.known ? 1 : 0;
         return;
       case Work::kUnchanged:
-        ++stats_.unchanged;
-        stats_.outcomes.push_back({p.source.path, Outcome::kUnchanged, {}});
+        record_outcome(options_, stats_, {p.source.path, Outcome::kUnchanged, {}});
         return;
       case Work::kIndex:
         break;
@@ -272,10 +295,11 @@ class Writer {
     db_.replace_document(p.id_term, p.document);
     stats_.documents++;
     stats_.sidecar_bytes += p.frames.size();
-    stats_.outcomes.push_back(outcome_of(w));
-    stats_.outcomes.back().damage = p.damage;
+    FileOutcome outcome = outcome_of(w);
+    outcome.damage = p.damage;
+    record_outcome(options_, stats_, std::move(outcome));
     uncommitted_bytes_ += p.bytes;
-    if (++uncommitted_ >= commit_every_ || uncommitted_bytes_ >= commit_bytes_) commit();
+    if (++uncommitted_ >= options_.commit_every || uncommitted_bytes_ >= options_.commit_bytes) commit();
   }
 
   static FileOutcome outcome_of(const Work& w) {
@@ -287,8 +311,7 @@ class Writer {
 
   void remove(const std::string& path) {
     db_.delete_document(store::schema::id_term(path));
-    ++stats_.removed;
-    stats_.outcomes.push_back({path, Outcome::kRemoved, {}});
+    record_outcome(options_, stats_, {path, Outcome::kRemoved, {}});
     ++uncommitted_;
   }
 
@@ -304,14 +327,14 @@ class Writer {
     db_.commit();
     uncommitted_ = 0;
     uncommitted_bytes_ = 0;
+    release_freed_memory();
   }
 
  private:
   Xapian::WritableDatabase& db_;
   store::SidecarWriter& sidecar_;
   IndexStats& stats_;
-  size_t commit_every_;
-  uint64_t commit_bytes_;
+  const IndexOptions& options_;
   size_t uncommitted_ = 0;
   uint64_t uncommitted_bytes_ = 0;
 };
@@ -485,10 +508,13 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   const std::vector<io::SourceEntry>& entries = walk.entries;
   stats.files = entries.size();
   stats.errors = std::move(walk.errors);
-  for (const auto& e : stats.errors) stats.outcomes.push_back({e.path, Outcome::kFailed, e.reason});
-  for (auto& s : walk.skipped) stats.outcomes.push_back({s.path, Outcome::kSkipped, s.reason});
   const FailureMemory failures = FailureMemory::load(options);
-  failures.recognise_walk_failures(stats);
+  for (const auto& e : stats.errors) {
+    const bool known = failures.recalls_walk_failure(e);
+    stats.known_failed += known ? 1 : 0;
+    record_outcome(options, stats, {e.path, Outcome::kFailed, e.reason, {}, known});
+  }
+  for (auto& s : walk.skipped) record_outcome(options, stats, {s.path, Outcome::kSkipped, s.reason});
 
   Xapian::WritableDatabase db(store::schema::xapian_dir(options.db).string(), Xapian::DB_CREATE_OR_OPEN);
   const IndexedState state = IndexedState::load(db);

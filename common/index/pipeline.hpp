@@ -1,5 +1,6 @@
 // The indexing run: walk, read, prepare in parallel, write in order.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -12,6 +13,8 @@
 #include "store/dictionary.hpp"
 
 namespace vn::index {
+
+class OutcomeSink;
 
 struct IndexOptions {
   std::filesystem::path db;          // index directory (created if absent)
@@ -34,6 +37,7 @@ struct IndexOptions {
   const StopRequest* stop = nullptr; // polled between documents: when set, the run stops early (see run_index)
   bool compact = true;               // compact the Xapian database after a run that wrote much of it (see run_index)
   bool adapt = true;                 // restore with an OCR channel adapted to the archive (see run_index)
+  OutcomeSink* outcomes = nullptr;   // told every file's outcome as the run goes (see run_index)
 };
 
 // What a run did with one file.
@@ -48,6 +52,7 @@ enum class Outcome {
   kFailed,     // could not be indexed (reason given); what was indexed before stays
   kSkipped,    // not a file to index (FIFO, device, symbolic link, ...; reason given)
 };
+inline constexpr size_t kOutcomeKinds = 8;
 const char* outcome_name(Outcome o);
 
 struct FileOutcome {
@@ -64,14 +69,19 @@ struct FileOutcome {
 struct IndexStats {
   size_t files = 0;                  // files found
   size_t documents = 0;              // documents written (added, replaced or copied)
-  size_t unchanged = 0;
-  size_t removed = 0;
   uint64_t bytes = 0;                // source bytes read (decompressed)
   uint64_t sidecar_bytes = 0;        // compressed record bytes written
   double seconds = 0;
   std::vector<io::FileError> errors; // files not indexed, with reasons (known failures too)
   size_t known_failed = 0;           // of them, failures known from before (FileOutcome::known)
-  std::vector<FileOutcome> outcomes; // every file met, in path order per outcome kind
+  std::array<size_t, kOutcomeKinds> outcome_counts{};  // files met, by Outcome
+  size_t damaged = 0;                // files indexed with damage (FileOutcome::damage)
+  // The outcomes a user must be shown, in the order they were met: every
+  // file failed or skipped, or indexed with damage. All outcomes go to
+  // IndexOptions::outcomes; keeping them here would cost memory per file.
+  std::vector<FileOutcome> notable;
+
+  size_t count(Outcome o) const { return outcome_counts[static_cast<size_t>(o)]; }
   store::DictionaryTrial dictionary; // the dictionary decision of this run
   bool dictionary_used = false;      // new records use a dictionary (trained now or before)
   int stopped_by = 0;                // the signal that stopped the run early (StopRequest), or 0
@@ -83,6 +93,21 @@ struct IndexStats {
   std::string compaction_error;      // why the compaction failed (the index is whole, only not compacted)
   std::string channel;               // id of the adapted OCR channel restored with; empty: the models' own
   ChannelAdaptationStats adaptation; // adapting the channel on this run, when it did
+};
+
+// Receives what became of every file a run meets, one call at a time, in
+// the order met: the walk's failures and skips, then the files in walk
+// order, then the removals (--prune).
+class OutcomeSink {
+ public:
+  virtual ~OutcomeSink() = default;
+  virtual void met(const FileOutcome& outcome) = 0;
+};
+
+// An OutcomeSink that keeps every outcome, for small runs and tests.
+struct OutcomeList final : OutcomeSink {
+  std::vector<FileOutcome> all;
+  void met(const FileOutcome& outcome) override { all.push_back(outcome); }
 };
 
 // Receives progress from the serial writer stage (never concurrently).
@@ -101,10 +126,13 @@ class ProgressSink {
 // indexed but whose sidecar record cannot be read back (its sidecar file
 // cut short, damaged or gone, its dictionary missing or damaged) is indexed
 // again from the file. A missing or damaged dictionary is replaced by a new
-// one trained on this run's files, or by none. Per-file problems are collected in the stats and
-// do not stop the run. Crash-safe: sidecar frames are on disk before the
-// index commit that points at them, so a run killed at any moment leaves
-// the last commit's consistent index, and a rerun finishes the work.
+// one trained on this run's files, or by none. Per-file problems are
+// collected in the stats (IndexStats::notable) and do not stop the run;
+// every file's outcome goes to options.outcomes as it is decided, so a run
+// keeps no memory per file beyond the walk's list. Crash-safe: sidecar
+// frames are on disk before the index commit that points at them, so a run
+// killed at any moment leaves the last commit's consistent index, and a
+// rerun finishes the work.
 // A stop request (options.stop) ends the run at its next safe point: no
 // new file is read, the files in flight are written, everything is
 // committed, and --prune is skipped; stats.stopped_by says so.

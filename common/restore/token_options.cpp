@@ -37,9 +37,20 @@ const TokenOptions& OptionBuilder::options_for(std::string_view token, vi::Token
   key.push_back(kind == vi::TokenKind::kWord ? 'w' : kind == vi::TokenKind::kMixed ? 'm' : 'n');
   key.push_back(looks_like_abbreviation(token) ? 'A' : '-');
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
-  TokenOptions opts = build_options(token, lower, kind);
-  if (cache_.size() >= kMaxCached) return scratch_.local().emplace_back(std::move(opts));
-  return cache_.emplace(std::move(key), std::move(opts)).first->second;
+  return remember(std::move(key), build_options(token, lower, kind));
+}
+
+const TokenOptions& OptionBuilder::remember(std::string key, TokenOptions opts) const {
+  opts.options.shrink_to_fit();
+  // What an entry costs: its node (with the allocator's overhead), the key
+  // when too long for the string's own buffer, and the options.
+  constexpr size_t kNodeBytes = sizeof(decltype(cache_)::value_type) + 48;
+  const size_t bytes = kNodeBytes + (key.size() > 15 ? key.size() + 17 : 0) + opts.options.size() * sizeof(Option) + 16;
+  if (cached_bytes_.load(std::memory_order_relaxed) + bytes > kMaxCachedBytes)
+    return scratch_.local().emplace_back(std::move(opts));
+  const auto [it, inserted] = cache_.emplace(std::move(key), std::move(opts));
+  if (inserted) cached_bytes_.fetch_add(bytes, std::memory_order_relaxed);
+  return it->second;
 }
 
 // Readings of a token the OCR glued from a number and a word ("06thang",
@@ -105,8 +116,7 @@ const std::vector<Option>* OptionBuilder::options_with_rejoin(std::string_view i
   }
   std::stable_sort(opts.options.begin(), opts.options.end(),
                    [](const Option& x, const Option& y) { return x.channel > y.channel; });
-  if (cache_.size() >= kMaxCached) return &scratch_.local().emplace_back(std::move(opts)).options;
-  return &cache_.emplace(std::move(key), std::move(opts)).first->second.options;
+  return &remember(std::move(key), std::move(opts)).options;
 }
 
 // Candidates of the letters a token's OCR symbols stand for ("hi¢u" read

@@ -10,6 +10,7 @@
 #include <tbb/concurrent_unordered_map.h>
 #include <tbb/enumerable_thread_specific.h>
 
+#include <atomic>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -30,9 +31,11 @@ struct TokenOptions {
 // Builds the readings of tokens and caches them by what they depend on
 // (the lower-case token, its kind, whether it is shaped like an
 // abbreviation), shared by all threads: OCR'd archives repeat their tokens,
-// so most lookups hit. The cache holds at most kMaxCached entries and never
-// erases one; once it is full, new readings go to scratch space of the
-// calling thread.
+// so most lookups hit. The cache never erases an entry and holds about
+// kMaxCachedBytes at most; once it is full, new readings go to scratch
+// space of the calling thread. The tokens that fill it are the frequent
+// ones, met first; the long tail of damaged tokens and split pairs that
+// every archive has would otherwise grow it with the archive.
 //
 // Thread-safe: any number of threads may build readings at once, each for
 // the sentence it decodes. A returned reference into the cache lives as
@@ -52,7 +55,7 @@ class OptionBuilder {
     float keep_number_log_prob;
   };
 
-  static constexpr size_t kMaxCached = 1 << 20;
+  static constexpr size_t kMaxCachedBytes = size_t{32} << 20;
 
   // `spelling`: each lexicon syllable's code points, by WordId - kFirstSyllable.
   OptionBuilder(const Lexicon& lexicon, const ChannelModel& channel, const CandidateGenerator& generator,
@@ -79,6 +82,8 @@ class OptionBuilder {
   void add_unglued(std::string_view original, std::vector<Option>& opts) const;
   void add_symbol_readings(std::u32string_view lower, std::vector<Option>& opts) const;
   float keep_log_prob(std::string_view original) const;
+  // `opts` kept under `key` while the cache has room, else in scratch space.
+  const TokenOptions& remember(std::string key, TokenOptions opts) const;
 
   const Lexicon& lexicon_;
   const ChannelModel& channel_;
@@ -87,6 +92,7 @@ class OptionBuilder {
   Scores scores_;
 
   mutable tbb::concurrent_unordered_map<std::string, TokenOptions> cache_;
+  mutable std::atomic<size_t> cached_bytes_{0};  // estimated, see remember()
   mutable tbb::enumerable_thread_specific<std::deque<TokenOptions>> scratch_;
 };
 

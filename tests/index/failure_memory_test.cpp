@@ -19,14 +19,21 @@ namespace {
 
 const std::string kBinary("\x7f" "ELF\x02\x01\x01\0\0\0\0", 12);
 
-// The outcome of the file named `name`, or nullptr.
-const index::FileOutcome* outcome_of(const index::IndexStats& s, const std::string& name) {
-  const auto it = std::find_if(s.outcomes.begin(), s.outcomes.end(),
+// The outcome of the file named `name` in `outcomes`, or nullptr.
+const index::FileOutcome* outcome_of(const std::vector<index::FileOutcome>& outcomes, const std::string& name) {
+  const auto it = std::find_if(outcomes.begin(), outcomes.end(),
                                [&](const auto& o) { return fs::path(o.path).filename() == name; });
-  return it == s.outcomes.end() ? nullptr : &*it;
+  return it == outcomes.end() ? nullptr : &*it;
+}
+const index::FileOutcome* outcome_of(const test::TreeStats& s, const std::string& name) {
+  return outcome_of(s.outcomes, name);
+}
+// Of a run without a test::TreeStats: only failed, skipped or damaged files.
+const index::FileOutcome* outcome_of(const index::IndexStats& s, const std::string& name) {
+  return outcome_of(s.notable, name);
 }
 
-index::IndexStats rerun(const test::TempDir& db, const test::TempDir& src, test::TreeRun run = {}) {
+test::TreeStats rerun(const test::TempDir& db, const test::TempDir& src, test::TreeRun run = {}) {
   run.restore = false;
   return test::index_tree(db.path(), src.path(), run);
 }
@@ -34,7 +41,7 @@ index::IndexStats rerun(const test::TempDir& db, const test::TempDir& src, test:
 // A tree of one good file and one binary file, indexed once.
 struct FailedTree {
   test::TempDir src, db;
-  index::IndexStats first;
+  test::TreeStats first;
   FailedTree() {
     test::write_file(src / "good.txt", "Báo cáo tốt");
     test::write_file(src / "bad.txt", kBinary);

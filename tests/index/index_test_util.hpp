@@ -2,6 +2,7 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -24,9 +25,13 @@ struct TreeRun {
   bool compact = true;
 };
 
+// A run's stats and every file's outcome, in the order met.
+struct TreeStats : index::IndexStats {
+  std::vector<index::FileOutcome> outcomes;
+};
+
 // Indexes `src` into `db` as `vnindex index` would.
-inline index::IndexStats index_tree(const std::filesystem::path& db, const std::filesystem::path& src,
-                                    TreeRun run = {}) {
+inline TreeStats index_tree(const std::filesystem::path& db, const std::filesystem::path& src, TreeRun run = {}) {
   index::IndexOptions o;
   o.db = db;
   o.inputs = {src.string()};
@@ -39,7 +44,11 @@ inline index::IndexStats index_tree(const std::filesystem::path& db, const std::
   o.commit_every = run.commit_every;
   o.stop = run.stop;
   o.compact = run.compact;
-  return index::run_index(o, run.progress);
+  index::OutcomeList list;
+  o.outcomes = &list;
+  TreeStats stats{index::run_index(o, run.progress), {}};
+  stats.outcomes = std::move(list.all);
+  return stats;
 }
 
 // How many documents the index at `db` holds (last commit).

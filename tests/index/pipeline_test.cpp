@@ -64,6 +64,26 @@ TEST(Pipeline, DamagedTextIsIndexedWithTheDamageReported) {
   EXPECT_EQ(searcher.search(req).hits.size(), 2u);
 }
 
+// Every outcome goes to the sink, in walk order; the stats keep counts and
+// only the outcomes a user must see, so a run keeps no memory per file.
+TEST(Pipeline, StatsKeepOnlyNotableOutcomesAndTheSinkGetsEvery) {
+  test::TempDir src, db;
+  test::write_file(src / "a.txt", "Báo cáo tổng kết");
+  test::write_file(src / "b.txt", "Báo cáo\xFF sơ kết");
+  test::write_file(src / "c.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0", 12));  // a binary
+  test::write_file(src / "d.txt", "Kết luận");
+  const auto stats = test::index_tree(db.path(), src.path(), {.restore = false});
+  std::vector<std::string> met;
+  for (const auto& o : stats.outcomes) met.push_back(std::filesystem::path(o.path).filename().string() + " " + index::outcome_name(o.outcome));
+  EXPECT_EQ(met, (std::vector<std::string>{"a.txt added", "b.txt added", "c.txt failed", "d.txt added"}));
+  EXPECT_EQ(stats.count(index::Outcome::kAdded), 3u);
+  EXPECT_EQ(stats.count(index::Outcome::kFailed), 1u);
+  EXPECT_EQ(stats.damaged, 1u);
+  ASSERT_EQ(stats.notable.size(), 2u);
+  EXPECT_EQ(std::filesystem::path(stats.notable[0].path).filename(), "b.txt");
+  EXPECT_EQ(std::filesystem::path(stats.notable[1].path).filename(), "c.txt");
+}
+
 TEST(Pipeline, ReindexingReplacesDocumentsInsteadOfDuplicating) {
   test::TempDir src, db;
   test::write_file(src / "a.txt", "phiên bản một");

@@ -51,14 +51,14 @@ TEST(Stop, AnIndexRunStopsAtTheNextDocumentCommitsWhatItDidAndSkipsPruning) {
   EXPECT_GE(stats.documents, 10u);
   EXPECT_LT(stats.documents, 200u);
   EXPECT_EQ(stats.not_reached + stats.outcomes.size(), 200u);
-  EXPECT_EQ(stats.removed, 0u);  // a stopped run has not seen every file: pruning waits for a whole run
+  EXPECT_EQ(stats.count(index::Outcome::kRemoved), 0u);  // a stopped run has not seen every file: pruning waits for a whole run
   EXPECT_EQ(test::documents_in(db.path()), stats.documents + 1);  // committed, and gone.txt still there
   EXPECT_TRUE(index::verify_index(db.path()).ok());
 
   const auto rerun = test::index_tree(db.path(), src.path(), {.prune = true, .restore = false});
   EXPECT_EQ(rerun.stopped_by, 0);
   EXPECT_EQ(rerun.documents, 200u - stats.documents);
-  EXPECT_EQ(rerun.removed, 1u);
+  EXPECT_EQ(rerun.count(index::Outcome::kRemoved), 1u);
   EXPECT_EQ(test::documents_in(db.path()), 200u);
 }
 
