@@ -236,6 +236,7 @@ int main(int argc, char** argv) {
   train->add_option("--out", train_opts.out_dir, "where to write the models")->required();
   train->add_option("--lexicon-min-count", train_opts.lexicon_min_count, "least corpus count of a lexicon syllable");
   train->add_option("--channel-min-count", train_opts.channel_min_count, "least count of a saved token pair");
+  train->add_option("--lm-min-count", train_opts.lm.min_count_top, "least count of a kept trigram (1: keep all)");
 
   try {
     app.parse(argc, argv);

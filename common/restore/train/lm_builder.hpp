@@ -38,7 +38,7 @@ namespace vn::restore {
 
 struct LmBuildOptions {
   int order = 3;                // only 3 is supported
-  uint32_t min_count_top = 2;   // prune trigrams seen fewer times (0 and 1: keep all)
+  uint32_t min_count_top = 1;   // prune trigrams seen fewer times (0 and 1: keep all)
   int quant_bits = 8;           // 1..8: codebook entries for bigram/trigram probs and backoffs
 };
 
