@@ -36,7 +36,7 @@ class CandidateGenerator {
  public:
   struct Options {
     int max_edits = 2;  // >= 0
-    size_t max_candidates = 10;
+    size_t max_candidates = 20;
     float prior_weight = 0.5f;  // weight of the unigram prior when pruning to max_candidates
   };
 

@@ -38,7 +38,7 @@ struct RestoredText {
 
 struct RestorerOptions {
   DecoderOptions decoder;
-  size_t candidates = 10;       // candidate syllables per token
+  size_t candidates = 20;       // candidate syllables per token (10 loses readings two edits away: "dink" as "định")
   float option_gap = 4.0f;      // drop readings this many log10 units of channel behind the best
   float keep_log_prob = -5.0f;  // channel log10 P(token | token kept as is) (tuned on our held-out pages, print and scan)
   float keep_abbreviation_log_prob = -1.0f;  // the same for abbreviation-shaped tokens (UBND, XIX)
