@@ -13,7 +13,7 @@ constexpr std::string_view kNoRestore = "no-restore";
 constexpr std::string_view kChannel = " channel ";
 
 // The model files Restorer::load reads, in a fixed order.
-constexpr const char* kModelFiles[] = {"lexicon.tsv", "channel.tsv", "code_parts.tsv", "lm.bin"};
+constexpr const char* kModelFiles[] = {"lexicon.tsv", "channel.tsv", "code_parts.tsv", "lm.bin", "kept_words.tsv"};
 
 std::string read_whole(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);

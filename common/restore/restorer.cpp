@@ -6,6 +6,7 @@
 #include "restore/candidates.hpp"
 #include "restore/channel_model.hpp"
 #include "restore/code_repair.hpp"
+#include "restore/kept_words.hpp"
 #include "restore/lexicon.hpp"
 #include "restore/ocr_symbols.hpp"
 #include "restore/sentences.hpp"
@@ -37,6 +38,7 @@ CandidateGenerator::Options generator_options(const RestorerOptions& options) {
 // (Restorer::with_channel).
 struct SharedModels {
   Lexicon lexicon;
+  KeptWords kept;
   CodeRepair codes;
   std::unique_ptr<LanguageModel> lm;
 };
@@ -55,7 +57,7 @@ struct Restorer::Impl {
         models(std::move(models)),
         channel(std::move(channel_model)),
         generator(this->models->lexicon, channel, generator_options(options)),
-        token_options(this->models->lexicon, channel, generator, generator.spelling(),
+        token_options(this->models->lexicon, this->models->kept, channel, generator, generator.spelling(),
                       {options.option_gap, options.keep_log_prob, options.keep_abbreviation_log_prob,
                        options.keep_number_log_prob}) {}
 
@@ -112,8 +114,9 @@ std::unique_ptr<Restorer> Restorer::load(const std::filesystem::path& dir, Resto
   Lexicon lexicon = Lexicon::load(dir / "lexicon.tsv");
   ChannelModel channel_model = ChannelModel::load(channel.empty() ? dir / "channel.tsv" : channel);
   CodeRepair codes = CodeRepair::load(dir / "code_parts.tsv");
+  KeptWords kept = KeptWords::load(dir / "kept_words.tsv");
   auto models = std::make_shared<const SharedModels>(
-      SharedModels{std::move(lexicon), std::move(codes), LanguageModel::open(dir / "lm.bin")});
+      SharedModels{std::move(lexicon), std::move(kept), std::move(codes), LanguageModel::open(dir / "lm.bin")});
   return std::unique_ptr<Restorer>(new Restorer(std::make_unique<Impl>(std::move(models), std::move(channel_model), options)));
 }
 

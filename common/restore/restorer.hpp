@@ -41,7 +41,7 @@ struct RestorerOptions {
   size_t candidates = 20;       // candidate syllables per token (10 loses readings two edits away: "dink" as "định")
   float option_gap = 4.0f;      // drop readings this many log10 units of channel behind the best
   float keep_log_prob = -5.0f;  // channel log10 P(token | token kept as is) (tuned on our held-out pages, print and scan)
-  float keep_abbreviation_log_prob = -1.0f;  // the same for abbreviation-shaped tokens (UBND, XIX)
+  float keep_abbreviation_log_prob = -1.0f;  // the same for abbreviation-shaped tokens (UBND, XIX) and kept words (km)
   float keep_number_log_prob = -0.5f;        // the same for a number of one or two digits
 };
 
@@ -61,7 +61,7 @@ struct TokenReading {
 
 class Restorer {
  public:
-  // Loads lexicon.tsv, channel.tsv, code_parts.tsv and lm.bin from
+  // Loads lexicon.tsv, channel.tsv, code_parts.tsv, kept_words.tsv and lm.bin from
   // `model_dir`; with `channel`, the OCR channel from that file instead
   // (an adapted channel, restore/channel_adaptation.hpp). Throws
   // std::runtime_error naming the missing or malformed file.

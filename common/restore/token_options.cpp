@@ -18,9 +18,10 @@ bool could_be_word(std::string_view number) {
 
 }  // namespace
 
-OptionBuilder::OptionBuilder(const Lexicon& lexicon, const ChannelModel& channel, const CandidateGenerator& generator,
-                             const std::vector<std::u32string>& spelling, Scores scores)
-    : lexicon_(lexicon), channel_(channel), generator_(generator), spelling_(spelling), scores_(scores) {
+OptionBuilder::OptionBuilder(const Lexicon& lexicon, const KeptWords& kept, const ChannelModel& channel,
+                             const CandidateGenerator& generator, const std::vector<std::u32string>& spelling,
+                             Scores scores)
+    : lexicon_(lexicon), kept_(kept), channel_(channel), generator_(generator), spelling_(spelling), scores_(scores) {
   cache_.max_load_factor(1.0f);
 }
 
@@ -138,8 +139,9 @@ void OptionBuilder::add_symbol_readings(std::u32string_view lower, std::vector<O
 // shaped like abbreviations or Roman numerals (all capitals, no vowel
 // that could carry a syllable: "TT", "HĐND", "GRDP"; or "VII", "XIX")
 // are kept far more readily than other non-syllables.
-float OptionBuilder::keep_log_prob(std::string_view original) const {
-  return looks_like_abbreviation(original) ? scores_.keep_abbreviation_log_prob : scores_.keep_log_prob;
+float OptionBuilder::keep_log_prob(std::string_view original, std::string_view lower) const {
+  return looks_like_abbreviation(original) || kept_.contains(lower) ? scores_.keep_abbreviation_log_prob
+                                                                    : scores_.keep_log_prob;
 }
 
 // Candidates, the token itself when it is a lexicon syllable, or else the
@@ -169,7 +171,7 @@ TokenOptions OptionBuilder::build_options(std::string_view original, const std::
   // The token itself always stays a reading: as its syllable, or kept.
   const WordId self = kind == vi::TokenKind::kWord ? lexicon_.id(vi::canonical_tone(lower_utf8)) : kUnk;
   if (self == kUnk) {
-    opts.push_back({kind == vi::TokenKind::kWord ? kForeign : kCode, nullptr, keep_log_prob(original)});
+    opts.push_back({kind == vi::TokenKind::kWord ? kForeign : kCode, nullptr, keep_log_prob(original, lower_utf8)});
   } else if (std::none_of(opts.begin(), opts.end(), [&](const Option& o) { return o.word == self; })) {
     // The token is this syllable up to tone placement ("thủy", "thuỷ").
     const std::u32string& syl = spelling_[self - kFirstSyllable];

@@ -18,6 +18,7 @@
 
 #include "restore/candidates.hpp"
 #include "restore/decoder.hpp"
+#include "restore/kept_words.hpp"
 #include "vi/tokenizer.hpp"
 
 namespace vn::restore {
@@ -58,8 +59,8 @@ class OptionBuilder {
   static constexpr size_t kMaxCachedBytes = size_t{32} << 20;
 
   // `spelling`: each lexicon syllable's code points, by WordId - kFirstSyllable.
-  OptionBuilder(const Lexicon& lexicon, const ChannelModel& channel, const CandidateGenerator& generator,
-                const std::vector<std::u32string>& spelling, Scores scores);
+  OptionBuilder(const Lexicon& lexicon, const KeptWords& kept, const ChannelModel& channel,
+                const CandidateGenerator& generator, const std::vector<std::u32string>& spelling, Scores scores);
 
   // Call before each sentence on the thread that decodes it: frees the
   // thread's scratch space.
@@ -81,11 +82,12 @@ class OptionBuilder {
   TokenOptions build_options(std::string_view original, const std::string& lower_utf8, vi::TokenKind kind) const;
   void add_unglued(std::string_view original, std::vector<Option>& opts) const;
   void add_symbol_readings(std::u32string_view lower, std::vector<Option>& opts) const;
-  float keep_log_prob(std::string_view original) const;
+  float keep_log_prob(std::string_view original, std::string_view lower) const;
   // `opts` kept under `key` while the cache has room, else in scratch space.
   const TokenOptions& remember(std::string key, TokenOptions opts) const;
 
   const Lexicon& lexicon_;
+  const KeptWords& kept_;
   const ChannelModel& channel_;
   const CandidateGenerator& generator_;
   const std::vector<std::u32string>& spelling_;

@@ -149,7 +149,10 @@ void write_models(const TrainOptions& o, const fs::path& dir, std::ostream& log)
   });
   const Lexicon lexicon = lexicon_builder.build(o.lexicon_min_count);
   save_lexicon(lexicon, dir / "lexicon.tsv");
-  log << "lexicon: " << lexicon.size() << " syllables from " << lines << " lines (" << seconds_since(t0) << " s)\n";
+  const std::vector<KeyCount> kept = lexicon_builder.kept_words(o.kept_word_min_count);
+  save_kept_words(kept, dir / "kept_words.tsv");
+  log << "lexicon: " << lexicon.size() << " syllables and " << kept.size() << " kept words from " << lines
+      << " lines (" << seconds_since(t0) << " s)\n";
 
   LanguageModelBuilder lm(lexicon.vocab_size(), o.lm);
   size_t words = 0;

@@ -1,5 +1,5 @@
 // Building the restoration models from the clean corpus and OCR pairs:
-// lexicon.tsv, lm.bin, channel.tsv and code_parts.tsv. Deterministic: the
+// lexicon.tsv, kept_words.tsv, lm.bin, channel.tsv and code_parts.tsv. Deterministic: the
 // same inputs give the same files.
 #pragma once
 #include <filesystem>
@@ -16,6 +16,7 @@ struct TrainOptions {
   std::vector<std::filesystem::path> pair_files;   // *.jsonl.zst pages {"clean", "ocr"}
   std::filesystem::path out_dir;
   uint64_t lexicon_min_count = 3;
+  uint64_t kept_word_min_count = 50;               // kept_words.tsv (restore/kept_words.hpp)
   uint32_t channel_min_count = 1;
   uint64_t code_min_count = 20;                    // code_parts.tsv (restore/code_repair.hpp)
   LmBuildOptions lm;

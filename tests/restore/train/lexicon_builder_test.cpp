@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "restore/kept_words.hpp"
 #include "restore/lexicon.hpp"
 #include "restore/train/lexicon_builder.hpp"
 #include "test_util.hpp"
@@ -20,4 +21,24 @@ TEST(Lexicon, KeepsOnlyAttestedWellFormedSyllables) {
   EXPECT_EQ(lex.classify("2025", vn::vi::TokenKind::kNumber), kNumber);
   EXPECT_EQ(lex.classify("18-NQ/TW", vn::vi::TokenKind::kCode), kCode);
   EXPECT_EQ(lex.classify("ĐẢNG", vn::vi::TokenKind::kWord), lex.id("đảng"));
+}
+
+// Kept words: no syllable, frequent enough; short ones only as units
+// (written in lower case after a number), never abbreviations or the
+// remnants the OCR leaves of syllables.
+TEST(Lexicon, KeptWordsAreLongWordsAndUnits) {
+  LexiconBuilder b;
+  b.add_text("mạng internet, mạng internet; dài 2,7 km và 3 km; số 12/TT TT tt; cdc cdc; Đảng Đảng");
+  std::vector<std::string> kept;
+  for (const KeyCount& w : b.kept_words(2)) kept.push_back(w.key);
+  EXPECT_EQ(kept, (std::vector<std::string>{"internet", "km"}));
+}
+
+TEST(Lexicon, KeptWordsRoundTripThroughTheirFile) {
+  vn::test::TempDir dir;
+  save_kept_words({{"internet", 5}, {"km", 3}}, dir / "kept_words.tsv");
+  const KeptWords kept = KeptWords::load(dir / "kept_words.tsv");
+  EXPECT_EQ(kept.size(), 2u);
+  EXPECT_TRUE(kept.contains("km"));
+  EXPECT_FALSE(kept.contains("kim"));
 }
