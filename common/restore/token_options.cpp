@@ -138,7 +138,8 @@ void OptionBuilder::add_symbol_readings(std::u32string_view lower, std::vector<O
 // Channel log10 P of keeping a token that is not a syllable. Tokens
 // shaped like abbreviations or Roman numerals (all capitals, no vowel
 // that could carry a syllable: "TT", "HĐND", "GRDP"; or "VII", "XIX")
-// are kept far more readily than other non-syllables.
+// are kept far more readily than other non-syllables, and so are the
+// kept words of the corpus ("km", "internet"; restore/kept_words.hpp).
 float OptionBuilder::keep_log_prob(std::string_view original, std::string_view lower) const {
   return looks_like_abbreviation(original) || kept_.contains(lower) ? scores_.keep_abbreviation_log_prob
                                                                     : scores_.keep_log_prob;
