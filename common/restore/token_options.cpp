@@ -42,13 +42,13 @@ const TokenOptions& OptionBuilder::options_for(std::string_view token, vi::Token
 }
 
 const TokenOptions& OptionBuilder::remember(std::string key, TokenOptions opts) const {
-  opts.options.shrink_to_fit();
   // What an entry costs: its node (with the allocator's overhead), the key
-  // when too long for the string's own buffer, and the options.
+  // when too long for the string's own buffer, and the options, shrunk to fit.
   constexpr size_t kNodeBytes = sizeof(decltype(cache_)::value_type) + 48;
   const size_t bytes = kNodeBytes + (key.size() > 15 ? key.size() + 17 : 0) + opts.options.size() * sizeof(Option) + 16;
   if (cached_bytes_.load(std::memory_order_relaxed) + bytes > kMaxCachedBytes)
-    return scratch_.local().emplace_back(std::move(opts));
+    return scratch_.local().emplace_back(std::move(opts));  // freed with the sentence: not worth shrinking
+  opts.options.shrink_to_fit();
   const auto [it, inserted] = cache_.emplace(std::move(key), std::move(opts));
   if (inserted) cached_bytes_.fetch_add(bytes, std::memory_order_relaxed);
   return it->second;
