@@ -33,6 +33,8 @@ class Column {
   Column(Hypothesis* storage, size_t beam) : h_(storage), beam_(beam) {}
 
   std::span<const Hypothesis> hypotheses() const { return {h_, n_}; }
+  // Offers scoring below this are turned away.
+  float floor() const { return n_ == beam_ ? h_[n_ - 1].score : -1e30f; }
 
   void offer(const Hypothesis& x) {
     if (n_ == beam_ && !better(x, h_[n_ - 1])) return;
@@ -57,15 +59,57 @@ class Column {
   size_t beam_;
 };
 
+// The LM scores decode() computed, kept so that confidences() need not ask
+// the model again: per position, one cell per (predecessor hypothesis,
+// option) pair that was scored. Reused by the thread's next sentence.
+class ExtensionScores {
+ public:
+  struct Cell {
+    float lm;                    // score_option() of the pair
+    LanguageModel::State after;  // the state it leads to
+  };
+
+  void clear() { begin_.clear(), stride_.clear(), slot_.clear(), cells_.clear(); }
+  // Opens the next position, with `predecessors` x `options` pairs.
+  void open(size_t predecessors, size_t options) {
+    begin_.push_back(slot_.size());
+    stride_.push_back(options);
+    slot_.resize(slot_.size() + predecessors * options, kUnscored);
+  }
+  void put(size_t t, size_t p, size_t o, float lm, const LanguageModel::State& after) {
+    slot_[begin_[t] + p * stride_[t] + o] = static_cast<uint32_t>(cells_.size());
+    cells_.push_back({lm, after});
+  }
+  // The pair's cell, or nullptr when decode() pruned it unscored.
+  const Cell* find(size_t t, size_t p, size_t o) const {
+    const uint32_t slot = slot_[begin_[t] + p * stride_[t] + o];
+    return slot == kUnscored ? nullptr : &cells_[slot];
+  }
+
+ private:
+  static constexpr uint32_t kUnscored = ~0u;
+  std::vector<size_t> begin_, stride_;
+  std::vector<uint32_t> slot_;
+  std::vector<Cell> cells_;
+};
+
+// An upper bound of score_option() in any state.
+float upper_bound(const LanguageModel& lm, const Option& option) {
+  const float word = lm.upper_bound(option.word);
+  return (option.number_prefix | option.number_suffix) == 0 ? word : word + lm.upper_bound(kNumber);
+}
+
 // Local confidence: the chosen option's share when each option is scored
 // in the chosen context (the LM of it and of the two readings after it).
 // `path` lists the positions where chosen readings start; `before[k]` is
-// the LM state before the k-th. Options whose channel score alone puts
-// them more than kNegligible log10 units behind the chosen one are left
-// out: their share is below 1e-4.
+// the LM state before the k-th, `back[k]` the index of that predecessor in
+// its column (to find the scores decoding computed in `known`). Options are
+// left out when their share is surely below 1e-4 (kNegligible log10 units
+// behind the chosen one): by their channel score alone, or by their own LM
+// score plus the most the context after them could add.
 std::vector<float> confidences(const LanguageModel& lm, const Lattice& lattice, const std::vector<size_t>& chosen,
                                const std::vector<size_t>& path, const std::vector<LanguageModel::State>& before,
-                               float channel_weight) {
+                               const std::vector<uint32_t>& back, const ExtensionScores& known, float channel_weight) {
   constexpr float kNegligible = 4.0f;
   constexpr double kLn10 = 2.302585092994046;  // 10^x == e^(x ln 10), and exp is cheaper than pow
   std::vector<float> out(lattice.size(), 1.0f);
@@ -73,22 +117,39 @@ std::vector<float> confidences(const LanguageModel& lm, const Lattice& lattice, 
   std::vector<double> scores;
   for (size_t k = 0; k < path.size(); ++k) {
     const size_t t = path[k];
+    const std::vector<Option>& opts = *lattice[t];
     const float floor = channel_weight * chosen_at(k).channel - kNegligible;
-    const size_t viable = std::count_if(lattice[t]->begin(), lattice[t]->end(),
+    const size_t viable = std::count_if(opts.begin(), opts.end(),
                                         [&](const Option& o) { return channel_weight * o.channel >= floor; });
     if (viable <= 1) continue;  // nothing else comes close
-    double chosen_score = 0;
-    scores.clear();
-    for (size_t i = 0; i < lattice[t]->size(); ++i) {
-      const Option& o = (*lattice[t])[i];
-      if (i != chosen[t] && channel_weight * o.channel < floor) continue;
-      LanguageModel::State a, b, c;
-      double v = score_option(lm, before[k], o, a) + channel_weight * o.channel;
-      if (k + 1 < path.size()) v += score_option(lm, a, chosen_at(k + 1), b);
-      else v += lm.end_sentence(a);
+    // Option i's LM score after the chosen predecessor, as decoding found it.
+    auto own = [&](size_t i, LanguageModel::State& after) -> double {
+      if (const ExtensionScores::Cell* c = known.find(t, back[k], i)) {
+        after = c->after;
+        return c->lm;
+      }
+      return score_option(lm, before[k], opts[i], after);
+    };
+    // What the chosen readings after it add, behind option i's state.
+    auto context = [&](const LanguageModel::State& after) {
+      LanguageModel::State b, c;
+      double v = k + 1 < path.size() ? score_option(lm, after, chosen_at(k + 1), b) : lm.end_sentence(after);
       if (k + 2 < path.size()) v += score_option(lm, b, chosen_at(k + 2), c);
-      scores.push_back(v);
-      if (i == chosen[t]) chosen_score = v;
+      return v;
+    };
+    // Upper bound of context(): an option whose own score plus it stays
+    // kNegligible behind the chosen one is left out unscored.
+    const double context_bound = (k + 1 < path.size() ? upper_bound(lm, chosen_at(k + 1)) : lm.upper_bound(kEos)) +
+                                 (k + 2 < path.size() ? upper_bound(lm, chosen_at(k + 2)) : 0.0f);
+    LanguageModel::State after;
+    double chosen_score = own(chosen[t], after) + channel_weight * chosen_at(k).channel;
+    chosen_score += context(after);
+    scores.assign(1, chosen_score);
+    for (size_t i = 0; i < opts.size(); ++i) {
+      if (i == chosen[t] || channel_weight * opts[i].channel < floor) continue;
+      const double v = own(i, after) + channel_weight * opts[i].channel;
+      if (v + context_bound < chosen_score - kNegligible) continue;
+      scores.push_back(v + context(after));
     }
     const double best = *std::max_element(scores.begin(), scores.end());
     double sum = 0;
@@ -122,10 +183,14 @@ std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, co
   std::vector<Column> columns;
   columns.reserve(n);
   for (size_t c = 0; c < n; ++c) columns.emplace_back(storage.data() + c * beam, beam);
-  // Beam threshold per column: the LM can only lower a score, so an
-  // extension whose score before the LM is already far below the best one
-  // there is skipped.
+  // Beam threshold per column: an extension whose score before the LM, plus
+  // the most the LM could give it (LanguageModel::upper_bound), is already
+  // far below the best one there, or below the worst of a full column, is
+  // skipped without asking the model.
   std::vector<float> threshold(n, -1e30f);
+  std::vector<float> upper;  // upper_bound() per option of the position
+  thread_local ExtensionScores scored;
+  scored.clear();
   Column start(storage.data() + n * beam, 1);
   start.offer({lm.begin_sentence(), 0.0f, 0, 0, 0, 0});
   for (size_t t = 0; t < n; ++t) {
@@ -134,8 +199,12 @@ std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, co
     // Options come best channel first and hypotheses best first, so the
     // first extension below every threshold it could reach ends its loop.
     const bool spans = t + 1 < n && std::any_of(opts.begin(), opts.end(), [](const Option& o) { return o.span > 1; });
-    auto lowest = [&] { return spans ? std::min(threshold[t], threshold[t + 1]) : threshold[t]; };
+    auto bar = [&](size_t c) { return std::max(threshold[c], columns[c].floor()); };
+    auto lowest = [&] { return spans ? std::min(bar(t), bar(t + 1)) : bar(t); };
     const float best_channel = options.channel_weight * opts[0].channel;
+    upper.clear();
+    for (const Option& o : opts) upper.push_back(upper_bound(lm, o));
+    if (want_confidences) scored.open(prev.size(), opts.size());
     for (uint32_t p = 0; p < prev.size(); ++p) {
       if (prev[p].score + best_channel < lowest()) break;
       for (uint32_t o = 0; o < opts.size(); ++o) {
@@ -143,9 +212,11 @@ std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, co
         if (end >= n) continue;
         const float before_lm = prev[p].score + options.channel_weight * opts[o].channel;
         if (before_lm < lowest()) break;
-        if (before_lm < threshold[end]) continue;
+        if (before_lm + upper[o] < bar(end)) continue;
         Hypothesis h;
-        h.score = before_lm + score_option(lm, prev[p].state, opts[o], h.state);
+        const float lm_score = score_option(lm, prev[p].state, opts[o], h.state);
+        if (want_confidences) scored.put(t, p, o, lm_score, h.state);
+        h.score = before_lm + lm_score;
         threshold[end] = std::max(threshold[end], h.score - options.beam_width);
         h.back = p;
         h.option = o;
@@ -165,17 +236,21 @@ std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, co
   }
   std::vector<size_t> chosen(n, kCovered), path;
   std::vector<LanguageModel::State> before;
+  std::vector<uint32_t> back;  // per reading, its predecessor's index in its column
   for (size_t c = n; c-- > 0;) {
     const Hypothesis& h = columns[c].hypotheses()[best];
     chosen[h.start] = h.option;
     path.push_back(h.start);
     before.push_back(h.start > 0 ? columns[h.start - 1].hypotheses()[h.back].state : lm.begin_sentence());
+    back.push_back(h.back);
     best = h.back;
     c = h.start;
   }
   std::reverse(path.begin(), path.end());
   std::reverse(before.begin(), before.end());
-  const std::vector<float> conf = want_confidences ? confidences(lm, lattice, chosen, path, before, options.channel_weight)
+  std::reverse(back.begin(), back.end());
+  const std::vector<float> conf = want_confidences
+                                      ? confidences(lm, lattice, chosen, path, before, back, scored, options.channel_weight)
                                               : std::vector<float>(n, 1.0f);
   std::vector<Decision> out(n);
   for (size_t t = 0; t < n; ++t) out[t] = {chosen[t], conf[t]};

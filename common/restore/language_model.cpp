@@ -9,7 +9,9 @@
 #include <emmintrin.h>
 #endif
 
+#include <algorithm>
 #include <bit>
+#include <span>
 #include <cerrno>
 #include <cstddef>
 #include <cstring>
@@ -173,6 +175,8 @@ std::unique_ptr<LanguageModel> LanguageModel::open(const std::filesystem::path& 
   const LmRankBlock& last = lm->bigram_ranks_[s2 / 64];
   if (lm->unigrams_[v].begin != s2 || lm->context_begins_[k] != s3 || last.before + popcount64(last.bits) != k)
     fail(path, "damaged index");
+  if (lm->wide_ids_) lm->compute_upper_bounds<uint32_t>(static_cast<uint32_t>(k));
+  else lm->compute_upper_bounds<uint16_t>(static_cast<uint32_t>(k));
   return lm;
 }
 
@@ -180,6 +184,32 @@ LanguageModel::State LanguageModel::begin_sentence() const {
   State s;
   s.length = unigrams_[kBos].begin != unigrams_[kBos + 1].begin ? 1 : 0;
   return s;
+}
+
+// The best a word can score: its best trigram, its best bigram after the
+// largest trigram-context backoff, or its unigram after the largest
+// backoffs of both levels (backoffs above 0 are allowed for).
+template <class Id>
+void LanguageModel::compute_upper_bounds(uint32_t contexts) {
+  float max_backoff3 = 0, max_backoff2 = 0;
+  for (float b : std::span(backoff_codes_, kLmCodebookSize)) max_backoff3 = std::max(max_backoff3, b);
+  for (uint32_t w = 0; w < vocab_size_; ++w) max_backoff2 = std::max(max_backoff2, unigrams_[w].backoff);
+  upper_.resize(vocab_size_);
+  for (uint32_t w = 0; w < vocab_size_; ++w) upper_[w] = unigrams_[w].prob + max_backoff3 + max_backoff2;
+  const Id* ids2 = static_cast<const Id*>(bigram_ids_);
+  for (uint32_t v = 0; v < vocab_size_; ++v) {
+    const uint32_t begin = unigrams_[v].begin, end = unigrams_[v + 1].begin;
+    if (begin == end) continue;
+    for (uint32_t s = begin + ids2[begin]; s < end; ++s)
+      upper_[ids2[s]] = std::max(upper_[ids2[s]], bigram_codes_[bigram_probs_[s]] + max_backoff3);
+  }
+  const Id* ids3 = static_cast<const Id*>(trigram_ids_);
+  for (uint32_t k = 0; k < contexts; ++k) {
+    const uint32_t begin = context_begins_[k], end = context_begins_[k + 1];
+    if (begin == end) continue;
+    for (uint32_t s = begin + ids3[begin]; s < end; ++s)
+      upper_[ids3[s]] = std::max(upper_[ids3[s]], trigram_codes_[trigram_probs_[s]]);
+  }
 }
 
 template <class Id>

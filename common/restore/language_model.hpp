@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <vector>
 
 #include "restore/vocabulary.hpp"
 
@@ -54,11 +55,16 @@ class LanguageModel {
   // log10 P(</s> | in).
   float end_sentence(const State& in) const;
 
+  // An upper bound of score(in, word, ...) over every state `in`.
+  float upper_bound(WordId word) const { return upper_[word < vocab_size_ ? word : kUnk]; }
+
   uint32_t vocab_size() const { return vocab_size_; }
   size_t file_bytes() const { return bytes_; }
 
  private:
   LanguageModel() = default;
+  template <class Id>
+  void compute_upper_bounds(uint32_t contexts);
   template <class Id>
   float score_as(const State& in, WordId word, State& out) const;
 
@@ -76,6 +82,7 @@ class LanguageModel {
   const float* bigram_codes_ = nullptr;
   const float* trigram_codes_ = nullptr;
   const float* backoff_codes_ = nullptr;
+  std::vector<float> upper_;  // upper_bound() by id
 };
 
 }  // namespace vn::restore
