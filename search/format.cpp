@@ -148,3 +148,17 @@ std::string to_json(const query::SearchRequest& req, const query::SearchResult& 
 }
 
 }  // namespace vn::search
+
+namespace vn::search {
+
+std::string error_json(std::string_view query, std::string_view error) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  w.StartObject();
+  util::put_string(w, "query", query);
+  util::put_string(w, "error", error);
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+}
+
+}  // namespace vn::search

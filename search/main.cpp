@@ -4,16 +4,68 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <fstream>
+#include <iostream>
 
 #include "query/searcher.hpp"
 #include "search/format.hpp"
+
+namespace {
+
+struct Output {
+  bool json = false;
+  bool explain = false;
+  bool colour = false;
+};
+
+// Runs one query and prints its result. Errors propagate.
+void search_once(vn::query::Searcher& searcher, const vn::query::SearchRequest& request, const Output& out) {
+  const vn::query::SearchResult result = searcher.search(request);
+  if (!result.restore_error.empty())
+    std::fprintf(stderr, "vnsearch: searching without query restoration: %s\n", result.restore_error.c_str());
+  if (out.explain) {
+    std::fprintf(stderr, "restored: %s\n", result.restored_query.c_str());
+    std::fprintf(stderr, "query: %s\n", result.xapian_query.c_str());
+  }
+  if (out.json) std::fputs(vn::search::to_json(request, result).c_str(), stdout);
+  else vn::search::print_human(stdout, result, out.colour);
+}
+
+// --queries: one query per line of `in`, each with the options of `base`.
+// JSON prints one object per line (JSON Lines; a query that fails gives
+// {"query": ..., "error": ...}); human output heads each result with the
+// query. Returns 0, or 2 when any query failed.
+int search_each(vn::query::Searcher& searcher, std::istream& in, const std::string& source,
+                vn::query::SearchRequest base, const Output& out) {
+  int status = 0;
+  std::string line;
+  for (size_t number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    base.query = line;
+    if (!out.json) std::printf("== %s\n", line.c_str());
+    try {
+      search_once(searcher, base, out);
+    } catch (const vn::query::QueryError& e) {
+      status = 2;
+      std::fprintf(stderr, "vnsearch: %s line %zu: bad query: %s\n", source.c_str(), number, e.what());
+      if (out.json) std::fputs(vn::search::error_json(line, e.what()).c_str(), stdout);
+    }
+    std::fflush(stdout);
+  }
+  return status;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"vnsearch: search an index of Vietnamese documents, with or without diacritics"};
   std::string db;
   std::vector<std::string> words;
   vn::query::SearchRequest request;
-  bool json = false, any = false, explain = false;
+  bool any = false;
+  Output out;
+  std::string queries;
   std::string colour = "auto";
   app.add_option("--db", db, "index directory made by vnindex")->required();
   app.add_option("query", words,
@@ -31,9 +83,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 100000))
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_option("--offset", request.offset, "hits to skip")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  app.add_flag("--json", json, "print one JSON object");
+  app.add_flag("--json", out.json, "print one JSON object (with --queries: one per line)");
+  app.add_option("--queries", queries, "run every line of this file as a query (- for standard input)");
   app.add_flag("--any", any, "match any word (default: all words)");
-  app.add_flag("--explain", explain, "print the restored query and the compiled Xapian query to stderr");
+  app.add_flag("--explain", out.explain, "print the restored query and the compiled Xapian query to stderr");
   app.add_flag("!--no-restore", request.restore_query, "do not restore the query words");
   std::string models;
   app.add_option("--models", models, "restoration model directory (default: the shipped models/)");
@@ -50,32 +103,34 @@ int main(int argc, char** argv) {
     if (end > start) request.facets.push_back(facets.substr(start, end - start));
     start = end + 1;
   }
-  if (doc.empty() && request.query.empty() && request.from.empty() && request.to.empty()) {
-    std::fprintf(stderr, "vnsearch: give a query, --from/--to, or --doc (see --help)\n");
+  if (doc.empty() && queries.empty() && request.query.empty() && request.from.empty() && request.to.empty()) {
+    std::fprintf(stderr, "vnsearch: give a query, --from/--to, --queries or --doc (see --help)\n");
     return 2;
   }
+  if (!queries.empty() && (!request.query.empty() || !doc.empty())) {
+    std::fprintf(stderr, "vnsearch: --queries takes the queries from a file: give no query or --doc with it\n");
+    return 2;
+  }
+  out.colour = colour == "always" || (colour == "auto" && ::isatty(STDOUT_FILENO));
   try {
     vn::query::Searcher searcher(db, models);
     if (!doc.empty()) {
       const vn::query::DocumentView view = searcher.describe(doc);
-      if (json) std::fputs(vn::search::to_json(view).c_str(), stdout);
+      if (out.json) std::fputs(vn::search::to_json(view).c_str(), stdout);
       else vn::search::print_human(stdout, view);
       return 0;
     }
+    if (!queries.empty()) {
+      if (queries == "-") return search_each(searcher, std::cin, "standard input", request, out);
+      std::ifstream in(queries);
+      if (!in) {
+        std::fprintf(stderr, "vnsearch: cannot read %s\n", queries.c_str());
+        return 2;
+      }
+      return search_each(searcher, in, queries, request, out);
+    }
     if (request.query.empty()) request.query = "date:..";  // --from/--to alone: every dated document
-    const vn::query::SearchResult result = searcher.search(request);
-    if (!result.restore_error.empty())
-      std::fprintf(stderr, "vnsearch: searching without query restoration: %s\n", result.restore_error.c_str());
-    if (explain) {
-      std::fprintf(stderr, "restored: %s\n", result.restored_query.c_str());
-      std::fprintf(stderr, "query: %s\n", result.xapian_query.c_str());
-    }
-    if (json) {
-      std::fputs(vn::search::to_json(request, result).c_str(), stdout);
-    } else {
-      const bool use_colour = colour == "always" || (colour == "auto" && ::isatty(STDOUT_FILENO));
-      vn::search::print_human(stdout, result, use_colour);
-    }
+    search_once(searcher, request, out);
     return 0;
   } catch (const vn::query::QueryError& e) {
     std::fprintf(stderr, "vnsearch: bad query: %s\n", e.what());
