@@ -4,8 +4,10 @@
 // -excluded, AND, OR, NOT, AND NOT, parentheses. A word typed without
 // diacritics matches the folded terms; a word typed with diacritics matches
 // the same documents and additionally scores on the exact term, so exact
-// spellings rank first. Words are tokenised like indexed text, so codes such
-// as 18-NQ/TW stay one term.
+// spellings rank first. Unquoted words must all match (or any, with
+// DefaultOperator::kOr) and rank higher where they stand together: as typed
+// (a phrase) first, then near each other. Words are tokenised like indexed
+// text, so codes such as 18-NQ/TW stay one term.
 #pragma once
 #include <xapian.h>
 

@@ -185,3 +185,30 @@ TEST(QueryParser, FiltersCompileToBooleanTermsAndRanges) {
   // Not a filter: unknown field names are words.
   EXPECT_NO_THROW(parse_query("http://example"));
 }
+
+// Issue 13: unquoted words rank the passage where they stand together
+// first, then where they stand near each other in order, then scattered,
+// although BM25 alone prefers the short scattered one.
+TEST(QueryParser, UnquotedWordsRankByProximity) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const std::string filler = " Văn bản hướng dẫn công tác thi đua khen thưởng năm nay của các cơ quan đơn vị.";
+  const std::vector<std::string> texts = {
+      "Tỉnh có nhiều sở, ngành và bộ phận chuyên môn; đảng viên.",         // 1: scattered, short
+      "Báo cáo của Đảng bộ tỉnh." + filler + filler,                      // 2: together
+      "Đảng ủy, các bộ và tỉnh." + filler,                                 // 3: near, in order
+  };
+  for (size_t i = 0; i < texts.size(); ++i) {
+    vn::store::DocumentRecord r;
+    r.path = "/doc" + std::to_string(i + 1);
+    r.text = texts[i];
+    db.add_document(vn::index::make_xapian_document(r));
+  }
+  Xapian::Enquire e(db);
+  e.set_query(parse_query("dang bo tinh").query);
+  std::vector<Xapian::docid> hits;
+  for (auto it : e.get_mset(0, 10)) hits.push_back(it);
+  EXPECT_EQ(hits, (std::vector<Xapian::docid>{2, 3, 1}));
+  // A quoted phrase still matches only where the words stand together.
+  e.set_query(parse_query("\"dang bo tinh\"").query);
+  EXPECT_EQ(e.get_mset(0, 10).size(), 1u);
+}
