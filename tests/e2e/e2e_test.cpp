@@ -146,6 +146,35 @@ TEST_F(SamplesIndex, HumanOutputShowsRankPathTitleAndSnippet) {
   EXPECT_EQ(r.out.find("\x1b["), std::string::npos) << "no colour when not a terminal";
 }
 
+// --queries: many queries in one process, one JSON object per line, in
+// order, each the same as the query alone; a bad line is reported (naming
+// the line) and the others still run.
+TEST_F(SamplesIndex, QueriesFromAFileAnswerEachLineInOrder) {
+  vn::test::TempDir dir;
+  const fs::path queries = dir / "queries.txt";
+  {
+    std::FILE* f = std::fopen(queries.c_str(), "w");
+    std::fputs("tinh\n\n\"chuyển đổi số\"\n(\n", f);  // a blank line is skipped; "(" has no words
+    std::fclose(f);
+  }
+  const CommandResult r = run("{ " + std::string(VNSEARCH_PATH) + " --json --limit 100 --db " +
+                              quote((*dir_ / "db").string()) + " --queries " + quote(queries.string()) + " 2> " +
+                              quote((dir / "err.txt").string()) + "; }");
+  EXPECT_EQ(r.status, 2);
+  const std::string err = vn::test::read_file(dir / "err.txt");
+  EXPECT_NE(err.find("queries.txt line 4: bad query"), std::string::npos) << err;
+  std::vector<rapidjson::Document> lines;
+  for (size_t start = 0, end; (end = r.out.find('\n', start)) != std::string::npos; start = end + 1) {
+    lines.emplace_back().Parse(r.out.substr(start, end - start).c_str());
+    ASSERT_TRUE(lines.back().IsObject()) << r.out;
+  }
+  ASSERT_EQ(lines.size(), 3u) << r.out;
+  EXPECT_STREQ(lines[0]["query"].GetString(), "tinh");
+  EXPECT_EQ(lines[0]["hits"].Size(), search("tinh").size());
+  EXPECT_EQ(lines[1]["hits"].Size(), search("\"chuyển đổi số\"").size());
+  EXPECT_TRUE(lines[2].HasMember("error"));
+}
+
 // The same archive indexed as it is (--no-restore): the OCR text is
 // searchable only where its letters survived.
 class RawSamplesIndex : public SamplesIndex {
