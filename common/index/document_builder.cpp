@@ -13,6 +13,7 @@
 #include "store/text_chunk.hpp"
 #include "store/postings.hpp"
 #include "decode/decode.hpp"
+#include "text/normalize.hpp"
 #include "vi/tokenizer.hpp"
 
 namespace vn::index {
@@ -83,7 +84,7 @@ Xapian::Document make_xapian_document(const store::DocumentRecord& record) {
 
 Xapian::Document make_xapian_document(const store::DocumentRecord& record, const std::vector<vi::Token>& tokens) {
   Xapian::Document doc;
-  store::add_text_postings(doc, searchable_text(record), tokens);
+  store::add_text_postings(doc, searchable_text(record), tokens, 0, record.alternatives);
   add_record_fields(doc, record);
   return doc;
 }
@@ -106,9 +107,14 @@ void extract_document_facts(store::DocumentRecord& record, const std::vector<vi:
 }
 
 void restore_record(const restore::Restorer& restorer, store::DocumentRecord& record) {
-  restore::RestoredText r = restorer.restore(record.text, kLowConfidence);
-  for (const restore::RestoredToken& t : r.tokens)
-    record.low_confidence.push_back({t.offset, t.length, t.restored, t.confidence});
+  restore::RestoredText r = restorer.restore(record.text, kAlternativesBelow);
+  for (restore::RestoredToken& t : r.tokens) {
+    if (t.confidence < kLowConfidence) record.low_confidence.push_back({t.offset, t.length, t.restored, t.confidence});
+    // The OCR token itself is a reading too: a name or foreign word the
+    // restorer made Vietnamese ("Chuang" -> "Thương").
+    if (t.original.find(' ') == std::string::npos) t.alternatives.push_back(text::to_lower(t.original));
+    record.alternatives.push_back({t.restored_offset, std::move(t.alternatives)});
+  }
   record.restored = std::move(r.text);
 }
 

@@ -54,13 +54,17 @@ void add_record_fields(Xapian::Document& doc, const store::DocumentRecord& recor
 
 // Tokens restored with less confidence than this are listed in the record.
 inline constexpr float kLowConfidence = 0.5f;
+// Restored tokens below this confidence have their other likely readings
+// indexed at their position (store::ReadingAlternatives).
+inline constexpr float kAlternativesBelow = 0.99f;
 
 // Fills record.metadata and record.citations from searchable_text(record),
 // whose tokens are given or worked out.
 void extract_document_facts(store::DocumentRecord& record);
 void extract_document_facts(store::DocumentRecord& record, const std::vector<vi::Token>& tokens);
 
-// Fills record.restored and record.low_confidence from record.text.
+// Fills record.restored, record.low_confidence and record.alternatives from
+// record.text.
 void restore_record(const restore::Restorer& restorer, store::DocumentRecord& record);
 
 // The whole parallel stage for one file; `restorer` may be null (index the

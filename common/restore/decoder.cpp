@@ -99,6 +99,7 @@ float upper_bound(const LanguageModel& lm, const Option& option) {
   return (option.number_prefix | option.number_suffix) == 0 ? word : word + lm.upper_bound(kNumber);
 }
 
+// Fills in the confidence and runner-ups of every decision in `out`.
 // Local confidence: the chosen option's share when each option is scored
 // in the chosen context (the LM of it and of the two readings after it).
 // `path` lists the positions where chosen readings start; `before[k]` is
@@ -107,14 +108,14 @@ float upper_bound(const LanguageModel& lm, const Option& option) {
 // left out when their share is surely below 1e-4 (kNegligible log10 units
 // behind the chosen one): by their channel score alone, or by their own LM
 // score plus the most the context after them could add.
-std::vector<float> confidences(const LanguageModel& lm, const Lattice& lattice, const std::vector<size_t>& chosen,
-                               const std::vector<size_t>& path, const std::vector<LanguageModel::State>& before,
-                               const std::vector<uint32_t>& back, const ExtensionScores& known, float channel_weight) {
+void confidences(const LanguageModel& lm, const Lattice& lattice, const std::vector<size_t>& chosen,
+                 const std::vector<size_t>& path, const std::vector<LanguageModel::State>& before,
+                 const std::vector<uint32_t>& back, const ExtensionScores& known, float channel_weight,
+                 std::vector<Decision>& out) {
   constexpr float kNegligible = 4.0f;
   constexpr double kLn10 = 2.302585092994046;  // 10^x == e^(x ln 10), and exp is cheaper than pow
-  std::vector<float> out(lattice.size(), 1.0f);
   auto chosen_at = [&](size_t k) -> const Option& { return (*lattice[path[k]])[chosen[path[k]]]; };
-  std::vector<double> scores;
+  std::vector<std::pair<double, size_t>> scores;  // (score, option)
   for (size_t k = 0; k < path.size(); ++k) {
     const size_t t = path[k];
     const std::vector<Option>& opts = *lattice[t];
@@ -144,20 +145,29 @@ std::vector<float> confidences(const LanguageModel& lm, const Lattice& lattice, 
     LanguageModel::State after;
     double chosen_score = own(chosen[t], after) + channel_weight * chosen_at(k).channel;
     chosen_score += context(after);
-    scores.assign(1, chosen_score);
+    scores.assign(1, {chosen_score, chosen[t]});
     for (size_t i = 0; i < opts.size(); ++i) {
       if (i == chosen[t] || channel_weight * opts[i].channel < floor) continue;
       const double v = own(i, after) + channel_weight * opts[i].channel;
       if (v + context_bound < chosen_score - kNegligible) continue;
-      scores.push_back(v + context(after));
+      scores.push_back({v + context(after), i});
     }
-    const double best = *std::max_element(scores.begin(), scores.end());
+    double best = chosen_score;
+    for (const auto& [v, i] : scores) best = std::max(best, v);
     double sum = 0;
-    for (double v : scores) sum += std::exp((v - best) * kLn10);
-    out[t] = static_cast<float>(std::exp((chosen_score - best) * kLn10) / sum);
-    for (size_t u = t + 1; u < t + chosen_at(k).span; ++u) out[u] = out[t];
+    for (const auto& [v, i] : scores) sum += std::exp((v - best) * kLn10);
+    Decision& d = out[t];
+    d.confidence = static_cast<float>(std::exp((chosen_score - best) * kLn10) / sum);
+    // The runner-ups: best first, ties to the lower option index.
+    const size_t others = std::min<size_t>(2, scores.size() - 1);
+    std::partial_sort(scores.begin() + 1, scores.begin() + 1 + others, scores.end(),
+                      [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    for (size_t r = 0; r < others; ++r) {
+      d.runner_up[r] = scores[1 + r].second;
+      d.runner_up_share[r] = static_cast<float>(std::exp((scores[1 + r].first - best) * kLn10) / sum);
+    }
+    for (size_t u = t + 1; u < t + chosen_at(k).span; ++u) out[u].confidence = d.confidence;
   }
-  return out;
 }
 
 }  // namespace
@@ -249,11 +259,9 @@ std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, co
   std::reverse(path.begin(), path.end());
   std::reverse(before.begin(), before.end());
   std::reverse(back.begin(), back.end());
-  const std::vector<float> conf = want_confidences
-                                      ? confidences(lm, lattice, chosen, path, before, back, scored, options.channel_weight)
-                                              : std::vector<float>(n, 1.0f);
   std::vector<Decision> out(n);
-  for (size_t t = 0; t < n; ++t) out[t] = {chosen[t], conf[t]};
+  for (size_t t = 0; t < n; ++t) out[t] = {chosen[t], 1.0f};
+  if (want_confidences) confidences(lm, lattice, chosen, path, before, back, scored, options.channel_weight, out);
   return out;
 }
 

@@ -49,6 +49,10 @@ inline constexpr size_t kCovered = static_cast<size_t>(-1);
 struct Decision {
   size_t option;      // index into the position's options; kCovered: read with the token before
   float confidence;   // in (0, 1]: the chosen option's share, locally (see decode)
+  // The two options with the next largest shares, computed with the
+  // confidences (kCovered when there is none), and those shares.
+  size_t runner_up[2] = {kCovered, kCovered};
+  float runner_up_share[2] = {0, 0};
 };
 
 // Picks one option per position maximising

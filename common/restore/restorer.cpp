@@ -12,6 +12,7 @@
 #include "restore/sentences.hpp"
 #include "restore/token_case.hpp"
 #include "restore/token_options.hpp"
+#include "text/utf8.hpp"
 
 #ifndef VNARCHIVE_MODELS_DIR
 #define VNARCHIVE_MODELS_DIR "models"
@@ -49,6 +50,9 @@ struct Choice {
   float confidence = 1;
   uint8_t number_prefix = 0, number_suffix = 0;  // see Option
   uint8_t span = 1;                              // 0: read with the token before
+  // Runner-up readings of this one token as plain syllables (see
+  // RestoredToken::alternatives); nullptr when none.
+  const std::u32string* alternatives[2] = {nullptr, nullptr};
 };
 
 struct Restorer::Impl {
@@ -97,8 +101,15 @@ std::vector<Choice> Restorer::Impl::decide(std::string_view input, const std::ve
           choices[i] = {nullptr, d.confidence, 0, 0, 0};
           continue;
         }
-        const Option& o = (*lattice[i - begin])[d.option];
+        const std::vector<Option>& opts = *lattice[i - begin];
+        const Option& o = opts[d.option];
         choices[i] = {o.text, d.confidence, o.number_prefix, o.number_suffix, o.span};
+        for (size_t r = 0, a = 0; r < 2; ++r) {
+          if (d.runner_up[r] == kCovered || d.runner_up_share[r] < options.alternative_share) continue;
+          const Option& alt = opts[d.runner_up[r]];
+          if (alt.text && alt.span == 1 && (alt.number_prefix | alt.number_suffix) == 0)
+            choices[i].alternatives[a++] = alt.text;
+        }
       }
     }
   });
@@ -157,10 +168,12 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
       const std::string_view original = input.substr(a.offset, b.offset + b.length - a.offset);
       restored = apply_case(a.text(input), *c.text);
       out.text.append(input.substr(cursor, a.offset - cursor));
+      const auto restored_offset = static_cast<uint32_t>(out.text.size());
       out.text.append(restored);
       cursor = b.offset + b.length;
       if (c.confidence < detail_below)
-        out.tokens.push_back({a.offset, static_cast<uint32_t>(original.size()), std::string(original), restored, c.confidence});
+        out.tokens.push_back({a.offset, static_cast<uint32_t>(original.size()), std::string(original), restored,
+                              c.confidence, restored_offset, {}});
       continue;
     }
     const std::string_view original = tokens[i].text(input);
@@ -179,10 +192,15 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
     else if (!c.text || same_word(original, *c.text)) restored.assign(original);
     else restored = apply_case(case_in_context(input, tokens, i, *c.text), *c.text);
     out.text.append(input.substr(cursor, tokens[i].offset - cursor));
+    const auto restored_offset = static_cast<uint32_t>(out.text.size());
     out.text.append(restored);
     cursor = tokens[i].offset + tokens[i].length;
-    if (choices[i].confidence < detail_below)
-      out.tokens.push_back({tokens[i].offset, tokens[i].length, std::string(original), restored, choices[i].confidence});
+    if (c.confidence < detail_below) {
+      RestoredToken& t = out.tokens.emplace_back(
+          RestoredToken{tokens[i].offset, tokens[i].length, std::string(original), restored, c.confidence, restored_offset, {}});
+      for (const std::u32string* alt : c.alternatives)
+        if (alt) t.alternatives.push_back(text::to_utf8(*alt));
+    }
   }
   out.text.append(input.substr(cursor));
   return out;

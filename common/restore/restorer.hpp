@@ -29,6 +29,10 @@ struct RestoredToken {
   std::string original;
   std::string restored;     // equal to original when kept
   float confidence = 1.0f;  // (0, 1]
+  uint32_t restored_offset = 0;  // byte offset of `restored` in RestoredText::text
+  // Up to two other readings as syllables (lower case), the likelier first,
+  // each with a share of at least RestorerOptions::alternative_share.
+  std::vector<std::string> alternatives;
 };
 
 struct RestoredText {
@@ -43,6 +47,7 @@ struct RestorerOptions {
   float keep_log_prob = -5.0f;  // channel log10 P(token | token kept as is) (tuned on our held-out pages, print and scan)
   float keep_abbreviation_log_prob = -1.0f;  // the same for abbreviation-shaped tokens (UBND, XIX) and kept words (km)
   float keep_number_log_prob = -0.5f;        // the same for a number of one or two digits
+  float alternative_share = 0.01f;  // RestoredToken::alternatives: readings with at least this share
 };
 
 // How the restorer read one token of a text (Restorer::read).

@@ -6,9 +6,11 @@
 namespace vn::store {
 
 Xapian::termpos add_text_postings(Xapian::Document& doc, std::string_view text,
-                                  const std::vector<vi::Token>& tokens, Xapian::termpos before) {
+                                  const std::vector<vi::Token>& tokens, Xapian::termpos before,
+                                  std::span<const ReadingAlternatives> alternatives) {
   Xapian::termpos pos = before;
   std::string folded_term(schema::kFoldedPrefix);
+  auto alt = alternatives.begin();
   for (const vi::Token& token : tokens) {
     ++pos;
     if (token.length > schema::kMaxTermBytes - schema::kFoldedPrefix.size()) continue;
@@ -17,6 +19,13 @@ Xapian::termpos add_text_postings(Xapian::Document& doc, std::string_view text,
     folded_term += t.folded;
     doc.add_posting(folded_term, pos);
     if (t.exact != t.folded) doc.add_posting(t.exact, pos);
+    while (alt != alternatives.end() && alt->offset < token.offset) ++alt;
+    if (alt == alternatives.end() || alt->offset != token.offset) continue;
+    for (const std::string& reading : alt->readings) {
+      const std::string folded = vi::terms_for(reading, vi::TokenKind::kWord).folded;
+      if (folded == t.folded || folded.size() > schema::kMaxTermBytes - schema::kFoldedPrefix.size()) continue;
+      doc.add_posting(std::string(schema::kFoldedPrefix) + folded, pos, 0);
+    }
   }
   return pos;
 }

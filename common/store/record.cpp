@@ -70,6 +70,17 @@ std::string encode_record(const DocumentRecord& r) {
   } else {
     w.Key("low_confidence");
     write_uncertain_tokens(w, r.low_confidence);
+    if (!r.alternatives.empty()) {  // [[offset, reading...], ...]
+      w.Key("alternatives");
+      w.StartArray();
+      for (const ReadingAlternatives& a : r.alternatives) {
+        w.StartArray();
+        w.Uint(a.offset);
+        for (const std::string& reading : a.readings) w.String(reading.data(), static_cast<rapidjson::SizeType>(reading.size()));
+        w.EndArray();
+      }
+      w.EndArray();
+    }
   }
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize());
@@ -107,6 +118,25 @@ std::vector<RecordChunk> read_chunks(const rapidjson::Value& v) {
   return out;
 }
 
+// "alternatives", when present (records written before it have none).
+std::vector<ReadingAlternatives> read_alternatives(const rapidjson::Document& d) {
+  std::vector<ReadingAlternatives> out;
+  const auto it = d.FindMember("alternatives");
+  if (it == d.MemberEnd()) return out;
+  if (!it->value.IsArray()) throw std::runtime_error("sidecar record field \"alternatives\" is not an array");
+  for (const auto& a : it->value.GetArray()) {
+    if (!a.IsArray() || a.Empty() || !a[0].IsUint())
+      throw std::runtime_error("sidecar record has a malformed alternatives entry");
+    ReadingAlternatives& x = out.emplace_back();
+    x.offset = a[0].GetUint();
+    for (rapidjson::SizeType i = 1; i < a.Size(); ++i) {
+      if (!a[i].IsString()) throw std::runtime_error("sidecar record has a malformed alternatives entry");
+      x.readings.emplace_back(a[i].GetString(), a[i].GetStringLength());
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 DocumentRecord decode_record(std::string_view json) {
@@ -130,10 +160,12 @@ DocumentRecord decode_record(std::string_view json) {
     r.restored = string_member(d, "restored");
     r.text = decode_text_delta(string_member(d, "delta"), *r.restored);
     r.low_confidence = read_uncertain_tokens(member(d, "low_confidence"));
+    r.alternatives = read_alternatives(d);
   } else {
     r.text = string_member(d, "text");
     if (const auto& v = member(d, "restored"); v.IsString()) r.restored = std::string(v.GetString(), v.GetStringLength());
     r.low_confidence = read_uncertain_tokens(member(d, "low_confidence"));
+    r.alternatives = read_alternatives(d);
   }
   if (auto it = d.FindMember("metadata"); it != d.MemberEnd() && it->value.IsObject() && it->value.MemberCount() > 0)
     r.metadata = read_metadata(it->value);

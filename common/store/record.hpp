@@ -36,6 +36,13 @@ struct UncertainToken {
   float confidence = 0;
 };
 
+// Other readings of one restored token that the restorer was unsure of,
+// indexed at the token's position (store::add_text_postings).
+struct ReadingAlternatives {
+  uint32_t offset = 0;                // byte offset of the token in the restored text
+  std::vector<std::string> readings;  // syllables, lower case, the likelier first
+};
+
 // One text chunk of a record in chunks, as its header lists it.
 struct RecordChunk {
   uint64_t frame_bytes = 0;       // length of the chunk's frame (frames follow the header in order)
@@ -52,6 +59,7 @@ struct DocumentRecord {
   std::string text;          // original (OCR) text, NFC
   std::optional<std::string> restored;  // restored text (filled by the restorer)
   std::vector<UncertainToken> low_confidence;
+  std::vector<ReadingAlternatives> alternatives;  // by offset; none in a record in chunks
   doc::Metadata metadata;                // read from the restored text (or the text)
   std::vector<doc::Citation> citations;  // offsets in the same text as the metadata; in a record in
                                          // chunks, each cited document once (index/chunked_document.cpp)

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "restore/restorer.hpp"
+#include "text/normalize.hpp"
 #include "restore/restore_test_util.hpp"
 #include "test_util.hpp"
 #include "vi/terms.hpp"
@@ -429,6 +430,8 @@ void expect_same(const RestoredText& a, const RestoredText& b) {
   for (size_t i = 0; i < a.tokens.size(); ++i) {
     EXPECT_EQ(a.tokens[i].restored, b.tokens[i].restored);
     EXPECT_EQ(a.tokens[i].confidence, b.tokens[i].confidence);
+    EXPECT_EQ(a.tokens[i].restored_offset, b.tokens[i].restored_offset);
+    EXPECT_EQ(a.tokens[i].alternatives, b.tokens[i].alternatives);
   }
 }
 
@@ -470,6 +473,28 @@ TEST(RestorerDeterminism, DetailBelowListsExactlyTheTokensBelowIt) {
     expect_same(expected, restorer().restore(in, below));
   }
   EXPECT_TRUE(restorer().restore(in, 0.0f).tokens.empty());
+}
+
+// Issue 13: the runner-up readings of uncertain tokens (indexed beside the
+// chosen one): at most two, other syllables than the chosen one, only for
+// tokens short of full confidence; restored_offset finds the reading in
+// the restored text.
+TEST(RestorerWithModels, UncertainTokensCarryTheirRunnerUpReadings) {
+  const std::string in = all_samples("ocr");
+  const RestoredText r = restorer().restore(in);
+  size_t with = 0;
+  for (const vn::restore::RestoredToken& t : r.tokens) {
+    EXPECT_EQ(r.text.compare(t.restored_offset, t.restored.size(), t.restored), 0) << t.original;
+    EXPECT_LE(t.alternatives.size(), 2u);
+    if (t.alternatives.empty()) continue;
+    ++with;
+    EXPECT_LT(t.confidence, 1.0f);
+    for (const std::string& a : t.alternatives) {
+      EXPECT_NE(a, vn::text::to_lower(t.restored)) << t.original;
+      EXPECT_EQ(a, vn::text::to_lower(a));
+    }
+  }
+  EXPECT_GT(with, 20u);
 }
 
 // ---------------------------------------------------------------------------

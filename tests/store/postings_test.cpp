@@ -44,3 +44,30 @@ TEST(Terms, OverlongTokensAreSkippedButKeepTheirPosition) {
     }
   }
 }
+
+// Issue 13: a confusion network. Other readings of an uncertain token sit
+// at its position with wdf 0: a phrase typed with one of them matches, and
+// a reading whose folded form is the token's adds nothing.
+TEST(Terms, AlternativeReadingsShareTheTokensPosition) {
+  DocumentRecord r = sample_record(1);
+  r.text = "bằng bộ tỉnh";
+  r.alternatives = {{0, {"đảng", "bàng"}}};
+  const Xapian::Document doc = vn::index::make_xapian_document(r);
+  const std::string folded(schema::kFoldedPrefix);
+  bool found = false;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    if (*it != folded + "dang") continue;
+    found = true;
+    EXPECT_EQ(it.get_wdf(), 0u);
+    EXPECT_EQ(*it.positionlist_begin(), 1u);
+  }
+  EXPECT_TRUE(found);
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  db.add_document(doc);
+  Xapian::Enquire e(db);
+  const std::vector<std::string> phrase = {folded + "dang", folded + "bo", folded + "tinh"};
+  e.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, phrase.begin(), phrase.end(), 3));
+  EXPECT_EQ(e.get_mset(0, 10).size(), 1u);
+  EXPECT_EQ(db.get_termfreq(folded + "bang"), 1u);
+  EXPECT_EQ(db.get_collection_freq(folded + "bang"), 1u);  // "bàng" folds to the token's own term
+}

@@ -23,6 +23,24 @@ TEST(Record, RoundTripsThroughJson) {
   EXPECT_THROW(decode_record("not json"), std::runtime_error);
 }
 
+// Issue 13: other readings of uncertain tokens are kept with the record,
+// so that a moved or copied file is indexed with them again.
+TEST(Record, AlternativeReadingsRoundTrip) {
+  DocumentRecord r = sample_record(3);
+  r.restored = "Đảng bộ tỉnh";
+  EXPECT_EQ(encode_record(r).find("alternatives"), std::string::npos);  // none: not written
+  r.alternatives = {{0, {"bằng", "pang"}}, {9, {"tính"}}};
+  const DocumentRecord back = decode_record(encode_record(r));
+  ASSERT_EQ(back.alternatives.size(), 2u);
+  EXPECT_EQ(back.alternatives[0].offset, 0u);
+  EXPECT_EQ(back.alternatives[0].readings, (std::vector<std::string>{"bằng", "pang"}));
+  EXPECT_EQ(back.alternatives[1].offset, 9u);
+  EXPECT_EQ(back.alternatives[1].readings, std::vector<std::string>{"tính"});
+  std::string bad = encode_record(r);
+  bad.replace(bad.find("[0,"), 3, "[\"x\",");
+  EXPECT_THROW(decode_record(bad), std::runtime_error);
+}
+
 TEST(Record, RecordsOfOneFrameKeepVersionOne) {
   const std::string json = encode_record(sample_record(1));
   EXPECT_EQ(json.rfind("{\"v\":1,", 0), 0u) << json;
