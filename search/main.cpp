@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -56,6 +57,33 @@ int search_each(vn::query::Searcher& searcher, std::istream& in, const std::stri
   return status;
 }
 
+// Moves query words that start with a single '-' ("-bo", "-type:bc") out
+// of argv into `excluded`, so that they need no "--" before them: every
+// such argument that is no short option ("-n", "-n5", "-h"). Stops at "--".
+std::vector<char*> split_excluded_words(const CLI::App& app, int argc, char** argv, std::string& excluded) {
+  auto is_short_option = [&](std::string_view a) {
+    for (const CLI::Option* o : app.get_options())
+      for (const std::string& s : o->get_snames())
+        if (a.substr(1, s.size()) == s && (a.size() == 1 + s.size() || std::isdigit(static_cast<unsigned char>(a[1 + s.size()]))))
+          return true;
+    return false;
+  };
+  std::vector<char*> out{argv[0]};
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--") {
+      out.insert(out.end(), argv + i, argv + argc);
+      break;
+    }
+    if (a.size() > 1 && a[0] == '-' && a[1] != '-' && !is_short_option(a)) {
+      excluded += (excluded.empty() ? "" : " ") + std::string(a);
+      continue;
+    }
+    out.push_back(argv[i]);
+  }
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -69,12 +97,12 @@ int main(int argc, char** argv) {
   std::string colour = "auto";
   app.add_option("--db", db, "index directory made by vnindex")->required();
   app.add_option("query", words,
-                 "query: words, \"phrases\", +must, -mustnot, AND, OR, NOT, ( ), and filters type: code: issuer: "
-                 "year: cites: date:FROM..TO");
+                 "query: words, \"phrases\", +must, -mustnot, AND, OR, XOR, NOT, ( ), a NEAR b, a ADJ b, prefix*, "
+                 "and filters type: code: issuer: year: cites: date:FROM..TO");
   std::string doc;
   app.add_option("--doc", doc, "show one document (by path or code): metadata, outline, what it cites, who cites it");
-  app.add_option("--from", request.from, "only documents dated on or after (YYYY or YYYY-MM-DD)");
-  app.add_option("--to", request.to, "only documents dated on or before (YYYY or YYYY-MM-DD)");
+  app.add_option("--from", request.from, "only documents dated on or after (YYYY, YYYY-MM, YYYY-MM-DD or DD/MM/YYYY)");
+  app.add_option("--to", request.to, "only documents dated on or before (YYYY, YYYY-MM, YYYY-MM-DD or DD/MM/YYYY)");
   std::string sort = "relevance";
   app.add_option("--sort", sort, "relevance or date (newest first)")->check(CLI::IsMember({"relevance", "date"}));
   std::string facets;
@@ -92,9 +120,12 @@ int main(int argc, char** argv) {
   app.add_option("--models", models, "restoration model directory (default: the shipped models/)");
   app.add_option("--color,--colour", colour, "highlight matches: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  CLI11_PARSE(app, argc, argv);
+  std::string excluded;
+  std::vector<char*> args = split_excluded_words(app, argc, argv, excluded);
+  CLI11_PARSE(app, static_cast<int>(args.size()), args.data());
 
   for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
+  if (!excluded.empty()) request.query += (request.query.empty() ? "" : " ") + excluded;
   if (any) request.default_op = vn::query::DefaultOperator::kOr;
   request.sort_by_date = sort == "date";
   for (size_t start = 0; start < facets.size();) {

@@ -24,7 +24,8 @@ Xapian::Query term(const std::string& t) {
 // The date slot value a range ends at (store/fields.hpp); `d` may be empty (open).
 std::string date_bound(std::string_view d, bool upper) {
   std::string bound = fields::date_bound(d, upper);
-  if (bound.empty()) throw QueryError("a date must be YYYY or YYYY-MM-DD, not \"" + std::string(d) + "\"");
+  if (bound.empty())
+    throw QueryError("\"" + std::string(d) + "\" is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or DD/MM/YYYY (a real day)");
   return bound;
 }
 

@@ -14,7 +14,7 @@
 namespace vn::query {
 namespace {
 
-enum class Lex { kWord, kPhrase, kField, kOpen, kClose, kAnd, kOr, kNot, kEnd };
+enum class Lex { kWord, kPhrase, kField, kOpen, kClose, kAnd, kOr, kXor, kNot, kNear, kAdj, kEnd };
 
 // A token of a word or phrase with its index terms, worked out once.
 struct QueryToken {
@@ -31,10 +31,37 @@ struct Lexeme {
   std::string text;   // the word or phrase (NFC once tokenised); for a field, its value as typed
   std::string field;  // for kField: type, code, issuer, year, cites or date
   char sign = 0;  // '+' or '-' in front of a word, phrase or group
+  Xapian::termcount window = 0;  // kNear, kAdj: NEAR/n, ADJ/n (0: the default)
   std::vector<QueryToken> tokens;  // of a word or phrase
 };
 
 bool is_text(const Lexeme& l) { return l.kind == Lex::kWord || l.kind == Lex::kPhrase; }
+
+// "name:value" where name could only be meant as a field: 2 to 10 ASCII
+// letters ("yaer:2025", "Type:bc"), not a time ("10:30") or a URL
+// ("http://...").
+bool looks_like_field(std::string_view word, size_t colon) {
+  if (colon < 2 || colon > 10 || colon + 1 >= word.size() || word[colon + 1] == '/') return false;
+  for (size_t i = 0; i < colon; ++i)
+    if (!((word[i] >= 'a' && word[i] <= 'z') || (word[i] >= 'A' && word[i] <= 'Z'))) return false;
+  return true;
+}
+
+// NEAR, ADJ, NEAR/n, ADJ/n (n in 1..100): sets the kind and window.
+bool proximity_operator(Lexeme& l) {
+  std::string_view t = l.text;
+  Lex kind;
+  if (t.starts_with("NEAR")) kind = Lex::kNear, t.remove_prefix(4);
+  else if (t.starts_with("ADJ")) kind = Lex::kAdj, t.remove_prefix(3);
+  else return false;
+  if (!t.empty()) {
+    if (t.size() < 2 || t[0] != '/' || !text::all_digits(t.substr(1)) || t.size() > 4) return false;
+    l.window = static_cast<Xapian::termcount>(std::stoi(std::string(t.substr(1))));
+    if (l.window < 1 || l.window > 100) throw QueryError(l.text + ": the window must be 1 to 100 words");
+  }
+  l.kind = kind;
+  return true;
+}
 
 std::vector<Lexeme> lex(std::string_view q) {
   std::vector<Lexeme> out;
@@ -64,7 +91,11 @@ std::vector<Lexeme> lex(std::string_view q) {
       l.text = q.substr(i, j - i);
       i = j;
       l.kind = Lex::kWord;
-      if (const size_t colon = l.text.find(':'); colon != std::string::npos && is_filter_field(l.text.substr(0, colon))) {
+      const size_t colon = l.text.find(':');
+      if (colon != std::string::npos && !is_filter_field(l.text.substr(0, colon)) && looks_like_field(l.text, colon))
+        throw QueryError("unknown field \"" + l.text.substr(0, colon) +
+                         "\": the fields are type, code, issuer, year, cites and date (to search the text, quote it)");
+      if (colon != std::string::npos && is_filter_field(l.text.substr(0, colon))) {
         l.kind = Lex::kField;
         l.field = l.text.substr(0, colon);
         l.text.erase(0, colon + 1);
@@ -79,6 +110,8 @@ std::vector<Lexeme> lex(std::string_view q) {
       if (!l.sign) {
         if (l.text == "AND") l.kind = Lex::kAnd;
         else if (l.text == "OR") l.kind = Lex::kOr;
+        else if (l.text == "XOR") l.kind = Lex::kXor;
+        else if (proximity_operator(l)) {}
         else if (l.text == "NOT") l.kind = Lex::kNot;
       }
     }
@@ -169,9 +202,9 @@ class Parser {
 
   Xapian::Query or_expr() {
     Xapian::Query q = and_expr();
-    while (peek().kind == Lex::kOr) {
-      take();
-      q = join(Xapian::Query::OP_OR, q, and_expr());
+    while (peek().kind == Lex::kOr || peek().kind == Lex::kXor) {
+      const Xapian::Query::op op = take().kind == Lex::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_XOR;
+      q = join(op, q, and_expr());
     }
     return q;
   }
@@ -211,7 +244,14 @@ class Parser {
         (l.sign == '-' ? excluded : filters).push_back(filter_query(l.field, l.text));
         continue;
       }
+      if (k == Lex::kNear || k == Lex::kAdj) throw QueryError("NEAR and ADJ go between words");
       if (k != Lex::kWord && k != Lex::kPhrase && k != Lex::kOpen) break;
+      if (k == Lex::kWord && (lx_[pos_ + 1].kind == Lex::kNear || lx_[pos_ + 1].kind == Lex::kAdj)) {
+        const char sign = peek().sign;
+        Xapian::Query q = proximity_chain(record_words && sign != '-');
+        (sign == '+' ? required : sign == '-' ? excluded : plain).push_back(std::move(q));
+        continue;
+      }
       const char sign = peek().sign;
       if (sign == 0 && peek().kind == Lex::kWord)
         for (const QueryToken& t : peek().tokens) sequence_terms.push_back(folded_term(t.terms));
@@ -260,6 +300,33 @@ class Parser {
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, near, kNearBoost));
   }
 
+  // word NEAR word [NEAR word ...]: the words' folded terms within `window`
+  // words of each other (default 10, as Xapian's QueryParser) in any order;
+  // ADJ: in the order typed. The
+  // largest window given applies; one ADJ makes the whole chain ordered.
+  Xapian::Query proximity_chain(bool record) {
+    std::vector<Xapian::Query> terms;
+    Xapian::termcount window = 0;
+    bool ordered = false;
+    for (;;) {
+      const Lexeme& w = take();
+      for (const QueryToken& t : w.tokens) {
+        terms.push_back(folded_term(t.terms));
+        if (record) words_.push_back({t.terms.exact, t.terms.folded, t.terms.exact != t.terms.folded});
+      }
+      if (peek().kind != Lex::kNear && peek().kind != Lex::kAdj) break;
+      const Lexeme& op = take();
+      ordered |= op.kind == Lex::kAdj;
+      window = std::max(window, op.window);
+      if (peek().kind != Lex::kWord) throw QueryError("NEAR and ADJ go between words");
+    }
+    if (window == 0) window = 10;
+    // Within `window` words of each other: a span of window + n - 1 positions.
+    const auto n = static_cast<Xapian::termcount>(terms.size());
+    return Xapian::Query(ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, terms.begin(), terms.end(),
+                         window + n - 1);
+  }
+
   Xapian::Query item(bool record) {
     const Lexeme& l = take();
     if (l.kind == Lex::kOpen) {
@@ -289,6 +356,11 @@ class Parser {
       if (record) words_.push_back({t.exact, t.folded, accented});
     }
     if (l.tokens.empty()) return Xapian::Query();
+    if (l.kind == Lex::kWord && l.tokens.size() == 1 && l.text.size() >= 3 && l.text.back() == '*') {
+      // chuy*: every folded term that starts so (the most frequent kMaxWildcardTerms).
+      return Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(store::schema::kFoldedPrefix) + l.tokens[0].terms.folded,
+                           kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    }
     if (l.tokens.size() == 1) {
       return any_accent ? Xapian::Query(Xapian::Query::OP_AND_MAYBE, folded[0], mixed[0]) : folded[0];
     }
@@ -303,6 +375,7 @@ class Parser {
   std::string restored_;  // the restorer's reading of the words, "" when none
   size_t pos_ = 0;
   static constexpr int kMaxDepth = 100;
+  static constexpr Xapian::termcount kMaxWildcardTerms = 100;
   int depth_ = 0;
   DefaultOperator op_;
   std::vector<QueryWord> words_;

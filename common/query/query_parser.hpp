@@ -1,7 +1,9 @@
 // vnsearch's query language, compiled to a Xapian::Query over our schema.
 //
 // Syntax (that of Xapian's QueryParser): words, "phrases", +required,
-// -excluded, AND, OR, NOT, AND NOT, parentheses. A word typed without
+// -excluded, AND, OR, XOR, NOT, AND NOT, parentheses, NEAR and ADJ (NEAR/n,
+// ADJ/n) between words, and prefix wildcards (chuy*). A word shaped like a
+// field that is none ("yaer:2025", "Type:bc") is an error. A word typed without
 // diacritics matches the folded terms; a word typed with diacritics matches
 // the same documents and additionally scores on the exact term, so exact
 // spellings rank first. Unquoted words must all match (or any, with

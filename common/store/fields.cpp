@@ -1,6 +1,7 @@
 #include "store/fields.hpp"
 
 #include <array>
+#include <cstdio>
 #include <utility>
 
 #include "doc/citations.hpp"
@@ -80,13 +81,48 @@ std::string date_slot_value(std::string_view iso_date) {
          (iso_date.size() == 10 ? std::string(iso_date.substr(8, 2)) : std::string("00"));
 }
 
+namespace {
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+// "YYYYMMDD", or "" when the date does not exist.
+std::string slot_date(int year, int month, int day) {
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) return {};
+  char buf[9];
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d", year, month, day);
+  return buf;
+}
+
+int number(std::string_view digits) {
+  int n = 0;
+  for (char c : digits) n = n * 10 + (c - '0');
+  return n;
+}
+
+}  // namespace
+
 std::string date_bound(std::string_view bound, bool upper) {
   if (bound.empty()) return upper ? "99999999" : "00000000";
-  if (bound.size() == 4 && all_digits(bound)) return std::string(bound) + (upper ? "1231" : "0101");
-  if (bound.size() == 10 && bound[4] == '-' && bound[7] == '-' && all_digits(bound.substr(0, 4)) &&
-      all_digits(bound.substr(5, 2)) && all_digits(bound.substr(8, 2)))
-    return std::string(bound.substr(0, 4)) + std::string(bound.substr(5, 2)) + std::string(bound.substr(8, 2));
-  return {};
+  auto digits_at = [&](size_t at, size_t n) { return at + n <= bound.size() && all_digits(bound.substr(at, n)); };
+  if (bound.size() == 4 && digits_at(0, 4)) return std::string(bound) + (upper ? "1231" : "0101");
+  if (bound.size() == 7 && digits_at(0, 4) && bound[4] == '-' && digits_at(5, 2)) {  // YYYY-MM
+    const int year = number(bound.substr(0, 4)), month = number(bound.substr(5, 2));
+    if (month < 1 || month > 12) return {};
+    return slot_date(year, month, upper ? days_in_month(year, month) : 1);
+  }
+  if (bound.size() == 10 && digits_at(0, 4) && bound[4] == '-' && digits_at(5, 2) && bound[7] == '-' && digits_at(8, 2))
+    return slot_date(number(bound.substr(0, 4)), number(bound.substr(5, 2)), number(bound.substr(8, 2)));
+  // D/M/YYYY as Vietnamese documents write dates (also with '.' or '-').
+  const size_t a = bound.find_first_of("/.-");
+  const size_t b = a == std::string_view::npos ? a : bound.find(bound[a], a + 1);
+  if (b == std::string_view::npos || a == 0 || a > 2 || b - a - 1 == 0 || b - a - 1 > 2 || bound.size() - b - 1 != 4 ||
+      !digits_at(0, a) || !digits_at(a + 1, b - a - 1) || !digits_at(b + 1, 4))
+    return {};
+  return slot_date(number(bound.substr(b + 1)), number(bound.substr(a + 1, b - a - 1)), number(bound.substr(0, a)));
 }
 
 }  // namespace vn::store::fields

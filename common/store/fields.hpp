@@ -50,9 +50,11 @@ std::string year_term(std::string_view year);
 std::string date_slot_value(std::string_view iso_date);
 
 // The date slot value a range of dates ends at: a year as the lower bound
-// "2024" -> "20240101", as the upper one "20241231"; an ISO date
-// "2024-03-05" -> "20240305"; an open end "" -> "00000000" or "99999999".
-// Empty when `bound` is none of these.
+// "2024" -> "20240101", as the upper one "20241231"; a month "2024-02" ->
+// "20240201" or "20240229"; an ISO date "2024-03-05" or one written as in
+// Vietnamese documents, day first, "5/3/2024" (also 05.03.2024, 5-3-2024)
+// -> "20240305"; an open end "" -> "00000000" or "99999999". Empty when
+// `bound` is none of these or names no real day ("2025-13-45", "30/2/2024").
 std::string date_bound(std::string_view bound, bool upper);
 
 }  // namespace vn::store::fields

@@ -128,6 +128,20 @@ TEST_F(SamplesIndex, BooleanOperators) {
   EXPECT_EQ(b.size() + 1, a.size());
 }
 
+// Issue 13: "-word" and "-type:bc" exclude without a "--" before them;
+// short options still work beside them, and a mistyped long option is
+// still a usage error.
+TEST_F(SamplesIndex, ExcludedWordsNeedNoDoubleDash) {
+  const std::string db = " --db " + quote((*dir_ / "db").string());
+  const CommandResult with_dash = run(std::string(VNSEARCH_PATH) + " --json" + db + " -- tinh -dang");
+  const CommandResult without = run(std::string(VNSEARCH_PATH) + " --json" + db + " tinh -dang");
+  ASSERT_EQ(without.status, 0);
+  EXPECT_EQ(without.out, with_dash.out);
+  EXPECT_LT(search("tinh -dang").size(), search("tinh").size());
+  EXPECT_EQ(run(std::string(VNSEARCH_PATH) + " -n 1 --json" + db + " tinh -type:bc").status, 0);
+  EXPECT_NE(run(std::string(VNSEARCH_PATH) + db + " --limt 3 tinh").status, 0);
+}
+
 TEST_F(SamplesIndex, LimitAndOffsetPage) {
   const auto all = search("tinh");
   const auto page = search("tinh", "--limit 3 --offset 2");

@@ -182,7 +182,8 @@ TEST(QueryParser, FiltersCompileToBooleanTermsAndRanges) {
     EXPECT_STREQ(e.what(), "the date range is empty: 2025 is after 2020");
   }
   EXPECT_THROW(parse_query("type:"), QueryError);
-  // Not a filter: unknown field names are words.
+  // Not a filter: a URL is searched as words (a mistyped field is an error,
+  // see UnknownFieldsAndImpossibleDatesAreErrors).
   EXPECT_NO_THROW(parse_query("http://example"));
 }
 
@@ -211,4 +212,34 @@ TEST(QueryParser, UnquotedWordsRankByProximity) {
   // A quoted phrase still matches only where the words stand together.
   e.set_query(parse_query("\"dang bo tinh\"").query);
   EXPECT_EQ(e.get_mset(0, 10).size(), 1u);
+}
+
+// Issue 13: the rest of the syntax users know from Xapian's tools.
+TEST_F(QueryTest, WildcardsXorNearAndAdj) {
+  EXPECT_EQ(sorted(search("thu*")), (std::vector<Xapian::docid>{1, 2, 5}));  // thực, thuc, thủy
+  EXPECT_EQ(sorted(search("lanh XOR bao")), (std::vector<Xapian::docid>{1, 2, 3}));
+  EXPECT_EQ(sorted(search("tinh XOR dang")), (std::vector<Xapian::docid>{3}));
+  EXPECT_EQ(sorted(search("dang NEAR tinh")), (std::vector<Xapian::docid>{1, 2, 4}));  // any order
+  EXPECT_EQ(sorted(search("dang ADJ tinh")), (std::vector<Xapian::docid>{1, 2}));      // in order
+  EXPECT_EQ(sorted(search("dang NEAR/2 tinh")), (std::vector<Xapian::docid>{1, 2, 4}));
+  EXPECT_EQ(sorted(search("dang ADJ/1 tinh")), std::vector<Xapian::docid>{});  // "bộ" between
+  EXPECT_EQ(sorted(search("dang ADJ/5 quyet")), std::vector<Xapian::docid>{});  // too far apart
+  EXPECT_THROW(parse_query("NEAR tinh"), QueryError);
+  EXPECT_THROW(parse_query("dang NEAR/0 tinh"), QueryError);
+}
+
+TEST(QueryParser, UnknownFieldsAndImpossibleDatesAreErrors) {
+  for (const char* q : {"yaer:2025", "Type:bc", "date:2025-13-45", "date:30/2/2024", "date:2023-02-29"}) {
+    try {
+      parse_query(q);
+      ADD_FAILURE() << q;
+    } catch (const QueryError& e) {
+      const std::string what = e.what();
+      EXPECT_TRUE(what.find("the fields are type, code") != std::string::npos || what.find("is not a date") != std::string::npos)
+          << q << ": " << what;
+    }
+  }
+  EXPECT_NO_THROW(parse_query("10:30 \"yaer:2025\""));  // a time, and quoted text, are searched
+  for (const char* q : {"date:5/3/2024", "date:05.03.2024..2024-06", "date:2024-02-29", "date:2024-02"})
+    EXPECT_NE(parse_query(q).query.get_description().find("VALUE_RANGE"), std::string::npos) << q;
 }

@@ -138,6 +138,14 @@ TEST(Fields, DateSlotValuesAndBounds) {
   EXPECT_EQ(fields::date_bound("", true), "99999999");
   EXPECT_EQ(fields::date_bound("2024-13", false), "");
   EXPECT_EQ(fields::date_bound("24", true), "");
+  EXPECT_EQ(fields::date_bound("2024-02", false), "20240201");
+  EXPECT_EQ(fields::date_bound("2024-02", true), "20240229");
+  EXPECT_EQ(fields::date_bound("2023-02", true), "20230228");
+  EXPECT_EQ(fields::date_bound("5/3/2024", false), "20240305");  // day first, as documents write it
+  EXPECT_EQ(fields::date_bound("05.03.2024", true), "20240305");
+  EXPECT_EQ(fields::date_bound("31-12-2024", true), "20241231");
+  for (const char* impossible : {"2025-13-45", "2024-04-31", "2023-02-29", "30/2/2024", "1/13/2024", "5/3/24", "5/3-2024"})
+    EXPECT_EQ(fields::date_bound(impossible, false), "") << impossible;
 }
 
 TEST(Fields, IssuerWordsAsWrittenAndAsTyped) {
