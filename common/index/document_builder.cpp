@@ -14,6 +14,7 @@
 #include "store/postings.hpp"
 #include "decode/decode.hpp"
 #include "text/normalize.hpp"
+#include "vi/fold.hpp"
 #include "vi/tokenizer.hpp"
 
 namespace vn::index {
@@ -110,10 +111,11 @@ void restore_record(const restore::Restorer& restorer, store::DocumentRecord& re
   restore::RestoredText r = restorer.restore(record.text, kAlternativesBelow);
   for (restore::RestoredToken& t : r.tokens) {
     if (t.confidence < kLowConfidence) record.low_confidence.push_back({t.offset, t.length, t.restored, t.confidence});
-    // The OCR token itself is a reading too: a name or foreign word the
-    // restorer made Vietnamese ("Chuang" -> "Thương").
-    if (t.original.find(' ') == std::string::npos) t.alternatives.push_back(text::to_lower(t.original));
-    record.alternatives.push_back({t.restored_offset, std::move(t.alternatives)});
+    // The OCR token itself is a reading too, where its letters differ: a
+    // name or foreign word the restorer made Vietnamese ("Chuang" -> "Thương").
+    if (t.original.find(' ') == std::string::npos && vi::fold(t.original) != vi::fold(t.restored))
+      t.alternatives.push_back(text::to_lower(t.original));
+    if (!t.alternatives.empty()) record.alternatives.push_back({t.restored_offset, std::move(t.alternatives)});
   }
   record.restored = std::move(r.text);
 }

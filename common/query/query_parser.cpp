@@ -286,10 +286,10 @@ class Parser {
   }
 
   // Unquoted words rank higher where they stand together: as the phrase
-  // they were typed as (weight x kPhraseBoost), or in order within a window
-  // of kNearSlack extra positions (x kNearBoost). Tuned with bench/search-eval
-  // on our print and scan-21 passages: unquoted plain words ranked first
-  // 0.47 -> 0.95 and 0.49 -> 0.91 of the time.
+  // they were typed as (weight x kPhraseBoost), or in any order within a
+  // window of kNearSlack extra positions (x kNearBoost). Tuned with
+  // bench/search-eval on our print and scan-21 passages (figures in
+  // bench/README.md).
   static Xapian::Query proximity_boost(const std::vector<Xapian::Query>& terms) {
     constexpr double kPhraseBoost = 3.0, kNearBoost = 1.0;
     constexpr Xapian::termcount kNearSlack = 4;
@@ -302,8 +302,8 @@ class Parser {
 
   // word NEAR word [NEAR word ...]: the words' folded terms within `window`
   // words of each other (default 10, as Xapian's QueryParser) in any order;
-  // ADJ: in the order typed. The
-  // largest window given applies; one ADJ makes the whole chain ordered.
+  // ADJ: in the order typed. The largest window given applies; one ADJ
+  // makes the whole chain ordered.
   Xapian::Query proximity_chain(bool record) {
     std::vector<Xapian::Query> terms;
     Xapian::termcount window = 0;

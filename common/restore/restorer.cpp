@@ -104,7 +104,8 @@ std::vector<Choice> Restorer::Impl::decide(std::string_view input, const std::ve
         const std::vector<Option>& opts = *lattice[i - begin];
         const Option& o = opts[d.option];
         choices[i] = {o.text, d.confidence, o.number_prefix, o.number_suffix, o.span};
-        for (size_t r = 0, a = 0; r < 2; ++r) {
+        const bool one_word = o.span == 1 && (o.number_prefix | o.number_suffix) == 0;
+        for (size_t r = 0, a = 0; one_word && r < 2; ++r) {
           if (d.runner_up[r] == kCovered || d.runner_up_share[r] < options.alternative_share) continue;
           const Option& alt = opts[d.runner_up[r]];
           if (alt.text && alt.span == 1 && (alt.number_prefix | alt.number_suffix) == 0)

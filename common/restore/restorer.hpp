@@ -31,7 +31,8 @@ struct RestoredToken {
   float confidence = 1.0f;  // (0, 1]
   uint32_t restored_offset = 0;  // byte offset of `restored` in RestoredText::text
   // Up to two other readings as syllables (lower case), the likelier first,
-  // each with a share of at least RestorerOptions::alternative_share.
+  // each with a share of at least RestorerOptions::alternative_share; none
+  // when the token was read as two words or with the next token.
   std::vector<std::string> alternatives;
 };
 
