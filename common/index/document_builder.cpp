@@ -94,7 +94,6 @@ void add_record_fields(Xapian::Document& doc, const store::DocumentRecord& recor
   doc.add_boolean_term(store::schema::id_term(record.path));
   add_metadata(doc, record);
   doc.add_value(store::schema::kSlotSize, Xapian::sortable_serialise(static_cast<double>(record.bytes)));
-  if (!record.content_hash.empty()) doc.add_value(store::schema::kSlotContent, record.content_hash);
   doc.add_value(store::schema::kSlotMtime, Xapian::sortable_serialise(static_cast<double>(record.mtime)));
 }
 

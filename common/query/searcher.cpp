@@ -118,9 +118,6 @@ SearchResult Searcher::run(const SearchRequest& request, const ParsedQuery& pars
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   if (request.sort_by_date) enquire.set_sort_by_value_then_relevance(store::schema::kSlotDate, true);
-  // Byte-identical copies show once (documents indexed before the slot
-  // existed have no value there, and Xapian never collapses those).
-  if (!request.all_copies) enquire.set_collapse_key(store::schema::kSlotContent);
   // Facets count over every match, so the match set is completed for them.
   std::vector<std::pair<std::string, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies;
   for (const std::string& f : request.facets) {
@@ -151,7 +148,6 @@ SearchResult Searcher::run(const SearchRequest& request, const ParsedQuery& pars
     hit.rank = ++rank;
     hit.score = it.get_weight();
     hit.docid = *it;
-    hit.copies = it.get_collapse_count();
     located[i] = locate(it, parsed);
     result.hits.push_back(std::move(hit));
   }

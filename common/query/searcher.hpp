@@ -29,7 +29,6 @@ struct SearchRequest {
   std::string from, to;       // date range (YYYY or YYYY-MM-DD; empty: open)
   bool sort_by_date = false;  // newest first instead of by relevance
   std::vector<std::string> facets;  // of type, year, issuer
-  bool all_copies = false;  // list byte-identical documents each (else one hit, Hit::copies)
 };
 
 struct FacetValue {
@@ -41,9 +40,6 @@ struct Hit {
   size_t rank = 0;        // 1-based, counting from the first result overall
   double score = 0;       // BM25 weight
   Xapian::docid docid = 0;
-  // Other indexed documents with the same bytes, collapsed into this hit
-  // (at least this many; 0 with SearchRequest::all_copies).
-  Xapian::doccount copies = 0;
   std::string path;
   std::string title;
   Snippet snippet;

@@ -34,7 +34,6 @@ inline constexpr Xapian::valueno kSlotDate = 2;   // document date "YYYYMMDD" (s
 inline constexpr Xapian::valueno kSlotType = 3;   // document type as written ("BÁO CÁO") (facets)
 inline constexpr Xapian::valueno kSlotYear = 4;   // document year "2025" (facets)
 inline constexpr Xapian::valueno kSlotIssuer = 5; // issuing body as written (facets)
-inline constexpr Xapian::valueno kSlotContent = 6;  // content hash of the source bytes (collapses copies)
 
 // Xapian refuses terms longer than 245 bytes; longer tokens are not indexed.
 inline constexpr size_t kMaxTermBytes = 240;
