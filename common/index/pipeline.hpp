@@ -52,7 +52,7 @@ enum class Outcome {
   kFailed,     // could not be indexed (reason given); what was indexed before stays
   kSkipped,    // not a file to index (FIFO, device, symbolic link, ...; reason given)
 };
-inline constexpr size_t kOutcomeKinds = 8;
+inline constexpr size_t kOutcomeKinds = static_cast<size_t>(Outcome::kSkipped) + 1;
 const char* outcome_name(Outcome o);
 
 struct FileOutcome {

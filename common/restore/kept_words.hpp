@@ -6,6 +6,7 @@
 // is not read as "2,7 kim" where the OCR often loses vowels.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -20,11 +21,16 @@ class KeptWords {
   static KeptWords load(const std::filesystem::path& path);
 
   // `lower`: the token in lower case (text::to_lower), NFC.
-  bool contains(std::string_view lower) const { return words_.contains(std::string(lower)); }
+  bool contains(std::string_view lower) const { return words_.contains(lower); }
   size_t size() const { return words_.size(); }
 
  private:
-  std::unordered_set<std::string> words_;
+  // Looks up string_views without making a string of each.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
 };
 
 }  // namespace vn::restore

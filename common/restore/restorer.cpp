@@ -160,6 +160,14 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
   out.text.reserve(input.size() + input.size() / 4);
   size_t cursor = 0;
   std::string restored;
+  // Lists the token just restored (`restored`) in out.tokens.
+  auto detail = [&](uint32_t offset, std::string_view original, const Choice& c, uint32_t restored_offset) {
+    RestoredToken& t = out.tokens.emplace_back(RestoredToken{offset, static_cast<uint32_t>(original.size()),
+                                                             std::string(original), restored, c.confidence,
+                                                             restored_offset, {}});
+    for (const std::u32string* alt : c.alternatives)
+      if (alt) t.alternatives.push_back(text::to_utf8(*alt));
+  };
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Choice& c = choices[i];
     if (c.span == 0) continue;  // rejoined with the token before
@@ -172,9 +180,7 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
       const auto restored_offset = static_cast<uint32_t>(out.text.size());
       out.text.append(restored);
       cursor = b.offset + b.length;
-      if (c.confidence < detail_below)
-        out.tokens.push_back({a.offset, static_cast<uint32_t>(original.size()), std::string(original), restored,
-                              c.confidence, restored_offset, {}});
+      if (c.confidence < detail_below) detail(a.offset, original, c, restored_offset);
       continue;
     }
     const std::string_view original = tokens[i].text(input);
@@ -196,12 +202,7 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
     const auto restored_offset = static_cast<uint32_t>(out.text.size());
     out.text.append(restored);
     cursor = tokens[i].offset + tokens[i].length;
-    if (c.confidence < detail_below) {
-      RestoredToken& t = out.tokens.emplace_back(
-          RestoredToken{tokens[i].offset, tokens[i].length, std::string(original), restored, c.confidence, restored_offset, {}});
-      for (const std::u32string* alt : c.alternatives)
-        if (alt) t.alternatives.push_back(text::to_utf8(*alt));
-    }
+    if (c.confidence < detail_below) detail(tokens[i].offset, original, c, restored_offset);
   }
   out.text.append(input.substr(cursor));
   return out;

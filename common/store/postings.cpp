@@ -9,7 +9,7 @@ Xapian::termpos add_text_postings(Xapian::Document& doc, std::string_view text,
                                   const std::vector<vi::Token>& tokens, Xapian::termpos before,
                                   std::span<const ReadingAlternatives> alternatives) {
   Xapian::termpos pos = before;
-  std::string folded_term(schema::kFoldedPrefix);
+  std::string folded_term(schema::kFoldedPrefix), reading_term;
   auto alt = alternatives.begin();
   for (const vi::Token& token : tokens) {
     ++pos;
@@ -24,7 +24,8 @@ Xapian::termpos add_text_postings(Xapian::Document& doc, std::string_view text,
     for (const std::string& reading : alt->readings) {
       const std::string folded = vi::terms_for(reading, vi::TokenKind::kWord).folded;
       if (folded == t.folded || folded.size() > schema::kMaxTermBytes - schema::kFoldedPrefix.size()) continue;
-      doc.add_posting(std::string(schema::kFoldedPrefix) + folded, pos, 0);
+      reading_term.assign(schema::kFoldedPrefix).append(folded);
+      doc.add_posting(reading_term, pos, 0);
     }
   }
   return pos;
