@@ -57,7 +57,7 @@ Xapian::Database open_database(const std::filesystem::path& db) {
 
 // Times a search starts again on the newest revision when writers changed
 // the index under it.
-constexpr int kReopenAttempts = 10;
+constexpr int kReopenAttempts = 20;
 
 }  // namespace
 
