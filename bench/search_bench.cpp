@@ -76,16 +76,23 @@ void BM_SearchLatency(benchmark::State& state) {
   warm.query = "dang";
   searcher.search(warm);  // loads the restoration models
   std::vector<double> ms;
+  std::vector<std::vector<double>> per_query(typical_queries().size());
   for (auto _ : state) {
-    for (const Query& q : typical_queries()) {
+    for (size_t i = 0; i < typical_queries().size(); ++i) {
+      const Query& q = typical_queries()[i];
       vn::query::SearchRequest req;
       req.query = q.text;
       req.facets = q.facets;
       const auto t0 = std::chrono::steady_clock::now();
       benchmark::DoNotOptimize(searcher.search(req));
       ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+      per_query[i].push_back(ms.back());
     }
   }
+  // Which queries make the tail: their medians and maxima, on stderr.
+  for (size_t i = 0; i < per_query.size(); ++i)
+    std::fprintf(stderr, "  %-28s p50 %7.2f ms  max %7.2f ms\n", typical_queries()[i].text.c_str(),
+                 percentile(per_query[i], 0.5), percentile(per_query[i], 1.0));
   state.counters["documents"] = static_cast<double>(searcher.document_count());
   state.counters["p50_ms"] = percentile(ms, 0.50);
   state.counters["p99_ms"] = percentile(ms, 0.99);

@@ -55,6 +55,9 @@ Xapian::Database open_database(const std::filesystem::path& db) {
   }
 }
 
+// Values listed per facet, most frequent first.
+constexpr size_t kFacetValues = 1000;
+
 // Times a search starts again on the newest revision when writers changed
 // the index under it.
 constexpr int kReopenAttempts = 20;
@@ -111,33 +114,22 @@ SearchResult Searcher::search(const SearchRequest& request) {
 }
 
 SearchResult Searcher::run(const SearchRequest& request, const ParsedQuery& parsed) {
-  Xapian::Enquire enquire(db_);
   Xapian::Query query = parsed.query;
   if (!request.from.empty() || !request.to.empty())
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, date_range_query(request.from, request.to));
+  Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   if (request.sort_by_date) enquire.set_sort_by_value_then_relevance(store::schema::kSlotDate, true);
-  // Facets count over every match, so the match set is completed for them.
-  std::vector<std::pair<std::string, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies;
-  for (const std::string& f : request.facets) {
-    spies.emplace_back(f, std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(f)));
-    enquire.add_matchspy(spies.back().second.get());
-  }
-  const Xapian::doccount check_at_least = spies.empty() ? 0 : db_.get_doccount();
   // Xapian counts in 32 bits: larger offsets and limits saturate instead of wrapping.
   const auto doccount = [](size_t n) {
     return static_cast<Xapian::doccount>(std::min<size_t>(n, std::numeric_limits<Xapian::doccount>::max()));
   };
-  const Xapian::MSet mset = enquire.get_mset(doccount(request.offset), doccount(request.limit), check_at_least);
+  const Xapian::MSet mset = enquire.get_mset(doccount(request.offset), doccount(request.limit));
   SearchResult result;
   result.estimated_total = mset.get_matches_estimated();
   result.xapian_query = query.get_description();
-  for (const auto& [name, spy] : spies) {
-    std::vector<FacetValue> values;
-    for (auto it = spy->top_values_begin(1000); it != spy->top_values_end(1000); ++it) values.push_back({*it, it.get_termfreq()});
-    result.facets.emplace_back(name, std::move(values));
-  }
+  if (!request.facets.empty()) result.facets = count_facets(query, request.facets, result.estimated_total);
   // Everything read from Xapian is read first, in one short pass: a writer
   // committing twice during the pass discards this revision. The sidecar
   // records and snippets, the slow part, need no revision.
@@ -153,6 +145,26 @@ SearchResult Searcher::run(const SearchRequest& request, const ParsedQuery& pars
   }
   for (i = 0; i < result.hits.size(); ++i) fill_hit(located[i], parsed, request, result.hits[i]);
   return result;
+}
+
+std::vector<std::pair<std::string, std::vector<FacetValue>>> Searcher::count_facets(const Xapian::Query& query,
+                                                                                  const std::vector<std::string>& names,
+                                                                                  Xapian::doccount& total) const {
+  // Facets count every match. Ranking stops early; counting cannot, so it
+  // is a second pass without weights, in which Xapian skips the position
+  // checks of the proximity boosts.
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  std::vector<std::unique_ptr<FacetCounter>> counters;
+  for (const std::string& name : names) {
+    counters.push_back(std::make_unique<FacetCounter>(facet_slot(name)));
+    enquire.add_matchspy(counters.back().get());
+  }
+  total = enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();  // exact: every match was seen
+  std::vector<std::pair<std::string, std::vector<FacetValue>>> facets;
+  for (size_t i = 0; i < names.size(); ++i) facets.emplace_back(names[i], counters[i]->top(kFacetValues));
+  return facets;
 }
 
 Searcher::Located Searcher::locate(const Xapian::MSetIterator& it, const ParsedQuery& parsed) const {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "query/facet_counter.hpp"
 #include "query/query_parser.hpp"
 #include "query/snippet.hpp"
 #include "store/document_data.hpp"
@@ -29,11 +30,6 @@ struct SearchRequest {
   std::string from, to;       // date range (YYYY or YYYY-MM-DD; empty: open)
   bool sort_by_date = false;  // newest first instead of by relevance
   std::vector<std::string> facets;  // of type, year, issuer
-};
-
-struct FacetValue {
-  std::string value;
-  Xapian::doccount count = 0;
 };
 
 struct Hit {
@@ -106,6 +102,10 @@ class Searcher {
     std::string error;  // the document data is unreadable
   };
   SearchResult run(const SearchRequest& request, const ParsedQuery& parsed);
+  // The values of the named facets over every match of `query`; sets `total` to the exact match count.
+  std::vector<std::pair<std::string, std::vector<FacetValue>>> count_facets(const Xapian::Query& query,
+                                                                            const std::vector<std::string>& names,
+                                                                            Xapian::doccount& total) const;
   Located locate(const Xapian::MSetIterator& it, const ParsedQuery& parsed) const;
   // The hit's path, title, metadata and snippet, from what locate() found
   // and the sidecar record (no Xapian access): its header, and the one
