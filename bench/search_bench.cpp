@@ -90,9 +90,12 @@ void BM_SearchLatency(benchmark::State& state) {
     }
   }
   // Which queries make the tail: their medians and maxima, on stderr.
-  for (size_t i = 0; i < per_query.size(); ++i)
-    std::fprintf(stderr, "  %-28s p50 %7.2f ms  max %7.2f ms\n", typical_queries()[i].text.c_str(),
+  for (size_t i = 0; i < per_query.size(); ++i) {
+    const std::string& text = typical_queries()[i].text;
+    const auto shown = std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; });
+    std::fprintf(stderr, "  %s%*s p50 %7.2f ms  max %7.2f ms\n", text.c_str(), static_cast<int>(28 - shown), "",
                  percentile(per_query[i], 0.5), percentile(per_query[i], 1.0));
+  }
   state.counters["documents"] = static_cast<double>(searcher.document_count());
   state.counters["p50_ms"] = percentile(ms, 0.50);
   state.counters["p99_ms"] = percentile(ms, 0.99);

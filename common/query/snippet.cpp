@@ -2,14 +2,19 @@
 
 #include <algorithm>
 
+#include "vi/fold.hpp"
 #include "vi/terms.hpp"
 #include "vi/tokenizer.hpp"
 
 namespace vn::query {
 namespace {
 
-// Index of the query word a token matches, or -1.
-int match_of(const vi::TermPair& t, const std::vector<QueryWord>& words) {
+// Index of the query word a token matches, or -1. Its terms are made only
+// when it folds to one of the words, as few tokens do.
+int match_of(std::string_view token, vi::TokenKind kind, const std::vector<QueryWord>& words) {
+  const auto folds = [&](const QueryWord& q) { return vi::lower_folds_to(token, q.folded); };
+  if (std::none_of(words.begin(), words.end(), folds)) return -1;
+  const vi::TermPair t = vi::terms_for(token, kind);
   for (size_t w = 0; w < words.size(); ++w) {
     const QueryWord& q = words[w];
     if (q.accented ? t.exact == q.exact : t.folded == q.folded) return static_cast<int>(w);
@@ -88,7 +93,7 @@ Snippet make_snippet(std::string_view text, const std::vector<QueryWord>& words,
   std::vector<int> match(tokens.size(), -1);
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].length > 200) continue;
-    match[i] = match_of(vi::terms_for(tokens[i].text(text), tokens[i].kind), words);
+    match[i] = match_of(tokens[i].text(text), tokens[i].kind, words);
   }
   Window w = best_window(match, words.size(), width);
   center_on_matches(match, width, w);

@@ -9,6 +9,11 @@ namespace vn::vi {
 // "Đảng bộ" -> "Dang bo". REQUIRES: valid UTF-8.
 std::string fold(std::string_view s);
 
+// Whether fold(text::to_lower(s)) == folded, the folded term of a token
+// (vi/terms.hpp), decided code point by code point without building it: most
+// tokens differ at their first letter. REQUIRES: `s` is valid UTF-8.
+bool lower_folds_to(std::string_view s, std::string_view folded);
+
 // True when fold(s) differs from s, i.e. the text was typed with diacritics.
 bool has_diacritics(std::string_view s);
 
