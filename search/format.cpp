@@ -30,7 +30,9 @@ void print_human(std::FILE* out, const query::SearchResult& r, bool colour) {
   const char* bold = colour ? "\x1b[1m" : "";
   const char* reset = colour ? "\x1b[0m" : "";
   for (const auto& h : r.hits) {
-    std::fprintf(out, "%zu. [%.3f] %s%s%s\n", h.rank, h.score, bold, text::printable(h.path).c_str(), reset);
+    std::fprintf(out, "%zu. [%.3f] %s%s%s", h.rank, h.score, bold, text::printable(h.path).c_str(), reset);
+    if (h.copies > 0) std::fprintf(out, " (and %u identical cop%s: --all-copies lists them)", h.copies, h.copies == 1 ? "y" : "ies");
+    std::fputc('\n', out);
     if (!h.title.empty()) std::fprintf(out, "   %s\n", h.title.c_str());
     if (!h.snippet_error.empty()) std::fprintf(out, "   (no snippet: %s)\n", h.snippet_error.c_str());
     else if (!h.snippet.text.empty()) std::fprintf(out, "   %s\n", highlighted(h.snippet, colour).c_str());
@@ -122,6 +124,7 @@ std::string to_json(const query::SearchRequest& req, const query::SearchResult& 
     w.StartObject();
     w.Key("rank"), w.Uint64(h.rank);
     w.Key("score"), w.Double(h.score);
+    w.Key("copies"), w.Uint(h.copies);
     w.Key("docid"), w.Uint(h.docid);
     str("path", text::escape_invalid_utf8(h.path));
     str("title", h.title);

@@ -114,6 +114,7 @@ int main(int argc, char** argv) {
   app.add_flag("--json", out.json, "print one JSON object (with --queries: one per line)");
   app.add_option("--queries", queries, "run every line of this file as a query (- for standard input)");
   app.add_flag("--any", any, "match any word (default: all words)");
+  app.add_flag("--all-copies", request.all_copies, "list byte-identical documents each (default: one hit per content)");
   app.add_flag("--explain", out.explain, "print the restored query and the compiled Xapian query to stderr");
   app.add_flag("!--no-restore", request.restore_query, "do not restore the query words");
   std::string models;

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <limits>
 #include <thread>
+#include <unordered_map>
 
 #include "doc/citations.hpp"
 #include "query/field_filter.hpp"
@@ -54,6 +55,15 @@ Xapian::Database open_database(const std::filesystem::path& db) {
     }
   }
 }
+
+// Xapian counts in 32 bits: larger offsets and limits saturate instead of wrapping.
+Xapian::doccount doccount(size_t n) {
+  return static_cast<Xapian::doccount>(std::min<size_t>(n, std::numeric_limits<Xapian::doccount>::max()));
+}
+constexpr size_t kMaxRanks = std::numeric_limits<Xapian::doccount>::max();
+
+// Ranks read beyond a page, to find the copies of its last hits.
+constexpr size_t kCopiesSlack = 10;
 
 // Values listed per facet, most frequent first.
 constexpr size_t kFacetValues = 1000;
@@ -121,30 +131,69 @@ SearchResult Searcher::run(const SearchRequest& request, const ParsedQuery& pars
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   if (request.sort_by_date) enquire.set_sort_by_value_then_relevance(store::schema::kSlotDate, true);
-  // Xapian counts in 32 bits: larger offsets and limits saturate instead of wrapping.
-  const auto doccount = [](size_t n) {
-    return static_cast<Xapian::doccount>(std::min<size_t>(n, std::numeric_limits<Xapian::doccount>::max()));
-  };
-  const Xapian::MSet mset = enquire.get_mset(doccount(request.offset), doccount(request.limit));
   SearchResult result;
+  std::vector<Shown> shown;
+  const Xapian::MSet mset = request.all_copies ? ranks(enquire, request.offset, request.limit, shown)
+                                               : distinct_ranks(enquire, request.offset, request.limit, shown);
   result.estimated_total = mset.get_matches_estimated();
   result.xapian_query = query.get_description();
   if (!request.facets.empty()) result.facets = count_facets(query, request.facets, result.estimated_total);
   // Everything read from Xapian is read first, in one short pass: a writer
   // committing twice during the pass discards this revision. The sidecar
   // records and snippets, the slow part, need no revision.
-  std::vector<Located> located(mset.size());
-  size_t rank = request.offset, i = 0;
-  for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
+  std::vector<Located> located;
+  size_t rank = request.offset;
+  for (const Shown& s : shown) {
+    const Xapian::MSetIterator it = mset[s.index];
     Hit hit;
     hit.rank = ++rank;
     hit.score = it.get_weight();
     hit.docid = *it;
-    located[i] = locate(it, parsed);
+    hit.copies = s.copies;
+    located.push_back(locate(*it, s.data, parsed));
     result.hits.push_back(std::move(hit));
   }
-  for (i = 0; i < result.hits.size(); ++i) fill_hit(located[i], parsed, request, result.hits[i]);
+  for (size_t i = 0; i < result.hits.size(); ++i) fill_hit(located[i], parsed, request, result.hits[i]);
   return result;
+}
+
+Xapian::MSet Searcher::ranks(Xapian::Enquire& enquire, size_t offset, size_t limit, std::vector<Shown>& shown) {
+  Xapian::MSet mset = enquire.get_mset(doccount(offset), doccount(limit));
+  for (Xapian::doccount i = 0; i < mset.size(); ++i) shown.push_back({i, 0, mset[i].get_document().get_data()});
+  return mset;
+}
+
+Xapian::MSet Searcher::distinct_ranks(Xapian::Enquire& enquire, size_t offset, size_t limit, std::vector<Shown>& shown) {
+  // Copies score alike and so rank together: a window a little longer than
+  // the page holds them, and doubles until it holds one content more than
+  // the page (or every match).
+  const size_t want = std::min(offset + limit, kMaxRanks);
+  for (size_t window = want + kCopiesSlack;; window = std::min(2 * window, kMaxRanks)) {
+    Xapian::MSet mset = enquire.get_mset(0, doccount(window));
+    std::vector<Shown> contents;
+    std::unordered_map<std::string, size_t> first_of;  // content hash -> index into contents
+    for (Xapian::doccount i = 0; i < mset.size(); ++i) {
+      std::string data = mset[i].get_document().get_data(), hash;
+      try {
+        hash = store::decode_document_data(data).content_hash;
+      } catch (const std::runtime_error&) {
+      }  // unreadable data shows as its own hit, which reports it
+      if (!hash.empty()) {
+        const auto [at, fresh] = first_of.try_emplace(std::move(hash), contents.size());
+        if (!fresh) {
+          ++contents[at->second].copies;
+          continue;
+        }
+      }
+      contents.push_back({i, 0, std::move(data)});
+    }
+    if (contents.size() > want || mset.size() < window || window == kMaxRanks) {
+      const auto first = contents.begin() + static_cast<std::ptrdiff_t>(std::min(offset, contents.size()));
+      shown.assign(std::make_move_iterator(first),
+                   std::make_move_iterator(contents.begin() + static_cast<std::ptrdiff_t>(std::min(want, contents.size()))));
+      return mset;
+    }
+  }
 }
 
 std::vector<std::pair<std::string, std::vector<FacetValue>>> Searcher::count_facets(const Xapian::Query& query,
@@ -167,15 +216,15 @@ std::vector<std::pair<std::string, std::vector<FacetValue>>> Searcher::count_fac
   return facets;
 }
 
-Searcher::Located Searcher::locate(const Xapian::MSetIterator& it, const ParsedQuery& parsed) const {
+Searcher::Located Searcher::locate(Xapian::docid docid, const std::string& data, const ParsedQuery& parsed) const {
   Located l;
   try {
-    l.data = store::decode_document_data(it.get_document().get_data());
+    l.data = store::decode_document_data(data);
   } catch (const std::runtime_error& e) {
     l.error = e.what();
     return l;
   }
-  if (!l.data.chunk_starts.empty()) l.chunk = snippet_chunk(db_, *it, l.data.chunk_starts, parsed.words);
+  if (!l.data.chunk_starts.empty()) l.chunk = snippet_chunk(db_, docid, l.data.chunk_starts, parsed.words);
   return l;
 }
 

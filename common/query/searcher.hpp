@@ -30,12 +30,17 @@ struct SearchRequest {
   std::string from, to;       // date range (YYYY or YYYY-MM-DD; empty: open)
   bool sort_by_date = false;  // newest first instead of by relevance
   std::vector<std::string> facets;  // of type, year, issuer
+  bool all_copies = false;  // list byte-identical documents each (else one hit, Hit::copies)
 };
 
 struct Hit {
   size_t rank = 0;        // 1-based, counting from the first result overall
   double score = 0;       // BM25 weight
   Xapian::docid docid = 0;
+  // Other indexed documents with the same bytes, shown as this one hit:
+  // those ranked near it (copies score alike), so at least this many; 0
+  // with SearchRequest::all_copies and in indexes without content hashes.
+  Xapian::doccount copies = 0;
   std::string path;
   std::string title;
   Snippet snippet;
@@ -102,11 +107,23 @@ class Searcher {
     std::string error;  // the document data is unreadable
   };
   SearchResult run(const SearchRequest& request, const ParsedQuery& parsed);
+  // A hit to show: its index in the MSet, how many copies of it the MSet
+  // holds besides, and its document data.
+  struct Shown {
+    Xapian::doccount index = 0;
+    Xapian::doccount copies = 0;
+    std::string data;
+  };
+  // The ranks [offset, offset + limit), each shown.
+  static Xapian::MSet ranks(Xapian::Enquire& enquire, size_t offset, size_t limit, std::vector<Shown>& shown);
+  // Ranks from the first, enough to show contents [offset, offset + limit)
+  // once each: byte-identical documents (same content hash) are one hit.
+  static Xapian::MSet distinct_ranks(Xapian::Enquire& enquire, size_t offset, size_t limit, std::vector<Shown>& shown);
   // The values of the named facets over every match of `query`; sets `total` to the exact match count.
   std::vector<std::pair<std::string, std::vector<FacetValue>>> count_facets(const Xapian::Query& query,
                                                                             const std::vector<std::string>& names,
                                                                             Xapian::doccount& total) const;
-  Located locate(const Xapian::MSetIterator& it, const ParsedQuery& parsed) const;
+  Located locate(Xapian::docid docid, const std::string& data, const ParsedQuery& parsed) const;
   // The hit's path, title, metadata and snippet, from what locate() found
   // and the sidecar record (no Xapian access): its header, and the one
   // chunk of a record in chunks. snippet_error says why not.

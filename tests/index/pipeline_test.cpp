@@ -231,6 +231,7 @@ TEST(Pipeline, AHugeDocumentCopiedReusesItsChunks) {
   query::Searcher searcher(db.path());
   query::SearchRequest req;
   req.query = "\"ket thuc ban bao cao\"";
+  req.all_copies = true;
   EXPECT_EQ(searcher.search(req).hits.size(), 2u);
 }
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "index/index_test_util.hpp"
 #include "query/searcher.hpp"
 #include "store/document_data.hpp"
@@ -33,6 +35,37 @@ TEST(Searcher, OffsetsBeyondXapiansRangeShowNothing) {
   req.offset = 1;
   req.limit = (size_t{1} << 32) + 1;  // saturates: every hit after the first
   EXPECT_EQ(searcher.search(req).hits.size(), 2u);
+}
+
+// Issue 13: byte-identical documents (one circular filed in many folders)
+// show as one hit that counts the others; --all-copies lists each.
+TEST(Searcher, IdenticalCopiesCollapseIntoOneHit) {
+  test::TempDir src, db;
+  const std::string circular = "Công văn về chuyển đổi số của Ủy ban nhân dân tỉnh.\n";
+  test::write_file(src / "a" / "cv.txt", circular);
+  test::write_file(src / "b" / "cv.txt", circular);
+  test::write_file(src / "c" / "cv.txt", circular);
+  test::write_file(src / "d" / "other.txt", "Báo cáo chuyển đổi số năm nay.\n");
+  test::index_tree(db.path(), src.path(), {.restore = false});
+  query::Searcher searcher(db.path());
+  query::SearchRequest req;
+  req.query = "chuyển đổi số";
+  const query::SearchResult collapsed = searcher.search(req);
+  ASSERT_EQ(collapsed.hits.size(), 2u);
+  std::vector<Xapian::doccount> copies;
+  for (const query::Hit& h : collapsed.hits) copies.push_back(h.copies);
+  std::sort(copies.begin(), copies.end());
+  EXPECT_EQ(copies, (std::vector<Xapian::doccount>{0, 2}));
+  req.offset = 1;  // pages count contents, not copies
+  const query::SearchResult second = searcher.search(req);
+  ASSERT_EQ(second.hits.size(), 1u);
+  EXPECT_EQ(second.hits[0].rank, 2u);
+  EXPECT_EQ(second.hits[0].path, collapsed.hits[1].path);
+  req.offset = 0;
+  req.all_copies = true;
+  const query::SearchResult all = searcher.search(req);
+  EXPECT_EQ(all.hits.size(), 4u);
+  for (const query::Hit& h : all.hits) EXPECT_EQ(h.copies, 0u);
 }
 
 namespace {
