@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "doc/citations.hpp"
+#include "doc/gazetteer.hpp"
 #include "doc/issuer.hpp"
 #include "doc/lines.hpp"
 #include "text/normalize.hpp"
@@ -309,6 +311,13 @@ void read_place_date(const Layout& doc, Metadata& md) {
       if (s.text.size() <= kHeaderLineBytes && parse_place_date(s.text, md.place, md.date)) break;
 }
 
+// The name of the unit a place names, when one does unambiguously.
+void mend_place(const Gazetteer& places, std::string& place) {
+  if (place.empty()) return;
+  const std::optional<PlaceMatch> m = places.lookup(place);
+  if (m && !m->ambiguous) place = std::string(m->unit->name);
+}
+
 // Issuer: the left column above the number line (or the first block).
 void read_issuer(const Layout& doc, Metadata& md) {
   const size_t n = doc.n, number_line = doc.number_line;
@@ -483,12 +492,13 @@ void read_outline(const Layout& doc, Metadata& md) {
 
 }  // namespace
 
-Metadata extract_metadata(std::string_view text) {
+Metadata extract_metadata(std::string_view text, const Gazetteer* places) {
   Metadata md;
   Layout doc(text);
   doc.number_line = find_number_line(text, doc.lines);
   if (doc.number_line < doc.n) read_number(doc.lines.at(doc.number_line), md);
   read_place_date(doc, md);
+  if (places) mend_place(*places, md.place);
   read_issuer(doc, md);
   doc.body_start = read_type_and_title(doc, md);
   read_draft(doc, md);

@@ -7,6 +7,8 @@
 
 namespace vn::doc {
 
+class Gazetteer;
+
 struct Metadata {
   std::string type;     // canonical capitals: "BÁO CÁO", "NGHỊ QUYẾT", "CÔNG VĂN" (for "V/v" letters) ...
   std::string number;   // "103"
@@ -30,6 +32,10 @@ struct Metadata {
 // written, except the issuer, whose fixed phrases are mended (doc/issuer.hpp)
 // and which falls back to the body a "T/M ..." line signs for when the
 // document has no header. Missing fields are left empty. REQUIRES: valid UTF-8.
-Metadata extract_metadata(std::string_view text);
+//
+// With `places`, a place that names an administrative unit, however
+// damaged ("Làm Đông", "Lam Pong"), is given as the unit's name ("Lâm
+// Đồng"); one that names none stays as written.
+Metadata extract_metadata(std::string_view text, const Gazetteer* places = nullptr);
 
 }  // namespace vn::doc

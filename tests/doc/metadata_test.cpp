@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "doc/citations.hpp"
+#include "doc/gazetteer.hpp"
 #include "restore/restore_test_util.hpp"
 #include "test_util.hpp"
 #include "doc/metadata.hpp"
@@ -114,11 +115,17 @@ struct Score {
   }
 };
 
+// The shipped gazetteer, as indexing reads places with it.
+const vn::doc::Gazetteer& places() {
+  static const vn::doc::Gazetteer g = vn::doc::Gazetteer::load(samples_dir().parent_path() / "models" / "gazetteer.tsv");
+  return g;
+}
+
 // Scores one document's extraction against `e`. A null expected field is
 // not judged (not legible in the document). `strict`: every miss is a test
 // failure; otherwise misses are printed.
 Score score_document(const Expected& e, const std::string& text, bool strict) {
-  const auto md = extract_metadata(text);
+  const auto md = extract_metadata(text, &places());
   const std::string got[kNumFields] = {md.type, md.number, md.code, md.place, md.date, md.issuer, md.title, md.signer,
                                        md.signer_position};
   const char* want[kNumFields] = {e.type, e.number, e.code, e.place, e.date, e.issuer, e.title_start, e.signer,
@@ -341,4 +348,17 @@ TEST(Metadata, NoHeaderTakesIssuerFromSignature) {
   EXPECT_EQ(md.title, "kiểm điểm của Ban Chấp hành Đảng bộ tỉnh");
   EXPECT_EQ(md.signer, "Nguyễn Đức Trung");
   EXPECT_EQ(md.signer_position, "BÍ THƯ");
+}
+
+// Issue 14: a place OCR damaged, or that restoration made into other
+// words, is read as the unit it names; one that names none stays as written.
+TEST(Metadata, DamagedPlacesReadAsTheUnitTheyName) {
+  const std::string header = "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: 12/BC-UBND\n";
+  const auto place = [&](const std::string& line) { return extract_metadata(header + line + "\n", &places()).place; };
+  EXPECT_EQ(place("Lam Pong, ngày 06 tháng 8 năm 2025"), "Lâm Đồng");
+  EXPECT_EQ(place("Làm Đông, ngày 06 tháng 8 năm 2025"), "Lâm Đồng");
+  EXPECT_EQ(place("Pong Théap, ngày 06 tháng 8 năm 2025"), "Đồng Tháp");
+  EXPECT_EQ(place("Thanh Chuong, ngày 06 tháng 8 năm 2025"), "Thanh Chương");
+  EXPECT_EQ(place("Bến Nghé Xưa, ngày 06 tháng 8 năm 2025"), "Bến Nghé Xưa");  // no such unit: as written
+  EXPECT_EQ(extract_metadata(header + "Lam Pong, ngày 06 tháng 8 năm 2025\n").place, "Lam Pong");  // without a gazetteer
 }
