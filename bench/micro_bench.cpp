@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "index/document_builder.hpp"
+#include "restore/restorer.hpp"
 #include "store/frame_codec.hpp"
 #include "store/record.hpp"
 #include "vi/terms.hpp"
@@ -80,12 +81,13 @@ BENCHMARK(BM_XapianDocument);
 // indexer's per-document work: compare with BM_PrepareDocumentNoRestore).
 // The tokens are shared with the terms, as in the pipeline.
 void BM_ExtractFacts(benchmark::State& state) {
+  const auto places = vn::index::load_places(vn::restore::default_model_dir());  // as indexing reads places
   vn::store::DocumentRecord record;
   record.text = corpus();
   std::vector<vn::vi::Token> tokens;
   vn::vi::tokenize(record.text, tokens);
   for (auto _ : state) {
-    vn::index::extract_document_facts(record, tokens);
+    vn::index::extract_document_facts(record, tokens, places.get());
     benchmark::DoNotOptimize(record.citations.data());
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * record.text.size()));
@@ -96,9 +98,10 @@ BENCHMARK(BM_ExtractFacts);
 void BM_PrepareDocumentNoRestore(benchmark::State& state) {
   const vn::io::SourceEntry source{"/bench.txt", corpus().size(), 0};
   vn::store::FrameCompressor compressor(3, "");
+  const auto places = vn::index::load_places(vn::restore::default_model_dir());
   for (auto _ : state) {
     vn::io::SourceBytes read{true, corpus(), {}};
-    benchmark::DoNotOptimize(vn::index::prepare_document(source, std::move(read), compressor, nullptr));
+    benchmark::DoNotOptimize(vn::index::prepare_document(source, std::move(read), compressor, nullptr, places.get()));
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus().size()));
 }

@@ -1,6 +1,7 @@
 // vnindex subcommands other than `index`: each parses nothing itself and
 // calls into common/.
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -23,6 +24,21 @@ struct RestoreCommand {
 
 // Restores each file (or stdin) to stdout. Returns the exit status.
 int run_restore(const RestoreCommand& command);
+
+struct ExtractCommand {
+  std::vector<std::string> files;
+  std::filesystem::path models;
+  std::filesystem::path channel;  // empty: the models' channel.tsv
+  bool restore = true;            // restore the text first, as indexing does
+  bool json = false;              // JSON Lines instead of text
+  unsigned threads = 0;           // 0: all cores
+  uint64_t max_file_size = uint64_t{256} << 20;
+};
+
+// Prints the metadata and citations indexing would store for each file
+// (index::document_facts). Returns the exit status: 1 when a file could not
+// be read.
+int run_extract(const ExtractCommand& command);
 
 struct AdaptCommand {
   std::vector<std::string> inputs;  // files or trees to learn from; none: explain `channel`, or refresh `db`

@@ -196,6 +196,19 @@ int main(int argc, char** argv) {
   restore->add_option("--channel", restore_cmd.channel, "OCR channel file to restore with (from vnindex adapt)")
       ->check(CLI::ExistingFile);
 
+  vn::indexer::ExtractCommand extract_cmd;
+  extract_cmd.models = vn::restore::default_model_dir();
+  auto* extract = app.add_subcommand(
+      "extract", "print the metadata and citations indexing would store for each file (restored first, as indexing does)");
+  extract->add_option("files", extract_cmd.files, "files to read (*.txt, *.txt.zst)")->required();
+  extract->add_flag("--json", extract_cmd.json, "JSON Lines: file, title, metadata, citations (or error)");
+  extract->add_flag("!--no-restore", extract_cmd.restore, "read the text as it is, as index --no-restore does");
+  extract->add_option("--models", extract_cmd.models, "model directory")->capture_default_str();
+  extract->add_option("--channel", extract_cmd.channel, "OCR channel file to restore with (from vnindex adapt)")
+      ->check(CLI::ExistingFile);
+  extract->add_option("--threads", extract_cmd.threads, "worker threads (default: all cores)");
+  extract->add_option("--max-file-size", extract_cmd.max_file_size, "largest file accepted, in bytes (after decompression)");
+
   vn::indexer::AdaptCommand adapt_cmd;
   adapt_cmd.models = vn::restore::default_model_dir();
   auto* adapt = app.add_subcommand(
@@ -253,6 +266,7 @@ int main(int argc, char** argv) {
     if (*verify) return run_verify_command(maintained_db);
     if (*compact) return run_compact_command(maintained_db);
     if (*restore) return vn::indexer::run_restore(restore_cmd);
+    if (*extract) return vn::indexer::run_extract(extract_cmd);
     if (*adapt) {
       const int uses = !adapt_cmd.inputs.empty() + !adapt_cmd.channel.empty() + !adapt_cmd.db.empty();
       if (uses != 1)

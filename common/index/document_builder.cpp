@@ -8,6 +8,8 @@
 #include "index/chunked_document.hpp"
 #include "restore/restorer.hpp"
 #include "store/content_hash.hpp"
+#include "store/frame_codec.hpp"
+#include "store/record.hpp"
 #include "store/fields.hpp"
 #include "store/schema.hpp"
 #include "store/text_chunk.hpp"
@@ -97,13 +99,21 @@ void add_record_fields(Xapian::Document& doc, const store::DocumentRecord& recor
   doc.add_value(store::schema::kSlotMtime, Xapian::sortable_serialise(static_cast<double>(record.mtime)));
 }
 
-void extract_document_facts(store::DocumentRecord& record) {
-  extract_document_facts(record, tokens_of(searchable_text(record)));
+std::unique_ptr<doc::Gazetteer> load_places(const std::filesystem::path& model_dir) {
+  const std::filesystem::path file = model_dir / "gazetteer.tsv";
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return nullptr;
+  return std::make_unique<doc::Gazetteer>(doc::Gazetteer::load(file));
 }
 
-void extract_document_facts(store::DocumentRecord& record, const std::vector<vi::Token>& tokens) {
+void extract_document_facts(store::DocumentRecord& record, const doc::Gazetteer* places) {
+  extract_document_facts(record, tokens_of(searchable_text(record)), places);
+}
+
+void extract_document_facts(store::DocumentRecord& record, const std::vector<vi::Token>& tokens,
+                            const doc::Gazetteer* places) {
   const std::string& text = searchable_text(record);
-  record.metadata = doc::extract_metadata(text);
+  record.metadata = doc::extract_metadata(text, places);
   record.citations = doc::extract_citations(text, tokens);
 }
 
@@ -136,7 +146,8 @@ void finish(store::DocumentRecord& record, const std::vector<vi::Token>& tokens,
 }  // namespace
 
 PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes read,
-                                  const store::FrameCompressor& compressor, const restore::Restorer* restorer) {
+                                  const store::FrameCompressor& compressor, const restore::Restorer* restorer,
+                                  const doc::Gazetteer* places) {
   PreparedDocument out;
   out.source = source;
   if (!read.ok) {
@@ -148,7 +159,7 @@ PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes
     store::DocumentRecord record;
     if (!make_record(source, std::move(read.bytes), record, out.error, out.damage)) return out;
     if (record.text.size() > store::kChunkTextBytes) {
-      prepare_chunked(std::move(record), restorer, compressor, out);
+      prepare_chunked(std::move(record), restorer, places, compressor, out);
       return out;
     }
     if (restorer) {
@@ -156,7 +167,7 @@ PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes
       record.title = doc::title_of(*record.restored);
     }
     const std::vector<vi::Token> tokens = tokens_of(searchable_text(record));
-    extract_document_facts(record, tokens);
+    extract_document_facts(record, tokens, places);
     finish(record, tokens, compressor, out);
   } catch (const std::exception& e) {
     out.error = e.what();
@@ -201,6 +212,31 @@ PreparedDocument reuse_document(const io::SourceEntry& source, const store::Side
     out.error = e.what();
   }
   return out;
+}
+
+DocumentFacts document_facts(const io::SourceEntry& source, io::SourceBytes read, const restore::Restorer* restorer,
+                             const doc::Gazetteer* places) {
+  DocumentFacts facts;
+  // The fastest level: the frame is read back at once and thrown away.
+  static const store::FrameCompressor compressor(1, std::string());
+  PreparedDocument prepared = prepare_document(source, std::move(read), compressor, restorer, places);
+  facts.damage = std::move(prepared.damage);
+  if (!prepared.ok) {
+    facts.error = std::move(prepared.error);
+    return facts;
+  }
+  try {
+    // No dictionary: the directory is never looked in.
+    const store::FrameDecompressor decompressor{std::filesystem::path()};
+    store::DocumentRecord record = store::decode_record(decompressor.decompress(prepared.frames.frames.front()));
+    facts.title = std::move(record.title);
+    facts.metadata = std::move(record.metadata);
+    facts.citations = std::move(record.citations);
+    facts.ok = true;
+  } catch (const std::exception& e) {
+    facts.error = e.what();
+  }
+  return facts;
 }
 
 }  // namespace vn::index

@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "doc/citations.hpp"
+#include "doc/gazetteer.hpp"
+#include "doc/metadata.hpp"
 #include "io/source_file.hpp"
 #include "io/walker.hpp"
 #include "store/frame_codec.hpp"
@@ -58,10 +61,17 @@ inline constexpr float kLowConfidence = 0.5f;
 // indexed at their position (store::ReadingAlternatives).
 inline constexpr float kAlternativesBelow = 0.99f;
 
+// The gazetteer of a model directory (its gazetteer.tsv), or null when it
+// has none (models made before it): places are then kept as written.
+// Throws std::runtime_error naming the file when it is malformed.
+std::unique_ptr<doc::Gazetteer> load_places(const std::filesystem::path& model_dir);
+
 // Fills record.metadata and record.citations from searchable_text(record),
-// whose tokens are given or worked out.
-void extract_document_facts(store::DocumentRecord& record);
-void extract_document_facts(store::DocumentRecord& record, const std::vector<vi::Token>& tokens);
+// whose tokens are given or worked out; `places` (may be null) reads
+// damaged place names (doc::extract_metadata).
+void extract_document_facts(store::DocumentRecord& record, const doc::Gazetteer* places);
+void extract_document_facts(store::DocumentRecord& record, const std::vector<vi::Token>& tokens,
+                            const doc::Gazetteer* places);
 
 // Fills record.restored, record.low_confidence and record.alternatives from
 // record.text.
@@ -72,7 +82,8 @@ void restore_record(const restore::Restorer& restorer, store::DocumentRecord& re
 // worked a chunk at a time (index/chunked_document.hpp). Never throws: every
 // failure is reported in the result.
 PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes read,
-                                  const store::FrameCompressor& compressor, const restore::Restorer* restorer);
+                                  const store::FrameCompressor& compressor, const restore::Restorer* restorer,
+                                  const doc::Gazetteer* places);
 
 // The same for a file whose content is already indexed under another path:
 // `record` is that document's record, reused under the new path without
@@ -83,5 +94,20 @@ PreparedDocument reuse_document(const io::SourceEntry& source, store::DocumentRe
 // chunk frames as they are and is read a chunk at a time.
 PreparedDocument reuse_document(const io::SourceEntry& source, const store::SidecarReader& reader,
                                 const store::SidecarLocation& where, const store::FrameCompressor& compressor);
+
+// What indexing stores about one file's content, for showing it without an
+// index (`vnindex extract`): the record prepare_document makes (decoded,
+// restored when `restorer` is given, in chunks when long), read back from
+// its frame, so that the values are exactly those an index would hold.
+struct DocumentFacts {
+  bool ok = false;
+  std::string error;   // why the file could not be read as text, when !ok
+  std::string damage;  // what of the bytes was read around, or ""
+  std::string title;
+  doc::Metadata metadata;
+  std::vector<doc::Citation> citations;  // in a long (chunked) text, each cited document once
+};
+DocumentFacts document_facts(const io::SourceEntry& source, io::SourceBytes read, const restore::Restorer* restorer,
+                             const doc::Gazetteer* places);
 
 }  // namespace vn::index
