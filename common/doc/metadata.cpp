@@ -141,6 +141,11 @@ bool parse_place_date(const std::string& seg, std::string& place, std::string& d
       }
     }
   }
+  // ... or a code without its number yet ("Số: /PA-UBND Bình Thủy", a draft's).
+  if (const size_t slash = p.rfind('/'); slash != std::string::npos) {
+    const size_t sp = p.find(' ', slash);
+    p = sp == std::string::npos ? std::string() : p.substr(sp + 1);
+  }
   // A place is a few words without digits ("Lạng Sơn", "TP. Hồ Chí Minh"),
   // not a title that cites a dated document.
   const auto place_words = words_of(p);
