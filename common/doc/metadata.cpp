@@ -231,16 +231,46 @@ bool opens_signature(std::string_view line) {
   return false;
 }
 
+// Whether `tail` reads as the top of the signature column: a lead ("T/M",
+// "KT.") or a position ("PHÓ CHỦ TỊCH", "BÍ THƯ"), in capitals.
+bool signature_column(std::string_view tail) {
+  if (tail.empty() || !is_caps(tail) || words_of(std::string(tail)).size() > 6) return false;
+  if (opens_signature(tail)) return true;
+  const std::string f = folded_prefix(tail, 12);
+  for (std::string_view position : {"chu tich", "pho ", "bi thu", "truong ", "chanh ", "giam doc", "thu truong", "tong "})
+    if (starts_with(f, position)) return true;
+  return false;
+}
+
 // OCR may run a recipient and the signature column together with single
-// spaces: "- Ban Thường vụ Tỉnh ủy (B/c), - BÍ THƯ". Cuts the capitals after
-// the last " - " off `item` and returns them (empty when there are none).
+// spaces: "- Ban Thường vụ Tỉnh ủy (B/c), - BÍ THƯ", "- TT HĐND tỉnh; KT.
+// CHỦ TỊCH", "- Lưu: VT, NV. PHÓ CHỦ TỊCH". Cuts the capitals after the
+// last " - ", or the signature column after the first "; ", ", " or ". "
+// that one follows, off `item` and returns them (empty when there are none).
 std::string glued_signature(std::string& item) {
-  const size_t dash = item.rfind(" - ");
-  if (dash == std::string::npos || dash == 0) return {};
-  std::string tail = text::collapse_whitespace(std::string_view(item).substr(dash + 3));
-  if (tail.empty() || !is_caps(tail) || words_of(tail).size() > 6) return {};
-  item.erase(dash);
-  return tail;
+  if (const size_t dash = item.rfind(" - "); dash != std::string::npos && dash > 0) {
+    std::string tail = text::collapse_whitespace(std::string_view(item).substr(dash + 3));
+    if (!tail.empty() && is_caps(tail) && words_of(tail).size() <= 6) {
+      item.erase(dash);
+      return tail;
+    }
+  }
+  for (size_t i = 1; i + 2 < item.size(); ++i) {
+    if ((item[i] != ';' && item[i] != ',' && item[i] != '.') || item[i + 1] != ' ') continue;
+    std::string tail = text::collapse_whitespace(std::string_view(item).substr(i + 2));
+    if (!signature_column(tail)) continue;
+    item.erase(i + 1);
+    return tail;
+  }
+  return {};
+}
+
+// A footnote at the foot of a page: "2 Nghị quyết số ..." (a number, a
+// space, then text), which ends the recipients list.
+bool footnote_line(std::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && i < 3 && line[i] >= '0' && line[i] <= '9') ++i;
+  return i > 0 && i < line.size() && line[i] == ' ';
 }
 
 // Heading rank of a body line, or -1: "Phần thứ ..." 0, "A-" 1, "I-" 2,
@@ -429,6 +459,7 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md) {
   for (size_t i = sign_start; i < std::min(n, sign_start + kSignatureLines); ++i) {
     const Line l = lines.view(i);
     if (l.raw().size() > kHeaderLineBytes) continue;
+    if (i > sign_start && footnote_line(l.trimmed())) break;
     for (size_t s = 0; s < l.segments().size(); ++s) {
       const Segment& seg = l.segments()[s];
       if (s != 0 || !seg.left) {
