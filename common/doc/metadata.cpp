@@ -333,6 +333,12 @@ void read_number(const Line& l, Metadata& md) {
   }
   md.code = seg.substr(i, e == std::string::npos ? std::string::npos : e - i);
   while (!md.code.empty() && (md.code.back() == ',' || md.code.back() == '.')) md.code.pop_back();
+  // A draft's code has no number yet ("Số:      /TTr-UBND"): none to give.
+  if (!md.code.empty() && md.code[0] == '/') md.code.clear();
+  // OCR reads a leading 1 as l or I ("L009-CT/TW").
+  if (md.code.size() > 1 && (md.code[0] == 'l' || md.code[0] == 'L' || md.code[0] == 'I' || md.code[0] == 'i') &&
+      md.code[1] >= '0' && md.code[1] <= '9')
+    md.code[0] = '1';
   size_t d = 0;
   while (d < md.code.size() && md.code[d] >= '0' && md.code[d] <= '9') ++d;
   md.number = md.code.substr(0, d);
@@ -344,6 +350,22 @@ void read_place_date(const Layout& doc, Metadata& md) {
   for (size_t i = 0; i < head_end && md.date.empty(); ++i)
     for (const auto& s : doc.lines.at(i).segments())
       if (s.text.size() <= kHeaderLineBytes && parse_place_date(s.text, md.place, md.date)) break;
+}
+
+// The draft marker `seg` is, in its canonical spelling ("Dự thảo", "Dự
+// thảo lần 2"), read through OCR damage ("D thao lan 2", "Du thao"), or "".
+std::string draft_marker(std::string_view seg) {
+  if (seg.size() > 32) return {};
+  const auto w = words_of(folded_lower(seg));
+  if (w.size() != 2 && w.size() != 4) return {};
+  const bool du = !w[0].empty() && w[0][0] == 'd' && w[0].size() <= 3;
+  const bool thao = w[1] == "thao" || w[1] == "thio" || w[1] == "thdo" || w[1] == "th4o";
+  if (!du || !thao) return {};
+  if (w.size() == 2) return "Dự thảo";
+  const bool lan = w[2] == "lan" || w[2] == "1an" || w[2] == "ian";
+  if (!lan || w[3].size() > 2 || !std::all_of(w[3].begin(), w[3].end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return {};
+  return "Dự thảo lần " + w[3];
 }
 
 // The name of the unit a place names, when one does unambiguously.
@@ -372,7 +394,7 @@ void read_issuer(const Layout& doc, Metadata& md) {
     for (auto m : kMottos) motto |= f == m;
     if (motto || f.find("hanh phuc") != std::string::npos || f.find("xa hoi chu nghia") != std::string::npos) continue;
     std::string p, d;
-    if (parse_place_date(left, p, d)) continue;
+    if (parse_place_date(left, p, d) || !draft_marker(left).empty()) continue;
     if (!md.issuer.empty()) md.issuer.push_back(' ');
     md.issuer += left;
   }
@@ -422,11 +444,8 @@ size_t read_type_and_title(const Layout& doc, Metadata& md) {
 void read_draft(const Layout& doc, Metadata& md) {
   for (size_t i = 0; i < std::min<size_t>(doc.n, 25) && md.draft.empty(); ++i)
     for (const auto& s : doc.lines.at(i).segments()) {
-      const std::string f = folded_lower(s.text);
-      if (f == "du thao" || (starts_with(f, "du thao lan ") && f.size() <= 20)) {
-        md.draft = s.text;
-        break;
-      }
+      md.draft = draft_marker(s.text);
+      if (!md.draft.empty()) break;
     }
 }
 
