@@ -33,11 +33,40 @@ constexpr std::array<TypeName, 20> kTypes = {{
     {"cong dien", "CÔNG ĐIỆN"},   {"quyet nghi", "QUYẾT NGHỊ"},
 }};
 
-// The canonical type a folded line names exactly ("bao cao" -> "BÁO CÁO"), or "".
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// `folded` without its spaces.
+std::string without_spaces(std::string_view folded) {
+  std::string out;
+  for (char c : folded)
+    if (c != ' ') out.push_back(c);
+  return out;
+}
+
+// The canonical type a folded line names ("bao cao" -> "BÁO CÁO"), or "":
+// exactly, or with its words run together ("baocao", "nghiquyet"), or behind
+// a speck of OCR junk of one or two characters ("o baocao").
 std::string type_named(std::string_view folded) {
   for (const auto& t : kTypes)
     if (folded == t.folded) return std::string(t.canonical);
+  if (folded.size() > 16) return {};
+  const size_t space = folded.find(' ');
+  for (const std::string_view line : {folded, space != std::string_view::npos && space <= 2 ? folded.substr(space + 1)
+                                                                                           : std::string_view()}) {
+    if (line.empty()) continue;
+    const std::string joined = without_spaces(line);
+    for (const auto& t : kTypes)
+      if (joined == without_spaces(t.folded)) return std::string(t.canonical);
+  }
   return {};
+}
+
+// Whether a folded line opens a letter's subject: "V/v ...", as OCR
+// reads it too ("Viv", "V/y", "Vv").
+bool opens_subject(std::string_view folded) {
+  for (std::string_view lead : {"v/v", "viv ", "v/y ", "vv ", "v.v ", "v/v:"})
+    if (starts_with(folded, lead)) return true;
+  return false;
 }
 
 bool is_type_name(std::string_view folded) { return !type_named(folded).empty(); }
@@ -73,7 +102,6 @@ std::string folded_prefix(std::string_view s, size_t max_bytes) {
   return folded_lower(s);
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // True when `s` opens with one of `letters` (UTF-8, compared as code points).
 bool opens_with_letter(std::string_view s, std::string_view letters) {
@@ -110,9 +138,19 @@ std::vector<std::string> words_of(std::string_view s) {
 
 // "Lạng Sơn, ngày 06 tháng 8 năm 2025" -> place and ISO date.
 bool parse_place_date(const std::string& seg, std::string& place, std::string& date) {
-  const size_t comma = seg.find(',');
+  // The comma before "ngày", which OCR may read as a full stop ("Quảng Trị. ngày").
+  size_t comma = seg.find(',');
+  std::vector<std::string> w;
+  for (size_t c = 0; c < seg.size() && c <= 60; ++c) {
+    if (seg[c] != ',' && seg[c] != '.') continue;
+    w = words_of(folded_lower(std::string_view(seg).substr(c + 1)));
+    if (!w.empty() && w[0] == "ngay") {
+      comma = c;
+      break;
+    }
+  }
   if (comma == std::string::npos || comma == 0 || comma > 60) return false;
-  const auto w = words_of(folded_lower(std::string_view(seg).substr(comma + 1)));
+  if (w.empty() || w[0] != "ngay") w = words_of(folded_lower(std::string_view(seg).substr(comma + 1)));
   std::string d;
   if (w.size() >= 6 && w[0] == "ngay" && w[2] == "thang" && w[4] == "nam") {
     d = iso_date(w[1], w[3], w[5]);
@@ -326,8 +364,10 @@ void read_number(const Line& l, Metadata& md) {
   if (i == std::string::npos) i = seg.size();
   while (i < seg.size() && (seg[i] == ' ' || seg[i] == ':')) ++i;
   size_t e = seg.find(' ', i);
-  // OCR may put a space inside the code: "103 -BC/ĐU", "631 /BC-UBND".
-  while (e != std::string::npos && e + 1 < seg.size() && (seg[e + 1] == '-' || seg[e + 1] == '/')) {
+  // OCR may put spaces inside the code: "103 -BC/ĐU", "631 /BC-UBND",
+  // "684 - KL/TU".
+  const auto joiner = [](char c) { return c == '-' || c == '/'; };
+  while (e != std::string::npos && e + 1 < seg.size() && (joiner(seg[e + 1]) || (e > i && joiner(seg[e - 1])))) {
     seg.erase(e, 1);
     e = seg.find(' ', e);
   }
@@ -412,7 +452,7 @@ size_t read_type_and_title(const Layout& doc, Metadata& md) {
     const std::string& flat = lines.at(i).flat();
     if (flat.empty()) continue;
     const std::string f = folded_prefix(flat, 48);
-    if (subject.empty() && starts_with(f, "v/v")) {
+    if (subject.empty() && opens_subject(f)) {
       size_t j = i;
       for (; j < n; ++j) {
         const Line line = lines.view(j);

@@ -362,3 +362,26 @@ TEST(Metadata, DamagedPlacesReadAsTheUnitTheyName) {
   EXPECT_EQ(place("Bến Nghé Xưa, ngày 06 tháng 8 năm 2025"), "Bến Nghé Xưa");  // no such unit: as written
   EXPECT_EQ(extract_metadata(header + "Lam Pong, ngày 06 tháng 8 năm 2025\n").place, "Lam Pong");  // without a gazetteer
 }
+
+// Issue 14: spaces around the hyphen of the own code ("S6 684 - KL/TU").
+TEST(Metadata, CodeWithSpacesAroundItsHyphen) {
+  const auto md = extract_metadata("TỈNH ỦY LÂM ĐỒNG\nS6 684 - KL/TU Lâm Đồng, ngày 06 tháng 8 năm 2025\n");
+  EXPECT_EQ(md.code, "684-KL/TU");
+  EXPECT_EQ(md.number, "684");
+}
+
+// Issue 14: type words glued or behind junk, a damaged "V/v", and the
+// comma before "ngày" read as a full stop.
+TEST(Metadata, GluedTypesDamagedSubjectAndPlaceStop) {
+  const std::string head = "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nSố: 12/BC-UBND Quảng Trị. ngày 27 tháng 6 năm 2022\n\n";
+  auto md = extract_metadata(head + "o BAOCAO\nvề quản lý đất đai\n\nNội dung.\n");
+  EXPECT_EQ(md.type, "BÁO CÁO");
+  EXPECT_EQ(md.title, "về quản lý đất đai");
+  EXPECT_EQ(md.place, "Quảng Trị");
+  EXPECT_EQ(md.date, "2022-06-27");
+  EXPECT_EQ(extract_metadata(head + "KETLUAN\ncủa Ban Thường vụ\n").type, "KẾT LUẬN");
+  md = extract_metadata(head + "Viv báo cáo kết quả cải cách\n\nKính gửi: Hội đồng nhân dân tỉnh.\n");
+  EXPECT_EQ(md.type, "CÔNG VĂN");
+  EXPECT_EQ(md.title, "Viv báo cáo kết quả cải cách");
+  EXPECT_EQ(extract_metadata(head + "Báo cáo tình hình\n").type, "");  // a sentence, not a type line
+}
