@@ -252,6 +252,45 @@ bool is_name(std::string_view s) {
   return true;
 }
 
+// Common Vietnamese surnames, folded: where a personal name starts.
+bool is_surname(std::string_view folded_word) {
+  static constexpr std::array<std::string_view, 32> kSurnames = {
+      "nguyen", "tran", "le",    "pham", "hoang", "huynh", "phan", "vu",   "vo",   "dang", "bui",
+      "do",     "ho",   "ngo",   "duong", "ly",   "quach", "trieu", "dinh", "doan", "luong", "trinh",
+      "ha",     "mai",  "cao",   "lam",   "luu",  "ma",    "nong",  "be",   "lo",   "vi"};
+  return std::find(kSurnames.begin(), kSurnames.end(), folded_word) != kSurnames.end();
+}
+
+// A name line that OCR ran two names into ("Nguyễn Thị Oanh Dương Hữu
+// Toàn": a co-signer's or a recipient's, then the signer's): the last name,
+// from the last surname that leaves it two to four words.
+std::string last_name_of(const std::string& line) {
+  std::vector<std::string> w;  // split at spaces only: "TP." keeps its stop
+  for (size_t i = 0; i < line.size();) {
+    const size_t e = std::min(line.find(' ', i), line.size());
+    if (e > i) w.push_back(line.substr(i, e - i));
+    i = e + 1;
+  }
+  // The end of a recipient before it: "Lưu: VT, TP. Huỳnh Anh Minh".
+  size_t lead = 0;
+  while (lead + 2 < w.size() && w[lead].size() >= 2 && w[lead].back() == '.' && is_caps(w[lead])) ++lead;
+  if (lead > 0) {
+    w.erase(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(lead));
+    std::string rest;
+    for (const auto& word : w) rest += (rest.empty() ? "" : " ") + word;
+    return last_name_of(rest);
+  }
+  if (w.size() <= 4) return line;
+  for (size_t start = w.size() - 2; start-- > 1;) {
+    if (w.size() - start > 4) break;
+    if (!is_surname(folded_lower(w[start]))) continue;
+    std::string out;
+    for (size_t k = start; k < w.size(); ++k) out += (out.empty() ? "" : " ") + w[k];
+    return out;
+  }
+  return line;
+}
+
 std::string clean_item(std::string s) {
   size_t b = 0;
   while (b < s.size() && (s[b] == '-' || s[b] == ' ' || s[b] == '+')) ++b;
@@ -283,8 +322,9 @@ bool signature_column(std::string_view tail) {
 // OCR may run a recipient and the signature column together with single
 // spaces: "- Ban Thường vụ Tỉnh ủy (B/c), - BÍ THƯ", "- TT HĐND tỉnh; KT.
 // CHỦ TỊCH", "- Lưu: VT, NV. PHÓ CHỦ TỊCH". Cuts the capitals after the
-// last " - ", or the signature column after the first "; ", ", " or ". "
-// that one follows, off `item` and returns them (empty when there are none).
+// last " - ", or the signature column (or the signer's name: "- Lưu VP.
+// Phan Quốc Hội") after the first "; ", ", " or ". " that one follows, off
+// `item` and returns them (empty when there are none).
 std::string glued_signature(std::string& item) {
   if (const size_t dash = item.rfind(" - "); dash != std::string::npos && dash > 0) {
     std::string tail = text::collapse_whitespace(std::string_view(item).substr(dash + 3));
@@ -296,7 +336,7 @@ std::string glued_signature(std::string& item) {
   for (size_t i = 1; i + 2 < item.size(); ++i) {
     if ((item[i] != ';' && item[i] != ',' && item[i] != '.') || item[i + 1] != ' ') continue;
     std::string tail = text::collapse_whitespace(std::string_view(item).substr(i + 2));
-    if (!signature_column(tail)) continue;
+    if (!signature_column(tail) && !is_name(tail)) continue;  // the signer's name, too
     item.erase(i + 1);
     return tail;
   }
@@ -558,7 +598,7 @@ void read_signature(const std::vector<std::string>& right, Metadata& md) {
       break;
     }
   if (name_at < right.size()) {
-    md.signer = right[name_at];
+    md.signer = last_name_of(right[name_at]);
     for (size_t i = name_at; i-- > 0;)
       if (is_caps(right[i])) {
         md.signer_position = right[i];

@@ -385,3 +385,16 @@ TEST(Metadata, GluedTypesDamagedSubjectAndPlaceStop) {
   EXPECT_EQ(md.title, "Viv báo cáo kết quả cải cách");
   EXPECT_EQ(extract_metadata(head + "Báo cáo tình hình\n").type, "");  // a sentence, not a type line
 }
+
+// Issue 14: OCR runs the signature column and the signer's name into the
+// recipients with single spaces.
+TEST(Metadata, SignatureRunIntoTheRecipients) {
+  const auto md = extract_metadata(
+      "ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/BC-UBND\n\nNơi nhận: TM. ỦY BAN NHÂN DÂN\n- Như trên; KT. CHỦ TỊCH\n"
+      "- Sở Tài chính, Sở Nội vụ; PHÓ CHỦ TỊCH\n- Lưu: VT, TP. Huỳnh Anh Minh\n");
+  EXPECT_EQ(md.signer, "Huỳnh Anh Minh");
+  EXPECT_EQ(md.signer_position, "PHÓ CHỦ TỊCH");
+  EXPECT_EQ(md.recipients, (std::vector<std::string>{"Như trên", "Sở Tài chính, Sở Nội vụ", "Lưu: VT"}));
+  EXPECT_EQ(extract_metadata("A\nSố: 1/BC-X\n\nNơi nhận:\n- Lưu VP.\n\nNguyễn Thị Oanh Dương Hữu Toàn\n").signer,
+            "Dương Hữu Toàn");
+}
