@@ -311,8 +311,10 @@ bool opens_signature(std::string_view line) {
 // Whether `tail` reads as the top of the signature column: a lead ("T/M",
 // "KT.") or a position ("PHÓ CHỦ TỊCH", "BÍ THƯ"), in capitals.
 bool signature_column(std::string_view tail) {
-  if (tail.empty() || !is_caps(tail) || words_of(std::string(tail)).size() > 6) return false;
-  if (opens_signature(tail)) return true;
+  const auto w = words_of(tail);
+  // Capitals; restoration may lower a letter of a later word ("PHÓ Bí THƯ").
+  if (w.empty() || w.size() > 6 || !is_caps(w[0])) return false;
+  if (opens_signature(tail) && is_caps(tail)) return true;
   const std::string f = folded_prefix(tail, 12);
   for (std::string_view position : {"chu tich", "pho ", "bi thu", "truong ", "chanh ", "giam doc", "thu truong", "tong "})
     if (starts_with(f, position)) return true;
@@ -334,7 +336,8 @@ std::string glued_signature(std::string& item) {
     }
   }
   for (size_t i = 1; i + 2 < item.size(); ++i) {
-    if ((item[i] != ';' && item[i] != ',' && item[i] != '.') || item[i + 1] != ' ') continue;
+    // ';' may be read as ':' ("- Sở Tài chính, Sở Nội vụ: CHỦ TỊCH").
+    if ((item[i] != ';' && item[i] != ',' && item[i] != '.' && item[i] != ':') || item[i + 1] != ' ') continue;
     std::string tail = text::collapse_whitespace(std::string_view(item).substr(i + 2));
     if (!signature_column(tail) && !is_name(tail)) continue;  // the signer's name, too
     item.erase(i + 1);
