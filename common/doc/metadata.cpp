@@ -442,13 +442,38 @@ std::string draft_marker(std::string_view seg) {
   const auto w = words_of(folded_lower(seg));
   if (w.size() != 2 && w.size() != 4) return {};
   const bool du = !w[0].empty() && w[0][0] == 'd' && w[0].size() <= 3;
-  const bool thao = w[1] == "thao" || w[1] == "thio" || w[1] == "thdo" || w[1] == "th4o";
+  const bool thao = w[1] == "thao" || w[1] == "thio" || w[1] == "thdo" || w[1] == "th4o" || w[1] == "than";
   if (!du || !thao) return {};
   if (w.size() == 2) return "Dự thảo";
   const bool lan = w[2] == "lan" || w[2] == "1an" || w[2] == "ian";
   if (!lan || w[3].size() > 2 || !std::all_of(w[3].begin(), w[3].end(), [](char c) { return c >= '0' && c <= '9'; }))
     return {};
   return "Dự thảo lần " + w[3];
+}
+
+// Where in folded `f` a draft marker that ends it begins, after other
+// words; npos when there is none.
+size_t trailing_draft_marker(std::string_view f) {
+  for (size_t at = f.find(" du tha"); at != std::string::npos; at = f.find(" du tha", at + 1))
+    if (!draft_marker(f.substr(at + 1)).empty()) return at + 1;
+  return std::string_view::npos;
+}
+
+// `line` without a draft marker that OCR ran into its end ("BỘ NỘI VỤ Dự
+// thảo lần 2", "HUYỆN SI MA CAI ~ DỰ THẢO LẦN 3").
+std::string cut_draft_marker(const std::string& line) {
+  const std::string f = folded_lower(line);
+  if (const size_t at = trailing_draft_marker(f); at != std::string::npos) {
+    // The same words in `line`: count the spaces before them.
+    const size_t words_before = static_cast<size_t>(std::count(f.begin(), f.begin() + static_cast<std::ptrdiff_t>(at), ' '));
+    size_t cut = 0;
+    for (size_t seen = 0; cut < line.size() && seen < words_before; ++cut)
+      if (line[cut] == ' ') ++seen;
+    std::string kept = line.substr(0, cut);
+    while (!kept.empty() && (kept.back() == ' ' || kept.back() == '~' || kept.back() == '-')) kept.pop_back();
+    return kept;
+  }
+  return line;
 }
 
 // The name of the unit a place names, when one does unambiguously.
@@ -470,7 +495,7 @@ void read_issuer(const Layout& doc, Metadata& md) {
     }
     if (is_type_name(folded_prefix(line.trimmed(), 40))) break;  // no header: the type line opens the document
     if (line.raw().size() > kHeaderLineBytes) continue;
-    const std::string left = cut_motto(line.left());
+    std::string left = cut_motto(line.left());
     if (left.empty()) continue;
     const std::string f = folded_lower(left);
     bool motto = false;
@@ -478,6 +503,7 @@ void read_issuer(const Layout& doc, Metadata& md) {
     if (motto || f.find("hanh phuc") != std::string::npos || f.find("xa hoi chu nghia") != std::string::npos) continue;
     std::string p, d;
     if (parse_place_date(left, p, d) || !draft_marker(left).empty()) continue;
+    left = cut_draft_marker(left);
     if (!md.issuer.empty()) md.issuer.push_back(' ');
     md.issuer += left;
   }
@@ -528,6 +554,10 @@ void read_draft(const Layout& doc, Metadata& md) {
   for (size_t i = 0; i < std::min<size_t>(doc.n, 25) && md.draft.empty(); ++i)
     for (const auto& s : doc.lines.at(i).segments()) {
       md.draft = draft_marker(s.text);
+      if (md.draft.empty() && s.text.size() <= kHeaderLineBytes) {  // run into the issuer's line
+        const std::string f = folded_lower(s.text);
+        if (const size_t at = trailing_draft_marker(f); at != std::string::npos) md.draft = draft_marker(f.substr(at));
+      }
       if (!md.draft.empty()) break;
     }
 }

@@ -398,3 +398,15 @@ TEST(Metadata, SignatureRunIntoTheRecipients) {
   EXPECT_EQ(extract_metadata("A\nSố: 1/BC-X\n\nNơi nhận:\n- Lưu VP.\n\nNguyễn Thị Oanh Dương Hữu Toàn\n").signer,
             "Dương Hữu Toàn");
 }
+
+// Issue 14: a draft marker run into the issuer's line, and a number line
+// read as "S06:" (without which the issuer's second line was lost).
+TEST(Metadata, DraftMarkerRunIntoTheIssuerAndS06) {
+  auto md = extract_metadata("BỘ NỘI VỤ Dự thảo lần 2\nSố: 12/BC-BNV Hà Nội, ngày 01 tháng 12 năm 2025\n");
+  EXPECT_EQ(md.issuer, "BỘ NỘI VỤ");
+  EXPECT_EQ(md.draft, "Dự thảo lần 2");
+  md = extract_metadata("ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTHÀNH PHỐ HÀ NỘI Độc lập - Tự do - Hạnh phúc\n"
+                        "S06: 27/ĐA-UBND Hà Nội, ngày 01 tháng 12 năm 2025\n");
+  EXPECT_EQ(md.issuer, "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI");
+  EXPECT_EQ(md.code, "27/ĐA-UBND");
+}
