@@ -291,11 +291,25 @@ std::string last_name_of(const std::string& line) {
   return line;
 }
 
+// A recipient without its dash and trailing punctuation (':' is ';' as OCR
+// reads it), nor the signature's "(Đã ký)" / "(Ký tên, đóng dấu)" that OCR
+// ran into it.
 std::string clean_item(std::string s) {
   size_t b = 0;
   while (b < s.size() && (s[b] == '-' || s[b] == ' ' || s[b] == '+')) ++b;
   s.erase(0, b);
-  while (!s.empty() && (s.back() == ',' || s.back() == ';' || s.back() == '.' || s.back() == ' ')) s.pop_back();
+  const auto trim = [&] {
+    while (!s.empty() && (s.back() == ',' || s.back() == ';' || s.back() == '.' || s.back() == ':' || s.back() == ' '))
+      s.pop_back();
+  };
+  trim();
+  if (const size_t open = s.rfind(" ("); open != std::string::npos && !s.empty() && s.back() == ')') {
+    const std::string f = folded_lower(std::string_view(s).substr(open + 2));
+    if (starts_with(f, "da ky") || starts_with(f, "ky ten")) {
+      s.erase(open);
+      trim();
+    }
+  }
   return s;
 }
 
@@ -601,7 +615,9 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md) {
         const size_t colon = seg.text.find(':');
         if (colon != std::string::npos && colon + 1 < seg.text.size()) {
           std::string rest = clean_item(seg.text.substr(colon + 1));
-          if (opens_signature(rest)) right.push_back(std::move(rest));  // "Nơi nhận: T/M ĐẢNG ỦY" run together
+          // "Nơi nhận: T/M ĐẢNG ỦY", "Nơi nhận: CHỦ TỊCH" run together: the signature column.
+          if (opens_signature(rest) || signature_column(rest) || (is_caps(rest) && words_of(rest).size() <= 6))
+            right.push_back(std::move(rest));
           else if (!rest.empty()) md.recipients.push_back(rest);
         }
       } else if (seg.text[0] == '-' || seg.text[0] == '+') {

@@ -410,3 +410,13 @@ TEST(Metadata, DraftMarkerRunIntoTheIssuerAndS06) {
   EXPECT_EQ(md.issuer, "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI");
   EXPECT_EQ(md.code, "27/ĐA-UBND");
 }
+
+// Issue 14: a position on the "Nơi nhận:" line, ':' for ';' after an item,
+// and "(Đã ký)" run into the last item.
+TEST(Metadata, RecipientsCleanedOfTheSignatureColumn) {
+  const auto md = extract_metadata("ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/BC-UBND\n\nNơi nhận: CHỦ TỊCH\n- TT HĐND tỉnh:\n"
+                                   "- Lưu: VT, PC. (Đã ký)\n\nNguyễn Văn An\n");
+  EXPECT_EQ(md.recipients, (std::vector<std::string>{"TT HĐND tỉnh", "Lưu: VT, PC"}));
+  EXPECT_EQ(md.signer_position, "CHỦ TỊCH");
+  EXPECT_EQ(md.signer, "Nguyễn Văn An");
+}
