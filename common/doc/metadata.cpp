@@ -414,6 +414,25 @@ size_t find_number_line(std::string_view text, const Lines& lines) {
   return span.first == std::string_view::npos ? lines.size() : lines.line_starting_at(span.first);
 }
 
+// A code whose '/' OCR read as ':' or a quote, after which restoration made
+// the issuer part a word ("433-KL:Dù", "3-NQ‘Hư"): the slash back, and that
+// part in capitals ("433-KL/ĐU", "3-NQ/HU").
+std::string mend_code_slash(const std::string& code) {
+  if (code.find('/') != std::string::npos) return code;
+  for (std::string_view mark : {":", "\u2018", "\u2019", "'"}) {
+    const size_t at = code.rfind(mark);
+    if (at == std::string::npos || at == 0 || at + mark.size() >= code.size()) continue;
+    std::string tail = text::to_u32(vi::fold(code.substr(at + mark.size()))).size() <= 4
+                           ? vi::fold(code.substr(at + mark.size())) : std::string();
+    if (tail.empty()) continue;
+    for (char& c : tail)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (tail == "DU") tail = "ĐU";
+    return code.substr(0, at) + "/" + tail;
+  }
+  return code;
+}
+
 // Own number and code: "Số 215-BC/TU" / "Số: 45/KH-UBND".
 void read_number(const Line& l, Metadata& md) {
   std::string seg = l.segments().empty() ? std::string() : l.segments()[0].text;
@@ -430,6 +449,7 @@ void read_number(const Line& l, Metadata& md) {
   }
   md.code = seg.substr(i, e == std::string::npos ? std::string::npos : e - i);
   while (!md.code.empty() && (md.code.back() == ',' || md.code.back() == '.')) md.code.pop_back();
+  md.code = mend_code_slash(md.code);
   // A draft's code has no number yet ("Số:      /TTr-UBND"): none to give.
   if (!md.code.empty() && md.code[0] == '/') md.code.clear();
   // OCR reads a leading 1 as l or I ("L009-CT/TW").

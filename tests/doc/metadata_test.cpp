@@ -368,6 +368,8 @@ TEST(Metadata, CodeWithSpacesAroundItsHyphen) {
   const auto md = extract_metadata("TỈNH ỦY LÂM ĐỒNG\nS6 684 - KL/TU Lâm Đồng, ngày 06 tháng 8 năm 2025\n");
   EXPECT_EQ(md.code, "684-KL/TU");
   EXPECT_EQ(md.number, "684");
+  // Its '/' read as ':' and the part after it restored as a word.
+  EXPECT_EQ(extract_metadata("ĐẢNG ỦY XÃ A\nSố 433-KL:Dù A, ngày 06 tháng 8 năm 2025\n").code, "433-KL/ĐU");
 }
 
 // Issue 14: type words glued or behind junk, a damaged "V/v", and the
