@@ -23,14 +23,15 @@ struct TypeName {
   std::string_view canonical;
 };
 
-constexpr std::array<TypeName, 20> kTypes = {{
+constexpr std::array<TypeName, 22> kTypes = {{
     {"bao cao", "BÁO CÁO"},       {"ket luan", "KẾT LUẬN"},         {"nghi quyet", "NGHỊ QUYẾT"},
     {"quyet dinh", "QUYẾT ĐỊNH"}, {"cong van", "CÔNG VĂN"},         {"ke hoach", "KẾ HOẠCH"},
     {"to trinh", "TỜ TRÌNH"},     {"thong bao", "THÔNG BÁO"},       {"chi thi", "CHỈ THỊ"},
     {"quy dinh", "QUY ĐỊNH"},     {"huong dan", "HƯỚNG DẪN"},       {"chuong trinh", "CHƯƠNG TRÌNH"},
     {"quy che", "QUY CHẾ"},       {"thong tri", "THÔNG TRI"},       {"de an", "ĐỀ ÁN"},
     {"bien ban", "BIÊN BẢN"},     {"thong tu", "THÔNG TƯ"},         {"nghi dinh", "NGHỊ ĐỊNH"},
-    {"cong dien", "CÔNG ĐIỆN"},   {"quyet nghi", "QUYẾT NGHỊ"},
+    {"cong dien", "CÔNG ĐIỆN"},   {"quyet nghi", "QUYẾT NGHỊ"},     {"giay moi", "GIẤY MỜI"},
+    {"phuong an", "PHƯƠNG ÁN"},
 }};
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }

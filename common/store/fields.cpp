@@ -17,10 +17,10 @@ namespace {
 using text::all_digits;
 
 // Abbreviation (folded, lower case) -> type name folded without spaces.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kTypeAbbreviations = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 13> kTypeAbbreviations = {{
     {"bc", "baocao"}, {"nq", "nghiquyet"}, {"kl", "ketluan"}, {"qd", "quyetdinh"}, {"cv", "congvan"},
     {"kh", "kehoach"}, {"ttr", "totrinh"}, {"tb", "thongbao"}, {"ct", "chithi"}, {"hd", "huongdan"},
-    {"qdi", "quydinh"},
+    {"qdi", "quydinh"}, {"gm", "giaymoi"}, {"pa", "phuongan"},
 }};
 
 std::string folded(std::string_view s) { return text::to_lower(vi::fold(s)); }
