@@ -143,14 +143,15 @@ SearchResult Searcher::run(const SearchRequest& request, const ParsedQuery& pars
   // records and snippets, the slow part, need no revision.
   std::vector<Located> located;
   size_t rank = request.offset;
-  for (const Shown& s : shown) {
+  for (Shown& s : shown) {
     const Xapian::MSetIterator it = mset[s.index];
     Hit hit;
     hit.rank = ++rank;
     hit.score = it.get_weight();
     hit.docid = *it;
     hit.copies = s.copies;
-    located.push_back(locate(*it, s.data, parsed));
+    locate_chunk(*it, parsed, s.located);
+    located.push_back(std::move(s.located));
     result.hits.push_back(std::move(hit));
   }
   for (size_t i = 0; i < result.hits.size(); ++i) fill_hit(located[i], parsed, request, result.hits[i]);
@@ -159,7 +160,7 @@ SearchResult Searcher::run(const SearchRequest& request, const ParsedQuery& pars
 
 Xapian::MSet Searcher::ranks(Xapian::Enquire& enquire, size_t offset, size_t limit, std::vector<Shown>& shown) {
   Xapian::MSet mset = enquire.get_mset(doccount(offset), doccount(limit));
-  for (Xapian::doccount i = 0; i < mset.size(); ++i) shown.push_back({i, 0, mset[i].get_document().get_data()});
+  for (Xapian::doccount i = 0; i < mset.size(); ++i) shown.push_back({i, 0, decoded_data(mset[i])});
   return mset;
 }
 
@@ -173,19 +174,15 @@ Xapian::MSet Searcher::distinct_ranks(Xapian::Enquire& enquire, size_t offset, s
     std::vector<Shown> contents;
     std::unordered_map<std::string, size_t> first_of;  // content hash -> index into contents
     for (Xapian::doccount i = 0; i < mset.size(); ++i) {
-      std::string data = mset[i].get_document().get_data(), hash;
-      try {
-        hash = store::decode_document_data(data).content_hash;
-      } catch (const std::runtime_error&) {
-      }  // unreadable data shows as its own hit, which reports it
-      if (!hash.empty()) {
-        const auto [at, fresh] = first_of.try_emplace(std::move(hash), contents.size());
+      Located l = decoded_data(mset[i]);  // unreadable data shows as its own hit, which reports it
+      if (!l.data.content_hash.empty()) {
+        const auto [at, fresh] = first_of.try_emplace(l.data.content_hash, contents.size());
         if (!fresh) {
           ++contents[at->second].copies;
           continue;
         }
       }
-      contents.push_back({i, 0, std::move(data)});
+      contents.push_back({i, 0, std::move(l)});
     }
     if (contents.size() > want || mset.size() < window || window == kMaxRanks) {
       const auto first = contents.begin() + static_cast<std::ptrdiff_t>(std::min(offset, contents.size()));
@@ -216,16 +213,19 @@ std::vector<std::pair<std::string, std::vector<FacetValue>>> Searcher::count_fac
   return facets;
 }
 
-Searcher::Located Searcher::locate(Xapian::docid docid, const std::string& data, const ParsedQuery& parsed) const {
+Searcher::Located Searcher::decoded_data(const Xapian::MSetIterator& it) {
   Located l;
   try {
-    l.data = store::decode_document_data(data);
+    l.data = store::decode_document_data(it.get_document().get_data());
   } catch (const std::runtime_error& e) {
     l.error = e.what();
-    return l;
   }
-  if (!l.data.chunk_starts.empty()) l.chunk = snippet_chunk(db_, docid, l.data.chunk_starts, parsed.words);
   return l;
+}
+
+void Searcher::locate_chunk(Xapian::docid docid, const ParsedQuery& parsed, Located& located) const {
+  if (located.error.empty() && !located.data.chunk_starts.empty())
+    located.chunk = snippet_chunk(db_, docid, located.data.chunk_starts, parsed.words);
 }
 
 void Searcher::fill_hit(const Located& located, const ParsedQuery& parsed, const SearchRequest& request, Hit& hit) const {

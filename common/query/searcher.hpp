@@ -108,12 +108,14 @@ class Searcher {
   };
   SearchResult run(const SearchRequest& request, const ParsedQuery& parsed);
   // A hit to show: its index in the MSet, how many copies of it the MSet
-  // holds besides, and its document data.
+  // holds besides, and its document data, decoded (chunk not yet set).
   struct Shown {
     Xapian::doccount index = 0;
     Xapian::doccount copies = 0;
-    std::string data;
+    Located located;
   };
+  // The document data of one rank, decoded once, or why it cannot be.
+  static Located decoded_data(const Xapian::MSetIterator& it);
   // The ranks [offset, offset + limit), each shown.
   static Xapian::MSet ranks(Xapian::Enquire& enquire, size_t offset, size_t limit, std::vector<Shown>& shown);
   // Ranks from the first, enough to show contents [offset, offset + limit)
@@ -123,8 +125,10 @@ class Searcher {
   std::vector<std::pair<std::string, std::vector<FacetValue>>> count_facets(const Xapian::Query& query,
                                                                             const std::vector<std::string>& names,
                                                                             Xapian::doccount& total) const;
-  Located locate(Xapian::docid docid, const std::string& data, const ParsedQuery& parsed) const;
-  // The hit's path, title, metadata and snippet, from what locate() found
+  // Sets located.chunk: for a record in chunks, the chunk whose positions
+  // hold most of the query words.
+  void locate_chunk(Xapian::docid docid, const ParsedQuery& parsed, Located& located) const;
+  // The hit's path, title, metadata and snippet, from what was located
   // and the sidecar record (no Xapian access): its header, and the one
   // chunk of a record in chunks. snippet_error says why not.
   void fill_hit(const Located& located, const ParsedQuery& parsed, const SearchRequest& request, Hit& hit) const;
