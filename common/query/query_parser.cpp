@@ -364,11 +364,13 @@ class Parser {
     if (l.tokens.size() == 1) {
       return any_accent ? Xapian::Query(Xapian::Query::OP_AND_MAYBE, folded[0], mixed[0]) : folded[0];
     }
+    // The phrase is matched on folded terms; the exact terms, which have no
+    // positions (store/postings.hpp), weigh the documents that spell the
+    // words as typed.
     const auto n = static_cast<Xapian::termcount>(l.tokens.size());
     Xapian::Query phrase(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), n);
     if (!any_accent) return phrase;
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, phrase,
-                         Xapian::Query(Xapian::Query::OP_PHRASE, mixed.begin(), mixed.end(), n));
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, phrase, Xapian::Query(Xapian::Query::OP_AND, mixed.begin(), mixed.end()));
   }
 
   std::vector<Lexeme> lx_;

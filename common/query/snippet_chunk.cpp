@@ -9,11 +9,9 @@
 namespace vn::query {
 namespace {
 
-// The term a snippet matches a word by (query/snippet.hpp): its exact
-// spelling when typed with diacritics, else every spelling folding to it.
-std::string term_of(const QueryWord& w) {
-  return w.accented ? w.exact : std::string(store::schema::kFoldedPrefix) + w.folded;
-}
+// The term whose positions find a word: its folded term (exact terms
+// have no positions, store/postings.hpp).
+std::string term_of(const QueryWord& w) { return std::string(store::schema::kFoldedPrefix) + w.folded; }
 
 // The chunk holding position `pos` (>= 1): chunk i holds (starts[i], starts[i + 1]].
 size_t chunk_of(const std::vector<uint32_t>& starts, Xapian::termpos pos) {

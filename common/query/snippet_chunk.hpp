@@ -11,7 +11,7 @@
 namespace vn::query {
 
 // The chunk holding the most distinct query words (ties: the earlier), by
-// the positions of the words' terms in document `id`; 0 when none holds
+// the positions of the words' folded terms in document `id`; 0 when none holds
 // any. `chunk_starts` is store::DocumentData::chunk_starts. Each word
 // costs one position list, read up to one position per chunk: the cost
 // grows with the number of chunks, not with the document's text.

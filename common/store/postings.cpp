@@ -18,7 +18,7 @@ Xapian::termpos add_text_postings(Xapian::Document& doc, std::string_view text,
     folded_term.resize(schema::kFoldedPrefix.size());
     folded_term += t.folded;
     doc.add_posting(folded_term, pos);
-    if (t.exact != t.folded) doc.add_posting(t.exact, pos);
+    if (t.exact != t.folded) doc.add_term(t.exact);
     while (alt != alternatives.end() && alt->offset < token.offset) ++alt;
     if (alt == alternatives.end() || alt->offset != token.offset) continue;
     for (const std::string& reading : alt->readings) {

@@ -12,14 +12,18 @@
 
 namespace vn::store {
 
-// Adds positional postings for every token of `text` (positions before + 1,
-// before + 2, ...: a text indexed in pieces continues where the last ended):
-// the folded term (under schema::kFoldedPrefix) and, when the token has
-// diacritics, the exact term at the same position. A token without
-// diacritics has identical exact and folded forms, and queries look such
-// words up as folded terms, so it is stored once (this halves the postings
-// of OCR text, which has lost most diacritics). Tokens whose term would
-// exceed schema::kMaxTermBytes keep their position but add no term.
+// Adds every token of `text` to `doc`: its folded term (under
+// schema::kFoldedPrefix) with its position (before + 1, before + 2, ...: a
+// text indexed in pieces continues where the last ended) and, when the
+// token has diacritics, its exact term, counted (wdf) but without a
+// position. Phrases and proximity are matched on folded terms; the exact
+// terms only weigh the documents that spell the words as typed (BM25
+// needs their frequencies, not their positions), which keeps the position
+// table, the largest part of the index, to one entry per token. A token
+// without diacritics has identical exact and folded forms, and queries
+// look such words up as folded terms, so it is stored once. Tokens whose
+// term would exceed schema::kMaxTermBytes keep their position but add no
+// term.
 // Returns the last position used (before + the number of tokens).
 //
 // `alternatives` (sorted by offset, offsets into `text`) adds other
