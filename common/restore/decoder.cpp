@@ -93,6 +93,39 @@ class ExtensionScores {
   std::vector<Cell> cells_;
 };
 
+// score_option() of the option at position t after state `in`, answered
+// from decoding's scores where it can: decoding scored the extensions of
+// column t - 1's hypotheses by the options at t (those it did not prune),
+// and a column holds at most one hypothesis per state, so a hypothesis
+// there with state `in` finds the very score.
+class ExtensionLookup {
+ public:
+  // `start`: the column before position 0.
+  ExtensionLookup(const LanguageModel& lm, const Lattice& lattice, const Column& start,
+                  const std::vector<Column>& columns, const ExtensionScores& known)
+      : lm_(lm), lattice_(lattice), start_(start), columns_(columns), known_(known) {}
+
+  float score(size_t t, size_t option, const LanguageModel::State& in, LanguageModel::State& after) const {
+    const std::span<const Hypothesis> prev = (t == 0 ? start_ : columns_[t - 1]).hypotheses();
+    for (size_t p = 0; p < prev.size(); ++p) {
+      if (!(prev[p].state == in)) continue;
+      if (const ExtensionScores::Cell* c = known_.find(t, p, option)) {
+        after = c->after;
+        return c->lm;
+      }
+      break;
+    }
+    return score_option(lm_, in, (*lattice_[t])[option], after);
+  }
+
+ private:
+  const LanguageModel& lm_;
+  const Lattice& lattice_;
+  const Column& start_;
+  const std::vector<Column>& columns_;
+  const ExtensionScores& known_;
+};
+
 // An upper bound of score_option() in any state.
 float upper_bound(const LanguageModel& lm, const Option& option) {
   const float word = lm.upper_bound(option.word);
@@ -103,15 +136,13 @@ float upper_bound(const LanguageModel& lm, const Option& option) {
 // Local confidence: the chosen option's share when each option is scored
 // in the chosen context (the LM of it and of the two readings after it).
 // `path` lists the positions where chosen readings start; `before[k]` is
-// the LM state before the k-th, `back[k]` the index of that predecessor in
-// its column (to find the scores decoding computed in `known`). Options are
+// the LM state before the k-th. Options are
 // left out when their share is surely below 1e-4 (kNegligible log10 units
 // behind the chosen one): by their channel score alone, or by their own LM
 // score plus the most the context after them could add.
 void confidences(const LanguageModel& lm, const Lattice& lattice, const std::vector<size_t>& chosen,
                  const std::vector<size_t>& path, const std::vector<LanguageModel::State>& before,
-                 const std::vector<uint32_t>& back, const ExtensionScores& known, float channel_weight,
-                 std::vector<Decision>& out) {
+                 const ExtensionLookup& known, float channel_weight, std::vector<Decision>& out) {
   constexpr float kNegligible = 4.0f;
   constexpr double kLn10 = 2.302585092994046;  // 10^x == e^(x ln 10), and exp is cheaper than pow
   auto chosen_at = [&](size_t k) -> const Option& { return (*lattice[path[k]])[chosen[path[k]]]; };
@@ -123,19 +154,13 @@ void confidences(const LanguageModel& lm, const Lattice& lattice, const std::vec
     const size_t viable = std::count_if(opts.begin(), opts.end(),
                                         [&](const Option& o) { return channel_weight * o.channel >= floor; });
     if (viable <= 1) continue;  // nothing else comes close
-    // Option i's LM score after the chosen predecessor, as decoding found it.
-    auto own = [&](size_t i, LanguageModel::State& after) -> double {
-      if (const ExtensionScores::Cell* c = known.find(t, back[k], i)) {
-        after = c->after;
-        return c->lm;
-      }
-      return score_option(lm, before[k], opts[i], after);
-    };
+    // Option i's LM score after the chosen predecessor.
+    auto own = [&](size_t i, LanguageModel::State& after) -> double { return known.score(t, i, before[k], after); };
     // What the chosen readings after it add, behind option i's state.
     auto context = [&](const LanguageModel::State& after) {
       LanguageModel::State b, c;
-      double v = k + 1 < path.size() ? score_option(lm, after, chosen_at(k + 1), b) : lm.end_sentence(after);
-      if (k + 2 < path.size()) v += score_option(lm, b, chosen_at(k + 2), c);
+      double v = k + 1 < path.size() ? known.score(path[k + 1], chosen[path[k + 1]], after, b) : lm.end_sentence(after);
+      if (k + 2 < path.size()) v += known.score(path[k + 2], chosen[path[k + 2]], b, c);
       return v;
     };
     // Upper bound of context(): an option whose own score plus it stays
@@ -246,22 +271,20 @@ std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, co
   }
   std::vector<size_t> chosen(n, kCovered), path;
   std::vector<LanguageModel::State> before;
-  std::vector<uint32_t> back;  // per reading, its predecessor's index in its column
   for (size_t c = n; c-- > 0;) {
     const Hypothesis& h = columns[c].hypotheses()[best];
     chosen[h.start] = h.option;
     path.push_back(h.start);
     before.push_back(h.start > 0 ? columns[h.start - 1].hypotheses()[h.back].state : lm.begin_sentence());
-    back.push_back(h.back);
     best = h.back;
     c = h.start;
   }
   std::reverse(path.begin(), path.end());
   std::reverse(before.begin(), before.end());
-  std::reverse(back.begin(), back.end());
   std::vector<Decision> out(n);
   for (size_t t = 0; t < n; ++t) out[t] = {chosen[t], 1.0f};
-  if (want_confidences) confidences(lm, lattice, chosen, path, before, back, scored, options.channel_weight, out);
+  if (want_confidences)
+    confidences(lm, lattice, chosen, path, before, ExtensionLookup(lm, lattice, start, columns, scored), options.channel_weight, out);
   return out;
 }
 
