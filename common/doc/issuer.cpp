@@ -69,23 +69,6 @@ const std::vector<Phrase>& phrases() {
   return all;
 }
 
-// More capital than small letters.
-bool mostly_capitals(std::string_view s) {
-  int up = 0, low = 0;
-  for (size_t i = 0; i < s.size();) {
-    const char32_t cp = text::next_code_point(s, i);
-    if (text::lower(cp) != cp) ++up;
-    else if (text::upper(cp) != cp) ++low;
-  }
-  return up > low;
-}
-
-std::string to_upper(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size();) text::append_utf8(out, text::upper(text::next_code_point(s, i)));
-  return out;
-}
-
 }  // namespace
 
 std::string mend_issuer(std::string_view issuer) {
@@ -94,7 +77,7 @@ std::string mend_issuer(std::string_view issuer) {
   words.erase(words.begin(), first);
   std::vector<std::string> folded;
   for (const auto& w : words) folded.push_back(folded_lower(w));
-  const bool capitals = mostly_capitals(issuer);
+  const bool capitals = text::mostly_upper(issuer);
   std::string out;
   for (size_t i = 0; i < words.size();) {
     size_t matched = 0;
@@ -108,7 +91,7 @@ std::string mend_issuer(std::string_view issuer) {
       break;
     }
     if (matched == 0) {
-      out += (out.empty() ? "" : " ") + (capitals ? to_upper(words[i]) : words[i]);
+      out += (out.empty() ? "" : " ") + (capitals ? text::to_upper(words[i]) : words[i]);
       matched = 1;
     }
     i += matched;

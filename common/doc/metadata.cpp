@@ -240,7 +240,7 @@ bool is_caps(std::string_view s) {
 bool is_name(std::string_view s) {
   bool up, low;
   letter_cases(s, up, low);
-  if (!up || !low || s.empty() || s[0] == '(' || s[0] == '-') return false;
+  if (!up || !low || s.empty() || s[0] == '(' || s[0] == '-' || text::mostly_upper(s)) return false;
   for (char c : s)
     if ((c >= '0' && c <= '9') || c == ':' || c == ',' || c == ';' || c == '/') return false;
   const auto w = words_of(s);
@@ -314,11 +314,12 @@ std::string clean_item(std::string s) {
   return s;
 }
 
-// "T/M ...", "TM. ...", "KT. ...", "TL. ...", "TUQ. ...": the first line of a
-// signature block (signing on behalf of, or for, someone).
+// "T/M ...", "TM. ...", "KT. ...", "TL. ...", "TUQ. ...", "Q. ...": the first
+// line of a signature block (signing on behalf of, or for, someone, or
+// acting as).
 bool opens_signature(std::string_view line) {
   const std::string f = folded_prefix(line, 8);
-  for (std::string_view lead : {"t/m ", "tm. ", "tm ", "kt. ", "kt ", "tl. ", "tuq. "})
+  for (std::string_view lead : {"t/m ", "tm. ", "tm ", "kt. ", "kt ", "tl. ", "tuq. ", "q. "})
     if (starts_with(f, lead)) return true;
   return false;
 }
@@ -327,10 +328,10 @@ bool opens_signature(std::string_view line) {
 // "KT.") or a position ("PHÓ CHỦ TỊCH", "BÍ THƯ"), in capitals.
 bool signature_column(std::string_view tail) {
   const auto w = words_of(tail);
-  // Capitals; restoration may lower a letter of a later word ("PHÓ Bí THƯ").
-  if (w.empty() || w.size() > 6 || !is_caps(w[0])) return false;
+  // Capitals; restoration may lower a letter ("PHÓ Bí THƯ", "Bí THƯ").
+  if (w.empty() || w.size() > 6 || !text::mostly_upper(tail)) return false;
   if (opens_signature(tail) && is_caps(tail)) return true;
-  const std::string f = folded_prefix(tail, 12);
+  const std::string f = folded_prefix(tail, 32);
   for (std::string_view position : {"chu tich", "pho ", "bi thu", "truong ", "chanh ", "giam doc", "thu truong", "tong "})
     if (starts_with(f, position)) return true;
   return false;
@@ -349,6 +350,19 @@ std::string glued_signature(std::string& item) {
       item.erase(dash);
       return tail;
     }
+  }
+  // Run on with a space alone: "- Ban cán sự đảng UBND BÍ THƯ". The
+  // longest run of words in capitals at the end that reads as a position.
+  const std::vector<std::string> w = words_of(item);
+  for (size_t k = 1; k < w.size(); ++k) {
+    if (!is_caps(w[k])) continue;
+    const size_t at = item.rfind(" " + w[k]);  // words_of splits at spaces and ,.;
+    if (at == std::string::npos) break;
+    std::string tail = text::collapse_whitespace(std::string_view(item).substr(at + 1));
+    if (!is_caps(tail) || words_of(tail).size() != w.size() - k) continue;
+    if (!signature_column(tail)) continue;
+    item.erase(at);
+    return tail;
   }
   for (size_t i = 1; i + 2 < item.size(); ++i) {
     // ';' may be read as ':' ("- Sở Tài chính, Sở Nội vụ: CHỦ TỊCH").
@@ -657,6 +671,52 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md) {
   return right;
 }
 
+// Whether folded words `a` and `b` are alike: equal but for at most one
+// letter of one word (restoration's "GIẢM BỌC" for "GIÁM ĐỐC") when they
+// hold six letters or more.
+bool alike_words(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.size() != b.size()) return false;
+  size_t letters = 0, differ = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].size() != b[i].size()) return false;
+    letters += a[i].size();
+    for (size_t k = 0; k < a[i].size(); ++k) differ += a[i][k] != b[i][k];
+  }
+  return differ == 0 || (differ == 1 && letters >= 6);
+}
+
+// A signer's position as written ("BÍ THƯ’", "BỊ THU", "Q. GIẢM BỌC",
+// "THƯ KÝ CHỦ TRÌ": two signatures side by side, the last signs): the
+// position it names, in its canonical capitals after its lead ("Q. ",
+// "KT. "), or as written when it names none.
+std::string mend_position(std::string position) {
+  while (!position.empty() && std::string_view("'.,;:").find(position.back()) != std::string_view::npos)
+    position.pop_back();
+  if (position.ends_with("’")) position.erase(position.size() - std::string_view("’").size());
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> kPositions = [] {
+    std::vector<std::pair<std::string, std::vector<std::string>>> v;
+    for (std::string_view p : {"BÍ THƯ", "PHÓ BÍ THƯ", "TỔNG BÍ THƯ", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC",
+                               "PHÓ GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG",
+                               "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG",
+                               "PHÓ THỦ TƯỚNG", "CHỦ TRÌ", "THƯ KÝ", "CHỦ NHIỆM", "PHÓ CHỦ NHIỆM",
+                               "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CỤC TRƯỞNG", "VỤ TRƯỞNG", "CHÁNH THANH TRA"})
+      v.emplace_back(std::string(p), words_of(folded_lower(p)));
+    return v;
+  }();
+  const std::vector<std::string> words = words_of(position);
+  const std::vector<std::string> folded = words_of(folded_lower(position));
+  if (folded.size() != words.size()) return position;
+  const size_t lead = opens_signature(position) ? 1 : 0;
+  for (size_t from = lead; from < folded.size(); ++from) {  // the longest run of words that names one
+    const std::vector<std::string> rest(folded.begin() + static_cast<std::ptrdiff_t>(from), folded.end());
+    for (const auto& [canonical, f] : kPositions) {
+      if (!alike_words(rest, f)) continue;
+      return lead ? position.substr(0, position.find(' ') + 1) + canonical : canonical;
+    }
+  }
+  return position;
+}
+
 // Signer: the last name in the signature column; position: the last line
 // in capitals above it. Without a header, the issuer is the body the
 // document is signed for ("T/M TỈNH ỦY").
@@ -669,11 +729,12 @@ void read_signature(const std::vector<std::string>& right, Metadata& md) {
     }
   if (name_at < right.size()) {
     md.signer = last_name_of(right[name_at]);
-    for (size_t i = name_at; i-- > 0;)
-      if (is_caps(right[i])) {
-        md.signer_position = right[i];
+    for (size_t i = name_at; i-- > 0;) {
+      if (is_caps(right[i]) || signature_column(right[i])) {  // a letter lowered: "PHÓ Bí THƯ"
+        md.signer_position = mend_position(text::to_upper(right[i]));
         break;
       }
+    }
   }
   for (size_t i = 0; i < right.size() && md.issuer.empty(); ++i) md.issuer = body_signed_for(right[i]);
 }

@@ -71,6 +71,23 @@ std::string to_lower(std::string_view s) {
   return out;
 }
 
+std::string to_upper(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) append_utf8(out, upper(next_code_point(s, i)));
+  return out;
+}
+
+bool mostly_upper(std::string_view s) {
+  int up = 0, low = 0;
+  for (size_t i = 0; i < s.size();) {
+    const char32_t cp = next_code_point(s, i);
+    if (lower(cp) != cp) ++up;
+    else if (upper(cp) != cp) ++low;
+  }
+  return up > low;
+}
+
 bool is_letter_or_mark(char32_t cp) {
   if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {

@@ -16,9 +16,14 @@ std::string to_nfc(std::string&& s);
 // without calling utf8proc (exposed for tests).
 bool is_nfc_inert(char32_t cp);
 
-// Simple per-code-point lower-casing (no length-changing special cases).
-// REQUIRES: valid UTF-8.
+// Simple per-code-point lower- and upper-casing (no length-changing
+// special cases). REQUIRES: valid UTF-8.
 std::string to_lower(std::string_view s);
+std::string to_upper(std::string_view s);
+
+// More capital than small letters ("PHÓ Bí THƯ": a heading in capitals
+// that OCR or restoration lowered a letter of). REQUIRES: valid UTF-8.
+bool mostly_upper(std::string_view s);
 
 // Category helpers on single code points.
 bool is_letter_or_mark(char32_t cp);

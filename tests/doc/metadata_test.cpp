@@ -288,7 +288,7 @@ TEST(Metadata, OcrDamagedHeaderAndDraft) {
   EXPECT_EQ(md.title, "so ket 6 thang dau nam 2025");
   EXPECT_EQ(md.draft, "Dự thảo lần 2");
   EXPECT_EQ(md.signer, "Nong Duc Thinh");
-  EXPECT_EQ(md.signer_position, "PHO BI THU");
+  EXPECT_EQ(md.signer_position, "PHÓ BÍ THƯ");  // a listed position: mended, as the issuer's fixed phrases
   EXPECT_EQ(md.recipients, (std::vector<std::string>{"Ban To chuc Tinh uy", "Luu VP"}));
   ASSERT_EQ(md.outline.size(), 3u);
   EXPECT_EQ(md.outline[0].second, 1);
@@ -421,4 +421,42 @@ TEST(Metadata, RecipientsCleanedOfTheSignatureColumn) {
   EXPECT_EQ(md.recipients, (std::vector<std::string>{"TT HĐND tỉnh", "Lưu: VT, PC"}));
   EXPECT_EQ(md.signer_position, "CHỦ TỊCH");
   EXPECT_EQ(md.signer, "Nguyễn Văn An");
+}
+
+// Issue 14: the signature column run into a recipient behind a comma with a
+// letter lowered, or behind a space alone, and "Q." (acting) as a lead.
+TEST(Metadata, SignatureColumnRunIntoRecipientsLoweredOrBehindASpace) {
+  auto md = extract_metadata(
+      "ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/BC-UBND\n\nNơi nhận: T/M ĐẢNG UỶ\n- Văn phòng Trung ương Đảng (b/c), PHÓ Bí THƯ\n"
+      "- Các ban đảng, Văn phòng Tỉnh uỷ, Bí THƯ\n- Lưu VP.\nNguyễn Như Thiệu\n");
+  EXPECT_EQ(md.recipients, (std::vector<std::string>{"Văn phòng Trung ương Đảng (b/c)", "Các ban đảng, Văn phòng Tỉnh uỷ",
+                                                      "Lưu VP"}));
+  EXPECT_EQ(md.signer_position, "BÍ THƯ");
+  EXPECT_EQ(md.signer, "Nguyễn Như Thiệu");
+  md = extract_metadata("HUYỆN UỶ A\nSố: 12-BC/HU\n\nNơi nhận: T/M HUYỆN UỶ\n- Ban cán sự đảng UBND BÍ THƯ\ntỉnh,\n"
+                        "- Lưu VT. Thân Ngọc Phượng\n");
+  EXPECT_EQ(md.recipients, (std::vector<std::string>{"Ban cán sự đảng UBND tỉnh", "Lưu VT"}));
+  EXPECT_EQ(md.signer_position, "BÍ THƯ");
+  EXPECT_EQ(md.signer, "Thân Ngọc Phượng");
+  md = extract_metadata("ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/BC-UBND\n\nNơi nhận: TM. UỶ BAN NHÂN DÂN\n"
+                        "- Cổng thông tin điện tử tỉnh; Q. CHỦ TỊCH\n- Lưu: VT, VX.\n\nNguyễn Ngọc Viết\n");
+  EXPECT_EQ(md.signer_position, "Q. CHỦ TỊCH");
+  EXPECT_EQ(md.recipients, (std::vector<std::string>{"Cổng thông tin điện tử tỉnh", "Lưu: VT, VX"}));
+}
+
+// Issue 14: positions as OCR and restoration leave them are read as the
+// position they name (positions are a closed list).
+TEST(Metadata, DamagedPositionsReadAsThePositionTheyName) {
+  const auto position = [](const std::string& line) {
+    return extract_metadata("BỘ NỘI VỤ\nSố: 12/BC-BNV\n\nNơi nhận: KT. BỘ TRƯỞNG\n- Lưu: VT.\n" + line +
+                            "\nNguyễn Văn Trường\n")
+        .signer_position;
+  };
+  EXPECT_EQ(position("THỦ TRƯỞNG"), "THỨ TRƯỞNG");  // restoration's reading of THU TRUONG
+  EXPECT_EQ(position("BÍ THƯ’"), "BÍ THƯ");
+  EXPECT_EQ(position("BỊ THU"), "BÍ THƯ");
+  EXPECT_EQ(position("Q. GIẢM BỌC"), "Q. GIÁM ĐỐC");
+  EXPECT_EQ(position("THƯ KÝ CHỦ TRÌ"), "CHỦ TRÌ");  // two signatures side by side: the last signs
+  EXPECT_EQ(position("PHÓ CHỦ TỊCH"), "PHÓ CHỦ TỊCH");
+  EXPECT_EQ(position("TRƯỞNG BAN TỔ CHỨC"), "TRƯỞNG BAN TỔ CHỨC");  // names no listed position: as written
 }
