@@ -357,7 +357,7 @@ std::string glued_signature(std::string& item) {
   for (size_t k = 1; k < w.size(); ++k) {
     if (!is_caps(w[k])) continue;
     const size_t at = item.rfind(" " + w[k]);  // words_of splits at spaces and ,.;
-    if (at == std::string::npos) break;
+    if (at == std::string::npos) continue;
     std::string tail = text::collapse_whitespace(std::string_view(item).substr(at + 1));
     if (!is_caps(tail) || words_of(tail).size() != w.size() - k) continue;
     if (!signature_column(tail)) continue;
@@ -690,28 +690,33 @@ bool alike_words(const std::vector<std::string>& a, const std::vector<std::strin
 // position it names, in its canonical capitals after its lead ("Q. ",
 // "KT. "), or as written when it names none.
 std::string mend_position(std::string position) {
-  while (!position.empty() && std::string_view("'.,;:").find(position.back()) != std::string_view::npos)
-    position.pop_back();
-  if (position.ends_with("’")) position.erase(position.size() - std::string_view("’").size());
-  static const std::vector<std::pair<std::string, std::vector<std::string>>> kPositions = [] {
-    std::vector<std::pair<std::string, std::vector<std::string>>> v;
+  constexpr std::string_view kQuote = "’";
+  for (;;) {  // trailing punctuation and quotes
+    if (!position.empty() && std::string_view("'.,;:").find(position.back()) != std::string_view::npos)
+      position.pop_back();
+    else if (position.ends_with(kQuote))
+      position.erase(position.size() - kQuote.size());
+    else
+      break;
+  }
+  using Position = std::pair<std::string_view, std::vector<std::string>>;  // canonical, folded words
+  static const std::vector<Position> kPositions = [] {
+    std::vector<Position> v;
     for (std::string_view p : {"BÍ THƯ", "PHÓ BÍ THƯ", "TỔNG BÍ THƯ", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC",
                                "PHÓ GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG",
                                "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG",
                                "PHÓ THỦ TƯỚNG", "CHỦ TRÌ", "THƯ KÝ", "CHỦ NHIỆM", "PHÓ CHỦ NHIỆM",
                                "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CỤC TRƯỞNG", "VỤ TRƯỞNG", "CHÁNH THANH TRA"})
-      v.emplace_back(std::string(p), words_of(folded_lower(p)));
+      v.emplace_back(p, words_of(folded_lower(p)));
     return v;
   }();
-  const std::vector<std::string> words = words_of(position);
   const std::vector<std::string> folded = words_of(folded_lower(position));
-  if (folded.size() != words.size()) return position;
   const size_t lead = opens_signature(position) ? 1 : 0;
   for (size_t from = lead; from < folded.size(); ++from) {  // the longest run of words that names one
     const std::vector<std::string> rest(folded.begin() + static_cast<std::ptrdiff_t>(from), folded.end());
     for (const auto& [canonical, f] : kPositions) {
       if (!alike_words(rest, f)) continue;
-      return lead ? position.substr(0, position.find(' ') + 1) + canonical : canonical;
+      return (lead ? position.substr(0, position.find(' ') + 1) : std::string()) + std::string(canonical);
     }
   }
   return position;

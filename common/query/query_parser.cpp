@@ -370,7 +370,8 @@ class Parser {
     const auto n = static_cast<Xapian::termcount>(l.tokens.size());
     Xapian::Query phrase(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), n);
     if (!any_accent) return phrase;
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, phrase, Xapian::Query(Xapian::Query::OP_AND, mixed.begin(), mixed.end()));
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, phrase,
+                         Xapian::Query(Xapian::Query::OP_AND, mixed.begin(), mixed.end()));
   }
 
   std::vector<Lexeme> lx_;

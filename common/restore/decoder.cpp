@@ -136,10 +136,10 @@ float upper_bound(const LanguageModel& lm, const Option& option) {
 // Local confidence: the chosen option's share when each option is scored
 // in the chosen context (the LM of it and of the two readings after it).
 // `path` lists the positions where chosen readings start; `before[k]` is
-// the LM state before the k-th. Options are
-// left out when their share is surely below 1e-4 (kNegligible log10 units
-// behind the chosen one): by their channel score alone, or by their own LM
-// score plus the most the context after them could add.
+// the LM state before the k-th. Options are left out when their share is
+// surely below 1e-4 (kNegligible log10 units behind the chosen one): by
+// their channel score alone, or by their own LM score plus the most the
+// context after them could add.
 void confidences(const LanguageModel& lm, const Lattice& lattice, const std::vector<size_t>& chosen,
                  const std::vector<size_t>& path, const std::vector<LanguageModel::State>& before,
                  const ExtensionLookup& known, float channel_weight, std::vector<Decision>& out) {
@@ -159,7 +159,8 @@ void confidences(const LanguageModel& lm, const Lattice& lattice, const std::vec
     // What the chosen readings after it add, behind option i's state.
     auto context = [&](const LanguageModel::State& after) {
       LanguageModel::State b, c;
-      double v = k + 1 < path.size() ? known.score(path[k + 1], chosen[path[k + 1]], after, b) : lm.end_sentence(after);
+      double v = k + 1 < path.size() ? known.score(path[k + 1], chosen[path[k + 1]], after, b)
+                                     : lm.end_sentence(after);
       if (k + 2 < path.size()) v += known.score(path[k + 2], chosen[path[k + 2]], b, c);
       return v;
     };
@@ -283,8 +284,10 @@ std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, co
   std::reverse(before.begin(), before.end());
   std::vector<Decision> out(n);
   for (size_t t = 0; t < n; ++t) out[t] = {chosen[t], 1.0f};
-  if (want_confidences)
-    confidences(lm, lattice, chosen, path, before, ExtensionLookup(lm, lattice, start, columns, scored), options.channel_weight, out);
+  if (want_confidences) {
+    const ExtensionLookup known(lm, lattice, start, columns, scored);
+    confidences(lm, lattice, chosen, path, before, known, options.channel_weight, out);
+  }
   return out;
 }
 
