@@ -219,28 +219,15 @@ std::string cut_motto(const std::string& seg) {
   return seg;
 }
 
-// Upper/lower case letter content of a segment.
-void letter_cases(std::string_view s, bool& has_upper, bool& has_lower) {
-  has_upper = has_lower = false;
-  size_t i = 0;
-  while (i < s.size()) {
-    const char32_t cp = text::next_code_point(s, i);
-    if (!text::is_letter_or_mark(cp)) continue;
-    if (text::lower(cp) != cp) has_upper = true;
-    else if (text::upper(cp) != cp) has_lower = true;
-  }
-}
-
 bool is_caps(std::string_view s) {
-  bool up, low;
-  letter_cases(s, up, low);
-  return up && !low;
+  const text::CaseCounts c = text::count_cases(s);
+  return c.upper > 0 && c.lower == 0;
 }
 
 bool is_name(std::string_view s) {
-  bool up, low;
-  letter_cases(s, up, low);
-  if (!up || !low || s.empty() || s[0] == '(' || s[0] == '-' || text::mostly_upper(s)) return false;
+  const text::CaseCounts c = text::count_cases(s);
+  // Some small letters, and more of them than capitals ("PHÓ Bí THƯ" is no name).
+  if (c.upper == 0 || c.lower == 0 || c.upper > c.lower || s[0] == '(' || s[0] == '-') return false;
   for (char c : s)
     if ((c >= '0' && c <= '9') || c == ':' || c == ',' || c == ';' || c == '/') return false;
   const auto w = words_of(s);
@@ -437,11 +424,8 @@ std::string mend_code_slash(const std::string& code) {
   for (std::string_view mark : {":", "\u2018", "\u2019", "'"}) {
     const size_t at = code.rfind(mark);
     if (at == std::string::npos || at == 0 || at + mark.size() >= code.size()) continue;
-    std::string tail = text::to_u32(vi::fold(code.substr(at + mark.size()))).size() <= 4
-                           ? vi::fold(code.substr(at + mark.size())) : std::string();
-    if (tail.empty()) continue;
-    for (char& c : tail)
-      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    std::string tail = text::to_upper(vi::fold(code.substr(at + mark.size())));
+    if (tail.empty() || text::to_u32(tail).size() > 4) continue;
     if (tail == "DU") tail = "ĐU";
     return code.substr(0, at) + "/" + tail;
   }

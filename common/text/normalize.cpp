@@ -78,14 +78,14 @@ std::string to_upper(std::string_view s) {
   return out;
 }
 
-bool mostly_upper(std::string_view s) {
-  int up = 0, low = 0;
+CaseCounts count_cases(std::string_view s) {
+  CaseCounts c;
   for (size_t i = 0; i < s.size();) {
     const char32_t cp = next_code_point(s, i);
-    if (lower(cp) != cp) ++up;
-    else if (upper(cp) != cp) ++low;
+    if (lower(cp) != cp) ++c.upper;
+    else if (upper(cp) != cp) ++c.lower;
   }
-  return up > low;
+  return c;
 }
 
 bool is_letter_or_mark(char32_t cp) {

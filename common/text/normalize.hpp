@@ -21,9 +21,18 @@ bool is_nfc_inert(char32_t cp);
 std::string to_lower(std::string_view s);
 std::string to_upper(std::string_view s);
 
+// How many capital and small letters `s` holds. REQUIRES: valid UTF-8.
+struct CaseCounts {
+  size_t upper = 0, lower = 0;
+};
+CaseCounts count_cases(std::string_view s);
+
 // More capital than small letters ("PHÓ Bí THƯ": a heading in capitals
 // that OCR or restoration lowered a letter of). REQUIRES: valid UTF-8.
-bool mostly_upper(std::string_view s);
+inline bool mostly_upper(std::string_view s) {
+  const CaseCounts c = count_cases(s);
+  return c.upper > c.lower;
+}
 
 // Category helpers on single code points.
 bool is_letter_or_mark(char32_t cp);
