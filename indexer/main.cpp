@@ -40,6 +40,7 @@ const char* signal_name(int signal_number) {
 // Whether the report can be written (creating it, empty, if need be), so
 // that a bad --report path fails the run before the index changes.
 bool report_writable(const std::string& report_path) {
+  if (report_path == "-") return true;  // standard output
   const int fd = ::open(report_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (fd < 0) {
     std::fprintf(stderr, "vnindex: cannot write report %s: %s (nothing was indexed)\n",
@@ -50,18 +51,37 @@ bool report_writable(const std::string& report_path) {
   return true;
 }
 
+// TERM=dumb: a terminal that cannot be relied on to redraw a line.
+bool dumb_terminal() {
+  const char* term = std::getenv("TERM");
+  return term && std::string_view(term) == "dumb";
+}
+
 // A mistake in the command line that the parser cannot see: exit 2.
 int usage_error(const char* message) {
   std::fprintf(stderr, "%s\n", message);
   return 2;
 }
 
+// The message for a first argument that names no subcommand ("vnindex
+// frobnicate"), else "": CLI11 would say only that a subcommand is required.
+std::string unknown_subcommand(CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return "";
+  std::string names;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (sub->get_name() == argv[1]) return "";
+    names += (names.empty() ? "" : ", ") + sub->get_name();
+  }
+  return "vnindex: unknown subcommand '" + vn::text::printable(argv[1]) + "' (the subcommands are " + names +
+         "; see vnindex --help)";
+}
+
 int run_index_command(vn::index::IndexOptions options, const std::string& report_path, bool quiet) {
   if (!report_path.empty() && !report_writable(report_path)) return 2;
   std::unique_ptr<vn::indexer::Report> report;
   if (!report_path.empty()) options.outcomes = (report = std::make_unique<vn::indexer::Report>()).get();
-  vn::indexer::TerminalProgress progress(stderr);
-  const bool show_progress = !quiet && ::isatty(STDERR_FILENO);
+  vn::indexer::TerminalProgress progress(stderr, STDERR_FILENO);
+  const bool show_progress = !quiet && ::isatty(STDERR_FILENO) && !dumb_terminal();
   const vn::index::IndexStats stats = vn::index::run_index(options, show_progress ? &progress : nullptr);
   for (const auto& f : stats.notable)
     if (f.outcome == vn::index::Outcome::kFailed && !f.known)
@@ -78,7 +98,7 @@ int run_index_command(vn::index::IndexOptions options, const std::string& report
   if (!quiet)
     for (const auto& f : stats.notable)
       if (f.outcome == vn::index::Outcome::kSkipped) std::fprintf(stderr, "vnindex: %s: %s\n", vn::text::printable(f.path).c_str(), f.detail.c_str());
-  if (!quiet) vn::indexer::print_summary(stdout, stats);
+  if (!quiet) vn::indexer::print_summary(report_path == "-" ? stderr : stdout, stats);  // stdout: the report alone
   if (stats.stopped_by)
     std::fprintf(stderr, "vnindex: stopped by %s: what was done is committed, %zu files not reached%s; run again to finish\n",
                  signal_name(stats.stopped_by), stats.not_reached, options.prune ? ", nothing pruned" : "");
@@ -134,7 +154,7 @@ int main(int argc, char** argv) {
   index->add_option("--max-file-size", options.max_file_size, "largest file accepted, in bytes (after decompression)");
   index->add_option("--zstd-level", options.zstd_level, "zstd level for sidecar records (default 9)")->check(CLI::Range(1, 19));
   index->add_flag("!--no-dictionary", options.dictionary, "never train a zstd dictionary for the sidecar");
-  index->add_option("--report", report_path, "write a JSON report of the run to this file");
+  index->add_option("--report", report_path, "write a JSON report of the run to this file (- for standard output)");
   index->add_flag("!--no-restore", options.restore, "index the text as it is, without restoring it");
   index->add_flag("!--no-compact", options.compact,
                   "do not compact the Xapian database after a run that wrote a tenth of the index or more");
@@ -251,6 +271,8 @@ int main(int argc, char** argv) {
   train->add_option("--channel-min-count", train_opts.channel_min_count, "least count of a saved token pair");
   train->add_option("--lm-min-count", train_opts.lm.min_count_top, "least count of a kept trigram (1: keep all)");
 
+  if (const std::string unknown = unknown_subcommand(app, argc, argv); !unknown.empty())
+    return usage_error(unknown.c_str());
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {  // --help and --version exit 0; usage errors 2, as the README says

@@ -1,26 +1,30 @@
-// A one-line progress bar for terminals: files, MB, MB/s, ETA.
+// The progress line on a terminal: redrawn in place (at most ten times a
+// second, and at each phase), fitted to the terminal's current width.
 #pragma once
-#include <chrono>
 #include <cstdio>
 
-#include "index/pipeline.hpp"
+#include "index/progress.hpp"
 
 namespace vn::indexer {
 
 class TerminalProgress : public index::ProgressSink {
  public:
-  explicit TerminalProgress(std::FILE* out) : out_(out) {}
-  void start(size_t total_files, uint64_t total_bytes) override;
-  void advance(size_t done_files, uint64_t done_bytes) override;
+  // `fd` is the descriptor of `out`, asked for the terminal's width.
+  TerminalProgress(std::FILE* out, int fd);
+  void phase(index::Phase phase) override;
+  void start(const index::ProgressPlan& plan) override;
+  void advance(const index::FileProgress& file) override;
   void finish() override;
 
  private:
-  void draw(size_t done_files, uint64_t done_bytes);
+  void draw(index::RunProgress::Clock::time_point now);
+  int columns() const;
 
   std::FILE* out_;
-  size_t total_files_ = 0;
-  uint64_t total_bytes_ = 0;
-  std::chrono::steady_clock::time_point start_, last_draw_;
+  int fd_;
+  index::RunProgress progress_;
+  index::RunProgress::Clock::time_point last_draw_{};
+  size_t drawn_length_ = 0;  // of the line on screen, to blank what a shorter one leaves
   bool drawn_ = false;
 };
 

@@ -78,7 +78,8 @@ void Report::met(const index::FileOutcome& outcome) {
 }
 
 bool Report::write(const std::string& path, const index::IndexStats& s, const index::IndexOptions& o) {
-  std::FILE* out = std::fopen(path.c_str(), "w");
+  const bool to_stdout = path == "-";
+  std::FILE* out = to_stdout ? stdout : std::fopen(path.c_str(), "w");
   if (!out) return false;
   char buffer[1 << 16];
   rapidjson::FileWriteStream stream(out, buffer, sizeof buffer);
@@ -156,7 +157,8 @@ bool Report::write(const std::string& path, const index::IndexStats& s, const in
   stream.Put('\n');
   stream.Flush();
   const bool written = !std::ferror(out);
-  return std::fclose(out) == 0 && written && spool_read;
+  const bool closed = to_stdout ? std::fflush(out) == 0 : std::fclose(out) == 0;
+  return closed && written && spool_read;
 }
 
 }  // namespace vn::indexer

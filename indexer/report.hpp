@@ -23,8 +23,8 @@ class Report final : public index::OutcomeSink {
 
   void met(const index::FileOutcome& outcome) override;
 
-  // Writes the report of the run that ended with `stats` to `path`; false
-  // when it cannot be written.
+  // Writes the report of the run that ended with `stats` to `path` ("-":
+  // standard output); false when it cannot be written.
   bool write(const std::string& path, const index::IndexStats& stats, const index::IndexOptions& options);
 
  private:

@@ -370,6 +370,21 @@ std::vector<std::string> gone_paths(const IndexedState& state, const std::vector
   return gone;
 }
 
+// Throws IndexInsideInputs when the index directory is an input directory,
+// lies inside one, or holds an input: the archive tree and the index are
+// kept apart. Paths are compared resolved, links included, as far as they
+// exist.
+void require_index_outside_inputs(const IndexOptions& options) {
+  std::error_code ec;
+  const std::string db = std::filesystem::weakly_canonical(std::filesystem::absolute(options.db), ec).string();
+  for (const std::string& input : options.inputs) {
+    const std::string in = std::filesystem::weakly_canonical(std::filesystem::absolute(input), ec).string();
+    if (io::lies_under(db, in) || io::lies_under(in, db))
+      throw IndexInsideInputs("the index " + options.db.string() + (io::lies_under(db, in) ? " lies inside the input " : " holds the input ") +
+                              input + ": keep the index outside the archive tree (e.g. --db /var/lib/vnarchive/index)");
+  }
+}
+
 // What a run checked before writing anything (see run_index's contract).
 struct Guards {
   BuildMode mode;            // this run's
@@ -397,11 +412,10 @@ Guards check_guards(const IndexOptions& options, const Xapian::Database& db, con
 // Reads, prepares (in parallel) and writes (in order) the entries, until
 // all are done or a stop is requested. Returns how many were reached.
 size_t run_pipeline(const IndexOptions& options, const std::vector<io::SourceEntry>& entries,
-                    const FailureMemory& failures, const Preparer& prepare, Writer& writer, unsigned threads,
-                    ProgressSink* progress) {
+                    const IndexedState& state, const FailureMemory& failures, const Preparer& prepare, Writer& writer,
+                    unsigned threads, ProgressSink* progress) {
   auto stop_requested = [&] { return options.stop && options.stop->requested(); };
-  size_t next = 0, done = 0;
-  uint64_t done_bytes = 0;
+  size_t next = 0;
   using Read = std::shared_ptr<std::pair<size_t, io::SourceBytes>>;
   tbb::parallel_pipeline(
       threads * 4,
@@ -423,8 +437,8 @@ size_t run_pipeline(const IndexOptions& options, const std::vector<io::SourceEnt
               }) &
           tbb::make_filter<std::shared_ptr<Work>, void>(tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Work> w) {
             writer.write(*w);
-            done_bytes += w->doc.source.size;
-            if (progress) progress->advance(++done, done_bytes);
+            if (progress)
+              progress->advance({w->doc.source.size, state.find(w->doc.source.path) != nullptr, w->kind == Work::kUnchanged});
           }));
   return next;
 }
@@ -462,11 +476,12 @@ ChannelPlan plan_channel(const IndexOptions& options, const Xapian::Database& db
 // say what it restores with.
 std::unique_ptr<restore::Restorer> load_restorer(const IndexOptions& options, const std::filesystem::path& model_dir,
                                                  const std::string& models, const std::vector<io::SourceEntry>& entries,
-                                                 const ChannelPlan& plan, IndexStats& stats) {
+                                                 const ChannelPlan& plan, IndexStats& stats, ProgressSink* progress) {
   if (!options.restore) return nullptr;
   std::unique_ptr<restore::Restorer> base = restore::Restorer::load(model_dir);
   stats.channel = plan.reuse;
   if (plan.adapt) {
+    if (progress) progress->phase(Phase::kAdapting);
     stats.adaptation = adapt_archive_channel(options.db, *base, models, entries, options.max_file_size, options.stop);
     stats.channel = stats.adaptation.id;
   }
@@ -499,11 +514,23 @@ void compact_after_run(const IndexOptions& options, IndexStats& stats) {
   stats.xapian_bytes_after_compaction = xapian_bytes(options.db);
 }
 
+// What the indexing phase has ahead of it (index/progress.hpp).
+ProgressPlan progress_plan(const IndexOptions& options, const std::vector<io::SourceEntry>& entries,
+                           const IndexedState& state) {
+  ProgressPlan plan{.files = entries.size(), .bytes = io::total_bytes(entries), .restoring = options.restore};
+  if (options.force) return plan;  // every file is indexed again
+  for (const io::SourceEntry& e : entries)
+    if (state.find(e.path)) plan.indexed_bytes += e.size;
+  return plan;
+}
+
 }  // namespace
 
 IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   const auto t0 = std::chrono::steady_clock::now();
   IndexStats stats;
+  require_index_outside_inputs(options);
+  if (progress) progress->phase(Phase::kWalking);
   WriterLock lock(options.db);
   tidy_interrupted_compaction(options.db);
   io::WalkResult walk = io::walk_inputs(options.inputs);
@@ -531,9 +558,11 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, threads);
   std::string dictionary_decision;
   const auto compressor = choose_compressor(options, db, entries, sidecar, stats, dictionary_decision);
-  const std::unique_ptr<restore::Restorer> restorer = load_restorer(options, model_dir, mode.models, entries, channel, stats);
+  if (progress) progress->phase(Phase::kLoadingModels);
+  const std::unique_ptr<restore::Restorer> restorer =
+      load_restorer(options, model_dir, mode.models, entries, channel, stats, progress);
   guards.mode.channel = stats.channel;  // changes only when adapting, which the mode check never sees (plan_channel)
-  if (progress) progress->start(entries.size(), io::total_bytes(entries));
+  if (progress) progress->start(progress_plan(options, entries, state));
 
   Writer writer(db, sidecar, stats, options);
   if (!dictionary_decision.empty()) writer.set_metadata(store::schema::kDictionaryKey, dictionary_decision);
@@ -546,18 +575,23 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   if (stats.channel != channel.in_index) writer.set_metadata(store::schema::kChannelKey, stats.channel);
   const std::unique_ptr<doc::Gazetteer> places = load_places(model_dir);
   const Preparer prepare(state, reader, *compressor, restorer.get(), places.get(), options.force, failures);
-  const size_t reached = run_pipeline(options, entries, failures, prepare, writer, threads, progress);
+  const size_t reached = run_pipeline(options, entries, state, failures, prepare, writer, threads, progress);
   stats.stopped_by = options.stop ? options.stop->signal() : 0;
   stats.not_reached = entries.size() - reached;
   if (!stats.stopped_by) {  // a whole run
+    if (progress && !guards.gone.empty()) progress->phase(Phase::kPruning);
     for (const std::string& path : guards.gone) writer.remove(path);
     if (guards.switches_mode()) writer.set_metadata(store::schema::kBuildModeKey, guards.mode.encode());
   }
+  if (progress) progress->phase(Phase::kCommitting);
   writer.commit();
   const Xapian::doccount documents = db.get_doccount();
   db.close();
   failures.after(options, entries, stats).save(options.db);
-  if (worth_compacting(options, stats, documents)) compact_after_run(options, stats);
+  if (worth_compacting(options, stats, documents)) {
+    if (progress) progress->phase(Phase::kCompacting);
+    compact_after_run(options, stats);
+  }
   if (progress) progress->finish();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return stats;

@@ -3,10 +3,12 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "index/archive_channel.hpp"
+#include "index/progress.hpp"
 #include "index/removal_limit.hpp"
 #include "index/stop_request.hpp"
 #include "io/walker.hpp"
@@ -110,13 +112,10 @@ struct OutcomeList final : OutcomeSink {
   void met(const FileOutcome& outcome) override { all.push_back(outcome); }
 };
 
-// Receives progress from the serial writer stage (never concurrently).
-class ProgressSink {
+// An index directory inside an input tree, or one that holds an input.
+class IndexInsideInputs : public std::invalid_argument {
  public:
-  virtual ~ProgressSink() = default;
-  virtual void start(size_t total_files, uint64_t total_bytes) = 0;
-  virtual void advance(size_t done_files, uint64_t done_bytes) = 0;
-  virtual void finish() = 0;
+  using std::invalid_argument::invalid_argument;
 };
 
 // Indexes every input into `options.db`, incrementally: files whose
@@ -151,6 +150,8 @@ class ProgressSink {
 // that failed before and is unchanged is not read again unless
 // options.retry_failed, and is reported failed and known. The memory is
 // written after the last commit; a run that throws leaves the previous one.
+// Throws IndexInsideInputs, touching nothing, when the index directory is
+// an input directory, lies inside one or holds an input.
 // Throws IndexBusy (index/writer_lock.hpp) when another process writes
 // the index, and Xapian::Error or std::system_error on failures that make
 // the run impossible (the index cannot be opened, a write fails); what was

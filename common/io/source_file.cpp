@@ -111,8 +111,10 @@ SourceBytes read_open_file(int fd, const std::string& path, uint64_t max_bytes) 
   return r;
 }
 
-SourceBytes open_failure(int error) {
-  if (error == ENOENT) return failure("vanished before it could be read");
+// Why a file could not be opened. A file found by walking a tree that is
+// gone by the time it is read vanished; one named by the caller never was.
+SourceBytes open_failure(int error, bool walked) {
+  if (error == ENOENT) return failure(walked ? "vanished before it could be read" : "no such file");
   if (error == ELOOP) return failure("a symbolic link now (links below an input directory are not followed)");
   return failure(std::string("cannot open: ") + std::strerror(error));
 }
@@ -122,13 +124,13 @@ SourceBytes open_failure(int error) {
 SourceBytes read_source(const SourceEntry& entry, uint64_t max_bytes) {
   if (entry.root_length == 0) return read_file(entry.path, max_bytes);
   const int fd = open_beneath(entry.path, entry.root_length);
-  if (fd < 0) return open_failure(errno);
+  if (fd < 0) return open_failure(errno, true);
   return read_open_file(fd, entry.path, max_bytes);
 }
 
 SourceBytes read_file(const std::string& path, uint64_t max_bytes) {
   const int fd = ::open(path.c_str(), kOpenFlags);
-  if (fd < 0) return open_failure(errno);
+  if (fd < 0) return open_failure(errno, false);
   return read_open_file(fd, path, max_bytes);
 }
 

@@ -20,9 +20,9 @@ namespace {
 class StopAfter : public index::ProgressSink {
  public:
   StopAfter(index::StopRequest& stop, size_t after) : stop_(stop), after_(after) {}
-  void start(size_t, uint64_t) override {}
-  void advance(size_t done_files, uint64_t) override {
-    if (done_files == after_) stop_.request(SIGTERM);
+  void start(const index::ProgressPlan&) override {}
+  void advance(const index::FileProgress&) override {
+    if (++done_files_ == after_) stop_.request(SIGTERM);
   }
   void finish() override { finished_ = true; }
   bool finished_ = false;
@@ -30,6 +30,7 @@ class StopAfter : public index::ProgressSink {
  private:
   index::StopRequest& stop_;
   size_t after_;
+  size_t done_files_ = 0;
 };
 
 

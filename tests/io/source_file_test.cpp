@@ -60,3 +60,13 @@ TEST(SourceFile, LinksSwappedInAfterTheWalkAreNotFollowed) {
   // A file named as an input may be a link: the user named it.
   EXPECT_TRUE(read_file((dir / "tree/a.txt").string(), 1 << 20).ok);
 }
+
+TEST(SourceFile, AMissingFileIsNoSuchFileAndOneGoneSinceTheWalkVanished) {
+  vn::test::TempDir dir;
+  EXPECT_EQ(read_file((dir / "missing.txt").string(), 1 << 20).error, "no such file");
+  vn::test::write_file(dir / "a.txt", "text");
+  const auto entries = walk_inputs({dir.path().string()}).entries;
+  ASSERT_EQ(entries.size(), 1u);
+  fs::remove(dir / "a.txt");
+  EXPECT_EQ(read_source(entries[0], 1 << 20).error, "vanished before it could be read");
+}
