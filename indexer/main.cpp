@@ -175,6 +175,17 @@ int main(int argc, char** argv) {
            "with --prune: remove at most N documents, or P% of the index, else refuse the run "
            "(default: 5%, at least 20)")
       ->type_name("N|P%");
+  index->add_option_function<std::string>(
+           "--shard", [&](const std::string& v) {
+             try {
+               options.shard = vn::index::Shard::parse(v);
+             } catch (const std::invalid_argument& e) {
+               throw CLI::ValidationError("--shard", e.what());
+             }
+           },
+           "index only shard K of N of the archive (by the hash of each file's path), into an index of its own; "
+           "search the shards together (vnsearch --db A --db B, or a stub file) or merge them (vnindex merge)")
+      ->type_name("K/N");
   index->add_flag("--retry-failed", options.retry_failed,
                   "read again the files that failed before and are unchanged (by default their failure is recalled)");
   index->add_flag("--force", options.force,

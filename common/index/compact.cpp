@@ -8,6 +8,7 @@
 #include <set>
 #include <vector>
 
+#include "index/shard.hpp"
 #include "index/writer_lock.hpp"
 #include "io/atomic_file.hpp"
 #include "store/document_data.hpp"
@@ -68,7 +69,7 @@ bool rewrite_sidecar(const fs::path& db_dir, Xapian::WritableDatabase& db, Compa
     if (fs::file_size(dir / file, ec) > bytes || ec) dead.insert(file);
   }
 
-  store::SidecarWriter writer(dir);
+  store::SidecarWriter writer(dir, Shard::decode(db.get_metadata(std::string(store::schema::kShardKey))).sidecar_naming());
   const store::SidecarReader reader(dir);
   size_t uncommitted = 0;
   for (const auto& [id, at] : located) {

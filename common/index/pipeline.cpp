@@ -385,6 +385,20 @@ void require_index_outside_inputs(const IndexOptions& options) {
   }
 }
 
+// "shard 2/4" or "the whole archive".
+std::string describe(const Shard& shard) {
+  return shard.whole() ? "the whole archive" : "shard " + shard.encode();
+}
+
+// The walk's files and skipped names of `shard` (walk errors name inputs,
+// and stay).
+io::WalkResult shard_of_walk(io::WalkResult walk, const Shard& shard) {
+  if (shard.whole()) return walk;
+  std::erase_if(walk.entries, [&](const io::SourceEntry& e) { return !shard.holds(e.path); });
+  std::erase_if(walk.skipped, [&](const io::FileError& e) { return !shard.holds(e.path); });
+  return walk;
+}
+
 // What a run checked before writing anything (see run_index's contract).
 struct Guards {
   BuildMode mode;            // this run's
@@ -399,6 +413,10 @@ Guards check_guards(const IndexOptions& options, const Xapian::Database& db, con
                     const std::vector<io::SourceEntry>& entries, const BuildMode& mode) {
   Guards g;
   g.mode = mode;
+  const Shard indexed_shard = Shard::decode(db.get_metadata(std::string(store::schema::kShardKey)));
+  if (db.get_doccount() && indexed_shard != options.shard)
+    throw ShardMismatch("the index " + options.db.string() + " holds " + describe(indexed_shard) + ", and this run is " +
+                        describe(options.shard) + ": index each shard into its own directory");
   // An index without documents takes any mode.
   if (db.get_doccount()) g.indexed_mode = db.get_metadata(std::string(store::schema::kBuildModeKey));
   if (!g.indexed_mode.empty() && !options.force) require_same_mode(options.db, BuildMode::decode(g.indexed_mode), g.mode);
@@ -533,7 +551,7 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   if (progress) progress->phase(Phase::kWalking);
   WriterLock lock(options.db);
   tidy_interrupted_compaction(options.db);
-  io::WalkResult walk = io::walk_inputs(options.inputs);
+  io::WalkResult walk = shard_of_walk(io::walk_inputs(options.inputs), options.shard);
   const std::vector<io::SourceEntry>& entries = walk.entries;
   stats.files = entries.size();
   stats.errors = std::move(walk.errors);
@@ -552,7 +570,7 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   const ChannelPlan channel = plan_channel(options, db, mode.models);
   mode.channel = channel.reuse;
   Guards guards = check_guards(options, db, state, entries, mode);
-  store::SidecarWriter sidecar(store::schema::sidecar_dir(options.db));
+  store::SidecarWriter sidecar(store::schema::sidecar_dir(options.db), options.shard.sidecar_naming());
   const store::SidecarReader reader(store::schema::sidecar_dir(options.db));
   const unsigned threads = options.threads ? options.threads : static_cast<unsigned>(tbb::info::default_concurrency());
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, threads);
@@ -569,6 +587,8 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   // A new index takes this run's mode at once; a rebuild (--force) in
   // another mode only once every file has been through it.
   if (guards.indexed_mode.empty()) writer.set_metadata(store::schema::kBuildModeKey, guards.mode.encode());
+  if (db.get_metadata(std::string(store::schema::kShardKey)) != options.shard.encode())  // a new index (see the guards)
+    writer.set_metadata(store::schema::kShardKey, options.shard.encode());
   // The channel at once, even when the mode switches only at the end: a
   // rebuild stopped half-way then restores with it again, and a run
   // without --force is refused as the mixed index it is.

@@ -10,6 +10,7 @@
 #include "index/archive_channel.hpp"
 #include "index/progress.hpp"
 #include "index/removal_limit.hpp"
+#include "index/shard.hpp"
 #include "index/stop_request.hpp"
 #include "io/walker.hpp"
 #include "store/dictionary.hpp"
@@ -40,6 +41,7 @@ struct IndexOptions {
   bool compact = true;               // compact the Xapian database after a run that wrote much of it (see run_index)
   bool adapt = true;                 // restore with an OCR channel adapted to the archive (see run_index)
   OutcomeSink* outcomes = nullptr;   // told every file's outcome as the run goes (see run_index)
+  Shard shard;                       // index only the files of this shard of the archive (index/shard.hpp)
 };
 
 // What a run did with one file.
@@ -135,10 +137,14 @@ class IndexInsideInputs : public std::invalid_argument {
 // A stop request (options.stop) ends the run at its next safe point: no
 // new file is read, the files in flight are written, everything is
 // committed, and --prune is skipped; stats.stopped_by says so.
-// Two guards are checked before anything is written: a run whose build
+// Three guards are checked before anything is written: a run whose build
 // mode (index/build_mode.hpp) differs from the index's throws
-// BuildModeMismatch unless options.force, and a --prune that would remove
-// more than options.max_remove throws TooManyRemovals.
+// BuildModeMismatch unless options.force, a run over an index that holds
+// documents of another shard than options.shard throws ShardMismatch, and a
+// --prune that would remove more than options.max_remove throws
+// TooManyRemovals.
+// With a shard, only the files of that shard are indexed (and reported);
+// the others are not read.
 // A whole run that wrote at least a tenth of the index's documents (a
 // first run, a big batch) then compacts the Xapian database (like
 // vnindex compact, without touching the sidecar), unless

@@ -61,6 +61,10 @@ inline constexpr std::string_view kBuildModeKey = "vnarchive.build";
 // are restored with (channel_file); absent: the shipped channel.
 inline constexpr std::string_view kChannelKey = "vnarchive.channel";
 
+// Xapian metadata key holding the shard of the archive the index holds
+// ("K/N", index/shard.hpp); absent: the whole archive.
+inline constexpr std::string_view kShardKey = "vnarchive.shard";
+
 // The unique id term for a source path (hashed when the path is too long).
 std::string id_term(std::string_view source_path);
 

@@ -30,6 +30,15 @@ struct RecordFrames {
   uint64_t size() const;  // bytes, all frames together
 };
 
+// The sequence numbers a writer gives its files: those that leave
+// `residue` modulo `modulus`. The shards of one archive (index/shard.hpp)
+// take one residue each, so that their file names never collide and
+// merging them copies the files as they are.
+struct SidecarNaming {
+  unsigned residue = 0;
+  unsigned modulus = 1;
+};
+
 // Appends frames to a new sidecar file "<seq>.vsc" (the next free number,
 // created at the first append), rolling over to another file past
 // `roll_bytes`. Files are only ever appended to, so a frame the index points
@@ -37,7 +46,7 @@ struct RecordFrames {
 // that compaction reclaims. One writer per index; not thread-safe.
 class SidecarWriter {
  public:
-  explicit SidecarWriter(std::filesystem::path dir, uint64_t roll_bytes = uint64_t{1} << 30);
+  explicit SidecarWriter(std::filesystem::path dir, SidecarNaming naming = {}, uint64_t roll_bytes = uint64_t{1} << 30);
   ~SidecarWriter();
   SidecarWriter(const SidecarWriter&) = delete;
   SidecarWriter& operator=(const SidecarWriter&) = delete;
@@ -57,6 +66,7 @@ class SidecarWriter {
   void open_next();
 
   std::filesystem::path dir_;
+  SidecarNaming naming_;
   uint64_t roll_bytes_;
   int fd_ = -1;
   std::string name_;

@@ -38,8 +38,8 @@ long sequence_of(const std::filesystem::path& p) {
 
 bool is_sidecar_file_name(const std::string& name) { return sequence_of(name) >= 0; }
 
-SidecarWriter::SidecarWriter(std::filesystem::path dir, uint64_t roll_bytes)
-    : dir_(std::move(dir)), roll_bytes_(roll_bytes) {
+SidecarWriter::SidecarWriter(std::filesystem::path dir, SidecarNaming naming, uint64_t roll_bytes)
+    : dir_(std::move(dir)), naming_(naming), roll_bytes_(roll_bytes) {
   std::filesystem::create_directories(dir_);
 }
 
@@ -54,6 +54,8 @@ void SidecarWriter::open_next() {
   }
   long next = 0;
   for (const auto& e : std::filesystem::directory_iterator(dir_)) next = std::max(next, sequence_of(e.path()) + 1);
+  const long modulus = naming_.modulus, residue = naming_.residue;
+  next += ((residue - next) % modulus + modulus) % modulus;  // the first number of this writer's residue
   char name[32];
   std::snprintf(name, sizeof name, "%06ld.vsc", next);
   name_ = name;

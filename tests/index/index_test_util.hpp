@@ -23,6 +23,7 @@ struct TreeRun {
   const index::StopRequest* stop = nullptr;
   index::ProgressSink* progress = nullptr;
   bool compact = true;
+  index::Shard shard;
 };
 
 // A run's stats and every file's outcome, in the order met.
@@ -43,6 +44,7 @@ inline TreeStats index_tree(const std::filesystem::path& db, const std::filesyst
   o.dictionary = run.dictionary;
   o.commit_every = run.commit_every;
   o.stop = run.stop;
+  o.shard = run.shard;
   o.compact = run.compact;
   index::OutcomeList list;
   o.outcomes = &list;

@@ -50,6 +50,18 @@ TEST(Sidecar, NewWriterStartsANewFile) {
   EXPECT_EQ(b.file, "000001.vsc");
 }
 
+TEST(Sidecar, TheShardsOfOneArchiveNameTheirFilesApart) {
+  vn::test::TempDir dir;
+  auto next_file = [&](unsigned residue) {
+    SidecarWriter w(dir.path(), {.residue = residue, .modulus = 3});
+    return w.append("x").file;
+  };
+  EXPECT_EQ(next_file(1), "000001.vsc");
+  EXPECT_EQ(next_file(1), "000004.vsc");
+  EXPECT_EQ(next_file(0), "000006.vsc");  // past every file there, in its own residue
+  EXPECT_EQ(next_file(2), "000008.vsc");
+}
+
 // Issue 10: damage a run must repair is damage check() finds. For one
 // record with and one without a dictionary, every byte of the frame
 // flipped in turn: check() fails exactly when read() fails, and a read
