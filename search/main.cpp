@@ -128,7 +128,7 @@ int main(int argc, char** argv) {
   for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
   if (!excluded.empty()) request.query += (request.query.empty() ? "" : " ") + excluded;
   if (any) request.default_op = vn::query::DefaultOperator::kOr;
-  request.sort_by_date = sort == "date";
+  request.sort = sort == "date" ? vn::query::SortOrder::kDateNewest : vn::query::SortOrder::kRelevance;
   for (size_t start = 0; start < facets.size();) {
     size_t end = facets.find(',', start);
     if (end == std::string::npos) end = facets.size();
