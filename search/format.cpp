@@ -3,6 +3,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 #include "store/metadata_json.hpp"
+#include "text/normalize.hpp"
 #include "text/utf8.hpp"
 #include "util/json.hpp"
 
@@ -24,6 +25,41 @@ std::string highlighted(const query::Snippet& s, bool colour) {
   return out;
 }
 
+// "2025-06-12 · kết luận · 684-KL/TU": the date, type (lower case) and
+// code the document has, terminal-safe; "" when it has none.
+std::string facts(const doc::Metadata& m) {
+  std::string out;
+  for (const std::string& fact : {m.date, text::to_lower(m.type), m.code})
+    if (!fact.empty()) out += (out.empty() ? "" : " · ") + text::printable(fact);
+  return out;
+}
+
+template <typename Writer>
+void write_hit(Writer& w, const query::Hit& h) {
+  auto str = [&](const char* key, std::string_view value) { vn::util::put_string(w, key, value); };
+  w.Key("rank"), w.Uint64(h.rank);
+  w.Key("score"), w.Double(h.score);
+  w.Key("copies"), w.Uint(h.copies);
+  w.Key("docid"), w.Uint(h.docid);
+  str("path", text::escape_invalid_utf8(h.path));
+  str("title", h.title);
+  str("snippet", h.snippet.text);
+  w.Key("highlights");
+  w.StartArray();
+  for (const auto& [off, len] : h.snippet.matches) {
+    w.StartArray();
+    w.Uint64(off);
+    w.Uint64(len);
+    w.EndArray();
+  }
+  w.EndArray();
+  if (!h.snippet_error.empty()) str("snippet_error", h.snippet_error);
+  w.Key("metadata");
+  store::write_metadata(w, h.metadata);
+  w.Key("citations");
+  store::write_citations(w, h.citations);
+}
+
 }  // namespace
 
 void print_human(std::FILE* out, const query::SearchResult& r, bool colour) {
@@ -31,6 +67,7 @@ void print_human(std::FILE* out, const query::SearchResult& r, bool colour) {
   const char* reset = colour ? "\x1b[0m" : "";
   for (const auto& h : r.hits) {
     std::fprintf(out, "%zu. [%.3f] %s%s%s", h.rank, h.score, bold, text::printable(h.path).c_str(), reset);
+    if (const std::string f = facts(h.metadata); !f.empty()) std::fprintf(out, "  %s", f.c_str());
     if (h.copies > 0) std::fprintf(out, " (and %u identical cop%s: --all-copies lists them)", h.copies, h.copies == 1 ? "y" : "ies");
     std::fputc('\n', out);
     if (!h.title.empty()) std::fprintf(out, "   %s\n", h.title.c_str());
@@ -122,27 +159,7 @@ std::string to_json(const query::SearchRequest& req, const query::SearchResult& 
   w.StartArray();
   for (const auto& h : r.hits) {
     w.StartObject();
-    w.Key("rank"), w.Uint64(h.rank);
-    w.Key("score"), w.Double(h.score);
-    w.Key("copies"), w.Uint(h.copies);
-    w.Key("docid"), w.Uint(h.docid);
-    str("path", text::escape_invalid_utf8(h.path));
-    str("title", h.title);
-    str("snippet", h.snippet.text);
-    w.Key("highlights");
-    w.StartArray();
-    for (const auto& [off, len] : h.snippet.matches) {
-      w.StartArray();
-      w.Uint64(off);
-      w.Uint64(len);
-      w.EndArray();
-    }
-    w.EndArray();
-    if (!h.snippet_error.empty()) str("snippet_error", h.snippet_error);
-    w.Key("metadata");
-    store::write_metadata(w, h.metadata);
-    w.Key("citations");
-    store::write_citations(w, h.citations);
+    write_hit(w, h);
     w.EndObject();
   }
   w.EndArray();
@@ -153,6 +170,24 @@ std::string to_json(const query::SearchRequest& req, const query::SearchResult& 
 }  // namespace vn::search
 
 namespace vn::search {
+
+std::string hit_json(std::string_view query, const query::Hit& hit) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  w.StartObject();
+  util::put_string(w, "query", query);
+  write_hit(w, hit);
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+}
+
+void print_paths(std::FILE* out, const query::SearchResult& result, bool terminal) {
+  for (const query::Hit& h : result.hits) {
+    const std::string path = terminal ? text::printable(h.path) : h.path;
+    std::fwrite(path.data(), 1, path.size(), out);
+    std::fputc('\n', out);
+  }
+}
 
 std::string error_json(std::string_view query, std::string_view error) {
   rapidjson::StringBuffer buf;

@@ -97,6 +97,7 @@ void add_record_fields(Xapian::Document& doc, const store::DocumentRecord& recor
   add_metadata(doc, record);
   doc.add_value(store::schema::kSlotSize, Xapian::sortable_serialise(static_cast<double>(record.bytes)));
   doc.add_value(store::schema::kSlotMtime, Xapian::sortable_serialise(static_cast<double>(record.mtime)));
+  doc.add_value(store::schema::kSlotPath, record.path);
 }
 
 std::unique_ptr<doc::Gazetteer> load_places(const std::filesystem::path& model_dir) {

@@ -130,7 +130,8 @@ SearchResult Searcher::run(const SearchRequest& request, const ParsedQuery& pars
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
-  if (request.sort_by_date) enquire.set_sort_by_value_then_relevance(store::schema::kSlotDate, true);
+  std::unique_ptr<Xapian::KeyMaker> sort_key;
+  apply_sort_order(enquire, request.sort, sort_key);
   SearchResult result;
   std::vector<Shown> shown;
   const Xapian::MSet mset = request.all_copies ? ranks(enquire, request.offset, request.limit, shown)
@@ -236,6 +237,7 @@ void Searcher::fill_hit(const Located& located, const ParsedQuery& parsed, const
   const store::DocumentData& data = located.data;
   hit.path = data.path;
   hit.title = data.title;
+  if (!request.read_records) return;
   try {
     const store::RecordHead head = sidecar_.read_head(data.sidecar);
     const store::DocumentRecord& record = head.record;
@@ -262,15 +264,26 @@ std::vector<Xapian::docid> Searcher::documents_with(const std::string& term, Xap
   return out;
 }
 
-DocumentView Searcher::describe(std::string_view code_or_path) {
-  namespace schema = store::schema;
+store::DocumentData Searcher::find_document(std::string_view code_or_path) {
   std::error_code ec;
   const std::filesystem::path as_path = std::filesystem::absolute(std::filesystem::path(code_or_path), ec).lexically_normal();
-  std::vector<Xapian::docid> found = documents_with(schema::id_term(as_path.string()), 1);
+  std::vector<Xapian::docid> found = documents_with(store::schema::id_term(as_path.string()), 1);
   if (found.empty()) found = documents_with(store::fields::code_term(code_or_path), 1);
   if (found.empty()) throw QueryError("no indexed document has the path or code \"" + std::string(code_or_path) + "\"");
+  return store::decode_document_data(db_.get_document(found.front()).get_data());
+}
+
+DocumentText Searcher::document_text(std::string_view code_or_path) {
+  const store::DocumentData data = find_document(code_or_path);
+  store::DocumentRecord record = sidecar_.read(data.sidecar);
+  std::stable_sort(record.low_confidence.begin(), record.low_confidence.end(),
+                   [](const store::UncertainToken& a, const store::UncertainToken& b) { return a.offset < b.offset; });
+  return {data.path, std::move(record.text), std::move(record.restored), std::move(record.low_confidence)};
+}
+
+DocumentView Searcher::describe(std::string_view code_or_path) {
   auto load = [&](Xapian::docid id) { return store::decode_document_data(db_.get_document(id).get_data()); };
-  const store::DocumentData data = load(found.front());
+  const store::DocumentData data = find_document(code_or_path);
   DocumentView view{data.path, data.title, sidecar_.read_head(data.sidecar).record, {}, {}};
   for (const doc::Citation& c : view.record.citations) {
     DocumentView::Link link{c.key, "", ""};

@@ -11,6 +11,7 @@
 #include "query/facet_counter.hpp"
 #include "query/query_parser.hpp"
 #include "query/snippet.hpp"
+#include "query/sort_order.hpp"
 #include "store/document_data.hpp"
 #include "store/sidecar.hpp"
 
@@ -28,9 +29,12 @@ struct SearchRequest {
   size_t snippet_tokens = 30;
   bool restore_query = true;  // read unaccented words with the restorer too
   std::string from, to;       // date range (YYYY or YYYY-MM-DD; empty: open)
-  bool sort_by_date = false;  // newest first instead of by relevance
+  SortOrder sort = SortOrder::kRelevance;
   std::vector<std::string> facets;  // of type, year, issuer
   bool all_copies = false;  // list byte-identical documents each (else one hit, Hit::copies)
+  // Read each hit's sidecar record for its snippet, metadata and
+  // citations; false: path, title, rank and score only (from the index).
+  bool read_records = true;
 };
 
 struct Hit {
@@ -79,6 +83,17 @@ struct DocumentView {
   std::vector<Link> cited_by;  // indexed documents that cite its code
 };
 
+// One document's whole text, a record in chunks joined again.
+struct DocumentText {
+  std::string path;
+  std::string original;                 // the OCR text as indexed (decoded, NFC)
+  std::optional<std::string> restored;  // its restoration; std::nullopt when not restored
+  // Tokens restored with low confidence, in order: offset and length in
+  // bytes of the OCR token in `original` (not in *restored), and the
+  // token's restoration (UncertainToken::restored). Empty when not restored.
+  std::vector<store::UncertainToken> low_confidence;
+};
+
 class Searcher {
  public:
   // Throws IndexError with a message naming `db` and the reason. The
@@ -98,7 +113,16 @@ class Searcher {
   // Throws QueryError when no indexed document has it.
   DocumentView describe(std::string_view code_or_path);
 
+  // The whole text of the document describe() finds for `code_or_path`:
+  // memory of the order of its text, even for a record in chunks. Throws
+  // QueryError like describe(), std::runtime_error when its record cannot
+  // be read.
+  DocumentText document_text(std::string_view code_or_path);
+
  private:
+  // The document data of the document with this source path or code.
+  // Throws QueryError when no indexed document has it.
+  store::DocumentData find_document(std::string_view code_or_path);
   // What the pass over Xapian found for a hit: its document data, and for
   // a record in chunks the chunk its snippet comes from.
   struct Located {

@@ -34,6 +34,10 @@ inline constexpr Xapian::valueno kSlotDate = 2;   // document date "YYYYMMDD" (s
 inline constexpr Xapian::valueno kSlotType = 3;   // document type as written ("BÁO CÁO") (facets)
 inline constexpr Xapian::valueno kSlotYear = 4;   // document year "2025" (facets)
 inline constexpr Xapian::valueno kSlotIssuer = 5; // issuing body as written (facets)
+// Source path as stored in the document data (sorts as bytes: --sort path).
+// Absent in documents indexed before it was added; query/path_key.hpp
+// reads their path from the document data instead.
+inline constexpr Xapian::valueno kSlotPath = 6;
 
 // Xapian refuses terms longer than 245 bytes; longer tokens are not indexed.
 inline constexpr size_t kMaxTermBytes = 240;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "index/index_test_util.hpp"
+#include "query/paged_search.hpp"
 #include "query/searcher.hpp"
 #include "store/document_data.hpp"
 #include "store/schema.hpp"
@@ -139,4 +140,83 @@ TEST(Searcher, ASnippetOfAHugeDocumentComesFromItsBestChunk) {
   EXPECT_TRUE(s.ends_with(" …")) << s;
   req.query = "nội đồng";
   EXPECT_NE(searcher.search(req).hits[0].snippet.text.find("Thủy lợi nội đồng."), std::string::npos);
+}
+
+// Issue 15: --sort path, from the path slot; documents indexed before the
+// slot was written sort by the path of their document data, in the same order.
+TEST(Searcher, SortsByPathWithOrWithoutThePathSlot) {
+  test::TempDir src, db;
+  for (const std::string name : {"c.txt", "a.txt", "d/b.txt", "b.txt", "aa.txt"})
+    test::write_file(src / name, "Báo cáo chuyển đổi số " + name + ".\n");
+  test::index_tree(db.path(), src.path(), {.restore = false});
+  auto paths = [&] {
+    query::Searcher searcher(db.path());
+    query::SearchRequest req;
+    req.query = "chuyển đổi số";
+    req.sort = query::SortOrder::kPath;
+    std::vector<std::string> out;
+    for (const query::Hit& h : searcher.search(req).hits) out.push_back(h.path.substr(src.path().string().size() + 1));
+    return out;
+  };
+  const std::vector<std::string> sorted{"a.txt", "aa.txt", "b.txt", "c.txt", "d/b.txt"};
+  EXPECT_EQ(paths(), sorted);
+  {
+    Xapian::WritableDatabase w(store::schema::xapian_dir(db.path()).string());
+    for (Xapian::docid id : {1u, 3u, 4u}) {
+      Xapian::Document doc = w.get_document(id);
+      ASSERT_FALSE(doc.get_value(store::schema::kSlotPath).empty());
+      doc.remove_value(store::schema::kSlotPath);
+      w.replace_document(id, doc);
+    }
+    w.commit();
+  }
+  EXPECT_EQ(paths(), sorted);
+}
+
+// Issue 15: --show reads the whole text of a record in chunks.
+TEST(Searcher, DocumentTextJoinsTheChunksOfAHugeDocument) {
+  test::TempDir src, db;
+  const std::string text = huge_text_with({{0.0, "Mở đầu về thủy lợi."}, {1.0, "Kết luận về khoa học."}});
+  test::write_file(src / "huge.txt", text);
+  test::index_tree(db.path(), src.path(), {.restore = false});
+  query::Searcher searcher(db.path());
+  const query::DocumentText t = searcher.document_text((src / "huge.txt").string());
+  EXPECT_EQ(t.path, (src / "huge.txt").string());
+  EXPECT_EQ(t.original, text);
+  EXPECT_FALSE(t.restored.has_value());
+  EXPECT_TRUE(t.low_confidence.empty());
+  EXPECT_THROW(searcher.document_text((src / "absent.txt").string()), query::QueryError);
+}
+
+// Issue 15: exports (--jsonl, --paths) page through every match.
+TEST(Searcher, SearchPagesListsEveryMatchOnceInOrder) {
+  test::TempDir src, db;
+  test::write_docs(src.path(), 7, "một");
+  test::index_tree(db.path(), src.path(), {.restore = false});
+  query::Searcher searcher(db.path());
+  query::SearchRequest req;
+  req.query = "chuyển đổi số";
+  req.limit = 100;
+  std::vector<std::string> all;
+  for (const query::Hit& h : searcher.search(req).hits) all.push_back(h.path);
+  ASSERT_EQ(all.size(), 7u);
+  auto paged = [&](size_t offset, size_t limit, size_t batch) {
+    std::vector<std::string> out;
+    std::vector<size_t> ranks;
+    req.offset = offset;
+    req.read_records = false;
+    query::search_pages(searcher, req, limit, batch, [&](const query::SearchResult& page) {
+      EXPECT_LE(page.hits.size(), batch);
+      for (const query::Hit& h : page.hits) {
+        out.push_back(h.path);
+        ranks.push_back(h.rank);
+        EXPECT_TRUE(h.snippet.text.empty());  // no record read
+      }
+    });
+    for (size_t i = 0; i < ranks.size(); ++i) EXPECT_EQ(ranks[i], offset + i + 1);
+    return out;
+  };
+  EXPECT_EQ(paged(0, SIZE_MAX, 2), all);
+  EXPECT_EQ(paged(0, SIZE_MAX, 7), all);
+  EXPECT_EQ(paged(1, 4, 3), std::vector<std::string>(all.begin() + 1, all.begin() + 5));
 }
