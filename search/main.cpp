@@ -10,6 +10,7 @@
 
 #include "query/searcher.hpp"
 #include "search/format.hpp"
+#include "version/version.hpp"
 
 namespace {
 
@@ -95,6 +96,7 @@ int main(int argc, char** argv) {
   Output out;
   std::string queries;
   std::string colour = "auto";
+  app.set_version_flag("--version", [] { return vn::version::version_text("vnsearch"); });
   app.add_option("--db", db, "index directory made by vnindex")->required();
   app.add_option("query", words,
                  "query: words, \"phrases\", +must, -mustnot, AND, OR, XOR, NOT, ( ), a NEAR b, a ADJ b, prefix*, "
