@@ -3,7 +3,7 @@
 # tree, unpacks it into a scratch root with dpkg -x, and runs the unpacked
 # binaries as an installed copy would run: without $VNARCHIVE_MODELS, so the
 # models come from the unpacked share/vnarchive/models (checked in
-# --version), never from the source tree. Indexes a few samples, searches
+# --version), never from the source tree (hidden where the system allows). Indexes a few samples, searches
 # them, renders the man pages when man is installed, and verifies the
 # systemd units when systemd-analyze is.
 #   package_test.sh SOURCE_DIR BUILD_DIR WORK_DIR
@@ -50,18 +50,28 @@ root=$work/root
 dpkg -x "$deb" "$root"
 bin=$root/usr/bin
 
+# The source tree's models/ out of reach: an empty tmpfs over it, in a mount
+# namespace of the unpacked binaries' own, where unshare can make one.
+hide=()
+if unshare -rm sh -c 'mount -t tmpfs none "$1"' sh "$source_dir/models" 2>/dev/null; then
+  hide=(unshare -rm sh -c 'mount -t tmpfs none "$1" && shift && exec "$@"' sh "$source_dir/models")
+  echo "the source tree's models/ is hidden from the unpacked binaries"
+else
+  echo "cannot hide the source tree's models/ (no mount namespace): relying on --version"
+fi
+
 # Models from the unpacked tree, not the source tree.
-version=$("$bin/vnindex" --version)
+version=$("${hide[@]}" "$bin/vnindex" --version)
 echo "$version"
 expected_models="models: $root/usr/share/vnarchive/models (id "
 [[ $version == "vnindex "*" (git "*")"$'\n'"$expected_models"* ]] || fail "vnindex --version: models not from $root"
-[[ $("$bin/vnsearch" --version) == *"$expected_models"* ]] || fail "vnsearch --version"
+[[ $("${hide[@]}" "$bin/vnsearch" --version) == *"$expected_models"* ]] || fail "vnsearch --version"
 
 # Index a few samples and search them, with the unpacked binaries only.
 mkdir -p "$work/archive"
 cp "$source_dir"/samples/ocr/0[1-4]-*.txt "$work/archive/"
-"$bin/vnindex" index --db "$work/idx" --quiet "$work/archive" || fail "vnindex index"
-hits=$("$bin/vnsearch" --db "$work/idx" --json chuyen doi so) || fail "vnsearch"
+"${hide[@]}" "$bin/vnindex" index --db "$work/idx" --quiet "$work/archive" || fail "vnindex index"
+hits=$("${hide[@]}" "$bin/vnsearch" --db "$work/idx" --json chuyen doi so) || fail "vnsearch"
 grep -q '03-cong-van-chuyen-doi-so.txt' <<<"$hits" || fail "vnsearch found no sample: $hits"
 "$bin/vnindex" verify --db "$work/idx" >/dev/null || fail "vnindex verify"
 
