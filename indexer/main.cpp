@@ -22,6 +22,7 @@
 #include "indexer/progress.hpp"
 #include "indexer/report.hpp"
 #include "restore/restorer.hpp"
+#include "version/version.hpp"
 
 namespace {
 
@@ -143,6 +144,7 @@ int run_compact_command(const std::filesystem::path& db) {
 int main(int argc, char** argv) {
   CLI::App app{"vnindex: index archives of OCR'd Vietnamese documents"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", [] { return vn::version::version_text("vnindex"); });
 
   vn::index::IndexOptions options;
   std::string report_path;

@@ -15,6 +15,7 @@
 #include "query/searcher.hpp"
 #include "search/format.hpp"
 #include "search/show.hpp"
+#include "version/version.hpp"
 
 namespace {
 
@@ -176,6 +177,7 @@ int main(int argc, char** argv) {
   Output out;
   std::string queries;
   std::string colour = "auto";
+  app.set_version_flag("--version", [] { return vn::version::version_text("vnsearch"); });
   app.add_option("--db", db,
                  "index directory made by vnindex (default: $VNARCHIVE_DB, else db = DIR in "
                  "${XDG_CONFIG_HOME:-~/.config}/vnarchive/config, else in /etc/vnarchive.conf)");

@@ -14,16 +14,7 @@
 #include "restore/token_options.hpp"
 #include "text/utf8.hpp"
 
-#ifndef VNARCHIVE_MODELS_DIR
-#define VNARCHIVE_MODELS_DIR "models"
-#endif
-
 namespace vn::restore {
-
-std::filesystem::path default_model_dir() {
-  if (const char* env = std::getenv("VNARCHIVE_MODELS"); env && *env) return env;
-  return VNARCHIVE_MODELS_DIR;
-}
 
 namespace {
 

@@ -19,6 +19,7 @@
 
 #include "restore/channel_model.hpp"
 #include "restore/decoder.hpp"
+#include "restore/model_dir.hpp"  // default_model_dir(), for the callers of Restorer::load
 #include "restore/token_case.hpp"
 
 namespace vn::restore {
@@ -113,9 +114,5 @@ void restore_in_pieces(const Restorer& restorer, std::string_view text, size_t p
 // a line or after a blank line, else after a space, else at the limit
 // (moved back to a UTF-8 boundary); text.size() when it fits.
 size_t piece_end(std::string_view text, size_t limit);
-
-// The default model directory: $VNARCHIVE_MODELS, else the models/
-// directory of the source tree this binary was built from.
-std::filesystem::path default_model_dir();
 
 }  // namespace vn::restore
