@@ -188,6 +188,9 @@ int main(int argc, char** argv) {
            "index only shard K of N of the archive (by the hash of each file's path), into an index of its own; "
            "search the shards together (vnsearch --db A --db B, or a stub file) or merge them (vnindex merge)")
       ->type_name("K/N");
+  index->add_flag("--remote-ready", options.remote_ready,
+                  "store each document's record in the Xapian database too, so that vnsearch can show hits from "
+                  "it behind xapian-tcpsrv (kept by later runs)");
   index->add_flag("--retry-failed", options.retry_failed,
                   "read again the files that failed before and are unchanged (by default their failure is recalled)");
   index->add_flag("--force", options.force,

@@ -128,19 +128,20 @@ std::vector<char*> split_excluded_words(const CLI::App& app, int argc, char** ar
   return out;
 }
 
-// The index to search: --db, else $VNARCHIVE_DB, else `db` of the config
-// files (io/config.hpp). Prints why not and returns "" when none gives one.
-std::filesystem::path index_dir(const std::string& db) {
+// The indexes to search: every --db (an index or a stub file of shards),
+// else $VNARCHIVE_DB, else `db` of the config files (io/config.hpp). Prints
+// why not and returns none when nothing gives one.
+std::vector<std::filesystem::path> index_args(const std::vector<std::string>& dbs) {
+  if (!dbs.empty()) return {dbs.begin(), dbs.end()};
   try {
-    std::filesystem::path dir = vn::io::find_index(vn::io::index_sources(db));
-    if (dir.empty())
-      std::fprintf(stderr, "vnsearch: no index: give --db DIR, set VNARCHIVE_DB, or set db = DIR in "
-                           "~/.config/vnarchive/config\n");
-    return dir;
+    std::filesystem::path dir = vn::io::find_index(vn::io::index_sources(""));
+    if (!dir.empty()) return {dir};
+    std::fprintf(stderr, "vnsearch: no index: give --db DIR, set VNARCHIVE_DB, or set db = DIR in "
+                         "~/.config/vnarchive/config\n");
   } catch (const vn::io::ConfigError& e) {
     std::fprintf(stderr, "vnsearch: %s\n", e.what());
-    return {};
   }
+  return {};
 }
 
 // --show MODE PATH_OR_CODE: the document's whole text.
@@ -170,7 +171,7 @@ std::string misuse(const vn::query::SearchRequest& request, const std::string& d
 
 int main(int argc, char** argv) {
   CLI::App app{"vnsearch: search an index of Vietnamese documents, with or without diacritics"};
-  std::string db;
+  std::vector<std::string> dbs;
   std::vector<std::string> words;
   vn::query::SearchRequest request;
   bool any = false;
@@ -178,9 +179,12 @@ int main(int argc, char** argv) {
   std::string queries;
   std::string colour = "auto";
   app.set_version_flag("--version", [] { return vn::version::version_text("vnsearch"); });
-  app.add_option("--db", db,
-                 "index directory made by vnindex (default: $VNARCHIVE_DB, else db = DIR in "
-                 "${XDG_CONFIG_HOME:-~/.config}/vnarchive/config, else in /etc/vnarchive.conf)");
+  app.add_option("--db", dbs,
+                 "index directory made by vnindex, or a stub file of shards (auto PATH, remote HOST:PORT lines); "
+                 "give several to search them as one (default: $VNARCHIVE_DB, else db = DIR in "
+                 "${XDG_CONFIG_HOME:-~/.config}/vnarchive/config, else in /etc/vnarchive.conf)")
+      ->allow_extra_args(false)  // --db A words: the words are the query
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("query", words,
                  "query: words, \"phrases\", +must, -mustnot, AND, OR, XOR, NOT, ( ), a NEAR b, a ADJ b, prefix*, "
                  "and filters type: code: issuer: year: cites: date:FROM..TO");
@@ -244,10 +248,10 @@ int main(int argc, char** argv) {
   out.limit_given = limit->count() > 0;
   out.terminal = ::isatty(STDOUT_FILENO);
   out.colour = use_colour(colour, out.terminal);
-  const std::filesystem::path index = index_dir(db);
-  if (index.empty()) return 2;
+  const std::vector<std::filesystem::path> indexes = index_args(dbs);
+  if (indexes.empty()) return 2;
   try {
-    vn::query::Searcher searcher(index, models);
+    vn::query::Searcher searcher(vn::query::shard_addresses(indexes), models);
     if (!show.empty()) {
       show_document(searcher, request.query, *vn::search::parse_show_mode(show), out);
       return 0;

@@ -271,11 +271,21 @@ void record_outcome(const IndexOptions& options, IndexStats& stats, FileOutcome 
     stats.notable.push_back(std::move(o));
 }
 
+// A record's frames back to back, as the sidecar holds them.
+std::string joined(const store::RecordFrames& record) {
+  std::string bytes;
+  bytes.reserve(record.size());
+  for (const std::string& frame : record.frames) bytes += frame;
+  return bytes;
+}
+
 // The serial, in-order writer: owns the database and the sidecar file.
 class Writer {
  public:
-  Writer(Xapian::WritableDatabase& db, store::SidecarWriter& sidecar, IndexStats& stats, const IndexOptions& o)
-      : db_(db), sidecar_(sidecar), stats_(stats), options_(o) {}
+  // `remote_ready`: each document carries its record too (schema::kSlotRecord).
+  Writer(Xapian::WritableDatabase& db, store::SidecarWriter& sidecar, IndexStats& stats, const IndexOptions& o,
+         bool remote_ready)
+      : db_(db), sidecar_(sidecar), stats_(stats), options_(o), remote_ready_(remote_ready) {}
 
   void write(Work& w) {
     PreparedDocument& p = w.doc;
@@ -294,6 +304,7 @@ class Writer {
     }
     const store::SidecarLocation where = sidecar_.append(p.frames);
     p.document.set_data(store::encode_document_data({p.source.path, p.title, where, p.content_hash, p.chunk_starts}));
+    if (remote_ready_) p.document.add_value(store::schema::kSlotRecord, joined(p.frames));
     db_.replace_document(p.id_term, p.document);
     stats_.documents++;
     stats_.sidecar_bytes += p.frames.size();
@@ -337,9 +348,23 @@ class Writer {
   store::SidecarWriter& sidecar_;
   IndexStats& stats_;
   const IndexOptions& options_;
+  const bool remote_ready_;
   size_t uncommitted_ = 0;
   uint64_t uncommitted_bytes_ = 0;
 };
+
+// Puts every sidecar dictionary of the index that its metadata lacks into
+// it, for remote readers (schema::dictionary_key).
+void publish_dictionaries(const std::filesystem::path& db_dir, const Xapian::Database& db, Writer& writer) {
+  for (const auto& e : std::filesystem::directory_iterator(store::schema::sidecar_dir(db_dir))) {
+    const std::string name = e.path().filename().string();
+    if (!name.starts_with("dict-") || !name.ends_with(".zdict")) continue;
+    const std::string bytes = read_whole_file(e.path());
+    const unsigned id = store::dictionary_id(bytes);
+    if (id && name == store::dictionary_file_name(id) && db.get_metadata(store::schema::dictionary_key(id)).empty())
+      writer.set_metadata(store::schema::dictionary_key(id), bytes);
+  }
+}
 
 // Indexed paths under the directory inputs that this run did not find and
 // that are gone.
@@ -405,6 +430,9 @@ struct Guards {
   std::string indexed_mode;  // the index's, encoded; empty for a new (or empty) index
   std::vector<std::string> gone;  // what --prune removes
 
+  bool remote_ready = false;       // records go into the index too (schema::kSlotRecord)
+  bool becomes_remote_ready = false;  // the index is marked so at the end of a whole run
+
   bool switches_mode() const { return !indexed_mode.empty() && indexed_mode != mode.encode(); }
 };
 
@@ -420,6 +448,12 @@ Guards check_guards(const IndexOptions& options, const Xapian::Database& db, con
   // An index without documents takes any mode.
   if (db.get_doccount()) g.indexed_mode = db.get_metadata(std::string(store::schema::kBuildModeKey));
   if (!g.indexed_mode.empty() && !options.force) require_same_mode(options.db, BuildMode::decode(g.indexed_mode), g.mode);
+  const bool indexed_remote_ready = !db.get_metadata(std::string(store::schema::kRemoteReadyKey)).empty();
+  g.remote_ready = options.remote_ready || indexed_remote_ready;
+  g.becomes_remote_ready = g.remote_ready && !indexed_remote_ready;
+  if (g.becomes_remote_ready && db.get_doccount() && !options.force)
+    throw RemoteReadyMismatch("the index " + options.db.string() +
+                              " holds documents not built for remote serving: rebuild it with --remote-ready --force");
   if (options.prune) {
     g.gone = gone_paths(state, options.inputs, entries);
     check_removals(options.max_remove, g.gone.size(), state.by_path().size());
@@ -582,7 +616,12 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   guards.mode.channel = stats.channel;  // changes only when adapting, which the mode check never sees (plan_channel)
   if (progress) progress->start(progress_plan(options, entries, state));
 
-  Writer writer(db, sidecar, stats, options);
+  Writer writer(db, sidecar, stats, options, guards.remote_ready);
+  if (guards.remote_ready) publish_dictionaries(options.db, db, writer);
+  if (guards.becomes_remote_ready && db.get_doccount() == 0) {  // else once a whole run has rebuilt it (--force)
+    writer.set_metadata(store::schema::kRemoteReadyKey, "1");
+    guards.becomes_remote_ready = false;
+  }
   if (!dictionary_decision.empty()) writer.set_metadata(store::schema::kDictionaryKey, dictionary_decision);
   // A new index takes this run's mode at once; a rebuild (--force) in
   // another mode only once every file has been through it.
@@ -602,6 +641,7 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
     if (progress && !guards.gone.empty()) progress->phase(Phase::kPruning);
     for (const std::string& path : guards.gone) writer.remove(path);
     if (guards.switches_mode()) writer.set_metadata(store::schema::kBuildModeKey, guards.mode.encode());
+    if (guards.becomes_remote_ready) writer.set_metadata(store::schema::kRemoteReadyKey, "1");
   }
   if (progress) progress->phase(Phase::kCommitting);
   writer.commit();

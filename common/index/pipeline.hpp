@@ -42,6 +42,7 @@ struct IndexOptions {
   bool adapt = true;                 // restore with an OCR channel adapted to the archive (see run_index)
   OutcomeSink* outcomes = nullptr;   // told every file's outcome as the run goes (see run_index)
   Shard shard;                       // index only the files of this shard of the archive (index/shard.hpp)
+  bool remote_ready = false;         // build for remote serving (schema::kRemoteReadyKey); an index built so stays so
 };
 
 // What a run did with one file.
@@ -114,6 +115,13 @@ struct OutcomeList final : OutcomeSink {
   void met(const FileOutcome& outcome) override { all.push_back(outcome); }
 };
 
+// A run asking for an index built for remote serving over one that holds
+// documents built otherwise, without --force.
+class RemoteReadyMismatch : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // An index directory inside an input tree, or one that holds an input.
 class IndexInsideInputs : public std::invalid_argument {
  public:
@@ -142,7 +150,12 @@ class IndexInsideInputs : public std::invalid_argument {
 // BuildModeMismatch unless options.force, a run over an index that holds
 // documents of another shard than options.shard throws ShardMismatch, and a
 // --prune that would remove more than options.max_remove throws
-// TooManyRemovals.
+// TooManyRemovals. options.remote_ready over an index with documents not
+// built for remote serving throws RemoteReadyMismatch unless
+// options.force (which rebuilds it so; the index is marked remote-ready
+// once the whole run is done). An index built for remote serving stays so:
+// later runs store every record they write in the index too
+// (schema::kSlotRecord), and every sidecar dictionary in its metadata.
 // With a shard, only the files of that shard are indexed (and reported);
 // the others are not read.
 // A whole run that wrote at least a tenth of the index's documents (a

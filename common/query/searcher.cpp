@@ -24,38 +24,6 @@ Xapian::valueno facet_slot(const std::string& name) {
   throw QueryError("unknown facet \"" + name + "\" (type, year or issuer)");
 }
 
-// Times opening the database is tried when writers discard the revision
-// being opened.
-constexpr int kOpenAttempts = 10;
-
-// Waits before attempt + 1: 1, 2, 4 ... 64 ms.
-void back_off(int attempt) { std::this_thread::sleep_for(std::chrono::milliseconds(1 << std::min(attempt, 6))); }
-
-Xapian::Database open_database(const std::filesystem::path& db) {
-  const auto dir = store::schema::xapian_dir(db);
-  std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) {
-    if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)
-      throw IndexError("cannot open the index at " + db.string() + ": " + ec.message());  // e.g. permission denied
-    throw IndexError("no index at " + db.string() + " (create one with: vnindex index --db " + db.string() + " INPUT...)");
-  }
-  // Opening reads one revision's tables; a writer committing twice in the
-  // meantime discards that revision (read as modified, or as damage where
-  // its blocks were reused), and the next attempt finds a newer one.
-  for (int attempt = 0;; ++attempt) {
-    try {
-      return Xapian::Database(dir.string());
-    } catch (const Xapian::DatabaseOpeningError& e) {
-      throw IndexError("cannot open the index at " + db.string() + ": " + e.get_description());
-    } catch (const Xapian::DatabaseError& e) {
-      if (attempt == kOpenAttempts) throw IndexError("cannot open the index at " + db.string() + ": " + e.get_description());
-      back_off(attempt);
-    } catch (const Xapian::Error& e) {
-      throw IndexError("cannot open the index at " + db.string() + ": " + e.get_description());
-    }
-  }
-}
-
 // Xapian counts in 32 bits: larger offsets and limits saturate instead of wrapping.
 Xapian::doccount doccount(size_t n) {
   return static_cast<Xapian::doccount>(std::min<size_t>(n, std::numeric_limits<Xapian::doccount>::max()));
@@ -72,10 +40,22 @@ constexpr size_t kFacetValues = 1000;
 // the index under it.
 constexpr int kReopenAttempts = 20;
 
+// The `limit` most frequent values a ValueCountMatchSpy counted, as
+// FacetCounter::top gives them.
+std::vector<FacetValue> top_values(const Xapian::ValueCountMatchSpy& spy, size_t limit) {
+  std::vector<FacetValue> top;
+  for (auto it = spy.top_values_begin(doccount(limit)); it != spy.top_values_end(doccount(limit)); ++it)
+    if (!(*it).empty()) top.push_back({*it, it.get_termfreq()});
+  return top;
+}
+
 }  // namespace
 
 Searcher::Searcher(std::filesystem::path db, std::filesystem::path models)
-    : path_(db), models_(std::move(models)), db_(open_database(db)), sidecar_(store::schema::sidecar_dir(db)) {}
+    : Searcher(std::vector<ShardAddress>{{std::move(db), {}, 0}}, std::move(models)) {}
+
+Searcher::Searcher(std::vector<ShardAddress> shards, std::filesystem::path models)
+    : shards_(std::move(shards)), models_(std::move(models)) {}
 
 Searcher::~Searcher() = default;
 
@@ -109,17 +89,17 @@ SearchResult Searcher::search(const SearchRequest& request) {
         // as damage (DatabaseCorruptError, "inflate failed"). A newer
         // revision answers; real damage fails every attempt.
         if (attempt == kReopenAttempts) throw;
-        back_off(attempt);
+        std::this_thread::sleep_for(std::chrono::milliseconds(1 << std::min(attempt, 6)));
       }
-      // Open afresh rather than reopen(): a compaction swaps in a new
-      // database directory, which reopen() does not notice.
-      db_ = open_database(path_);
+      // Open afresh rather than Xapian's reopen(): a compaction swaps in a
+      // new database directory, which reopen() does not notice.
+      shards_.reopen();
     }
     result.restored_query = parsed.restored;
     result.restore_error = restore_error;
     return result;
   } catch (const Xapian::Error& e) {
-    throw IndexError("search failed on the index at " + path_.string() + ": " + e.get_description());
+    throw IndexError("search failed on " + shards_.describe() + ": " + e.get_description());
   }
 }
 
@@ -127,7 +107,7 @@ SearchResult Searcher::run(const SearchRequest& request, const ParsedQuery& pars
   Xapian::Query query = parsed.query;
   if (!request.from.empty() || !request.to.empty())
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, date_range_query(request.from, request.to));
-  Xapian::Enquire enquire(db_);
+  Xapian::Enquire enquire(db());
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   std::unique_ptr<Xapian::KeyMaker> sort_key;
@@ -152,6 +132,7 @@ SearchResult Searcher::run(const SearchRequest& request, const ParsedQuery& pars
     hit.docid = *it;
     hit.copies = s.copies;
     locate_chunk(*it, parsed, s.located);
+    if (s.located.error.empty() && request.read_records) s.located.records = shards_.records(*it, it.get_document(), s.located.data);
     located.push_back(std::move(s.located));
     result.hits.push_back(std::move(hit));
   }
@@ -200,17 +181,27 @@ std::vector<std::pair<std::string, std::vector<FacetValue>>> Searcher::count_fac
   // Facets count every match. Ranking stops early; counting cannot, so it
   // is a second pass without weights, in which Xapian skips the position
   // checks of the proximity boosts.
-  Xapian::Enquire enquire(db_);
+  Xapian::Enquire enquire(db());
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
+  // FacetCounter is faster, but a remote shard's server knows only
+  // Xapian's own match spies.
+  const bool remote = shards_.any_remote();
   std::vector<std::unique_ptr<FacetCounter>> counters;
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
   for (const std::string& name : names) {
-    counters.push_back(std::make_unique<FacetCounter>(facet_slot(name)));
-    enquire.add_matchspy(counters.back().get());
+    if (remote) {
+      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(name)));
+      enquire.add_matchspy(spies.back().get());
+    } else {
+      counters.push_back(std::make_unique<FacetCounter>(facet_slot(name)));
+      enquire.add_matchspy(counters.back().get());
+    }
   }
-  total = enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();  // exact: every match was seen
+  total = enquire.get_mset(0, 0, db().get_doccount()).get_matches_estimated();  // exact: every match was seen
   std::vector<std::pair<std::string, std::vector<FacetValue>>> facets;
-  for (size_t i = 0; i < names.size(); ++i) facets.emplace_back(names[i], counters[i]->top(kFacetValues));
+  for (size_t i = 0; i < names.size(); ++i)
+    facets.emplace_back(names[i], remote ? top_values(*spies[i], kFacetValues) : counters[i]->top(kFacetValues));
   return facets;
 }
 
@@ -226,7 +217,7 @@ Searcher::Located Searcher::decoded_data(const Xapian::MSetIterator& it) {
 
 void Searcher::locate_chunk(Xapian::docid docid, const ParsedQuery& parsed, Located& located) const {
   if (located.error.empty() && !located.data.chunk_starts.empty())
-    located.chunk = snippet_chunk(db_, docid, located.data.chunk_starts, parsed.words);
+    located.chunk = snippet_chunk(db(), docid, located.data.chunk_starts, parsed.words);
 }
 
 void Searcher::fill_hit(const Located& located, const ParsedQuery& parsed, const SearchRequest& request, Hit& hit) const {
@@ -239,14 +230,14 @@ void Searcher::fill_hit(const Located& located, const ParsedQuery& parsed, const
   hit.title = data.title;
   if (!request.read_records) return;
   try {
-    const store::RecordHead head = sidecar_.read_head(data.sidecar);
+    const store::RecordHead head = located.records->read_head(data.sidecar);
     const store::DocumentRecord& record = head.record;
     const size_t chunks = record.chunks.size();
     if (chunks == 0) {
       hit.snippet = make_snippet(record.restored ? *record.restored : record.text, parsed.words, request.snippet_tokens);
     } else {
       const size_t c = std::min(located.chunk, chunks - 1);
-      const store::TextChunk chunk = sidecar_.read_chunk(head, c);
+      const store::TextChunk chunk = located.records->read_chunk(head, c);
       hit.snippet = make_snippet(chunk.restored ? *chunk.restored : chunk.text, parsed.words, request.snippet_tokens,
                                  {c > 0, c + 1 < chunks});
     }
@@ -260,31 +251,37 @@ void Searcher::fill_hit(const Located& located, const ParsedQuery& parsed, const
 std::vector<Xapian::docid> Searcher::documents_with(const std::string& term, Xapian::doccount limit) {
   std::vector<Xapian::docid> out;
   if (term.empty()) return out;
-  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term) && out.size() < limit; ++it) out.push_back(*it);
+  for (auto it = db().postlist_begin(term); it != db().postlist_end(term) && out.size() < limit; ++it) out.push_back(*it);
   return out;
 }
 
-store::DocumentData Searcher::find_document(std::string_view code_or_path) {
+Searcher::Located Searcher::find_document(std::string_view code_or_path) {
   std::error_code ec;
   const std::filesystem::path as_path = std::filesystem::absolute(std::filesystem::path(code_or_path), ec).lexically_normal();
   std::vector<Xapian::docid> found = documents_with(store::schema::id_term(as_path.string()), 1);
   if (found.empty()) found = documents_with(store::fields::code_term(code_or_path), 1);
   if (found.empty()) throw QueryError("no indexed document has the path or code \"" + std::string(code_or_path) + "\"");
-  return store::decode_document_data(db_.get_document(found.front()).get_data());
+  const Xapian::Document doc = db().get_document(found.front());
+  Located l;
+  l.data = store::decode_document_data(doc.get_data());
+  l.records = shards_.records(found.front(), doc, l.data);
+  return l;
 }
 
 DocumentText Searcher::document_text(std::string_view code_or_path) {
-  const store::DocumentData data = find_document(code_or_path);
-  store::DocumentRecord record = sidecar_.read(data.sidecar);
+  const Located found = find_document(code_or_path);
+  const store::DocumentData& data = found.data;
+  store::DocumentRecord record = found.records->read(data.sidecar);
   std::stable_sort(record.low_confidence.begin(), record.low_confidence.end(),
                    [](const store::UncertainToken& a, const store::UncertainToken& b) { return a.offset < b.offset; });
   return {data.path, std::move(record.text), std::move(record.restored), std::move(record.low_confidence)};
 }
 
 DocumentView Searcher::describe(std::string_view code_or_path) {
-  auto load = [&](Xapian::docid id) { return store::decode_document_data(db_.get_document(id).get_data()); };
-  const store::DocumentData data = find_document(code_or_path);
-  DocumentView view{data.path, data.title, sidecar_.read_head(data.sidecar).record, {}, {}};
+  auto load = [&](Xapian::docid id) { return store::decode_document_data(db().get_document(id).get_data()); };
+  const Located found = find_document(code_or_path);
+  const store::DocumentData& data = found.data;
+  DocumentView view{data.path, data.title, found.records->read_head(data.sidecar).record, {}, {}};
   for (const doc::Citation& c : view.record.citations) {
     DocumentView::Link link{c.key, "", ""};
     const auto target = documents_with(store::fields::code_term(c.code), 1);

@@ -10,6 +10,7 @@
 
 #include "query/facet_counter.hpp"
 #include "query/query_parser.hpp"
+#include "query/shard_set.hpp"
 #include "query/snippet.hpp"
 #include "query/sort_order.hpp"
 #include "store/document_data.hpp"
@@ -63,12 +64,6 @@ struct SearchResult {
   std::vector<std::pair<std::string, std::vector<FacetValue>>> facets;
 };
 
-// Opening failures: no index at the path, or an unreadable/corrupt one.
-class IndexError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
 // One document with its metadata and its place in the citation graph.
 struct DocumentView {
   std::string path;
@@ -99,6 +94,8 @@ class Searcher {
   // Throws IndexError with a message naming `db` and the reason. The
   // restoration models are loaded on the first query that needs them.
   explicit Searcher(std::filesystem::path db, std::filesystem::path models = {});
+  // Searches the shards as one index (query/shard_set.hpp).
+  explicit Searcher(std::vector<ShardAddress> shards, std::filesystem::path models = {});
   ~Searcher();
 
   // Throws QueryError for a bad query, IndexError when the index breaks.
@@ -107,7 +104,7 @@ class Searcher {
   // (Xapian::DatabaseModifiedError, or records a compaction moved).
   SearchResult search(const SearchRequest& request);
 
-  Xapian::doccount document_count() const { return db_.get_doccount(); }
+  Xapian::doccount document_count() const { return db().get_doccount(); }
 
   // The document with this source path or this code (its own "Số" code).
   // Throws QueryError when no indexed document has it.
@@ -120,16 +117,18 @@ class Searcher {
   DocumentText document_text(std::string_view code_or_path);
 
  private:
-  // The document data of the document with this source path or code.
-  // Throws QueryError when no indexed document has it.
-  store::DocumentData find_document(std::string_view code_or_path);
-  // What the pass over Xapian found for a hit: its document data, and for
-  // a record in chunks the chunk its snippet comes from.
+  // What the pass over Xapian found for a hit: its document data, the
+  // reader of its record, and for a record in chunks the chunk its snippet
+  // comes from.
   struct Located {
     store::DocumentData data;
+    std::shared_ptr<const store::SidecarReader> records;  // set for the hits shown
     size_t chunk = 0;
     std::string error;  // the document data is unreadable
   };
+  // The document with this source path or code, with its records.
+  // Throws QueryError when no indexed document has it.
+  Located find_document(std::string_view code_or_path);
   SearchResult run(const SearchRequest& request, const ParsedQuery& parsed);
   // A hit to show: its index in the MSet, how many copies of it the MSet
   // holds besides, and its document data, decoded (chunk not yet set).
@@ -140,6 +139,7 @@ class Searcher {
   };
   // The document data of one rank, decoded once, or why it cannot be.
   static Located decoded_data(const Xapian::MSetIterator& it);
+  const Xapian::Database& db() const { return shards_.database(); }
   // The ranks [offset, offset + limit), each shown.
   static Xapian::MSet ranks(Xapian::Enquire& enquire, size_t offset, size_t limit, std::vector<Shown>& shown);
   // Ranks from the first, enough to show contents [offset, offset + limit)
@@ -161,10 +161,8 @@ class Searcher {
 
   const restore::Restorer* restorer(std::string& error);
 
-  std::filesystem::path path_;
+  ShardSet shards_;
   std::filesystem::path models_;
-  Xapian::Database db_;
-  store::SidecarReader sidecar_;
   std::unique_ptr<restore::Restorer> restorer_;
   bool restorer_tried_ = false;
 };

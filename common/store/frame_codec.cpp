@@ -87,7 +87,7 @@ std::string FrameCompressor::compress(std::string_view payload) const {
 // ---- decompression ----
 
 struct FrameDecompressor::Impl {
-  std::filesystem::path dir;
+  DictionaryLoader load;
   mutable std::mutex mutex;
   mutable std::map<unsigned, ZSTD_DDict*> ddicts;
 
@@ -103,16 +103,10 @@ struct FrameDecompressor::Impl {
   const ZSTD_DDict* ddict(unsigned id) const {
     std::lock_guard lock(mutex);
     if (auto it = ddicts.find(id); it != ddicts.end()) return it->second;
-    const auto path = dir / dictionary_file_name(id);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("missing sidecar dictionary " + path.string());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string bytes = ss.str();
+    const std::string bytes = load(id);
     // zstd takes any bytes as a "raw content" dictionary: check the id first.
-    if (dictionary_id(bytes) != id) throw std::runtime_error("corrupt sidecar dictionary " + path.string());
-    ZSTD_DDict* d = ZSTD_createDDict(bytes.data(), bytes.size());
-    if (!d) throw std::runtime_error("corrupt sidecar dictionary " + path.string());
+    ZSTD_DDict* d = dictionary_id(bytes) == id ? ZSTD_createDDict(bytes.data(), bytes.size()) : nullptr;
+    if (!d) throw std::runtime_error("corrupt sidecar dictionary " + dictionary_file_name(id));
     ddicts.emplace(id, d);
     return d;
   }
@@ -122,8 +116,18 @@ struct FrameDecompressor::Impl {
   }
 };
 
-FrameDecompressor::FrameDecompressor(std::filesystem::path dir) : impl_(std::make_unique<Impl>()) {
-  impl_->dir = std::move(dir);
+FrameDecompressor::FrameDecompressor(std::filesystem::path dir)
+    : FrameDecompressor([dir = std::move(dir)](unsigned id) {
+        const auto path = dir / dictionary_file_name(id);
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw std::runtime_error("missing sidecar dictionary " + path.string());
+        std::stringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+      }) {}
+
+FrameDecompressor::FrameDecompressor(DictionaryLoader load) : impl_(std::make_unique<Impl>()) {
+  impl_->load = std::move(load);
 }
 
 FrameDecompressor::~FrameDecompressor() = default;

@@ -8,6 +8,7 @@
 // may then go unnoticed until the record fails to parse.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -39,7 +40,14 @@ class FrameCompressor {
 // first use. Thread-safe.
 class FrameDecompressor {
  public:
+  // The bytes of dictionary `id`; throws std::runtime_error naming where
+  // they were looked for when there are none.
+  using DictionaryLoader = std::function<std::string(unsigned id)>;
+
+  // Dictionaries from the files of a sidecar directory.
   explicit FrameDecompressor(std::filesystem::path dir);
+  // Dictionaries from `load` (a remote shard's metadata), each loaded once.
+  explicit FrameDecompressor(DictionaryLoader load);
   ~FrameDecompressor();
   FrameDecompressor(const FrameDecompressor&) = delete;
   FrameDecompressor& operator=(const FrameDecompressor&) = delete;

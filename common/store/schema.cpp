@@ -13,6 +13,8 @@ std::filesystem::path channel_file(const std::filesystem::path& db, std::string_
   return db / ("channel-" + std::string(id) + ".tsv");
 }
 
+std::string dictionary_key(unsigned id) { return "vnarchive.zdict." + std::to_string(id); }
+
 std::string id_term(std::string_view source_path) {
   std::string term(kIdPrefix);
   if (term.size() + source_path.size() <= kMaxTermBytes) {

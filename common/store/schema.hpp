@@ -38,6 +38,10 @@ inline constexpr Xapian::valueno kSlotIssuer = 5; // issuing body as written (fa
 // Absent in documents indexed before it was added; query/path_key.hpp
 // reads their path from the document data instead.
 inline constexpr Xapian::valueno kSlotPath = 6;
+// The document's sidecar record, its frames as the sidecar holds them, in
+// indexes built for remote serving (kRemoteReadyKey): a remote shard gives
+// its records only through what Xapian's remote protocol carries.
+inline constexpr Xapian::valueno kSlotRecord = 7;
 
 // Xapian refuses terms longer than 245 bytes; longer tokens are not indexed.
 inline constexpr size_t kMaxTermBytes = 240;
@@ -68,6 +72,14 @@ inline constexpr std::string_view kChannelKey = "vnarchive.channel";
 // Xapian metadata key holding the shard of the archive the index holds
 // ("K/N", index/shard.hpp); absent: the whole archive.
 inline constexpr std::string_view kShardKey = "vnarchive.shard";
+
+// Xapian metadata key present ("1") in an index built for remote serving
+// (vnindex index --remote-ready): every document carries its record
+// (kSlotRecord) and the metadata every dictionary (dictionary_key).
+inline constexpr std::string_view kRemoteReadyKey = "vnarchive.remote_ready";
+// Xapian metadata key holding the bytes of sidecar dictionary `id`, in an
+// index built for remote serving.
+std::string dictionary_key(unsigned id);
 
 // The unique id term for a source path (hashed when the path is too long).
 std::string id_term(std::string_view source_path);

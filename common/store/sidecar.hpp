@@ -6,6 +6,8 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <memory>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -89,7 +91,16 @@ struct RecordHead {
 // Thread-safe.
 class SidecarReader {
  public:
+  // `length` bytes at `offset` of sidecar file `file`, or throws
+  // std::runtime_error saying why not.
+  using ByteSource = std::function<std::string(const std::string& file, uint64_t offset, uint64_t length)>;
+
+  // Records in the sidecar files of `dir`, with its dictionaries.
   explicit SidecarReader(std::filesystem::path dir);
+  // Records whose bytes come from `source` (a remote shard's record values,
+  // query/shard_records.hpp), decompressed by `decompressor`; `place`
+  // names the source in errors.
+  SidecarReader(ByteSource source, std::shared_ptr<const FrameDecompressor> decompressor, std::filesystem::path place);
 
   // The whole record, a record in chunks with its chunks joined again
   // (record.chunks then empty): memory of the order of the document's text.
@@ -120,8 +131,9 @@ class SidecarReader {
   std::string read_bytes(const std::string& file, uint64_t offset, uint64_t length) const;
   std::string chunk_json(const RecordHead& head, size_t i) const;
 
-  std::filesystem::path dir_;
-  FrameDecompressor decompressor_;
+  std::filesystem::path dir_;  // or the place of another source
+  ByteSource source_;
+  std::shared_ptr<const FrameDecompressor> decompressor_;
 };
 
 }  // namespace vn::store

@@ -25,14 +25,11 @@ auto at_location(const std::filesystem::path& dir, const SidecarLocation& where,
   }
 }
 
-}  // namespace
-
-SidecarReader::SidecarReader(std::filesystem::path dir) : dir_(std::move(dir)), decompressor_(dir_) {}
-
-std::string SidecarReader::read_bytes(const std::string& file, uint64_t offset, uint64_t length) const {
+// `length` bytes at `offset` of sidecar file `file` in `dir`.
+std::string read_file_bytes(const std::filesystem::path& dir, const std::string& file, uint64_t offset, uint64_t length) {
   if (file.empty() || file.find('/') != std::string::npos)
     throw std::runtime_error("invalid sidecar file name \"" + file + "\"");
-  const auto path = dir_ / file;
+  const auto path = dir / file;
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw std::runtime_error("cannot open sidecar " + path.string() + ": " + std::strerror(errno));
   std::string bytes(length, '\0');
@@ -50,6 +47,23 @@ std::string SidecarReader::read_bytes(const std::string& file, uint64_t offset, 
   return bytes;
 }
 
+}  // namespace
+
+SidecarReader::SidecarReader(std::filesystem::path dir)
+    : dir_(dir),
+      source_([dir](const std::string& file, uint64_t offset, uint64_t length) {
+        return read_file_bytes(dir, file, offset, length);
+      }),
+      decompressor_(std::make_shared<FrameDecompressor>(dir)) {}
+
+SidecarReader::SidecarReader(ByteSource source, std::shared_ptr<const FrameDecompressor> decompressor,
+                             std::filesystem::path place)
+    : dir_(std::move(place)), source_(std::move(source)), decompressor_(std::move(decompressor)) {}
+
+std::string SidecarReader::read_bytes(const std::string& file, uint64_t offset, uint64_t length) const {
+  return source_(file, offset, length);
+}
+
 std::string SidecarReader::read_frame(const SidecarLocation& where) const {
   return read_bytes(where.file, where.offset, where.length);
 }
@@ -62,7 +76,7 @@ RecordHead SidecarReader::read_head(const SidecarLocation& where) const {
     const size_t first = frame_length(bytes);
     if (first == 0) throw std::runtime_error("sidecar frame is truncated or corrupt");
     bytes.resize(first);
-    RecordHead head{where, first, decode_record(decompressor_.decompress(bytes))};
+    RecordHead head{where, first, decode_record(decompressor_->decompress(bytes))};
     const auto& chunks = head.record.chunks;
     const uint64_t chunk_bytes = std::accumulate(chunks.begin(), chunks.end(), uint64_t{0},
                                                  [](uint64_t sum, const RecordChunk& c) { return sum + c.frame_bytes; });
@@ -79,7 +93,7 @@ std::string SidecarReader::chunk_json(const RecordHead& head, size_t i) const {
   uint64_t offset = head.where.offset + head.header_bytes;
   for (size_t k = 0; k < i; ++k) offset += chunks[k].frame_bytes;
   const std::string frame = read_bytes(head.where.file, offset, chunks[i].frame_bytes);
-  return at_location(dir_, head.where, [&] { return decompressor_.decompress(frame); });
+  return at_location(dir_, head.where, [&] { return decompressor_->decompress(frame); });
 }
 
 TextChunk SidecarReader::read_chunk(const RecordHead& head, size_t i) const {
@@ -111,7 +125,7 @@ void SidecarReader::check(const SidecarLocation& where) const {
     do {  // the header frame, then every chunk frame
       const size_t n = frame_length(rest);
       if (n == 0) throw std::runtime_error("sidecar frame is truncated or corrupt");
-      decompressor_.check(rest.substr(0, n));
+      decompressor_->check(rest.substr(0, n));
       rest.remove_prefix(n);
     } while (!rest.empty());
   });

@@ -36,11 +36,14 @@ inline std::string quote(const std::string& s) {
   return q + "'";
 }
 
-// Starts `argv` in the background with its output discarded; returns its pid.
-inline pid_t spawn(const std::vector<std::string>& argv) {
+// Starts `argv` in the background with its output discarded; returns its
+// pid. `own_group`: in a process group of its own, for servers that signal
+// their whole group when they stop (xapian-tcpsrv does).
+inline pid_t spawn(const std::vector<std::string>& argv, bool own_group = false) {
   std::fflush(nullptr);  // or the child flushes our buffered output again
   const pid_t pid = ::fork();
   if (pid == 0) {
+    if (own_group) ::setpgid(0, 0);
     std::freopen("/dev/null", "w", stdout);
     std::freopen("/dev/null", "w", stderr);
     std::vector<char*> args;

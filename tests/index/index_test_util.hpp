@@ -24,6 +24,7 @@ struct TreeRun {
   index::ProgressSink* progress = nullptr;
   bool compact = true;
   index::Shard shard;
+  bool remote_ready = false;
 };
 
 // A run's stats and every file's outcome, in the order met.
@@ -45,6 +46,7 @@ inline TreeStats index_tree(const std::filesystem::path& db, const std::filesyst
   o.commit_every = run.commit_every;
   o.stop = run.stop;
   o.shard = run.shard;
+  o.remote_ready = run.remote_ready;
   o.compact = run.compact;
   index::OutcomeList list;
   o.outcomes = &list;
