@@ -111,7 +111,7 @@ SearchResult Searcher::run(const SearchRequest& request, const ParsedQuery& pars
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   std::unique_ptr<Xapian::KeyMaker> sort_key;
-  apply_sort_order(enquire, request.sort, sort_key);
+  apply_sort_order(enquire, request.sort, sort_key, shards_.any_remote());
   SearchResult result;
   std::vector<Shown> shown;
   const Xapian::MSet mset = request.all_copies ? ranks(enquire, request.offset, request.limit, shown)

@@ -25,23 +25,26 @@ std::string PathKey::operator()(const Xapian::Document& doc) const {
   }
 }
 
-void apply_sort_order(Xapian::Enquire& enquire, SortOrder order, std::unique_ptr<Xapian::KeyMaker>& keep) {
+void apply_sort_order(Xapian::Enquire& enquire, SortOrder order, std::unique_ptr<Xapian::KeyMaker>& keep, bool remote) {
   namespace schema = store::schema;
-  switch (order) {
-    case SortOrder::kRelevance:
-      return;
-    case SortOrder::kDateNewest:  // undated documents have no value: the least, so last
-      enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
-      return;
-    case SortOrder::kDateOldest: {  // undated documents take a key above every date
-      auto key = std::make_unique<Xapian::MultiValueKeyMaker>();
-      key->add_value(schema::kSlotDate, false, "\xff");
-      keep = std::move(key);
-      break;
-    }
-    case SortOrder::kPath:
-      keep = std::make_unique<PathKey>();
-      break;
+  if (order == SortOrder::kRelevance) {  // ties by path, not docid: the same order however the index is sharded
+    enquire.set_sort_by_relevance_then_value(schema::kSlotPath, false);
+    return;
+  }
+  if (order == SortOrder::kDateNewest) {  // undated documents have no value: the least, so last
+    enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+    return;
+  }
+  if (remote) {
+    enquire.set_sort_by_value_then_relevance(order == SortOrder::kPath ? schema::kSlotPath : schema::kSlotDate, false);
+    return;
+  }
+  if (order == SortOrder::kPath) {
+    keep = std::make_unique<PathKey>();
+  } else {  // date-asc: undated documents take a key above every date
+    auto key = std::make_unique<Xapian::MultiValueKeyMaker>();
+    key->add_value(schema::kSlotDate, false, "\xff");
+    keep = std::move(key);
   }
   enquire.set_sort_by_key_then_relevance(keep.get(), false);
 }

@@ -31,6 +31,11 @@ class PathKey : public Xapian::KeyMaker {
 
 // Sets `enquire`'s order. Keys it needs are kept in `keep`, which must
 // outlive the enquire's use. Ties keep relevance order.
-void apply_sort_order(Xapian::Enquire& enquire, SortOrder order, std::unique_ptr<Xapian::KeyMaker>& keep);
+// `remote`: the enquire searches a remote shard, whose server runs no
+// Xapian::KeyMaker, so the orders are plain value orders: date-asc puts
+// undated documents first, and path puts documents without the path slot
+// (indexed before it existed) first.
+void apply_sort_order(Xapian::Enquire& enquire, SortOrder order, std::unique_ptr<Xapian::KeyMaker>& keep,
+                      bool remote = false);
 
 }  // namespace vn::query
