@@ -52,6 +52,22 @@ bool report_writable(const std::string& report_path) {
   return true;
 }
 
+// An option whose value T::parse reads; what it throws as
+// std::invalid_argument is a usage error naming the option.
+template <class T>
+CLI::Option* add_parsed_option(CLI::App* app, const std::string& name, T& target, const std::string& help) {
+  return app->add_option_function<std::string>(
+      name,
+      [&target, name](const std::string& value) {
+        try {
+          target = T::parse(value);
+        } catch (const std::invalid_argument& e) {
+          throw CLI::ValidationError(name, e.what());
+        }
+      },
+      help);
+}
+
 // TERM=dumb: a terminal that cannot be relied on to redraw a line.
 bool dumb_terminal() {
   const char* term = std::getenv("TERM");
@@ -166,27 +182,14 @@ int main(int argc, char** argv) {
   index->add_option("--models", options.models, "restoration model directory (default: the shipped models/)");
   index->add_flag("-q,--quiet", quiet, "no progress bar and no summary");
   index->add_flag("--prune", options.prune, "remove documents whose files are gone from the input directories");
-  index->add_option_function<std::string>(
-           "--max-remove", [&](const std::string& v) {
-             try {
-               options.max_remove = vn::index::RemovalLimit::parse(v);
-             } catch (const std::invalid_argument& e) {
-               throw CLI::ValidationError("--max-remove", e.what());
-             }
-           },
-           "with --prune: remove at most N documents, or P% of the index, else refuse the run "
-           "(default: 5%, at least 20)")
+  add_parsed_option(index, "--max-remove", options.max_remove,
+                    "with --prune: remove at most N documents, or P% of the index, else refuse the run "
+                    "(default: 5%, at least 20)")
       ->type_name("N|P%");
-  index->add_option_function<std::string>(
-           "--shard", [&](const std::string& v) {
-             try {
-               options.shard = vn::index::Shard::parse(v);
-             } catch (const std::invalid_argument& e) {
-               throw CLI::ValidationError("--shard", e.what());
-             }
-           },
-           "index only shard K of N of the archive (by the hash of each file's path), into an index of its own; "
-           "search the shards together (vnsearch --db A --db B, or a stub file) or merge them (vnindex merge)")
+  add_parsed_option(index, "--shard", options.shard,
+                    "index only shard K of N of the archive (by the hash of each file's path), into an index of its "
+                    "own; search the shards together (vnsearch --db A --db B, or a stub file) or merge them "
+                    "(vnindex merge)")
       ->type_name("K/N");
   index->add_flag("--remote-ready", options.remote_ready,
                   "store each document's record in the Xapian database too, so that vnsearch can show hits from "

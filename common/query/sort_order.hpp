@@ -30,7 +30,10 @@ class PathKey : public Xapian::KeyMaker {
 };
 
 // Sets `enquire`'s order. Keys it needs are kept in `keep`, which must
-// outlive the enquire's use. Ties keep relevance order.
+// outlive the enquire's use. Ties of a sort key keep relevance order;
+// ties of relevance go by path (schema::kSlotPath), not by document id,
+// so that the shards of an index (query/shard_set.hpp) list them as the
+// index does.
 // `remote`: the enquire searches a remote shard, whose server runs no
 // Xapian::KeyMaker, so the orders are plain value orders: date-asc puts
 // undated documents first, and path puts documents without the path slot

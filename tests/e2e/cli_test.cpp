@@ -10,15 +10,7 @@
 namespace fs = std::filesystem;
 using vn::test::quote;
 using vn::test::run;
-
-namespace {
-
-// `vnindex ARGS` with its standard error read after its output.
-vn::test::CommandResult vnindex(const std::string& args) {
-  return run("sh -c " + quote(std::string(VNINDEX_PATH) + " " + args + " 2>&1"));
-}
-
-}  // namespace
+using vn::test::vnindex;
 
 TEST(CommandLine, AnUnknownSubcommandIsNamedWithTheValidOnes) {
   const auto r = vnindex("frobnicate --db x");
@@ -46,17 +38,6 @@ TEST(CommandLine, AReportToStandardOutputIsTheOnlyThingThere) {
   report.Parse(r.out.c_str());
   ASSERT_FALSE(report.HasParseError()) << r.out;
   EXPECT_EQ(report["added"].GetUint64(), 1u);
-}
-
-TEST(CommandLine, AReportThatCannotBeWrittenStopsTheRunBeforeTheIndexIsTouched) {
-  vn::test::TempDir dir;
-  vn::test::write_file(dir / "src" / "a.txt", "Nghị quyết");
-  const auto r = vnindex("index -q --no-restore --report " + quote((dir / "no-dir" / "run.json").string()) + " --db " +
-                         quote((dir / "db").string()) + " " + quote((dir / "src").string()));
-  EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.out.find("cannot write report"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("No such file or directory"), std::string::npos) << r.out;
-  EXPECT_FALSE(fs::exists(dir / "db"));
 }
 
 TEST(CommandLine, AnIndexInsideTheArchiveItIndexesIsRefused) {

@@ -36,6 +36,14 @@ inline std::string quote(const std::string& s) {
   return q + "'";
 }
 
+// Runs a shell command line with its standard error read after its output.
+inline CommandResult run_with_stderr(const std::string& cmd) { return run("sh -c " + quote(cmd + " 2>&1")); }
+
+#ifdef VNINDEX_PATH
+// Runs `vnindex ARGS` with its standard error read after its output.
+inline CommandResult vnindex(const std::string& args) { return run_with_stderr(std::string(VNINDEX_PATH) + " " + args); }
+#endif
+
 // Starts `argv` in the background with its output discarded; returns its
 // pid. `own_group`: in a process group of its own, for servers that signal
 // their whole group when they stop (xapian-tcpsrv does).

@@ -13,13 +13,9 @@
 namespace fs = std::filesystem;
 using vn::test::quote;
 using vn::test::run;
+using vn::test::vnindex;
 
 namespace {
-
-// Runs `vnindex ARGS` with standard error in the output.
-vn::test::CommandResult vnindex(const std::string& args) {
-  return run("sh -c " + quote(std::string(VNINDEX_PATH) + " " + args + " 2>&1"));
-}
 
 // `n` files of about 2 KB, alike enough for a sidecar dictionary to pay off.
 void write_archive(const fs::path& src, int n) {
