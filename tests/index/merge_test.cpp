@@ -210,3 +210,24 @@ TEST(Merge, RefusesWhatCannotBeMergedAndWritesNothing) {
   EXPECT_FALSE(fs::exists(out.string() + ".merging"));
   for (const fs::path& s : shards) EXPECT_TRUE(index::verify_index(s).ok());
 }
+
+TEST(Merge, ChannelFilesAndDictionariesAreBroughtOnceAndDifferentDictionariesOfOneIdRefused) {
+  test::TempDir src, dir;
+  test::write_docs(src.path(), 10, "bảy");
+  const std::vector<fs::path> shards = index_shards(dir.path(), src.path(), 2);
+  test::write_file(store::schema::channel_file(shards[0], "aaa"), "a");
+  test::write_file(store::schema::channel_file(shards[1], "aaa"), "a");
+  test::write_file(store::schema::channel_file(shards[1], "bbb"), "b");
+  for (const fs::path& s : shards) test::write_file(store::schema::sidecar_dir(s) / "dict-7.zdict", "same");
+  const fs::path merged = dir.path() / "merged";
+  const index::MergeStats stats = index::merge_indexes(merged, shards);
+  EXPECT_EQ(stats.files_linked + stats.files_copied, 5u);  // 2 sidecar files, 1 dictionary, 2 channels
+  EXPECT_EQ(test::read_file(store::schema::channel_file(merged, "aaa")), "a");
+  EXPECT_EQ(test::read_file(store::schema::channel_file(merged, "bbb")), "b");
+  EXPECT_EQ(test::read_file(store::schema::sidecar_dir(merged) / "dict-7.zdict"), "same");
+  EXPECT_TRUE(index::verify_index(merged).ok());
+
+  test::write_file(store::schema::sidecar_dir(shards[1]) / "dict-7.zdict", "other");
+  const std::string refused = refusal(dir.path() / "again", shards);
+  EXPECT_NE(refused.find("different dictionaries of one id (sidecar/dict-7.zdict)"), std::string::npos) << refused;
+}
