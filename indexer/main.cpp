@@ -151,6 +151,10 @@ int run_merge_command(const std::filesystem::path& out, const std::vector<std::f
               "%.2f s\n",
               out.c_str(), s.shards, s.documents, s.sidecar_bytes / 1e6, s.files_linked, s.files_copied,
               s.xapian_bytes / 1e6, s.seconds);
+  if (!s.partial_shards.empty())
+    std::fprintf(stderr, "vnindex merge: note: the indexes merged hold %s, not every shard of one set; the merged "
+                 "index is taken as the whole archive, so a plain vnindex index over it adds the files of the "
+                 "shards left out\n", s.partial_shards.c_str());
   return 0;
 }
 

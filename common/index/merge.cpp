@@ -14,6 +14,7 @@
 #include "index/build_mode.hpp"
 #include "index/compact.hpp"
 #include "index/failure_memory.hpp"
+#include "index/shard.hpp"
 #include "index/writer_lock.hpp"
 #include "io/link_or_copy.hpp"
 #include "io/walker.hpp"
@@ -203,6 +204,21 @@ std::map<std::string, std::string> settled_metadata(const Source& first) {
   return m;
 }
 
+// "" when the indexes are the whole shard set 1/N .. N/N, or none holds a
+// shard; else the shards they hold ("1/3, 2/3, the whole archive").
+std::string partial_shards(const std::vector<Source>& sources) {
+  std::set<std::pair<unsigned, unsigned>> held;  // (N, K)
+  std::string named;
+  for (const Source& s : sources) {
+    const Shard shard = Shard::decode(s.db.get_metadata(std::string(store::schema::kShardKey)));
+    held.insert({shard.count, shard.number});
+    named += (named.empty() ? "" : ", ") + (shard.whole() ? std::string("the whole archive") : shard.encode());
+  }
+  const unsigned n = held.begin()->first;
+  const bool whole_set = held.size() == n && held.rbegin()->first == n;  // N of them, all of N (K unique)
+  return whole_set ? "" : named;
+}
+
 // Xapian's compaction of the shards together: metadata keys the shards
 // share are resolved as settled_metadata() says (others: the first
 // shard's), and a stop request abandons it (Xapian reports progress per
@@ -301,6 +317,7 @@ MergeStats merge_indexes(const fs::path& out_given, const std::vector<fs::path>&
   check_out(out);
   const std::vector<Source> sources = open_shards(out, shards);
   stats.shards = sources.size();
+  stats.partial_shards = partial_shards(sources);
   check_modes(sources);
   check_paths_disjoint(sources);  // before the file names: the same documents twice say so, not "000000.vsc"
   std::vector<Brought> files;

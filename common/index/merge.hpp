@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "index/stop_request.hpp"
@@ -20,6 +21,10 @@ struct MergeStats {
   uint64_t sidecar_bytes = 0;
   uint64_t xapian_bytes = 0;
   size_t failures_remembered = 0;  // the union of the shards' failure memories
+  // Set when some of the indexes merged hold a shard and they are not the
+  // whole set 1/N .. N/N: which shards they were (the merged index is
+  // still taken as the whole archive; see merge.cpp).
+  std::string partial_shards;
   double seconds = 0;
   int stopped_by = 0;  // the signal that stopped the merge (nothing written at `out`), or 0
 };

@@ -23,7 +23,7 @@ struct TreeRun {
   const index::StopRequest* stop = nullptr;
   index::ProgressSink* progress = nullptr;
   bool compact = true;
-  index::Shard shard;
+  index::Shard shard{};
 };
 
 // A run's stats and every file's outcome, in the order met.

@@ -12,6 +12,7 @@
 
 #include "index/index_test_util.hpp"
 #include "index/verify.hpp"
+#include "index/writer_lock.hpp"
 #include "store/document_data.hpp"
 #include "store/sidecar.hpp"
 
@@ -95,6 +96,7 @@ TEST(Merge, ThreeShardsMergedAnswerAsTheWholeTree) {
   std::printf("indexing whole %.3f s, as 3 shards %.3f s, merging %.3f s\n", whole_seconds, shard_seconds, stats.seconds);
 
   EXPECT_EQ(stats.shards, 3u);
+  EXPECT_EQ(stats.partial_shards, "");
   EXPECT_EQ(stats.documents, 61u);
   EXPECT_EQ(stats.stopped_by, 0);
   EXPECT_EQ(stats.files_linked + stats.files_copied, 3u);  // a sidecar file each (too small for a dictionary)
@@ -188,6 +190,11 @@ TEST(Merge, RefusesWhatCannotBeMergedAndWritesNothing) {
   EXPECT_NE(refusal(out, {shards[0], shards[0].string() + "/"}).find("given twice"), std::string::npos);
   EXPECT_NE(refusal(shards[0] / "sub", shards).find("lies inside the index"), std::string::npos);
 
+  {  // A writer at work on a shard.
+    const index::WriterLock writer(shards[1]);
+    EXPECT_THROW(index::merge_indexes(out, shards), index::IndexBusy);
+  }
+
   // Built differently: one shard restored.
   test::index_tree(dir.path() / "r2", a_src.path(), {.shard = {2, 2}});
   const std::string modes = refusal(out, {shards[0], dir.path() / "r2"});
@@ -230,4 +237,18 @@ TEST(Merge, ChannelFilesAndDictionariesAreBroughtOnceAndDifferentDictionariesOfO
   test::write_file(store::schema::sidecar_dir(shards[1]) / "dict-7.zdict", "other");
   const std::string refused = refusal(dir.path() / "again", shards);
   EXPECT_NE(refused.find("different dictionaries of one id (sidecar/dict-7.zdict)"), std::string::npos) << refused;
+}
+
+TEST(Merge, SomeShardsOfASetMergeWithANoteAndAPlainRunAddsTheRest) {
+  test::TempDir src, dir;
+  test::write_docs(src.path(), 30, "tám");
+  const std::vector<fs::path> shards = index_shards(dir.path(), src.path(), 3);
+  const fs::path merged = dir.path() / "merged";
+  const index::MergeStats stats = index::merge_indexes(merged, {shards[0], shards[2]});
+  EXPECT_EQ(stats.partial_shards, "1/3, 3/3");
+  const size_t left_out = test::documents_in(shards[1]);
+  EXPECT_EQ(stats.documents, 30 - left_out);
+  EXPECT_EQ(test::index_tree(merged, src.path(), {.restore = false}).documents, left_out);
+  EXPECT_EQ(test::documents_in(merged), 30u);
+  EXPECT_TRUE(index::verify_index(merged).ok());
 }
