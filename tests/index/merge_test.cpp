@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <map>
 #include <set>
@@ -251,4 +254,20 @@ TEST(Merge, SomeShardsOfASetMergeWithANoteAndAPlainRunAddsTheRest) {
   EXPECT_EQ(test::index_tree(merged, src.path(), {.restore = false}).documents, left_out);
   EXPECT_EQ(test::documents_in(merged), 30u);
   EXPECT_TRUE(index::verify_index(merged).ok());
+}
+
+TEST(Merge, OnAnotherFileSystemTheFilesAreCopied) {
+  struct stat tmp {}, shm {};
+  if (::stat(fs::temp_directory_path().c_str(), &tmp) != 0 || ::stat("/dev/shm", &shm) != 0 || tmp.st_dev == shm.st_dev ||
+      ::access("/dev/shm", W_OK) != 0)
+    GTEST_SKIP() << "no writable /dev/shm on another file system";
+  test::TempDir src, dir;
+  test::write_docs(src.path(), 10, "chín");
+  const std::vector<fs::path> shards = index_shards(dir.path(), src.path(), 2);
+  const fs::path out = fs::path("/dev/shm") / dir.path().filename() / "merged";
+  const index::MergeStats stats = index::merge_indexes(out, shards);
+  EXPECT_EQ(stats.files_linked, 0u);
+  EXPECT_EQ(stats.files_copied, 2u);
+  EXPECT_TRUE(index::verify_index(out).ok());
+  fs::remove_all(out.parent_path());
 }
