@@ -31,9 +31,10 @@ namespace {
 
 bool stop_requested(const StopRequest* stop) { return stop && stop->requested(); }
 
-// `p` absolute and lexically normal, without a trailing separator.
+// `p` absolute, its links resolved as far as it exists (a link to an empty
+// directory names the directory), without a trailing separator.
 fs::path normal_path(const fs::path& p) {
-  const fs::path n = fs::absolute(p).lexically_normal();
+  const fs::path n = fs::weakly_canonical(fs::absolute(p));
   return n.has_filename() ? n : n.parent_path();
 }
 
