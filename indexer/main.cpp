@@ -13,6 +13,7 @@
 #include <iostream>
 
 #include "index/compact.hpp"
+#include "index/merge.hpp"
 #include "index/pipeline.hpp"
 #include "index/stop_request.hpp"
 #include "index/verify.hpp"
@@ -155,6 +156,24 @@ int run_compact_command(const std::filesystem::path& db) {
   return 0;
 }
 
+int run_merge_command(const std::filesystem::path& out, const std::vector<std::filesystem::path>& shards) {
+  const vn::index::MergeStats s = vn::index::merge_indexes(out, shards, &g_stop);
+  if (s.stopped_by) {
+    std::fprintf(stderr, "vnindex: merge stopped by %s: nothing was written at %s, the indexes are as they were\n",
+                 signal_name(s.stopped_by), out.c_str());
+    return vn::index::exit_status_for_signal(s.stopped_by);
+  }
+  std::printf("%s: merged %zu indexes: %zu documents; sidecar %.2f MB (%zu files linked, %zu copied), xapian %.2f MB; "
+              "%.2f s\n",
+              out.c_str(), s.shards, s.documents, s.sidecar_bytes / 1e6, s.files_linked, s.files_copied,
+              s.xapian_bytes / 1e6, s.seconds);
+  if (!s.partial_shards.empty())
+    std::fprintf(stderr, "vnindex merge: note: the indexes merged hold %s, not every shard of one set; the merged "
+                 "index is taken as the whole archive, so a plain vnindex index over it adds the files of the "
+                 "shards left out\n", s.partial_shards.c_str());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -207,6 +226,14 @@ int main(int argc, char** argv) {
   verify->add_option("--db", maintained_db, "index directory")->required();
   auto* compact = app.add_subcommand("compact", "reclaim the space of replaced and removed documents");
   compact->add_option("--db", maintained_db, "index directory")->required();
+
+  std::filesystem::path merged_db;
+  std::vector<std::filesystem::path> merged_shards;
+  auto* merge = app.add_subcommand(
+      "merge", "merge indexes (the shards of vnindex index --shard K/N) into one new index; they stay as they are");
+  merge->add_option("--db", merged_db, "the merged index to create (must not exist, or be an empty directory)")
+      ->required();
+  merge->add_option("shards", merged_shards, "the indexes to merge")->required();
 
   vn::indexer::RestoreCommand restore_cmd;
   restore_cmd.models = vn::restore::default_model_dir();
@@ -299,13 +326,14 @@ int main(int argc, char** argv) {
     return printed == 0 ? 0 : 2;
   }
   options.stop = &g_stop;
-  if (*index || *compact || *adapt) vn::index::stop_on_signals(g_stop);
+  if (*index || *compact || *merge || *adapt) vn::index::stop_on_signals(g_stop);
   adapt_cmd.stop = &g_stop;
-  auto db_of_command = [&] { return (*index ? options.db : maintained_db).string(); };
+  auto db_of_command = [&] { return (*index ? options.db : *merge ? merged_db : maintained_db).string(); };
   try {
     if (*index) return run_index_command(options, report_path, quiet);
     if (*verify) return run_verify_command(maintained_db);
     if (*compact) return run_compact_command(maintained_db);
+    if (*merge) return run_merge_command(merged_db, merged_shards);
     if (*restore) return vn::indexer::run_restore(restore_cmd);
     if (*extract) return vn::indexer::run_extract(extract_cmd);
     if (*adapt) {
@@ -323,6 +351,8 @@ int main(int argc, char** argv) {
       train_opts.pair_files.assign(pair_files.begin(), pair_files.end());
       return vn::indexer::run_train(train_opts);
     }
+  } catch (const vn::index::MergeRefused& e) {
+    std::fprintf(stderr, "vnindex merge: %s\n", e.what());
   } catch (const vn::index::IndexBusy& e) {
     std::fprintf(stderr, "vnindex: %s\n", e.what());
   } catch (const Xapian::DatabaseLockError& e) {

@@ -127,6 +127,21 @@ FailureMemory FailureMemory::after(const IndexOptions& options, const std::vecto
   return next;
 }
 
+FailureMemory FailureMemory::union_of(const std::vector<std::filesystem::path>& dbs) {
+  FailureMemory all;
+  bool first = true;
+  for (const auto& db : dbs) {
+    IndexOptions options;
+    options.db = db;
+    FailureMemory m = load(options);
+    if (m.failures_.empty()) continue;
+    if (first) all.max_file_size_ = m.max_file_size_, first = false;
+    if (m.max_file_size_ != all.max_file_size_) continue;
+    all.failures_.merge(m.failures_);  // a path in two memories: the first's stays
+  }
+  return all;
+}
+
 void FailureMemory::save(const std::filesystem::path& db) const {
   const auto file = store::schema::failures_file(db);
   if (failures_.empty()) {

@@ -68,6 +68,11 @@ class FailureMemory {
   FailureMemory after(const IndexOptions& options, const std::vector<io::SourceEntry>& entries,
                       const IndexStats& stats) const;
 
+  // The memories of the indexes `dbs` together (for merging them: their
+  // paths do not overlap). A memory kept under another --max-file-size
+  // than the first one found is left out: its files are read again.
+  static FailureMemory union_of(const std::vector<std::filesystem::path>& dbs);
+
   // Replaces the memory file of `db` with this memory (removes it when empty).
   // Throws std::system_error when it cannot be written.
   void save(const std::filesystem::path& db) const;

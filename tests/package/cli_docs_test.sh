@@ -20,7 +20,7 @@ check() {
 }
 
 help=$("$vnindex" --help)
-for command in index verify compact restore extract adapt train-model; do
+for command in index verify compact merge restore extract adapt train-model; do
   help+=$'\n'$("$vnindex" "$command" --help)
 done
 check vnindex "$help"
