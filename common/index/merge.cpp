@@ -197,11 +197,18 @@ void check_paths_disjoint(const std::vector<Source>& sources) {
 // --shard, keeps it up to date (after merging all N shards of a set it
 // finds every file unchanged). A merge of some of the shards holds no
 // "K/N" either (one could not name it); such a run then adds the rest.
-std::map<std::string, std::string> settled_metadata(const Source& first) {
+// Remote-ready only when every index merged is (schema::kRemoteReadyKey):
+// the documents of the others carry no record.
+std::map<std::string, std::string> settled_metadata(const std::vector<Source>& sources) {
+  const Source& first = sources.front();
   std::map<std::string, std::string> m;
   for (std::string_view key : {store::schema::kBuildModeKey, store::schema::kChannelKey, store::schema::kDictionaryKey})
     m[std::string(key)] = first.db.get_metadata(std::string(key));
   m[std::string(store::schema::kShardKey)] = "";
+  const std::string remote_ready(store::schema::kRemoteReadyKey);
+  m[remote_ready] = "1";
+  for (const Source& s : sources)
+    if (s.db.get_metadata(remote_ready).empty()) m[remote_ready] = "";
   return m;
 }
 
@@ -246,7 +253,7 @@ class MergingCompactor : public Xapian::Compactor {
 // the settled metadata (a key held by one shard alone is never resolved).
 // Returns false when stopped.
 bool merge_xapian(const fs::path& dest, const std::vector<Source>& sources, const StopRequest* stop) {
-  const auto settled = settled_metadata(sources.front());
+  const auto settled = settled_metadata(sources);
   Xapian::Database all;
   for (const Source& s : sources) all.add_database(s.db);
   MergingCompactor compactor(stop, settled);

@@ -271,3 +271,17 @@ TEST(Merge, OnAnotherFileSystemTheFilesAreCopied) {
   EXPECT_TRUE(index::verify_index(out).ok());
   fs::remove_all(out.parent_path());
 }
+
+TEST(Merge, TheMergedIndexIsRemoteReadyOnlyWhenEveryShardIs) {
+  test::TempDir src, dir;
+  test::write_docs(src.path(), 20, "một");
+  auto remote_ready = [](const fs::path& db) {
+    return Xapian::Database(store::schema::xapian_dir(db).string()).get_metadata(std::string(store::schema::kRemoteReadyKey));
+  };
+  const auto ready = index_shards(dir / "ready", src.path(), 2, {.restore = false, .remote_ready = true});
+  index::merge_indexes(dir / "all-ready", ready);
+  EXPECT_EQ(remote_ready(dir / "all-ready"), "1");
+  const auto plain = index_shards(dir / "plain", src.path(), 2);
+  index::merge_indexes(dir / "mixed", {ready[0], plain[1]});
+  EXPECT_EQ(remote_ready(dir / "mixed"), "");
+}
