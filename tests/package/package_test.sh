@@ -39,6 +39,7 @@ for path in ./usr/bin/vnindex ./usr/bin/vnsearch ./usr/share/vnarchive/models/lm
             ./usr/share/vnarchive/models/lexicon.tsv ./usr/share/vnarchive/models/README.md \
             ./usr/share/bash-completion/completions/vnindex ./usr/share/bash-completion/completions/vnsearch \
             ./usr/lib/systemd/system/vnarchive-index.service ./usr/lib/systemd/system/vnarchive-index.timer \
+            ./usr/lib/systemd/system/vnarchive-tcpsrv@.service \
             ./usr/share/doc/vnarchive/README.md; do
   grep -q " $path\$" <<<"$contents" || fail "the package lacks $path"
 done
@@ -93,9 +94,10 @@ if command -v systemd-analyze >/dev/null; then
   mkdir -p "$work/units"
   sed "s|/usr/bin/vnindex|$bin/vnindex|" "$root/usr/lib/systemd/system/vnarchive-index.service" \
     >"$work/units/vnarchive-index.service"
-  cp "$root/usr/lib/systemd/system/vnarchive-index.timer" "$work/units/"
-  systemd-analyze verify --man=no "$work/units/vnarchive-index.service" "$work/units/vnarchive-index.timer" ||
-    fail "systemd-analyze verify"
+  cp "$root/usr/lib/systemd/system/vnarchive-index.timer" "$root/usr/lib/systemd/system/vnarchive-tcpsrv@.service" \
+    "$work/units/"
+  systemd-analyze verify --man=no "$work/units/vnarchive-index.service" "$work/units/vnarchive-index.timer" \
+    "$work/units/vnarchive-tcpsrv@.service" || fail "systemd-analyze verify"
 else
   echo "systemd-analyze is not installed: units not verified"
 fi
