@@ -271,7 +271,7 @@ class Parser {
     if (op_ == DefaultOperator::kAnd) {
       required.insert(required.end(), plain.begin(), plain.end());
       q = Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
-      if (sequence_terms.size() >= 2) q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, proximity_boost(sequence_terms));
+      if (sequence_terms.size() >= 2) q = with_proximity_boost(q, sequence_terms);
     } else if (required.empty()) {
       q = Xapian::Query(Xapian::Query::OP_OR, plain.begin(), plain.end());
     } else {
@@ -285,19 +285,26 @@ class Parser {
                          Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
   }
 
-  // Unquoted words rank higher where they stand together: as the phrase
-  // they were typed as (weight x kPhraseBoost), or in any order within a
-  // window of kNearSlack extra positions (x kNearBoost). Tuned with
+  // `words` ranking higher where they stand together: as the phrase they
+  // were typed as (weight x kPhraseBoost), or in any order within a window
+  // of kNearSlack extra positions (x kNearBoost). Tuned with
   // bench/search-eval on our print and scan-21 passages (figures in
   // bench/README.md).
-  static Xapian::Query proximity_boost(const std::vector<Xapian::Query>& terms) {
+  // The boosts are two nested AND_MAYBEs, which weigh what one AND_MAYBE
+  // of the OR of both would: Xapian 1.4.22 gives that OR form wrong
+  // weights at some page sizes (on 10 MB of generated pages, 83 of 450
+  // two-word top-n lists differed from the top n of the full listing on
+  // one database, and 273 of 900 between one database and two shards of
+  // it), the nested form none.
+  static Xapian::Query with_proximity_boost(const Xapian::Query& words, const std::vector<Xapian::Query>& terms) {
     constexpr double kPhraseBoost = 3.0, kNearBoost = 1.0;
     constexpr Xapian::termcount kNearSlack = 4;
     const auto n = static_cast<Xapian::termcount>(terms.size());
     const Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), n);
     const Xapian::Query near(Xapian::Query::OP_NEAR, terms.begin(), terms.end(), n + kNearSlack);
-    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, kPhraseBoost),
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, near, kNearBoost));
+    const Xapian::Query with_phrase(Xapian::Query::OP_AND_MAYBE, words,
+                                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, kPhraseBoost));
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, with_phrase, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, near, kNearBoost));
   }
 
   // word NEAR word [NEAR word ...]: the words' folded terms within `window`
