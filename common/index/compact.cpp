@@ -33,22 +33,6 @@ uint64_t sidecar_bytes(const fs::path& dir) {
 // (io::replace_directory).
 fs::path old_xapian_dir(const fs::path& db) { return db / "xapian.old"; }
 
-bool stop_requested(const StopRequest* stop) { return stop && stop->requested(); }
-
-// Abandons Xapian's compaction when a stop is requested: Xapian reports
-// progress per table, and the exception thrown here unwinds the compaction.
-class StoppableCompactor : public Xapian::Compactor {
- public:
-  explicit StoppableCompactor(const StopRequest* stop) : stop_(stop) {}
-  void set_status(const std::string&, const std::string&) override {
-    if (stop_requested(stop_)) throw Stopped{};
-  }
-  struct Stopped {};
-
- private:
-  const StopRequest* stop_;
-};
-
 // Copies the live records out of sidecar files that hold dead bytes.
 // Returns false when stopped early (what was moved is committed; files
 // still holding dead bytes are kept for the next compaction).

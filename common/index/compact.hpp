@@ -1,7 +1,10 @@
 // Reclaiming space (vnindex compact).
 #pragma once
+#include <xapian.h>
+
 #include <cstdint>
 #include <filesystem>
+#include <string>
 
 #include "index/stop_request.hpp"
 
@@ -30,6 +33,21 @@ struct CompactStats {
 // far are committed, and a Xapian compaction under way is abandoned (its
 // partial copy removed, the live database untouched); stats.stopped_by
 // says so, and the next compaction does the rest.
+// A Xapian::Compactor that abandons the compaction when `stop` is
+// requested: Xapian reports progress per table, and the Stopped thrown
+// then unwinds the compaction (the output is partial: remove it).
+class StoppableCompactor : public Xapian::Compactor {
+ public:
+  struct Stopped {};
+  explicit StoppableCompactor(const StopRequest* stop) : stop_(stop) {}
+  void set_status(const std::string&, const std::string&) override {
+    if (stop_requested(stop_)) throw Stopped{};
+  }
+
+ private:
+  const StopRequest* stop_;
+};
+
 CompactStats compact_index(const std::filesystem::path& db, const StopRequest* stop = nullptr);
 
 // Compacts the Xapian database of index `db` alone (Xapian::Database::

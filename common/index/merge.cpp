@@ -29,7 +29,6 @@ namespace {
 
 [[noreturn]] void refuse(const std::string& why) { throw MergeRefused(why); }
 
-bool stop_requested(const StopRequest* stop) { return stop && stop->requested(); }
 
 // `p` absolute, its links resolved as far as it exists (a link to an empty
 // directory names the directory), without a trailing separator.
@@ -231,21 +230,16 @@ std::string partial_shards(const std::vector<Source>& sources) {
 // share are resolved as settled_metadata() says (others: the first
 // shard's), and a stop request abandons it (Xapian reports progress per
 // table; the exception thrown here unwinds the compaction).
-class MergingCompactor : public Xapian::Compactor {
+class MergingCompactor : public StoppableCompactor {
  public:
   MergingCompactor(const StopRequest* stop, const std::map<std::string, std::string>& settled)
-      : stop_(stop), settled_(settled) {}
-  void set_status(const std::string&, const std::string&) override {
-    if (stop_requested(stop_)) throw Stopped{};
-  }
+      : StoppableCompactor(stop), settled_(settled) {}
   std::string resolve_duplicate_metadata(const std::string& key, size_t, const std::string tags[]) override {
     const auto it = settled_.find(key);
     return it != settled_.end() ? it->second : tags[0];
   }
-  struct Stopped {};
 
  private:
-  const StopRequest* stop_;
   const std::map<std::string, std::string>& settled_;
 };
 

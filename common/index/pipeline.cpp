@@ -466,14 +466,13 @@ Guards check_guards(const IndexOptions& options, const Xapian::Database& db, con
 size_t run_pipeline(const IndexOptions& options, const std::vector<io::SourceEntry>& entries,
                     const IndexedState& state, const FailureMemory& failures, const Preparer& prepare, Writer& writer,
                     unsigned threads, ProgressSink* progress) {
-  auto stop_requested = [&] { return options.stop && options.stop->requested(); };
   size_t next = 0;
   using Read = std::shared_ptr<std::pair<size_t, io::SourceBytes>>;
   tbb::parallel_pipeline(
       threads * 4,
       tbb::make_filter<void, Read>(tbb::filter_mode::serial_in_order,
                                    [&](tbb::flow_control& fc) -> Read {
-                                     if (next == entries.size() || stop_requested()) {
+                                     if (next == entries.size() || stop_requested(options.stop)) {
                                        fc.stop();
                                        return nullptr;
                                      }

@@ -21,6 +21,9 @@ class StopRequest {
   static_assert(std::atomic<int>::is_always_lock_free, "request() must be async-signal-safe");
 };
 
+// Whether `stop` (may be null: nothing can ask) has been requested.
+inline bool stop_requested(const StopRequest* stop) noexcept { return stop && stop->requested(); }
+
 // Makes SIGINT, SIGTERM and SIGHUP call `stop.request(signal)`. A second
 // such signal ends the process at once with the signal's default action
 // (still safe: an index survives kill -9). `stop` must outlive the process.
