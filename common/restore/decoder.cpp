@@ -240,6 +240,8 @@ std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, co
     const float best_channel = options.channel_weight * opts[0].channel;
     upper.clear();
     for (const Option& o : opts) upper.push_back(upper_bound(lm, o));
+    for (const Hypothesis& h : prev) lm.prefetch_context(h.state);
+    for (const Hypothesis& h : prev) lm.prefetch_blocks(h.state);
     if (want_confidences) scored.open(prev.size(), opts.size());
     for (uint32_t p = 0; p < prev.size(); ++p) {
       if (prev[p].score + best_channel < lowest()) break;

@@ -246,6 +246,7 @@ float LanguageModel::score_as(const State& in, WordId word, State& out) const {
         next.history[1] = v;
         next.context = static_cast<uint32_t>(r.before + popcount64(r.bits & (bit - 1)));
         next.length = 2;
+        __builtin_prefetch(context_begins_ + next.context);  // what prefetch_context() asks first
         out = next;
         return prob;
       }
@@ -261,6 +262,19 @@ float LanguageModel::score_as(const State& in, WordId word, State& out) const {
   }
   out = next;
   return prob;
+}
+
+void LanguageModel::prefetch_context(const State& in) const {
+  if (in.length == 2) __builtin_prefetch(context_begins_ + in.context);
+  if (in.length >= 1) __builtin_prefetch(unigrams_ + in.history[0]);
+}
+
+void LanguageModel::prefetch_blocks(const State& in) const {
+  const size_t id_bytes = wide_ids_ ? 4 : 2;
+  if (in.length == 2)
+    __builtin_prefetch(static_cast<const unsigned char*>(trigram_ids_) + id_bytes * context_begins_[in.context]);
+  if (in.length >= 1)
+    __builtin_prefetch(static_cast<const unsigned char*>(bigram_ids_) + id_bytes * unigrams_[in.history[0]].begin);
 }
 
 float LanguageModel::score(const State& in, WordId word, State& out) const {

@@ -55,6 +55,16 @@ class LanguageModel {
   // log10 P(</s> | in).
   float end_sentence(const State& in) const;
 
+  // Overlapping the loads of many lookups. score() follows a chain of
+  // dependent loads that mostly miss the caches: where the state's blocks
+  // are, their headers, a bucket. A caller about to score words after
+  // several states may first pass every state through prefetch_context(),
+  // then every state through prefetch_blocks(), so that the loads of
+  // different states are in flight together and score() finds the blocks'
+  // headers cached. Hints only: they never change a result.
+  void prefetch_context(const State& in) const;
+  void prefetch_blocks(const State& in) const;
+
   // An upper bound of score(in, word, ...) over every state `in`.
   float upper_bound(WordId word) const { return upper_[word < vocab_size_ ? word : kUnk]; }
 
