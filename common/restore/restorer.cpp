@@ -13,6 +13,7 @@
 #include "restore/token_case.hpp"
 #include "restore/token_options.hpp"
 #include "text/utf8.hpp"
+#include "vi/tone.hpp"
 
 namespace vn::restore {
 
@@ -166,7 +167,7 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
       const vi::Token& a = tokens[i];
       const vi::Token& b = tokens[i + 1];
       const std::string_view original = input.substr(a.offset, b.offset + b.length - a.offset);
-      restored = apply_case(a.text(input), *c.text);
+      restored = apply_case(a.text(input), vi::traditional_tone(*c.text));
       out.text.append(input.substr(cursor, a.offset - cursor));
       const auto restored_offset = static_cast<uint32_t>(out.text.size());
       out.text.append(restored);
@@ -178,17 +179,18 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
     // Codes, and abbreviations kept as they are ("HDND"), are repaired
     // case-sensitively from the code parts the corpus uses ("HĐND"). A
     // syllable takes the token's case pattern, unless it is the token itself
-    // up to case and tone placement.
+    // up to case and tone placement; one it chooses is written with the
+    // placement most documents use (vi::traditional_tone).
     if (tokens[i].kind == vi::TokenKind::kCode || (!c.text && looks_like_abbreviation(original)))
       restored = impl_->models->codes.repair(original);
     else if (c.number_prefix)  // unglued: "06thang" -> "06 tháng"
       restored = std::string(original.substr(0, c.number_prefix)) + " " +
-                 apply_case(original.substr(c.number_prefix), *c.text);
+                 apply_case(original.substr(c.number_prefix), vi::traditional_tone(*c.text));
     else if (c.number_suffix)
-      restored = apply_case(original.substr(0, original.size() - c.number_suffix), *c.text) + " " +
+      restored = apply_case(original.substr(0, original.size() - c.number_suffix), vi::traditional_tone(*c.text)) + " " +
                  std::string(original.substr(original.size() - c.number_suffix));
     else if (!c.text || same_word(original, *c.text)) restored.assign(original);
-    else restored = apply_case(case_in_context(input, tokens, i, *c.text), *c.text);
+    else restored = apply_case(case_in_context(input, tokens, i, *c.text), vi::traditional_tone(*c.text));
     out.text.append(input.substr(cursor, tokens[i].offset - cursor));
     const auto restored_offset = static_cast<uint32_t>(out.text.size());
     out.text.append(restored);

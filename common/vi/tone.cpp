@@ -31,13 +31,13 @@ bool find_nucleus(std::u32string_view w, Nucleus& n) {
   return true;
 }
 
-size_t tone_position(std::u32string_view w, const Nucleus& n) {
+size_t tone_position(std::u32string_view w, const Nucleus& n, bool traditional) {
   for (size_t k = n.end; k-- > n.begin;)
     if (has_quality_mark(text::lower(w[k]))) return k;
   if (n.end < w.size()) return n.end - 1;  // closed syllable
   const size_t len = n.end - n.begin;
   if (len >= 3) return n.begin + 1;
-  if (len == 2) {
+  if (len == 2 && !traditional) {
     const char32_t a = text::lower(w[n.begin]), b = text::lower(w[n.begin + 1]);
     const bool second = (a == U'o' && (b == U'a' || b == U'e')) || (a == U'u' && b == U'y');
     return second ? n.begin + 1 : n.begin;
@@ -45,17 +45,21 @@ size_t tone_position(std::u32string_view w, const Nucleus& n) {
   return n.begin;
 }
 
-}  // namespace
-
-std::u32string canonical_tone(std::u32string_view syllable) {
+std::u32string place_tone(std::u32string_view syllable, bool traditional) {
   std::u32string w(syllable);
   Tone tone = Tone::kLevel;
   Nucleus n;
   if (strip_tones(w, tone) != 1 || !find_nucleus(w, n)) return std::u32string(syllable);
-  const size_t pos = tone_position(w, n);
+  const size_t pos = tone_position(w, n, traditional);
   w[pos] = compose_vowel(w[pos], tone);
   return w;
 }
+
+}  // namespace
+
+std::u32string canonical_tone(std::u32string_view syllable) { return place_tone(syllable, false); }
+
+std::u32string traditional_tone(std::u32string_view syllable) { return place_tone(syllable, true); }
 
 std::string canonical_tone(std::string_view syllable_utf8) {
   if (text::is_ascii(syllable_utf8)) return std::string(syllable_utf8);  // no tone marks

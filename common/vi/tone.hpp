@@ -18,4 +18,11 @@ namespace vn::vi {
 std::u32string canonical_tone(std::u32string_view syllable);
 std::string canonical_tone(std::string_view syllable_utf8);
 
+// Rewrites `syllable` with the placement most documents use: as
+// canonical_tone(), except that an open syllable of two vowels carries
+// its tone on the first ("hòa", "khỏe", "thủy", not "hoà", "khoẻ",
+// "thuỷ"): 85-95 % of each of these in every part of ../shared/corpus.
+// The restorer writes the syllables it chooses so.
+std::u32string traditional_tone(std::u32string_view syllable);
+
 }  // namespace vn::vi

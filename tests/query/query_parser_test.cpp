@@ -160,7 +160,7 @@ TEST(QueryParser, ReadingsReachTheTokensOfEveryWordAndPhrase) {
   // Filters are not restored; a word typed with diacritics is restored
   // along with the others but keeps its own spelling.
   const auto p = parse_query("type:bc \"dang bộ\" cites:18-NQ/TW tinh (uy ban)", DefaultOperator::kAnd, restorer.get());
-  EXPECT_EQ(p.restored, "đảng bộ tỉnh uỷ ban");
+  EXPECT_EQ(p.restored, "đảng bộ tỉnh ủy ban");
   const std::string d = p.query.get_description();
   for (const char* exact : {"(đảng AND bộ)", "(XFtinh AND_MAYBE tỉnh)", "(XFuy AND_MAYBE uỷ)", "XKbaocao"})
     EXPECT_NE(d.find(exact), std::string::npos) << exact << " in " << d;

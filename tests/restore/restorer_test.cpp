@@ -183,12 +183,12 @@ TEST(RestorerSamples, ExactPhrases) {
   EXPECT_EQ(restore_text("da dugc phe duyet"), "đã được phê duyệt");
   EXPECT_EQ(restore_text("viec dugc giao"), "việc được giao");
   EXPECT_EQ(restore_text("Dai hoi Dang bo tinh lan thir XIX"), "Đại hội Đảng bộ tỉnh lần thứ XIX");
-  EXPECT_EQ(restore_text("Ban Thuong vu Tinh ty"), "Ban Thường vụ Tỉnh uỷ");  // the tone as the lexicon places it
+  EXPECT_EQ(restore_text("Ban Thuong vu Tinh ty"), "Ban Thường vụ Tỉnh ủy");  // the tone as the lexicon places it
   // A short capitalised token takes its case from neighbours within its
   // clause: the two columns OCR ran together do not mix. ("ay" is read as
   // "uỷ" since the channel learned scan damage; it was "ấy" before.)
-  EXPECT_EQ(restore_text("- Ban Thuong vu Tinh ay (B/c), - BI THU"), "- Ban Thường vụ Tỉnh uỷ (B/c), - BÍ THƯ");
-  EXPECT_EQ(restore_text("Uy ban nhan dan tinh"), "Uỷ ban nhân dân tỉnh");
+  EXPECT_EQ(restore_text("- Ban Thuong vu Tinh ay (B/c), - BI THU"), "- Ban Thường vụ Tỉnh ủy (B/c), - BÍ THƯ");
+  EXPECT_EQ(restore_text("Uy ban nhan dan tinh"), "Ủy ban nhân dân tỉnh");
   EXPECT_EQ(restore_text("So 18-NQ/TW ngay 25/10/2017 cua Bo Chinh tri"), "Số 18-NQ/TW ngày 25/10/2017 của Bộ Chính trị");
   EXPECT_EQ(restore_text("phong chong dich Covid-19 hieu qua"), "phòng chống dịch Covid-19 hiệu quả");
   // Kept words (models/kept_words.tsv): units and foreign words stay.

@@ -25,3 +25,16 @@ TEST(Tone, LeavesNonSyllablesAlone) {
   EXPECT_EQ(canonical_tone(std::string("éclair")), "éclair");   // vowels not contiguous
   EXPECT_EQ(canonical_tone(std::string("àá")), "àá");           // two tones
 }
+
+TEST(Tone, TraditionalPlacementMovesOnlyOpenTwoVowelNuclei) {
+  auto traditional = [](std::u32string_view s) { return traditional_tone(s); };
+  EXPECT_EQ(traditional(U"hoá"), U"hóa");
+  EXPECT_EQ(traditional(U"thuỷ"), U"thủy");
+  EXPECT_EQ(traditional(U"khoẻ"), U"khỏe");
+  EXPECT_EQ(traditional(U"uỷ"), U"ủy");
+  EXPECT_EQ(traditional(U"UỶ"), U"ỦY");
+  // Closed syllables, three vowels, quality marks and the onsets qu/gi
+  // have one placement in both styles.
+  for (std::u32string_view s : {U"hoàng", U"ngoài", U"khuỷu", U"thuyết", U"quý", U"quá", U"già", U"của", U"được"})
+    EXPECT_EQ(traditional(s), s);
+}
