@@ -236,6 +236,8 @@ bool is_name(std::string_view s) {
     size_t i = 0;
     const char32_t cp = text::next_code_point(word, i);
     if (!text::is_upper(cp)) return false;
+    // An abbreviation ("VHXH", "TP") is no part of a name: "Lưu: VT, VHXH. Nông Kim Hương".
+    if (const text::CaseCounts wc = text::count_cases(word); wc.upper > 1 && wc.lower == 0) return false;
   }
   return true;
 }

@@ -396,7 +396,7 @@ TEST(Metadata, SignatureRunIntoTheRecipients) {
       "- Sở Tài chính, Sở Nội vụ; PHÓ CHỦ TỊCH\n- Lưu: VT, TP. Huỳnh Anh Minh\n");
   EXPECT_EQ(md.signer, "Huỳnh Anh Minh");
   EXPECT_EQ(md.signer_position, "PHÓ CHỦ TỊCH");
-  EXPECT_EQ(md.recipients, (std::vector<std::string>{"Như trên", "Sở Tài chính, Sở Nội vụ", "Lưu: VT"}));
+  EXPECT_EQ(md.recipients, (std::vector<std::string>{"Như trên", "Sở Tài chính, Sở Nội vụ", "Lưu: VT, TP"}));
   EXPECT_EQ(extract_metadata("A\nSố: 1/BC-X\n\nNơi nhận:\n- Lưu VP.\n\nNguyễn Thị Oanh Dương Hữu Toàn\n").signer,
             "Dương Hữu Toàn");
 }
