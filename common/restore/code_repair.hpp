@@ -3,8 +3,10 @@
 // A code token (vi::TokenKind::kCode) is cut at '-' and '/'; its parts
 // that contain a letter ("QĐ", "TU", "NĐ", "CP", "UBND", "TTg", "QH15")
 // are its letter parts. Training counts the letter parts of the clean
-// corpus, case-sensitively (restore/train/code_parts_builder.hpp); the
-// counts are models/code_parts.tsv.
+// corpus's codes, and its abbreviations written as words ("ĐBQH",
+// "MTTQ"), which the restorer repairs alike, case-sensitively
+// (restore/train/code_parts_builder.hpp); the counts are
+// models/code_parts.tsv.
 //
 // Repair rewrites each letter part on its own, through the confusions of
 // tesseract's English model, from the OCR side to the Vietnamese side only

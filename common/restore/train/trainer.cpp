@@ -11,6 +11,7 @@
 #include "io/atomic_file.hpp"
 #include "io/source_file.hpp"
 #include "restore/sentences.hpp"
+#include "restore/token_case.hpp"
 #include "restore/train/alignment.hpp"
 #include "restore/train/channel_builder.hpp"
 #include "restore/train/code_parts_builder.hpp"
@@ -162,8 +163,9 @@ void write_models(const TrainOptions& o, const fs::path& dir, std::ostream& log)
   for_each_training_line(files, [&](std::string_view line) {
     tokens.clear();
     vi::tokenize(line, tokens);
-    for (const vi::Token& t : tokens)
-      if (t.kind == vi::TokenKind::kCode) codes.add_token(t.text(line));
+    for (const vi::Token& t : tokens)  // codes, and abbreviations ("ĐBQH"), which the restorer repairs alike
+      if (t.kind == vi::TokenKind::kCode || (t.kind == vi::TokenKind::kWord && looks_like_abbreviation(t.text(line))))
+        codes.add_token(t.text(line));
     for (const auto& [begin, end] : split_sentences(line, tokens)) {
       ids.clear();
       for (size_t i = begin; i < end; ++i) ids.push_back(lexicon.classify(tokens[i].text(line), tokens[i].kind));
