@@ -8,6 +8,7 @@
 #include "doc/gazetteer.hpp"
 #include "doc/issuer.hpp"
 #include "doc/lines.hpp"
+#include "doc/recipient.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 #include "text/whitespace.hpp"
@@ -308,7 +309,7 @@ std::string clean_item(std::string s) {
 // acting as).
 bool opens_signature(std::string_view line) {
   const std::string f = folded_prefix(line, 8);
-  for (std::string_view lead : {"t/m ", "tm. ", "tm ", "kt. ", "kt ", "tl. ", "tuq. ", "q. "})
+  for (std::string_view lead : {"t/m ", "tm. ", "tm ", "kt. ", "kt ", "tl. ", "t/l ", "tuq. ", "q. "})
     if (starts_with(f, lead)) return true;
   return false;
 }
@@ -321,9 +322,19 @@ bool signature_column(std::string_view tail) {
   if (w.empty() || w.size() > 6 || !text::mostly_upper(tail)) return false;
   if (opens_signature(tail) && is_caps(tail)) return true;
   const std::string f = folded_prefix(tail, 32);
-  for (std::string_view position : {"chu tich", "pho ", "bi thu", "truong ", "chanh ", "giam doc", "thu truong", "tong "})
+  for (std::string_view position :
+       {"chu tich", "pho ", "bi thu", "truong ", "chanh ", "giam doc", "thu truong", "tong ", "thu tuong", "bo truong"})
     if (starts_with(f, position)) return true;
   return false;
+}
+
+// A signature lead that OCR damaged, then the body or position in
+// capitals: "Tạ. CHÍNH PHỦ" (TM.), "Ki‘Ốt TRƯỞNG BAN" (KT.), "Bộ TRƯỞNG".
+bool damaged_signature_lead(std::string_view line) {
+  const size_t space = line.find(' ');
+  if (space == std::string_view::npos || words_of(line).size() > 6) return false;
+  const text::CaseCounts c = text::count_cases(line.substr(space + 1));
+  return c.upper >= 3 && c.upper >= 3 * c.lower;
 }
 
 // OCR may run a recipient and the signature column together with single
@@ -348,7 +359,7 @@ std::string glued_signature(std::string& item) {
     const size_t at = item.rfind(" " + w[k]);  // words_of splits at spaces and ,.;
     if (at == std::string::npos) continue;
     std::string tail = text::collapse_whitespace(std::string_view(item).substr(at + 1));
-    if (!is_caps(tail) || words_of(tail).size() != w.size() - k) continue;
+    if (!text::mostly_upper(tail) || words_of(tail).size() != w.size() - k) continue;
     if (!signature_column(tail)) continue;
     item.erase(at);
     return tail;
@@ -637,7 +648,8 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md) {
         if (colon != std::string::npos && colon + 1 < seg.text.size()) {
           std::string rest = clean_item(seg.text.substr(colon + 1));
           // "Nơi nhận: T/M ĐẢNG ỦY", "Nơi nhận: CHỦ TỊCH" run together: the signature column.
-          if (opens_signature(rest) || signature_column(rest) || (is_caps(rest) && words_of(rest).size() <= 6))
+          if (opens_signature(rest) || signature_column(rest) || (is_caps(rest) && words_of(rest).size() <= 6) ||
+              damaged_signature_lead(rest))
             right.push_back(std::move(rest));
           else if (!rest.empty()) md.recipients.push_back(rest);
         }
@@ -654,6 +666,7 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md) {
       }
     }
   }
+  for (std::string& r : md.recipients) r = mend_recipient(std::move(r));
   return right;
 }
 

@@ -1,0 +1,105 @@
+#include "doc/recipient.hpp"
+
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
+#include "text/normalize.hpp"
+#include "vi/fold.hpp"
+
+namespace vn::doc {
+namespace {
+
+struct Word {
+  size_t begin, end;  // bytes of the item, punctuation after it excluded
+};
+
+// Words split at spaces, each without the , . : ; that follow it.
+std::vector<Word> split_words(std::string_view s) {
+  std::vector<Word> w;
+  for (size_t i = 0; i < s.size();) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t e = i;
+    while (e < s.size() && s[e] != ' ') ++e;
+    size_t end = e;
+    while (end > i && (s[end - 1] == ',' || s[end - 1] == '.' || s[end - 1] == ':' || s[end - 1] == ';')) --end;
+    if (end > i) w.push_back({i, end});
+    i = e;
+  }
+  return w;
+}
+
+std::string folded(std::string_view s) { return text::to_lower(vi::fold(s)); }
+
+// Letters only, folded: "(bô’cô)" -> "boco".
+std::string letters(std::string_view s) {
+  std::string out;
+  for (char c : folded(s))
+    if (c >= 'a' && c <= 'z') out.push_back(c);
+  return out;
+}
+
+bool all_capitals(std::string_view w) {
+  const text::CaseCounts c = text::count_cases(w);
+  return c.upper >= 2 && c.lower == 0;
+}
+
+// The archive-copy keeper as OCR and restoration leave "Lưu".
+bool reads_as_luu(std::string_view folded_word) {
+  for (std::string_view v : {"luu", "lit", "litu", "lw", "lu", "liu", "lim", "lint", "lan", "lani", "tau"})
+    if (folded_word == v) return true;
+  return false;
+}
+
+// "VT" (văn thư), as OCR and restoration leave it.
+bool reads_as_vt(std::string_view w) {
+  const std::string f = folded(w);
+  return f == "vt" || f == "wt" || f == "vi" || f == "vl";
+}
+
+// "Lưu: VT, XD", "Lưu VT", "Lưu Văn phòng ...", damaged.
+std::string mend_archive_copy(std::string item) {
+  const std::vector<Word> w = split_words(item);
+  if (w.size() < 2) return item;
+  const std::string_view first = std::string_view(item).substr(w[0].begin, w[0].end - w[0].begin);
+  const std::string_view second = std::string_view(item).substr(w[1].begin, w[1].end - w[1].begin);
+  const bool vt = reads_as_vt(second);
+  const bool office = folded(second) == "van" && w.size() >= 3 &&
+                      folded(std::string_view(item).substr(w[2].begin, w[2].end - w[2].begin)) == "phong";
+  if (!reads_as_luu(folded(first)) || (!vt && !office)) return item;
+  std::string out = "Lưu";
+  out.append(item, w[0].end, w[1].begin - w[0].end);  // ": " or " "
+  out.append(vt ? "VT" : second);
+  // The unit codes after "VT": commas read as stops, or lost.
+  for (size_t k = 2; k < w.size(); ++k) {
+    const std::string_view word = std::string_view(item).substr(w[k].begin, w[k].end - w[k].begin);
+    std::string_view gap = std::string_view(item).substr(w[k - 1].end, w[k].begin - w[k - 1].end);
+    if (vt && all_capitals(word) && (gap == ". " || gap == " ")) gap = ", ";
+    out.append(gap).append(word);
+  }
+  out.append(item, w.back().end, std::string::npos);
+  return out;
+}
+
+// "... (bô’cô)" -> "... (b/c)".
+void mend_for_information(std::string& item) {
+  if (item.empty() || item.back() != ')') return;
+  const size_t open = item.rfind(" (");
+  if (open == std::string::npos) return;
+  const std::string_view inside = std::string_view(item).substr(open + 2);
+  if (inside.size() == 4 && inside[1] == '/') return;  // "(b/c)" or "(B/c)" as written
+  const std::string l = letters(inside);
+  static constexpr std::string_view kReadings[] = {"bc", "boc", "boco", "bco", "bic", "bico", "bioc", "biet", "bo"};
+  if (std::find(std::begin(kReadings), std::end(kReadings), l) == std::end(kReadings)) return;
+  item.replace(open + 1, std::string::npos, "(b/c)");
+}
+
+}  // namespace
+
+std::string mend_recipient(std::string item) {
+  item = mend_archive_copy(std::move(item));
+  mend_for_information(item);
+  return item;
+}
+
+}  // namespace vn::doc

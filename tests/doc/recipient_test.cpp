@@ -1,0 +1,29 @@
+#include "doc/recipient.hpp"
+
+#include <gtest/gtest.h>
+
+using vn::doc::mend_recipient;
+
+TEST(Recipient, ArchiveCopyAsOcrAndRestorationLeaveIt) {
+  EXPECT_EQ(mend_recipient("Lit: VT, VHXH"), "Lưu: VT, VHXH");
+  EXPECT_EQ(mend_recipient("Lưu: VT. XD"), "Lưu: VT, XD");      // comma read as a stop
+  EXPECT_EQ(mend_recipient("Lint: VT TCBC"), "Lưu: VT, TCBC");  // comma lost
+  EXPECT_EQ(mend_recipient("Lưu: Vì, NNMT"), "Lưu: VT, NNMT");
+  EXPECT_EQ(mend_recipient("Litu VT"), "Lưu VT");
+  EXPECT_EQ(mend_recipient("Lw Văn phòng Tỉnh ủy"), "Lưu Văn phòng Tỉnh ủy");
+  EXPECT_EQ(mend_recipient("Lưu: VT, TP"), "Lưu: VT, TP");
+}
+
+TEST(Recipient, ForInformation) {
+  EXPECT_EQ(mend_recipient("Bộ Nội vụ (bô’cô)"), "Bộ Nội vụ (b/c)");
+  EXPECT_EQ(mend_recipient("Bộ Nội vụ (bc)"), "Bộ Nội vụ (b/c)");
+  EXPECT_EQ(mend_recipient("Thường trực Tỉnh ủy (biết)"), "Thường trực Tỉnh ủy (b/c)");
+  EXPECT_EQ(mend_recipient("Văn phòng Trung ương Đảng (b/c)"), "Văn phòng Trung ương Đảng (b/c)");
+  EXPECT_EQ(mend_recipient("Ban Thường vụ Tỉnh ủy (B/c)"), "Ban Thường vụ Tỉnh ủy (B/c)");  // as written
+}
+
+TEST(Recipient, LeavesOtherRecipientsAlone) {
+  for (const char* r : {"Như trên", "Lan Anh (để biết)", "Các sở, ban, ngành", "UBND các xã, phường",
+                        "Tàu Văn hóa", "Lan: Văn", "Sở Tài chính (bản sao)", ""})
+    EXPECT_EQ(mend_recipient(r), r) << r;
+}
