@@ -249,6 +249,14 @@ std::pair<size_t, size_t> number_line_span(std::string_view text) {
           (j < head.size() && head[j] == '/' && j > 4))
         return {start, end};
     }
+    // A "Số" damaged further ("Sẽ: 3/HD-UBND", "So UBC-HĐND") on the line
+    // where the header's columns meet: the place and date beside it
+    // ("..., ngày 16 tháng 02 năm 2019").
+    const size_t first_word = std::min(l.find_first_of(" :"), l.size());
+    if (!head.empty() && (head[0] == 's' || head[0] == '$') && first_word <= 4) {
+      const std::string f = folded_lower(l);
+      if (f.find(" thang ") != npos && f.find(" nam ") != npos && f.find("ngay") != npos) return {start, end};
+    }
     start = end + 1;
   }
   return {npos, npos};

@@ -12,13 +12,18 @@ namespace vn::doc {
 namespace {
 
 // Fixed phrases of issuing bodies, longest first among those sharing a start.
-constexpr std::array<std::string_view, 24> kPhrases = {
-    "ỦY BAN NHÂN DÂN THÀNH PHỐ", "ỦY BAN NHÂN DÂN TỈNH", "ỦY BAN NHÂN DÂN HUYỆN", "ỦY BAN NHÂN DÂN XÃ",
-    "ỦY BAN NHÂN DÂN",           "HỘI ĐỒNG NHÂN DÂN TỈNH", "HỘI ĐỒNG NHÂN DÂN HUYỆN", "HỘI ĐỒNG NHÂN DÂN",
-    "ỦY BAN KIỂM TRA",           "ĐẢNG BỘ TỈNH",         "ĐẢNG BỘ HUYỆN",         "ĐẢNG BỘ XÃ",
-    "ĐẢNG BỘ",                   "ĐẢNG ỦY",              "TỈNH ỦY",               "HUYỆN ỦY",
-    "THÀNH ỦY",                  "BAN THƯỜNG VỤ",        "BAN CHẤP HÀNH",         "BAN TỔ CHỨC",
-    "BAN TUYÊN GIÁO",            "BAN DÂN VẬN",          "VĂN PHÒNG",             "MẶT TRẬN TỔ QUỐC",
+constexpr std::array<std::string_view, 43> kPhrases = {
+    "ỦY BAN NHÂN DÂN THÀNH PHỐ", "ỦY BAN NHÂN DÂN TỈNH",     "ỦY BAN NHÂN DÂN HUYỆN",   "ỦY BAN NHÂN DÂN QUẬN",
+    "ỦY BAN NHÂN DÂN THỊ XÃ",    "ỦY BAN NHÂN DÂN XÃ",       "ỦY BAN NHÂN DÂN PHƯỜNG",  "ỦY BAN NHÂN DÂN THỊ TRẤN",
+    "ỦY BAN NHÂN DÂN",           "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ", "HỘI ĐỒNG NHÂN DÂN TỈNH", "HỘI ĐỒNG NHÂN DÂN HUYỆN",
+    "HỘI ĐỒNG NHÂN DÂN QUẬN",    "HỘI ĐỒNG NHÂN DÂN THỊ XÃ", "HỘI ĐỒNG NHÂN DÂN XÃ",    "HỘI ĐỒNG NHÂN DÂN PHƯỜNG",
+    "HỘI ĐỒNG NHÂN DÂN THỊ TRẤN", "HỘI ĐỒNG NHÂN DÂN",      "ỦY BAN KIỂM TRA",         "ĐẢNG BỘ THÀNH PHỐ",
+    "ĐẢNG BỘ TỈNH",              "ĐẢNG BỘ HUYỆN",            "ĐẢNG BỘ QUẬN",            "ĐẢNG BỘ XÃ",
+    "ĐẢNG BỘ",                   "ĐẢNG ỦY XÃ",               "ĐẢNG ỦY PHƯỜNG",          "ĐẢNG ỦY THỊ TRẤN",
+    "ĐẢNG ỦY",                   "TỈNH ỦY",                  "HUYỆN ỦY",                "THÀNH ỦY",
+    "THỊ ỦY",                    "QUẬN ỦY",                  "BAN THƯỜNG VỤ",           "BAN CHẤP HÀNH",
+    "BAN TỔ CHỨC",               "BAN TUYÊN GIÁO",           "BAN DÂN VẬN",             "VĂN PHÒNG",
+    "MẶT TRẬN TỔ QUỐC",          "CHÍNH PHỦ",                "QUỐC HỘI",
 };
 
 std::vector<std::string> split_words(std::string_view s) {
@@ -41,19 +46,48 @@ bool has_letter(std::string_view s) {
   return false;
 }
 
-// Equal, or (both of 4+ bytes) one substitution, insertion or deletion apart.
-bool near(std::string_view a, std::string_view b) {
-  if (a == b) return true;
-  if (a.size() < 4 || b.size() < 4 || (a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > 1) return false;
+// Equal, or one substitution, insertion or deletion apart.
+bool one_edit(std::string_view a, std::string_view b) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > 1) return false;
   size_t i = 0;
   while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
   if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);
   return a.size() > b.size() ? a.substr(i + 1) == b.substr(i) : a.substr(i) == b.substr(i + 1);
 }
 
+// Equal, or (both of 4+ bytes) one edit apart.
+bool near(std::string_view a, std::string_view b) {
+  return a == b || (a.size() >= 4 && b.size() >= 4 && one_edit(a, b));
+}
+
 struct Phrase {
   std::vector<std::string> words, folded;
 };
+
+// How many of the folded words from `at` read as the phrase, or 0. A word
+// may be near its phrase word, or near several phrase words that OCR glued
+// ("holdong", "bannhandan"); one short word of a phrase of several may be
+// one edit off ("bq", "boq" for "bo") when the phrase's other words match.
+size_t match_phrase(const std::vector<std::string>& folded, size_t at, const Phrase& p) {
+  size_t j = at, loose = 0;
+  for (size_t k = 0; k < p.folded.size(); ++j) {
+    if (j == folded.size()) return 0;
+    if (near(folded[j], p.folded[k])) {
+      ++k;
+      continue;
+    }
+    std::string glued = p.folded[k];
+    size_t g = k + 1;
+    while (g < p.folded.size() && !near(folded[j], glued)) glued += p.folded[g++];
+    if (g > k + 1 && near(folded[j], glued)) {
+      k = g;
+      continue;
+    }
+    if (loose++ > 0 || p.folded.size() < 2 || !one_edit(folded[j], p.folded[k])) return 0;
+    ++k;
+  }
+  return j - at;
+}
 
 const std::vector<Phrase>& phrases() {
   static const std::vector<Phrase> all = [] {
@@ -69,12 +103,25 @@ const std::vector<Phrase>& phrases() {
   return all;
 }
 
+// `w` without the punctuation OCR put around it ("HỘI]", "THƠ)", "“TỈNH");
+// an apostrophe inside stays ("R'LẤP").
+std::string trim_punctuation(const std::string& w) {
+  auto letter_or_digit = [](char32_t c) { return text::is_letter_or_mark(c) || (c >= U'0' && c <= U'9'); };
+  const std::u32string u = text::to_u32(w);
+  size_t b = 0, e = u.size();
+  while (b < e && !letter_or_digit(u[b])) ++b;
+  while (e > b && !letter_or_digit(u[e - 1])) --e;
+  return text::to_utf8(std::u32string_view(u).substr(b, e - b));
+}
+
 }  // namespace
 
 std::string mend_issuer(std::string_view issuer) {
-  std::vector<std::string> words = split_words(issuer);
-  const auto first = std::find_if(words.begin(), words.end(), [](const std::string& w) { return has_letter(w); });
-  words.erase(words.begin(), first);
+  // Tokens without letters ("—", "*", "|", "~~") are OCR noise; so is the
+  // punctuation around a word.
+  std::vector<std::string> words;
+  for (const std::string& w : split_words(issuer))
+    if (has_letter(w)) words.push_back(trim_punctuation(w));
   std::vector<std::string> folded;
   for (const auto& w : words) folded.push_back(folded_lower(w));
   const bool capitals = text::mostly_upper(issuer);
@@ -82,12 +129,9 @@ std::string mend_issuer(std::string_view issuer) {
   for (size_t i = 0; i < words.size();) {
     size_t matched = 0;
     for (const Phrase& p : phrases()) {
-      if (i + p.folded.size() > words.size()) continue;
-      bool ok = true;
-      for (size_t k = 0; k < p.folded.size() && ok; ++k) ok = near(folded[i + k], p.folded[k]);
-      if (!ok) continue;
+      matched = match_phrase(folded, i, p);
+      if (matched == 0) continue;
       for (const auto& w : p.words) out += (out.empty() ? "" : " ") + w;
-      matched = p.words.size();
       break;
     }
     if (matched == 0) {

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "doc/citations.hpp"
+#include "doc/code_shape.hpp"
 #include "doc/gazetteer.hpp"
 #include "doc/issuer.hpp"
 #include "doc/lines.hpp"
@@ -461,13 +462,8 @@ void read_number(const Line& l, Metadata& md) {
   }
   md.code = seg.substr(i, e == std::string::npos ? std::string::npos : e - i);
   while (!md.code.empty() && (md.code.back() == ',' || md.code.back() == '.')) md.code.pop_back();
-  md.code = mend_code_slash(md.code);
   // A draft's code has no number yet ("Số:      /TTr-UBND"): none to give.
-  if (!md.code.empty() && md.code[0] == '/') md.code.clear();
-  // OCR reads a leading 1 as l or I ("L009-CT/TW").
-  if (md.code.size() > 1 && (md.code[0] == 'l' || md.code[0] == 'L' || md.code[0] == 'I' || md.code[0] == 'i') &&
-      md.code[1] >= '0' && md.code[1] <= '9')
-    md.code[0] = '1';
+  md.code = md.code.empty() ? std::string() : mend_code_shape(mend_code_slash(md.code));
   size_t d = 0;
   while (d < md.code.size() && md.code[d] >= '0' && md.code[d] <= '9') ++d;
   md.number = md.code.substr(0, d);
@@ -529,6 +525,15 @@ void mend_place(const Gazetteer& places, std::string& place) {
   if (m && !m->ambiguous) place = std::string(m->unit->name);
 }
 
+// The star or rule under a Party body's name, as OCR reads it: one token
+// of three letters or fewer ("*", "ok", "oe", "O*", "*KÌ").
+bool is_decoration(std::string_view left) {
+  if (left.find(' ') != std::string_view::npos) return false;
+  size_t letters = 0;
+  for (size_t i = 0; i < left.size();) letters += text::is_letter_or_mark(text::next_code_point(left, i));
+  return letters <= 3;
+}
+
 // Issuer: the left column above the number line (or the first block).
 void read_issuer(const Layout& doc, Metadata& md) {
   const size_t n = doc.n, number_line = doc.number_line;
@@ -542,7 +547,7 @@ void read_issuer(const Layout& doc, Metadata& md) {
     if (is_type_name(folded_prefix(line.trimmed(), 40))) break;  // no header: the type line opens the document
     if (line.raw().size() > kHeaderLineBytes) continue;
     std::string left = cut_motto(line.left());
-    if (left.empty()) continue;
+    if (left.empty() || is_decoration(left)) continue;
     const std::string f = folded_lower(left);
     bool motto = false;
     for (auto m : kMottos) motto |= f == m;

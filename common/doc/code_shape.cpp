@@ -1,0 +1,75 @@
+#include "doc/code_shape.hpp"
+
+#include <vector>
+
+namespace vn::doc {
+namespace {
+
+bool is_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+bool ends_with(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+// The issuer part of a Party code: "TU", "BTGTU", "VPTW", "ĐU", "ThU".
+bool party_issuer(std::string_view part) {
+  for (std::string_view t : {"TW", "TU", "HU", "ĐU", "DU", "QU", "ThU"})  // DU: ĐU not restored
+    if (ends_with(part, t)) return true;
+  return false;
+}
+
+// '/' as OCR misreads it, between two parts.
+std::string slashes_mended(std::string_view code) {
+  std::string out;
+  for (size_t i = 0; i < code.size();) {
+    const std::string_view rest = code.substr(i);
+    size_t len = 0;
+    for (std::string_view misread : {",/", "/'", "/\u2018", "/\u2019", ":", "'", "\u2018", "\u2019", "\u00B0", ";"})
+      if (rest.substr(0, misread.size()) == misread) {
+        len = misread.size();
+        break;
+      }
+    if (len > 0 && i > 0 && i + len < code.size()) {
+      out.push_back('/');
+      i += len;
+    } else {
+      out.push_back(code[i++]);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string mend_code_shape(std::string_view raw) {
+  std::string code = slashes_mended(raw);
+  std::vector<std::string> parts;
+  for (size_t start = 0, i = 0; i <= code.size(); ++i)
+    if (i == code.size() || code[i] == '-' || code[i] == '/') {
+      parts.push_back(code.substr(start, i - start));
+      start = i + 1;
+    }
+  std::string& number = parts[0];
+  if (number.size() > 1 && (number[0] == 'O' || number[0] == 'o')) number[0] = '0';
+  if (number.size() > 1 && (number[0] == 'l' || number[0] == 'L' || number[0] == 'I' || number[0] == 'i'))
+    number[0] = '1';
+  if (!is_digits(number)) return {};
+  for (std::string& p : parts)
+    if (p == "QDi") p = "QĐi";
+  auto join = [&](std::string_view seps) {
+    std::string out = parts[0];
+    for (size_t k = 1; k < parts.size(); ++k) out.append(1, seps[k - 1]).append(parts[k]);
+    return out;
+  };
+  if (parts.size() == 4 && parts[1].size() == 4 && is_digits(parts[1])) return join("//-");  // 14/2025/QĐ-UBND
+  if (parts.size() == 3 && !is_digits(parts[1]) && !is_digits(parts[2]))
+    return join(party_issuer(parts[2]) ? "-/" : "/-");
+  return code;
+}
+
+}  // namespace vn::doc
