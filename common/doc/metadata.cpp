@@ -139,6 +139,36 @@ std::vector<std::string> words_of(std::string_view s) {
   return w;
 }
 
+// A number OCR read with letters for digits ("OL" -> "01", "O01" -> "01"),
+// folded; other words as they are.
+std::string digits_read(const std::string& w) {
+  std::string out;
+  size_t digits = 0;
+  for (char c : w) {
+    if (c >= '0' && c <= '9') ++digits, out.push_back(c);
+    else if (c == 'o') out.push_back('0');
+    else if (c == 'l' || c == 'i') out.push_back('1');
+    else return w;
+  }
+  if (digits == 0 && w.size() > 2) return w;
+  while (out.size() > 2 && out.size() != 4 && out[0] == '0') out.erase(0, 1);
+  return out;
+}
+
+// "Số", "Số:" as OCR reads it: "So", "S6:", "$6", "86:", "Sẽ:".
+bool opens_number_line(std::string_view word) {
+  const std::string f = folded_lower(word);
+  const size_t end = f.find_first_of(":_");
+  return (end == std::string::npos ? f.size() : end) <= 3 && !f.empty() && (f[0] == 's' || f[0] == '$' || f[0] == '8');
+}
+
+// A word with a digit or a slash, or capitals around a hyphen: a code or a
+// number ("14-CWHU", "/PA-UBND", "UBND-NV").
+bool code_like(std::string_view word) {
+  if (word.find_first_of("0123456789/") != std::string_view::npos) return true;
+  return word.find('-') != std::string_view::npos && text::count_cases(word).lower == 0;
+}
+
 // "Lạng Sơn, ngày 06 tháng 8 năm 2025" -> place and ISO date.
 bool parse_place_date(const std::string& seg, std::string& place, std::string& date) {
   // The comma before "ngày", which OCR may read as a full stop ("Quảng Trị. ngày").
@@ -155,7 +185,12 @@ bool parse_place_date(const std::string& seg, std::string& place, std::string& d
   if (comma == std::string::npos || comma == 0 || comma > 60) return false;
   if (w.empty() || w[0] != "ngay") w = words_of(folded_lower(std::string_view(seg).substr(comma + 1)));
   std::string d;
-  if (w.size() >= 6 && w[0] == "ngay" && w[2] == "thang" && w[4] == "nam") {
+  if (w.size() >= 5 && starts_with(w[0], "ngay") && w[1] == "thang" && w[3] == "nam") {
+    // A draft's date before its day is filled in: "ngày_ tháng 11 năm 2025".
+    const std::string month = digits_read(w[2]), year = digits_read(w[4]);
+    if (!iso_date("1", month, year).empty()) d = iso_date("1", month, year).substr(0, 7);
+  } else if (w.size() >= 6 && w[0] == "ngay" && w[2] == "thang" && w[4] == "nam") {
+    for (size_t k : {1, 3, 5}) w[k] = digits_read(w[k]);
     d = iso_date(w[1], w[3], w[5]);
     // OCR damaged the day ("ngày (s tháng 10 năm 2025"): keep year and month.
     if (d.empty() && !iso_date("1", w[3], w[5]).empty()) d = iso_date("1", w[3], w[5]).substr(0, 7);
@@ -167,25 +202,18 @@ bool parse_place_date(const std::string& seg, std::string& place, std::string& d
   }
   if (d.empty()) return false;
   std::string p = text::collapse_whitespace(std::string_view(seg).substr(0, comma));
-  // OCR may merge "Số 215-BC/TU" and the place into one column.
-  const auto pw = words_of(p);
-  if (pw.size() >= 3) {
-    const std::string f0 = folded_lower(pw[0]);
-    const bool so = f0 == "so" || f0 == "so:" || f0 == "s6" || f0 == "s6:" || f0 == "s0" || f0 == "s0:";
-    if (so && !pw[1].empty() && pw[1][0] >= '0' && pw[1][0] <= '9') {
-      const size_t at = p.find(pw[1]);
-      p = text::collapse_whitespace(std::string_view(p).substr(at + pw[1].size()));
-      // ... and the rest of a code OCR split off ("103 -BC/ĐU").
-      while (!p.empty() && (p[0] == '-' || p[0] == '/')) {
-        const size_t sp = p.find(' ');
-        p = sp == std::string::npos ? std::string() : p.substr(sp + 1);
-      }
+  // OCR may merge the number column and the place into one: "Số 215-BC/TU
+  // Lạng Sơn", "$6 14-CWHU Bình Giang", "103 -BC/ĐU Lạng Sơn", a draft's
+  // "Số: /PA-UBND Bình Thủy". After a "Số" or a code, the place is the
+  // words after the last that holds a digit or a slash.
+  if (const std::vector<std::string> pw = words_of(p); !pw.empty() && (opens_number_line(pw[0]) || code_like(pw[0]))) {
+    size_t end = 0;  // where the last word with a digit or a slash ends
+    for (size_t k = 0, at = 0; k < pw.size(); ++k) {
+      at = p.find(pw[k], at) + pw[k].size();
+      if (k == 0 || code_like(pw[k])) end = at;
     }
-  }
-  // ... or a code without its number yet ("Số: /PA-UBND Bình Thủy", a draft's).
-  if (const size_t slash = p.rfind('/'); slash != std::string::npos) {
-    const size_t sp = p.find(' ', slash);
-    p = sp == std::string::npos ? std::string() : p.substr(sp + 1);
+    const size_t sp = p.find(' ', end);
+    p = sp == std::string::npos ? std::string() : text::collapse_whitespace(std::string_view(p).substr(sp + 1));
   }
   // A place is a few words without digits ("Lạng Sơn", "TP. Hồ Chí Minh"),
   // not a title that cites a dated document.
@@ -518,11 +546,23 @@ std::string cut_draft_marker(const std::string& line) {
   return line;
 }
 
-// The name of the unit a place names, when one does unambiguously.
+// The name of the unit a place names, when one does unambiguously; else
+// that of the longest tail of two words or more that does, when OCR left
+// junk before the place ("The L BND Sơn La", "TL Tây Ninh").
 void mend_place(const Gazetteer& places, std::string& place) {
   if (place.empty()) return;
-  const std::optional<PlaceMatch> m = places.lookup(place);
-  if (m && !m->ambiguous) place = std::string(m->unit->name);
+  if (const std::optional<PlaceMatch> m = places.lookup(place); m) {
+    if (!m->ambiguous) place = std::string(m->unit->name);
+    return;
+  }
+  for (size_t from = place.find(' '); from != std::string::npos; from = place.find(' ', from + 1)) {
+    const std::string_view tail = std::string_view(place).substr(from + 1);
+    if (tail.find(' ') == std::string_view::npos) break;
+    if (const std::optional<PlaceMatch> m = places.lookup(tail); m && !m->ambiguous) {
+      place = std::string(m->unit->name);
+      return;
+    }
+  }
 }
 
 // The star or rule under a Party body's name, as OCR reads it: one token

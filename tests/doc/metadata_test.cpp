@@ -460,3 +460,25 @@ TEST(Metadata, DamagedPositionsReadAsThePositionTheyName) {
   EXPECT_EQ(position("PHÓ CHỦ TỊCH"), "PHÓ CHỦ TỊCH");
   EXPECT_EQ(position("TRƯỞNG BAN TỔ CHỨC"), "TRƯỞNG BAN TỔ CHỨC");  // names no listed position: as written
 }
+
+// Issue 14: the number column run into the place, digits read as letters,
+// a draft's date without its day, junk before the place.
+TEST(Metadata, PlaceAndDateAfterADamagedNumberColumn) {
+  auto read = [](const std::string& line) {
+    return extract_metadata("ỦY BAN NHÂN DÂN\nHUYỆN BÌNH GIANG\n" + line + "\n\nBÁO CÁO\nkết quả\n\nNội dung.\n");
+  };
+  auto md = read("$6 14-CWHU Bình Giang, ngày 03 tháng 6 năm 2018");
+  EXPECT_EQ(md.place, "Bình Giang");
+  EXPECT_EQ(md.date, "2018-06-03");
+  md = read("86: 05:TB-HĐND Châu Thành, ngày 16 tháng OL năm 2025");
+  EXPECT_EQ(md.place, "Châu Thành");
+  EXPECT_EQ(md.date, "2025-01-16");
+  md = read("Số_ -CTr/BTGTU Khánh Hòa, ngày_ tháng 11 năm 2025");
+  EXPECT_EQ(md.place, "Khánh Hòa");
+  EXPECT_EQ(md.date, "2025-11");
+  md = read("Số: 12/UBND-NV UBND-NV Đông Triều, ngày 2 tháng 3 năm 2024");
+  EXPECT_EQ(md.place, "Đông Triều");
+  // A sentence that cites a dated document names no place.
+  md = read("Thực hiện Kết luận 14-KL/TW của Bộ Chính trị, ngày 5 tháng 3 năm 2024");
+  EXPECT_EQ(md.place, "");
+}
