@@ -4,6 +4,7 @@
 #include <array>
 #include <vector>
 
+#include "text/edits.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 #include "vi/fold.hpp"
@@ -46,18 +47,9 @@ bool has_letter(std::string_view s) {
   return false;
 }
 
-// Equal, or one substitution, insertion or deletion apart.
-bool one_edit(std::string_view a, std::string_view b) {
-  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > 1) return false;
-  size_t i = 0;
-  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
-  if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);
-  return a.size() > b.size() ? a.substr(i + 1) == b.substr(i) : a.substr(i) == b.substr(i + 1);
-}
-
 // Equal, or (both of 4+ bytes) one edit apart.
 bool near(std::string_view a, std::string_view b) {
-  return a == b || (a.size() >= 4 && b.size() >= 4 && one_edit(a, b));
+  return a == b || (a.size() >= 4 && b.size() >= 4 && text::within_one_edit(a, b));
 }
 
 struct Phrase {
@@ -83,7 +75,7 @@ size_t match_phrase(const std::vector<std::string>& folded, size_t at, const Phr
       k = g;
       continue;
     }
-    if (loose++ > 0 || p.folded.size() < 2 || !one_edit(folded[j], p.folded[k])) return 0;
+    if (loose++ > 0 || p.folded.size() < 2 || !text::within_one_edit(folded[j], p.folded[k])) return 0;
     ++k;
   }
   return j - at;

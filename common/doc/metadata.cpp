@@ -10,6 +10,7 @@
 #include "doc/issuer.hpp"
 #include "doc/lines.hpp"
 #include "doc/recipient.hpp"
+#include "text/edits.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 #include "text/whitespace.hpp"
@@ -60,19 +61,34 @@ std::string type_named(std::string_view folded) {
     const std::string joined = without_spaces(line);
     for (const auto& t : kTypes)
       if (joined == without_spaces(t.folded)) return std::string(t.canonical);
+    // One letter misread ("ngh] quyet"): the types' joined forms are at least
+    // two edits apart from each other.
+    if (joined.size() >= 6)
+      for (const auto& t : kTypes)
+        if (text::within_one_edit(joined, without_spaces(t.folded))) return std::string(t.canonical);
   }
   return {};
+}
+
+// Whether a folded word is "V/v" (về việc) as OCR reads it: "v/v", "v/v:",
+// "viv", "v/y", "vv", "vw", "vev", "v.v".
+bool subject_lead(std::string_view w) {
+  if (!w.empty() && w.back() == ':') w.remove_suffix(1);
+  if (w.size() < 2 || w.size() > 3 || w[0] != 'v') return false;
+  const char last = w.back();
+  if (last != 'v' && last != 'w' && last != 'y') return false;
+  return w.size() == 2 || std::string_view("/ie.l1|").find(w[1]) != std::string_view::npos;
 }
 
 // Whether a folded line opens a letter's subject: "V/v ...", as OCR
 // reads it too ("Viv", "V/y", "Vv").
 bool opens_subject(std::string_view folded) {
-  for (std::string_view lead : {"v/v", "viv ", "v/y ", "vv ", "v.v ", "v/v:"})
-    if (starts_with(folded, lead)) return true;
-  return false;
+  return subject_lead(folded.substr(0, std::min(folded.find(' '), folded.size())));
 }
 
 bool is_type_name(std::string_view folded) { return !type_named(folded).empty(); }
+
+
 
 // Header, title and signature lines are short: longer lines are body text
 // and are not read for those fields (a huge one-line file stays cheap).
@@ -137,6 +153,14 @@ std::vector<std::string> words_of(std::string_view s) {
   }
   if (!cur.empty()) w.push_back(cur);
   return w;
+}
+
+// "V/v" (về việc) opening a subject as OCR read it ("Viv", "Vv", "V/y")
+// written as it is meant.
+void mend_subject_lead(std::string& subject) {
+  size_t end = std::min(subject.find(' '), subject.size());
+  if (end > 0 && subject[end - 1] == ':') --end;  // "V/v:" keeps its colon
+  if (subject_lead(folded_lower(std::string_view(subject).substr(0, end)))) subject.replace(0, end, "V/v");
 }
 
 // A number OCR read with letters for digits ("OL" -> "01", "O01" -> "01"),
@@ -616,7 +640,7 @@ size_t read_type_and_title(const Layout& doc, Metadata& md) {
       size_t j = i;
       for (; j < n; ++j) {
         const Line line = lines.view(j);
-        if (line.blank()) break;
+        if (line.blank() || (j > i && starts_with(folded_prefix(line.trimmed(), 12), "kinh gui"))) break;
         append_words(subject, line.segments()[0].text);
       }
       body_start = j;
@@ -630,12 +654,18 @@ size_t read_type_and_title(const Layout& doc, Metadata& md) {
     for (; j < n; ++j) {
       const Line line = lines.view(j);
       if (line.blank()) break;
+      // A line in capitals after a title that is not (OCR lost the blank
+      // line before it): a heading or a body's name, no more of the title.
+      if (!md.title.empty() && !text::mostly_upper(md.title) && text::mostly_upper(line.flat()) &&
+          line.flat().find(' ') != std::string::npos)
+        break;
       append_words(md.title, line.flat());
     }
     body_start = j;
     break;
   }
   if (md.type.empty() && !subject.empty()) md.type = "CÔNG VĂN";
+  mend_subject_lead(subject);
   if (md.title.empty()) md.title = subject;
   return body_start;
 }

@@ -384,7 +384,7 @@ TEST(Metadata, GluedTypesDamagedSubjectAndPlaceStop) {
   EXPECT_EQ(extract_metadata(head + "KETLUAN\ncủa Ban Thường vụ\n").type, "KẾT LUẬN");
   md = extract_metadata(head + "Viv báo cáo kết quả cải cách\n\nKính gửi: Hội đồng nhân dân tỉnh.\n");
   EXPECT_EQ(md.type, "CÔNG VĂN");
-  EXPECT_EQ(md.title, "Viv báo cáo kết quả cải cách");
+  EXPECT_EQ(md.title, "V/v báo cáo kết quả cải cách");
   EXPECT_EQ(extract_metadata(head + "Báo cáo tình hình\n").type, "");  // a sentence, not a type line
 }
 
@@ -481,4 +481,16 @@ TEST(Metadata, PlaceAndDateAfterADamagedNumberColumn) {
   // A sentence that cites a dated document names no place.
   md = read("Thực hiện Kết luận 14-KL/TW của Bộ Chính trị, ngày 5 tháng 3 năm 2024");
   EXPECT_EQ(md.place, "");
+}
+
+TEST(Metadata, DamagedTypeLineAndSubjectLead) {
+  const std::string head = "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 291/UBND-NNTN Sơn La, ngày 14 tháng 4 năm 2021\n";
+  auto md = extract_metadata(head + "VW triển khai thực hiện quản lý\nđất đai\nKính gửi: Hội đồng nhân dân tỉnh.\n");
+  EXPECT_EQ(md.type, "CÔNG VĂN");
+  EXPECT_EQ(md.title, "V/v triển khai thực hiện quản lý đất đai");
+  md = extract_metadata(head + "NGH] QUYẾT\nvề đại hội đảng bộ các cấp\n\nNội dung.\n");
+  EXPECT_EQ(md.type, "NGHỊ QUYẾT");
+  // A line in capitals after the title is no more of it.
+  md = extract_metadata(head + "QUY CHẾ\nlàm việc của Ban Thường vụ\nChương I TỔ CHỨC THỰC HIỆN\n\nNội dung.\n");
+  EXPECT_EQ(md.title, "làm việc của Ban Thường vụ");
 }
