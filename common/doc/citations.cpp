@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "doc/code_shape.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 #include "vi/fold.hpp"
@@ -28,8 +29,8 @@ constexpr std::array<TypeWord, 18> kTypeWords = {{
 }};
 
 // Type parts of codes ("18-NQ/TW" -> NQ), compared in upper case.
-constexpr std::array<std::string_view, 15> kCodeTypes = {
-    "NQ", "NĐ", "QĐ", "KL", "CT", "TT", "KH", "BC", "CV", "TB", "TTr", "HD", "CTr", "ĐA", "PA"};
+constexpr std::array<std::string_view, 17> kCodeTypes = {
+    "NQ", "NĐ", "QĐ", "KL", "CT", "TT", "KH", "BC", "CV", "TB", "TTr", "HD", "CTr", "ĐA", "PA", "QĐi", "TTri"};
 
 // Issuer parts of codes, for telling "NQITW" (OCR read '/' as 'I') apart.
 constexpr std::array<std::string_view, 9> kCodeIssuers = {"TW", "TU", "ĐU", "CP", "TTg", "UBND", "HĐND", "BCĐ", "VP"};
@@ -40,8 +41,9 @@ struct DAbbrev {
   std::u32string_view pattern;
   bool p_for_d;
 };
-constexpr std::array<DAbbrev, 8> kDAbbrevs = {{{U"QĐ", true}, {U"NĐ", true}, {U"ĐU", true}, {U"HĐND", true},
-                                               {U"ĐĐ", true}, {U"HĐ", true}, {U"BCĐ", true}, {U"ĐA", false}}};
+constexpr std::array<DAbbrev, 9> kDAbbrevs = {{{U"QĐ", true}, {U"NĐ", true}, {U"ĐU", true}, {U"HĐND", true},
+                                               {U"ĐĐ", true}, {U"HĐ", true}, {U"BCĐ", true}, {U"ĐA", false},
+                                               {U"QĐI", true}}};
 
 std::u32string upper32(std::string_view s) {
   std::u32string u = text::to_u32(s);
@@ -96,9 +98,38 @@ bool is_one_of(std::string_view part, const std::array<std::string_view, N>& kno
   return false;
 }
 
+// The type or issuer part `part` is, up to case, in its own case ("QĐi",
+// "TTr"), or "".
+std::string known_part(std::string_view part) {
+  const std::u32string up = upper32(part);
+  for (auto k : kCodeTypes)
+    if (upper32(k) == up) return std::string(k);
+  return {};
+}
+
+// The National Assembly's term in "QH13", "UBTVQH15" read with letters
+// for digits ("QHI3", "QHIS"): the digits back.
+std::string assembly_term(std::string_view part) {
+  const size_t qh = part.rfind("QH");
+  if (qh == std::string_view::npos || part.size() != qh + 4 || (qh != 0 && part.substr(0, qh) != "UBTV")) return {};
+  std::string out(part);
+  for (size_t k = qh + 2; k < out.size(); ++k) {
+    char& c = out[k];
+    if (c == 'I' || c == 'l') c = '1';
+    else if (c == 'S') c = '5';
+    else if (c == 'O') c = '0';
+    else if (c < '0' || c > '9') return {};
+  }
+  return out;
+}
+
 std::string normalize_part(std::string_view part) {
+  if (std::string term = assembly_term(part); !term.empty()) return term;
+  // A type as written stays: "HD" (hướng dẫn) is no damaged "HĐ".
+  if (std::string k = known_part(part); !k.empty()) return k;
   std::string repaired = repair_d(part);
-  if (repaired != part || is_one_of(part, kCodeTypes) || is_one_of(part, kCodeIssuers)) return repaired;
+  if (std::string k = known_part(repaired); !k.empty()) return k;  // "QDi" -> "QĐI" -> "QĐi"
+  if (repaired != part || is_one_of(part, kCodeIssuers)) return repaired;
   // "NQITW": a type and an issuer with the '/' read as I or l.
   for (size_t i = 1; i + 1 < part.size(); ++i) {
     if (part[i] != 'I' && part[i] != 'l') continue;
@@ -208,6 +239,34 @@ bool split_hyphen(const Tokens& t, size_t i) {
   return gap.size() > 1 && gap_ok(gap, 1, gap.size(), "") && is_letter_part(split_code(t.at(i + 1))[0]);
 }
 
+// Token i is a code and token i + 1 the issuer part OCR set apart with a
+// space ("263/QĐ -TTg", "22-QĐ/ TW"): the separator, else "".
+std::string_view split_issuer(const Tokens& t, size_t i) {
+  if (i + 1 >= t.toks.size() || t.toks[i].kind != vi::TokenKind::kCode) return {};
+  const std::string_view gap = t.text.substr(t.end(i), t.toks[i + 1].offset - t.end(i));
+  // One separator, as written or as OCR reads a '/' ("22-QĐ:TW"), and spaces.
+  std::string_view sep = gap;
+  while (!sep.empty() && sep.front() == ' ') sep.remove_prefix(1);
+  while (!sep.empty() && sep.back() == ' ') sep.remove_suffix(1);
+  if (gap.size() > sep.size() + 2) return {};
+  bool known = false;
+  for (std::string_view s : {"-", "/", ":", "'", "\u2018", "\u2019"}) known |= sep == s;
+  const std::string_view part = t.at(i + 1);
+  if (!known || part.size() > 8 || !is_letter_part(part) || !text::mostly_upper(part)) return {};
+  return sep == "-" ? "-" : "/";
+}
+
+// Token i a number, or a code ending in one, and token i + 1 a code whose
+// number OCR split off one digit of, after one space: "121 1/2016/UBTVQH13",
+// "01/201 1/TT-BNV" (a narrow "1" set apart). Whether to join them.
+bool split_digit(const Tokens& t, size_t i) {
+  if (i + 1 >= t.toks.size() || t.toks[i + 1].kind != vi::TokenKind::kCode) return false;
+  if (t.toks[i].kind != vi::TokenKind::kNumber && t.toks[i].kind != vi::TokenKind::kCode) return false;
+  if (t.toks[i + 1].offset != t.end(i) + 1 || t.text[t.end(i)] != ' ') return false;
+  const std::string_view a = t.at(i), b = t.at(i + 1);
+  return a.back() >= '0' && a.back() <= '9' && b.size() > 2 && b[0] >= '0' && b[0] <= '9' && b[1] == '/';
+}
+
 bool is_so(std::string_view folded) { return folded == "so" || folded == "s6" || folded == "s0" || folded == "s5"; }
 
 }  // namespace
@@ -280,8 +339,16 @@ std::vector<Citation> extract_citations(std::string_view text, const std::vector
   for (size_t i = 0; i < t.toks.size(); ++i) {
     const size_t first = i;
     std::string raw;
-    if (t.toks[i].kind == vi::TokenKind::kCode) {
-      raw = t.at(i);
+    if (split_digit(t, i)) {
+      raw = std::string(t.at(i)) + std::string(t.at(i + 1));
+      ++i;
+    }
+    if (!raw.empty() || t.toks[i].kind == vi::TokenKind::kCode) {
+      if (raw.empty()) raw = t.at(i);
+      if (const std::string_view sep = split_issuer(t, i); !sep.empty()) {
+        raw.append(sep).append(t.at(i + 1));
+        ++i;
+      }
     } else if (t.toks[i].kind == vi::TokenKind::kNumber && i + 1 < t.toks.size() && split_hyphen(t, i)) {
       raw = std::string(t.at(i)) + "-" + std::string(t.at(i + 1));  // OCR broke "268- KH/TU", "69-\nNQ/TU"
       ++i;
@@ -318,7 +385,8 @@ std::vector<Citation> extract_citations(std::string_view text, const std::vector
     }
 
     Citation c;
-    c.code = normalize_code(raw);
+    c.code = mend_code_shape(normalize_code(raw));
+    if (c.code.empty()) continue;
     c.type = code_type(c.code);
     if (c.type.empty()) c.type = word_type;
     if (c.type.empty()) continue;
