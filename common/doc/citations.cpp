@@ -244,16 +244,17 @@ bool split_hyphen(const Tokens& t, size_t i) {
 std::string_view split_issuer(const Tokens& t, size_t i) {
   if (i + 1 >= t.toks.size() || t.toks[i].kind != vi::TokenKind::kCode) return {};
   const std::string_view gap = t.text.substr(t.end(i), t.toks[i + 1].offset - t.end(i));
-  // One separator, as written or as OCR reads a '/' ("22-QĐ:TW"), and spaces.
+  // One separator, as written, doubled ("263/QĐ- -TTg") or as OCR reads a
+  // '/' ("22-QĐ:TW"), and spaces.
   std::string_view sep = gap;
   while (!sep.empty() && sep.front() == ' ') sep.remove_prefix(1);
   while (!sep.empty() && sep.back() == ' ') sep.remove_suffix(1);
   if (gap.size() > sep.size() + 2) return {};
   bool known = false;
-  for (std::string_view s : {"-", "/", ":", "'", "\u2018", "\u2019"}) known |= sep == s;
+  for (std::string_view s : {"-", "/", ":", "'", "\u2018", "\u2019", "- -", "--"}) known |= sep == s;
   const std::string_view part = t.at(i + 1);
   if (!known || part.size() > 8 || !is_letter_part(part) || !text::mostly_upper(part)) return {};
-  return sep == "-" ? "-" : "/";
+  return sep[0] == '-' ? "-" : "/";
 }
 
 // Token i a number, or a code ending in one, and token i + 1 a code whose

@@ -57,3 +57,21 @@ TEST(Citations, AStretchOfAHugeText) {
   vn::vi::tokenize(text, tokens);
   EXPECT_EQ(extract_citations(text, tokens, vn::doc::number_line_span(text)).size(), 2u);  // not 15/BC-UBND
 }
+
+// Issue 14: codes as OCR leaves them in running text.
+TEST(Citations, CodesAsOcrLeavesThem) {
+  auto keys = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& c : vn::doc::extract_citations(text)) out.push_back(c.key);
+    return out;
+  };
+  EXPECT_EQ(keys("theo Hướng dẫn số 36-HD/VPTW của Văn phòng"), (std::vector<std::string>{"HD 36-HD/VPTW"}));
+  EXPECT_EQ(keys("Quy định số 11-QDi/TW của Ban"), (std::vector<std::string>{"QĐi 11-QĐi/TW"}));
+  EXPECT_EQ(keys("theo Quyết định 263/QĐ -TTg của"), (std::vector<std::string>{"QĐ 263/QĐ-TTg"}));
+  EXPECT_EQ(keys("theo Quyết định 263/QĐ- -TTg của"), (std::vector<std::string>{"QĐ 263/QĐ-TTg"}));
+  EXPECT_EQ(keys("Thực hiện Quy định 22-QĐ:TW của"), (std::vector<std::string>{"QĐ 22-QĐ/TW"}));
+  EXPECT_EQ(keys("Nghị quyết số 121 1/2016/UBTVQHI3. ngày"), (std::vector<std::string>{"NQ 1211/2016/UBTVQH13"}));
+  EXPECT_EQ(keys("Thông tư số 01/201 1/TT-BNV ngày"), (std::vector<std::string>{"TT 01/2011/TT-BNV"}));
+  EXPECT_EQ(keys("Công văn số 05-CV-TU của"), (std::vector<std::string>{"CV 05-CV/TU"}));
+  EXPECT_EQ(keys("Nghị định 27/2022-NĐ-CP của"), (std::vector<std::string>{"NĐ 27/2022/NĐ-CP"}));
+}
