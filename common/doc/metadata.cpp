@@ -683,12 +683,33 @@ void read_draft(const Layout& doc, Metadata& md) {
     }
 }
 
-// The last "Nơi nhận:" line after the body's start, or n.
+// Whether a line opens with "Nơi nhận" as OCR and restoration leave it:
+// each word one letter off at most ("Núi nhạn:", "Noi nhin").
+bool opens_recipients(std::string_view line) {
+  if (!opens_with_letter(line, "Nn")) return false;
+  const auto w = words_of(folded_prefix(line, 24));
+  if (w.size() < 2) return false;
+  auto bare = [](std::string s) {
+    while (!s.empty() && (s.back() == ':' || s.back() == ';')) s.pop_back();
+    return s;
+  };
+  return text::within_one_edit(bare(w[0]), "noi") && text::within_one_edit(bare(w[1]), "nhan");
+}
+
+// The last "Nơi nhận:" line after the body's start, or n. Failing that, the
+// last short "...:" line of the document's end that a list of "- " items
+// follows: the words before its colon damaged beyond reading ("Xác nhận:").
 size_t find_recipients_line(const Layout& doc) {
-  for (size_t i = doc.n; i-- > doc.body_start;) {
-    const Line line = doc.lines.view(i);
-    if (!opens_with_letter(line.trimmed(), "Nn")) continue;
-    if (starts_with(folded_prefix(line.trimmed(), 24), "noi nhan")) return i;
+  for (size_t i = doc.n; i-- > doc.body_start;)
+    if (opens_recipients(doc.lines.view(i).trimmed())) return i;
+  constexpr size_t kEndLines = 45;
+  for (size_t i = doc.n; i-- > std::max(doc.body_start, doc.n > kEndLines ? doc.n - kEndLines : 0);) {
+    const std::string_view t = doc.lines.view(i).trimmed();
+    const size_t colon = t.find(':');
+    if (colon == std::string_view::npos || colon > 24 || words_of(t.substr(0, colon)).size() > 3) continue;
+    size_t next = i + 1;
+    while (next < doc.n && doc.lines.view(next).blank()) ++next;
+    if (next < doc.n && !doc.lines.view(next).trimmed().empty() && doc.lines.view(next).trimmed()[0] == '-') return i;
   }
   return doc.n;
 }

@@ -494,3 +494,13 @@ TEST(Metadata, DamagedTypeLineAndSubjectLead) {
   md = extract_metadata(head + "QUY CHẾ\nlàm việc của Ban Thường vụ\nChương I TỔ CHỨC THỰC HIỆN\n\nNội dung.\n");
   EXPECT_EQ(md.title, "làm việc của Ban Thường vụ");
 }
+
+TEST(Metadata, RecipientsLineDamagedBeyondReading) {
+  const std::string head = "ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/BC-UBND\n\nBÁO CÁO\nkết quả\n\nNội dung báo cáo.\n\n";
+  auto md = extract_metadata(head + "Núi nhạn: TM TỈNH ỦY\n- Như trên, BÍ THƯ\n- Lưu VP.\n\nNông Quang Lâm\n");
+  EXPECT_EQ(md.recipients, (std::vector<std::string>{"Như trên", "Lưu VP"}));
+  EXPECT_EQ(md.signer_position, "BÍ THƯ");
+  md = extract_metadata(head + "Xác nhận: KT TRƯỞNG BAN\n- Như trên, PHÓ TRƯỞNG BAN\n- Lưu VP.\n\nTrần Văn Bình\n");
+  EXPECT_EQ(md.recipients, (std::vector<std::string>{"Như trên", "Lưu VP"}));
+  EXPECT_EQ(md.signer, "Trần Văn Bình");
+}
