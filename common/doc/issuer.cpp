@@ -4,6 +4,7 @@
 #include <array>
 #include <vector>
 
+#include "doc/gazetteer.hpp"
 #include "text/edits.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
@@ -71,7 +72,7 @@ size_t match_phrase(const std::vector<std::string>& folded, size_t at, const Phr
     std::string glued = p.folded[k];
     size_t g = k + 1;
     while (g < p.folded.size() && !near(folded[j], glued)) glued += p.folded[g++];
-    if (g > k + 1 && near(folded[j], glued)) {
+    if (g > k + 1 && folded[j].size() >= glued.size() && near(folded[j], glued)) {  // glued, no letter lost
       k = g;
       continue;
     }
@@ -116,6 +117,13 @@ std::string mend_issuer(std::string_view issuer) {
     if (has_letter(w)) words.push_back(trim_punctuation(w));
   std::vector<std::string> folded;
   for (const auto& w : words) folded.push_back(folded_lower(w));
+  // A draft marker the header line ran on into ("BỘ TÀI CHÍNH Dự thảo lần").
+  for (size_t i = 1; i + 1 < folded.size(); ++i)
+    if (folded[i] == "du" && folded[i + 1] == "thao") {
+      words.resize(i);
+      folded.resize(i);
+      break;
+    }
   const bool capitals = text::mostly_upper(issuer);
   std::string out;
   for (size_t i = 0; i < words.size();) {
@@ -131,6 +139,61 @@ std::string mend_issuer(std::string_view issuer) {
       matched = 1;
     }
     i += matched;
+  }
+  return out;
+}
+
+namespace {
+
+// The levels of the unit a place after the fixed phrase ending at word
+// `end` - 1 names (a unit word, or a Party committee of one: "TỈNH ỦY"),
+// or 0 when the phrase names none.
+uint8_t place_levels(const std::vector<std::string>& folded, size_t end) {
+  if (end == 0) return 0;
+  const std::string& last = folded[end - 1];
+  const std::string before = end >= 2 ? folded[end - 2] : std::string();
+  const std::string& unit = last == "uy" ? before : last;
+  if (unit == "tinh") return kProvinces;
+  if (unit == "pho" || unit == "thanh") return kProvinces | kDistricts;  // thành phố, thành ủy
+  if (unit == "huyen" || unit == "quan" || (unit == "xa" && last != "uy" && before == "thi") ||
+      (unit == "thi" && last == "uy"))
+    return kDistricts;  // huyện, quận, thị xã, thị ủy
+  if (unit == "xa" || unit == "phuong" || unit == "tran") return kCommunes;
+  return 0;
+}
+
+}  // namespace
+
+std::string mend_issuer_places(const std::string& issuer, const Gazetteer& places) {
+  const std::vector<std::string> words = split_words(issuer);
+  std::vector<std::string> folded;
+  for (const auto& w : words) folded.push_back(folded_lower(w));
+  std::string out;
+  auto put = [&](std::string_view w) { out.append(out.empty() ? "" : " ").append(w); };
+  size_t levels = 0;  // of the place the phrase just read names
+  for (size_t i = 0; i < words.size();) {
+    size_t matched = 0;
+    for (const Phrase& p : phrases())
+      if ((matched = match_phrase(folded, i, p)) > 0) break;
+    if (matched > 0) {
+      for (size_t k = i; k < i + matched; ++k) put(words[k]);
+      i += matched;
+      levels = place_levels(folded, i);
+      continue;
+    }
+    size_t end = i + 1;  // the place runs to the next fixed phrase
+    while (end < words.size() && std::none_of(phrases().begin(), phrases().end(), [&](const Phrase& p) {
+             return match_phrase(folded, end, p) > 0;
+           }))
+      ++end;
+    std::string place;
+    for (size_t k = i; k < end; ++k) place.append(place.empty() ? "" : " ").append(words[k]);
+    PlaceQuery query;
+    query.levels = static_cast<uint8_t>(levels);
+    const std::optional<PlaceMatch> m = levels ? places.lookup(place, query) : std::nullopt;
+    put(m && !m->ambiguous ? text::to_upper(m->unit->name) : place);
+    i = end;
+    levels = 0;
   }
   return out;
 }

@@ -14,6 +14,15 @@ namespace vn::doc {
 // (place names) are kept, upper-cased when the header is in capitals.
 std::string mend_issuer(std::string_view issuer);
 
+class Gazetteer;
+
+// `issuer` (as mend_issuer() returns it) with each place after a unit word
+// ("TỈNH DAK LAK", "HUYỆN ỦY QUẬN BA", "XÃ LÙNG CHÍNH") replaced by the
+// name of the unit of that level `places` reads it as, in capitals, when
+// it reads it unambiguously; the words up to the next fixed phrase are the
+// place.
+std::string mend_issuer_places(const std::string& issuer, const Gazetteer& places);
+
 // The body a signature line signs on behalf of ("T/M TỈNH ỦY",
 // "TM. ỦY BAN NHÂN DÂN" -> the mended body), or empty for other lines.
 std::string body_signed_for(std::string_view line);

@@ -866,6 +866,7 @@ Metadata extract_metadata(std::string_view text, const Gazetteer* places) {
   read_place_date(doc, md);
   if (places) mend_place(*places, md.place);
   read_issuer(doc, md);
+  if (places) md.issuer = mend_issuer_places(md.issuer, *places);
   doc.body_start = read_type_and_title(doc, md);
   read_draft(doc, md);
   doc.sign_start = find_recipients_line(doc);
