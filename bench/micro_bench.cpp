@@ -81,13 +81,13 @@ BENCHMARK(BM_XapianDocument);
 // indexer's per-document work: compare with BM_PrepareDocumentNoRestore).
 // The tokens are shared with the terms, as in the pipeline.
 void BM_ExtractFacts(benchmark::State& state) {
-  const auto places = vn::index::load_places(vn::restore::default_model_dir());  // as indexing reads places
+  const auto refs = vn::index::load_reference_lists(vn::restore::default_model_dir());  // as indexing reads them
   vn::store::DocumentRecord record;
   record.text = corpus();
   std::vector<vn::vi::Token> tokens;
   vn::vi::tokenize(record.text, tokens);
   for (auto _ : state) {
-    vn::index::extract_document_facts(record, tokens, places.get());
+    vn::index::extract_document_facts(record, tokens, refs.lists());
     benchmark::DoNotOptimize(record.citations.data());
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * record.text.size()));
@@ -98,10 +98,10 @@ BENCHMARK(BM_ExtractFacts);
 void BM_PrepareDocumentNoRestore(benchmark::State& state) {
   const vn::io::SourceEntry source{"/bench.txt", corpus().size(), 0};
   vn::store::FrameCompressor compressor(3, "");
-  const auto places = vn::index::load_places(vn::restore::default_model_dir());
+  const auto refs = vn::index::load_reference_lists(vn::restore::default_model_dir());
   for (auto _ : state) {
     vn::io::SourceBytes read{true, corpus(), {}};
-    benchmark::DoNotOptimize(vn::index::prepare_document(source, std::move(read), compressor, nullptr, places.get()));
+    benchmark::DoNotOptimize(vn::index::prepare_document(source, std::move(read), compressor, nullptr, refs.lists()));
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus().size()));
 }

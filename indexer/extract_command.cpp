@@ -86,7 +86,7 @@ int run_extract(const ExtractCommand& c) {
   if (c.threads) parallelism.emplace(tbb::global_control::max_allowed_parallelism, c.threads);
   std::unique_ptr<restore::Restorer> restorer;
   if (c.restore) restorer = restore::Restorer::load(c.models, {}, c.channel);
-  const std::unique_ptr<doc::Gazetteer> places = index::load_places(c.models);
+  const index::ReferenceData refs = index::load_reference_lists(c.models);
   bool ok = true;
   for (size_t first = 0; first < c.files.size(); first += kBatch) {
     const size_t n = std::min(kBatch, c.files.size() - first);
@@ -97,7 +97,7 @@ int run_extract(const ExtractCommand& c) {
       const std::string& name = c.files[first + i];
       io::SourceEntry entry;
       entry.path = name;
-      index::DocumentFacts f = index::document_facts(entry, io::read_file(name, c.max_file_size), restorer.get(), places.get());
+      index::DocumentFacts f = index::document_facts(entry, io::read_file(name, c.max_file_size), restorer.get(), refs.lists());
       failed[i] = !f.ok;
       out[i] = c.json ? json_line(name, f) : text_block(name, f);
       if (!f.ok) errors[i] = std::move(f.error);

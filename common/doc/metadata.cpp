@@ -9,6 +9,7 @@
 #include "doc/gazetteer.hpp"
 #include "doc/issuer.hpp"
 #include "doc/lines.hpp"
+#include "doc/person_names.hpp"
 #include "doc/recipient.hpp"
 #include "text/edits.hpp"
 #include "text/normalize.hpp"
@@ -858,19 +859,20 @@ void read_outline(const Layout& doc, Metadata& md) {
 
 }  // namespace
 
-Metadata extract_metadata(std::string_view text, const Gazetteer* places) {
+Metadata extract_metadata(std::string_view text, ReferenceLists refs) {
   Metadata md;
   Layout doc(text);
   doc.number_line = find_number_line(text, doc.lines);
   if (doc.number_line < doc.n) read_number(doc.lines.at(doc.number_line), md);
   read_place_date(doc, md);
-  if (places) mend_place(*places, md.place);
+  if (refs.places) mend_place(*refs.places, md.place);
   read_issuer(doc, md);
-  if (places) md.issuer = mend_issuer_places(md.issuer, *places);
+  if (refs.places) md.issuer = mend_issuer_places(md.issuer, *refs.places);
   doc.body_start = read_type_and_title(doc, md);
   read_draft(doc, md);
   doc.sign_start = find_recipients_line(doc);
   read_signature(read_recipients(doc, md), md);
+  if (refs.names) md.signer = refs.names->read(md.signer);
   read_outline(doc, md);
   return md;
 }

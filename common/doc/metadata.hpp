@@ -5,9 +5,10 @@
 #include <utility>
 #include <vector>
 
+#include "doc/reference_lists.hpp"
+
 namespace vn::doc {
 
-class Gazetteer;
 
 struct Metadata {
   std::string type;     // canonical capitals: "BÁO CÁO", "NGHỊ QUYẾT", "CÔNG VĂN" (for "V/v" letters) ...
@@ -33,9 +34,11 @@ struct Metadata {
 // and which falls back to the body a "T/M ..." line signs for when the
 // document has no header. Missing fields are left empty. REQUIRES: valid UTF-8.
 //
-// With `places`, a place that names an administrative unit, however
+// With `refs.places`, a place that names an administrative unit, however
 // damaged ("Làm Đông", "Lam Pong"), is given as the unit's name ("Lâm
-// Đồng"); one that names none stays as written.
-Metadata extract_metadata(std::string_view text, const Gazetteer* places = nullptr);
+// Đồng"), and so is each place of the issuer ("TỈNH DAK LAK"); one that
+// names none stays as written. With `refs.names`, the signer's name is read
+// against the syllables of personal names (PersonNames::read).
+Metadata extract_metadata(std::string_view text, ReferenceLists refs = {});
 
 }  // namespace vn::doc

@@ -111,7 +111,7 @@ void finish_chunked(const store::DocumentRecord& header, const store::FrameCompr
 
 }  // namespace
 
-void prepare_chunked(store::DocumentRecord record, const restore::Restorer* restorer, const doc::Gazetteer* places,
+void prepare_chunked(store::DocumentRecord record, const restore::Restorer* restorer, doc::ReferenceLists refs,
                      const store::FrameCompressor& compressor, PreparedDocument& out) {
   out.frames.frames.assign(1, std::string());  // the header's place
   const std::vector<Piece> pieces = write_chunks(record, restorer, compressor, out.frames.frames);
@@ -119,7 +119,7 @@ void prepare_chunked(store::DocumentRecord record, const restore::Restorer* rest
     release(record.text);  // in the chunks now; what is read from here on is the restored text
     record.title = doc::title_of(*record.restored);
   }
-  record.metadata = doc::extract_metadata(searchable_text(record), places);
+  record.metadata = doc::extract_metadata(searchable_text(record), refs);
   index_chunks(record, pieces, out.document, out.chunk_starts);
   // The header holds no text: "" marks a restored document.
   release(record.text);

@@ -15,7 +15,7 @@ namespace vn::index {
 // searchable text, as for other documents; citations and postings from
 // each chunk in turn, positions running on across chunks (the header lists
 // each cited document once). Throws on failure.
-void prepare_chunked(store::DocumentRecord record, const restore::Restorer* restorer, const doc::Gazetteer* places,
+void prepare_chunked(store::DocumentRecord record, const restore::Restorer* restorer, doc::ReferenceLists refs,
                      const store::FrameCompressor& compressor, PreparedDocument& out);
 
 // Fills `out` for `source`, whose content is that of the record in chunks

@@ -100,21 +100,24 @@ void add_record_fields(Xapian::Document& doc, const store::DocumentRecord& recor
   doc.add_value(store::schema::kSlotPath, record.path);
 }
 
-std::unique_ptr<doc::Gazetteer> load_places(const std::filesystem::path& model_dir) {
-  const std::filesystem::path file = model_dir / "gazetteer.tsv";
+ReferenceData load_reference_lists(const std::filesystem::path& model_dir) {
+  ReferenceData data;
   std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) return nullptr;
-  return std::make_unique<doc::Gazetteer>(doc::Gazetteer::load(file));
+  if (const auto file = model_dir / "gazetteer.tsv"; std::filesystem::exists(file, ec))
+    data.places = std::make_unique<doc::Gazetteer>(doc::Gazetteer::load(file));
+  if (const auto file = model_dir / "names.tsv"; std::filesystem::exists(file, ec))
+    data.names = std::make_unique<doc::PersonNames>(doc::PersonNames::load(file));
+  return data;
 }
 
-void extract_document_facts(store::DocumentRecord& record, const doc::Gazetteer* places) {
-  extract_document_facts(record, tokens_of(searchable_text(record)), places);
+void extract_document_facts(store::DocumentRecord& record, doc::ReferenceLists refs) {
+  extract_document_facts(record, tokens_of(searchable_text(record)), refs);
 }
 
 void extract_document_facts(store::DocumentRecord& record, const std::vector<vi::Token>& tokens,
-                            const doc::Gazetteer* places) {
+                            doc::ReferenceLists refs) {
   const std::string& text = searchable_text(record);
-  record.metadata = doc::extract_metadata(text, places);
+  record.metadata = doc::extract_metadata(text, refs);
   record.citations = doc::extract_citations(text, tokens);
 }
 
@@ -148,7 +151,7 @@ void finish(store::DocumentRecord& record, const std::vector<vi::Token>& tokens,
 
 PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes read,
                                   const store::FrameCompressor& compressor, const restore::Restorer* restorer,
-                                  const doc::Gazetteer* places) {
+                                  doc::ReferenceLists refs) {
   PreparedDocument out;
   out.source = source;
   if (!read.ok) {
@@ -160,7 +163,7 @@ PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes
     store::DocumentRecord record;
     if (!make_record(source, std::move(read.bytes), record, out.error, out.damage)) return out;
     if (record.text.size() > store::kChunkTextBytes) {
-      prepare_chunked(std::move(record), restorer, places, compressor, out);
+      prepare_chunked(std::move(record), restorer, refs, compressor, out);
       return out;
     }
     if (restorer) {
@@ -168,7 +171,7 @@ PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes
       record.title = doc::title_of(*record.restored);
     }
     const std::vector<vi::Token> tokens = tokens_of(searchable_text(record));
-    extract_document_facts(record, tokens, places);
+    extract_document_facts(record, tokens, refs);
     finish(record, tokens, compressor, out);
   } catch (const std::exception& e) {
     out.error = e.what();
@@ -216,11 +219,11 @@ PreparedDocument reuse_document(const io::SourceEntry& source, const store::Side
 }
 
 DocumentFacts document_facts(const io::SourceEntry& source, io::SourceBytes read, const restore::Restorer* restorer,
-                             const doc::Gazetteer* places) {
+                             doc::ReferenceLists refs) {
   DocumentFacts facts;
   // The fastest level: the frame is read back at once and thrown away.
   static const store::FrameCompressor compressor(1, std::string());
-  PreparedDocument prepared = prepare_document(source, std::move(read), compressor, restorer, places);
+  PreparedDocument prepared = prepare_document(source, std::move(read), compressor, restorer, refs);
   facts.damage = std::move(prepared.damage);
   if (!prepared.ok) {
     facts.error = std::move(prepared.error);

@@ -8,6 +8,7 @@
 
 #include "doc/citations.hpp"
 #include "doc/gazetteer.hpp"
+#include "doc/person_names.hpp"
 #include "doc/metadata.hpp"
 #include "io/source_file.hpp"
 #include "io/walker.hpp"
@@ -61,17 +62,23 @@ inline constexpr float kLowConfidence = 0.5f;
 // indexed at their position (store::ReadingAlternatives).
 inline constexpr float kAlternativesBelow = 0.99f;
 
-// The gazetteer of a model directory (its gazetteer.tsv), or null when it
-// has none (models made before it): places are then kept as written.
-// Throws std::runtime_error naming the file when it is malformed.
-std::unique_ptr<doc::Gazetteer> load_places(const std::filesystem::path& model_dir);
+// The reference lists of a model directory (doc/reference_lists.hpp):
+// its gazetteer.tsv and names.tsv, each null when the directory lacks it
+// (models made before it): those values are then kept as written. Throws
+// std::runtime_error naming the file when one is malformed.
+struct ReferenceData {
+  std::unique_ptr<doc::Gazetteer> places;
+  std::unique_ptr<doc::PersonNames> names;
+  doc::ReferenceLists lists() const { return {places.get(), names.get()}; }
+};
+ReferenceData load_reference_lists(const std::filesystem::path& model_dir);
 
 // Fills record.metadata and record.citations from searchable_text(record),
-// whose tokens are given or worked out; `places` (may be null) reads
-// damaged place names (doc::extract_metadata).
-void extract_document_facts(store::DocumentRecord& record, const doc::Gazetteer* places);
+// whose tokens are given or worked out; `refs` read damaged places and
+// names (doc::extract_metadata).
+void extract_document_facts(store::DocumentRecord& record, doc::ReferenceLists refs);
 void extract_document_facts(store::DocumentRecord& record, const std::vector<vi::Token>& tokens,
-                            const doc::Gazetteer* places);
+                            doc::ReferenceLists refs);
 
 // Fills record.restored, record.low_confidence and record.alternatives from
 // record.text.
@@ -83,7 +90,7 @@ void restore_record(const restore::Restorer& restorer, store::DocumentRecord& re
 // failure is reported in the result.
 PreparedDocument prepare_document(const io::SourceEntry& source, io::SourceBytes read,
                                   const store::FrameCompressor& compressor, const restore::Restorer* restorer,
-                                  const doc::Gazetteer* places);
+                                  doc::ReferenceLists refs);
 
 // The same for a file whose content is already indexed under another path:
 // `record` is that document's record, reused under the new path without
@@ -108,6 +115,6 @@ struct DocumentFacts {
   std::vector<doc::Citation> citations;  // in a long (chunked) text, each cited document once
 };
 DocumentFacts document_facts(const io::SourceEntry& source, io::SourceBytes read, const restore::Restorer* restorer,
-                             const doc::Gazetteer* places);
+                             doc::ReferenceLists refs);
 
 }  // namespace vn::index

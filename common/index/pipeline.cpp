@@ -184,8 +184,8 @@ struct Work {
 class Preparer {
  public:
   Preparer(const IndexedState& state, const store::SidecarReader& reader, const store::FrameCompressor& compressor,
-           const restore::Restorer* restorer, const doc::Gazetteer* places, bool force, const FailureMemory& failures)
-      : state_(state), reader_(reader), compressor_(compressor), restorer_(restorer), places_(places), force_(force),
+           const restore::Restorer* restorer, doc::ReferenceLists refs, bool force, const FailureMemory& failures)
+      : state_(state), reader_(reader), compressor_(compressor), restorer_(restorer), refs_(refs), force_(force),
         failures_(failures) {}
 
   Work operator()(const io::SourceEntry& source, io::SourceBytes read) const {
@@ -224,7 +224,7 @@ class Preparer {
       }
       if (w.doc.ok) w.copied_from = same->path;
     }
-    if (!w.doc.ok) w.doc = prepare_document(source, std::move(read), compressor_, restorer_, places_);
+    if (!w.doc.ok) w.doc = prepare_document(source, std::move(read), compressor_, restorer_, refs_);
     w.kind = w.doc.ok ? Work::kIndex : Work::kFailed;
     return w;
   }
@@ -244,7 +244,7 @@ class Preparer {
   const store::SidecarReader& reader_;
   const store::FrameCompressor& compressor_;
   const restore::Restorer* restorer_;
-  const doc::Gazetteer* places_;
+  doc::ReferenceLists refs_;
   bool force_;
   const FailureMemory& failures_;
 };
@@ -631,8 +631,8 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   // rebuild stopped half-way then restores with it again, and a run
   // without --force is refused as the mixed index it is.
   if (stats.channel != channel.in_index) writer.set_metadata(store::schema::kChannelKey, stats.channel);
-  const std::unique_ptr<doc::Gazetteer> places = load_places(model_dir);
-  const Preparer prepare(state, reader, *compressor, restorer.get(), places.get(), options.force, failures);
+  const ReferenceData refs = load_reference_lists(model_dir);
+  const Preparer prepare(state, reader, *compressor, restorer.get(), refs.lists(), options.force, failures);
   const size_t reached = run_pipeline(options, entries, state, failures, prepare, writer, threads, progress);
   stats.stopped_by = options.stop ? options.stop->signal() : 0;
   stats.not_reached = entries.size() - reached;

@@ -125,7 +125,7 @@ const vn::doc::Gazetteer& places() {
 // not judged (not legible in the document). `strict`: every miss is a test
 // failure; otherwise misses are printed.
 Score score_document(const Expected& e, const std::string& text, bool strict) {
-  const auto md = extract_metadata(text, &places());
+  const auto md = extract_metadata(text, {&places()});
   const std::string got[kNumFields] = {md.type, md.number, md.code, md.place, md.date, md.issuer, md.title, md.signer,
                                        md.signer_position};
   const char* want[kNumFields] = {e.type, e.number, e.code, e.place, e.date, e.issuer, e.title_start, e.signer,
@@ -354,7 +354,7 @@ TEST(Metadata, NoHeaderTakesIssuerFromSignature) {
 // words, is read as the unit it names; one that names none stays as written.
 TEST(Metadata, DamagedPlacesReadAsTheUnitTheyName) {
   const std::string header = "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: 12/BC-UBND\n";
-  const auto place = [&](const std::string& line) { return extract_metadata(header + line + "\n", &places()).place; };
+  const auto place = [&](const std::string& line) { return extract_metadata(header + line + "\n", {&places()}).place; };
   EXPECT_EQ(place("Lam Pong, ngày 06 tháng 8 năm 2025"), "Lâm Đồng");
   EXPECT_EQ(place("Làm Đông, ngày 06 tháng 8 năm 2025"), "Lâm Đồng");
   EXPECT_EQ(place("Pong Théap, ngày 06 tháng 8 năm 2025"), "Đồng Tháp");

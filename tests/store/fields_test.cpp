@@ -32,7 +32,7 @@ Indexed index_sample(const std::filesystem::path& file) {
   Indexed out;
   out.record.path = file.string();
   out.record.text = test::read_file(file);
-  index::extract_document_facts(out.record, nullptr);
+  index::extract_document_facts(out.record, {});
   out.document = index::make_xapian_document(out.record);
   return out;
 }

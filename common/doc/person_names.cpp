@@ -1,0 +1,99 @@
+#include "doc/person_names.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "text/normalize.hpp"
+#include "text/utf8.hpp"
+#include "vi/fold.hpp"
+
+namespace vn::doc {
+namespace {
+
+enum Role { kSurname = 0, kMiddle = 1, kGiven = 2 };
+
+std::string folded(std::string_view s) { return text::to_lower(vi::fold(s)); }
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  for (size_t i = 0;;) {
+    const size_t e = s.find(sep, i);
+    out.push_back(s.substr(i, e == std::string_view::npos ? std::string_view::npos : e - i));
+    if (e == std::string_view::npos) return out;
+    i = e + 1;
+  }
+}
+
+// A capital, then small letters: the shape of each word of a name.
+bool capitalised(std::string_view w) {
+  size_t i = 0;
+  if (w.empty() || !text::is_upper(text::next_code_point(w, i))) return false;
+  while (i < w.size()) {
+    const char32_t c = text::next_code_point(w, i);
+    if (!text::is_letter_or_mark(c) || text::is_upper(c)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+PersonNames PersonNames::parse(std::string_view tsv, std::string_view source) {
+  PersonNames names;
+  size_t line_no = 0;
+  for (std::string_view line : split(tsv, '\n')) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    const auto f = split(line, '\t');
+    auto fail = [&](const std::string& why) {
+      throw std::runtime_error(std::string(source) + ":" + std::to_string(line_no) + ": " + why);
+    };
+    if (f.size() != 3) fail("expected role<TAB>syllable<TAB>count");
+    const Role role = f[0] == "surname" ? kSurname : f[0] == "middle" ? kMiddle : f[0] == "given" ? kGiven : Role(-1);
+    if (role < 0) fail("unknown role \"" + std::string(f[0]) + "\"");
+    if (f[1].empty() || text::find_invalid_utf8(f[1]) != text::kValid) fail("bad syllable");
+    uint32_t count = 0;
+    for (char c : f[2]) {
+      if (c < '0' || c > '9' || count > 400'000'000) fail("bad count \"" + std::string(f[2]) + "\"");
+      count = count * 10 + static_cast<uint32_t>(c - '0');
+    }
+    if (f[2].empty()) fail("bad count");
+    names.roles_[role][folded(f[1])].push_back({std::string(f[1]), count});
+    ++names.size_;
+  }
+  for (auto& role : names.roles_)
+    for (auto& [fold, syllables] : role)
+      std::stable_sort(syllables.begin(), syllables.end(),
+                       [](const Syllable& a, const Syllable& b) { return a.count > b.count; });
+  return names;
+}
+
+PersonNames PersonNames::load(const std::filesystem::path& tsv) {
+  std::ifstream in(tsv, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read names " + tsv.string());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parse(ss.str(), tsv.string());
+}
+
+std::string PersonNames::read(std::string_view name) const {
+  const std::vector<std::string_view> words = split(name, ' ');
+  if (words.size() < 2 || words.size() > 4 || !std::all_of(words.begin(), words.end(), capitalised))
+    return std::string(name);
+  std::string out;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const Role role = k == 0 ? kSurname : k + 1 == words.size() ? kGiven : kMiddle;
+    std::string_view chosen = words[k];
+    if (const auto it = roles_[role].find(folded(words[k])); it != roles_[role].end()) {
+      const std::vector<Syllable>& s = it->second;
+      const auto own = std::find_if(s.begin(), s.end(), [&](const Syllable& x) { return x.text == words[k]; });
+      if (own == s.end() || 2 * own->count < s.front().count) chosen = s.front().text;
+    }
+    out.append(k ? " " : "").append(chosen);
+  }
+  return out;
+}
+
+}  // namespace vn::doc

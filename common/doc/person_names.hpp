@@ -1,0 +1,53 @@
+// Vietnamese personal names: the syllables that stand as surnames, middle
+// names and given names, with how often each does (models/names.tsv, which
+// scripts/make-names derives from the corpus), for reading a name that
+// restoration took for common words: OCR "Phan Minh Vu" restored as
+// "Phần Mình Và", "Vu Ba Hai" as "Vì Bà Hai".
+//
+// A PersonNames is immutable once loaded; reading from many threads at
+// once is safe.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace vn::doc {
+
+class PersonNames {
+ public:
+  PersonNames() = default;  // no names: read() returns its input
+
+  // Reads a names.tsv: "#" comment lines, then "role<TAB>syllable<TAB>count"
+  // lines, role one of surname, middle, given. Throws std::runtime_error
+  // naming the file and the 1-based line for a malformed line, and naming
+  // the file when it cannot be read.
+  static PersonNames load(const std::filesystem::path& tsv);
+  // The same from the text of such a file; `source` names it in errors.
+  static PersonNames parse(std::string_view tsv, std::string_view source);
+
+  // `name`, two to four capitalised words, with each word read in its role
+  // (the first a surname, the last a given name, the others middle names):
+  // the syllable of that role that folds as it does (no diacritics, any
+  // case) and is seen most often there, unless the word itself is seen
+  // there at least half as often ("Hùng" stays, as "Hưng" is about as
+  // common; "Mình" becomes "Minh"). A word with no such syllable stays.
+  // Other text is returned as it is. REQUIRES: valid UTF-8.
+  std::string read(std::string_view name) const;
+
+  size_t size() const { return size_; }
+
+ private:
+  struct Syllable {
+    std::string text;
+    uint32_t count;
+  };
+  // By role, folded form -> its syllables, most frequent first.
+  std::array<std::unordered_map<std::string, std::vector<Syllable>>, 3> roles_;
+  size_t size_ = 0;
+};
+
+}  // namespace vn::doc
