@@ -88,6 +88,9 @@ Xapian::Document make_xapian_document(const store::DocumentRecord& record) {
 Xapian::Document make_xapian_document(const store::DocumentRecord& record, const std::vector<vi::Token>& tokens) {
   Xapian::Document doc;
   store::add_text_postings(doc, searchable_text(record), tokens, 0, record.alternatives);
+  // A document with a type line has a real title ("<type> <subject>"), not
+  // just a first line: its words weigh as kTitleWdf more occurrences.
+  if (!record.metadata.type.empty()) store::add_title_terms(doc, record.title, kTitleWdf);
   add_record_fields(doc, record);
   return doc;
 }

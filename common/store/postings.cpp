@@ -31,4 +31,18 @@ Xapian::termpos add_text_postings(Xapian::Document& doc, std::string_view text,
   return pos;
 }
 
+void add_title_terms(Xapian::Document& doc, std::string_view title, Xapian::termcount wdf) {
+  std::vector<vi::Token> tokens;
+  vi::tokenize(title, tokens);
+  std::string folded_term(schema::kFoldedPrefix);
+  for (const vi::Token& token : tokens) {
+    if (token.length > schema::kMaxTermBytes - schema::kFoldedPrefix.size()) continue;
+    const vi::TermPair t = vi::terms_for(token.text(title), token.kind);
+    folded_term.resize(schema::kFoldedPrefix.size());
+    folded_term += t.folded;
+    doc.add_term(folded_term, wdf);
+    if (t.exact != t.folded) doc.add_term(t.exact, wdf);
+  }
+}
+
 }  // namespace vn::store

@@ -35,4 +35,10 @@ Xapian::termpos add_text_postings(Xapian::Document& doc, std::string_view text,
                                   const std::vector<vi::Token>& tokens, Xapian::termpos before = 0,
                                   std::span<const ReadingAlternatives> alternatives = {});
 
+// Adds the folded (and, where they differ, exact) terms of a document's
+// title `wdf` more times, without positions: a title's words weigh more
+// in ranking than the same words in the text, while phrases still match
+// the text's positions alone.
+void add_title_terms(Xapian::Document& doc, std::string_view title, Xapian::termcount wdf);
+
 }  // namespace vn::store

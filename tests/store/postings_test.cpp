@@ -83,3 +83,25 @@ TEST(Terms, AlternativeReadingsShareTheTokensPosition) {
   EXPECT_EQ(db.get_termfreq(folded + "bang"), 1u);
   EXPECT_EQ(db.get_collection_freq(folded + "bang"), 1u);  // "bàng" folds to the token's own term
 }
+
+// A real title (the document has a type line) weighs kTitleWdf more; a
+// first line of a document without one does not.
+TEST(Terms, TitleWordsWeighMoreWithoutPositions) {
+  DocumentRecord r = sample_record(1);
+  r.text = "BÁO CÁO\nkết quả chuyển đổi số\n\nNội dung về kết quả.";
+  r.title = "BÁO CÁO kết quả chuyển đổi số";
+  r.metadata.type = "BÁO CÁO";
+  auto wdf_and_positions = [](const Xapian::Document& doc, const std::string& term) {
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+      if (*it == term) return std::make_pair(it.get_wdf(), it.positionlist_count());
+    return std::make_pair(Xapian::termcount{0}, Xapian::termcount{0});
+  };
+  const std::string folded(schema::kFoldedPrefix);
+  const Xapian::Document doc = vn::index::make_xapian_document(r);
+  EXPECT_EQ(wdf_and_positions(doc, folded + "ket"), std::make_pair(2 + vn::index::kTitleWdf, Xapian::termcount{2}));
+  EXPECT_EQ(wdf_and_positions(doc, "kết").first, 2 + vn::index::kTitleWdf);
+  EXPECT_EQ(wdf_and_positions(doc, folded + "noi"), std::make_pair(Xapian::termcount{1}, Xapian::termcount{1}));
+  r.metadata.type.clear();
+  const Xapian::Document plain = vn::index::make_xapian_document(r);
+  EXPECT_EQ(wdf_and_positions(plain, folded + "ket").first, 2u);
+}
