@@ -20,17 +20,19 @@ struct TypeWord {
   std::string_view abbr;
 };
 
-constexpr std::array<TypeWord, 18> kTypeWords = {{
+constexpr std::array<TypeWord, 21> kTypeWords = {{
     {"nghi quyet", "NQ"}, {"nghi dinh", "NĐ"},     {"quyet dinh", "QĐ"}, {"ket luan", "KL"},
     {"chi thi", "CT"},    {"thong tu", "TT"},      {"ke hoach", "KH"},   {"bao cao", "BC"},
     {"cong van", "CV"},   {"thong bao", "TB"},     {"to trinh", "TTr"},  {"luat", "Luật"},
     {"huong dan", "HD"},  {"quy dinh", "QĐi"},     {"chuong trinh", "CTr"}, {"thong tri", "TTri"},
-    {"de an", "ĐA"},      {"phuong an", "PA"},
+    {"de an", "ĐA"},      {"phuong an", "PA"},     {"bien ban", "BB"},  {"giay moi", "GM"},
+    {"quy che", "QC"},
 }};
 
 // Type parts of codes ("18-NQ/TW" -> NQ), compared in upper case.
-constexpr std::array<std::string_view, 17> kCodeTypes = {
-    "NQ", "NĐ", "QĐ", "KL", "CT", "TT", "KH", "BC", "CV", "TB", "TTr", "HD", "CTr", "ĐA", "PA", "QĐi", "TTri"};
+constexpr std::array<std::string_view, 20> kCodeTypes = {"NQ", "NĐ", "QĐ", "KL",  "CT",   "TT", "KH",
+                                                          "BC", "CV", "TB", "TTr", "HD",   "CTr", "ĐA",
+                                                          "PA", "QĐi", "TTri", "BB", "GM", "QC"};
 
 // Issuer parts of codes, for telling "NQITW" (OCR read '/' as 'I') apart.
 constexpr std::array<std::string_view, 9> kCodeIssuers = {"TW", "TU", "ĐU", "CP", "TTg", "UBND", "HĐND", "BCĐ", "VP"};
@@ -123,7 +125,22 @@ std::string assembly_term(std::string_view part) {
   return out;
 }
 
-std::string normalize_part(std::string_view part) {
+// `part` without the marks restoration may have given its letters ("ĐÃ"
+// for "ĐA"): code parts carry none but Đ's stroke.
+std::string without_marks(std::string_view part) {
+  if (text::is_ascii(part)) return std::string(part);
+  std::string out;
+  for (size_t i = 0; i < part.size();) {
+    const size_t from = i;
+    const char32_t c = text::next_code_point(part, i);
+    const std::string_view one = part.substr(from, i - from);
+    out += c == U'Đ' || c == U'đ' ? std::string(one) : vi::fold(one);
+  }
+  return out;
+}
+
+std::string normalize_part(std::string_view raw) {
+  const std::string part = without_marks(raw);
   if (std::string term = assembly_term(part); !term.empty()) return term;
   // A type as written stays: "HD" (hướng dẫn) is no damaged "HĐ".
   if (std::string k = known_part(part); !k.empty()) return k;

@@ -516,7 +516,7 @@ void read_number(const Line& l, Metadata& md) {
   md.code = seg.substr(i, e == std::string::npos ? std::string::npos : e - i);
   while (!md.code.empty() && (md.code.back() == ',' || md.code.back() == '.')) md.code.pop_back();
   // A draft's code has no number yet ("Số:      /TTr-UBND"): none to give.
-  md.code = md.code.empty() ? std::string() : mend_code_shape(mend_code_slash(md.code));
+  md.code = md.code.empty() ? std::string() : mend_code_shape(normalize_code(mend_code_slash(md.code)));
   size_t d = 0;
   while (d < md.code.size() && md.code[d] >= '0' && md.code[d] <= '9') ++d;
   md.number = md.code.substr(0, d);
@@ -655,10 +655,13 @@ size_t read_type_and_title(const Layout& doc, Metadata& md) {
     for (; j < n; ++j) {
       const Line line = lines.view(j);
       if (line.blank()) break;
-      // A line in capitals after a title that is not (OCR lost the blank
-      // line before it): a heading or a body's name, no more of the title.
+      // A line in capitals after a title that is not, or a heading (OCR
+      // lost the blank line before it): a body's name or the text's first
+      // heading ("Chương I", "I. ..."), no more of the title.
       if (!md.title.empty() && !text::mostly_upper(md.title) && text::mostly_upper(line.flat()) &&
           line.flat().find(' ') != std::string::npos)
+        break;
+      if (!md.title.empty() && (heading_rank(line.flat()) >= 0 || starts_with(folded_prefix(line.flat(), 8), "chuong ")))
         break;
       append_words(md.title, line.flat());
     }

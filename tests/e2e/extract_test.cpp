@@ -81,7 +81,7 @@ TEST(Extract, RestoresOcrTextFirst) {
   EXPECT_EQ(str(b["metadata"], "code"), "1534/QĐ-UBND");
   EXPECT_EQ(str(b["metadata"], "date"), "2025-08-20");
   EXPECT_EQ(str(b["metadata"], "place"), "Lạng Sơn");
-  EXPECT_EQ(str(a["metadata"], "code"), "1534/QD-UBND");  // as the OCR reads (the place the gazetteer mends either way)
+  EXPECT_EQ(str(a["metadata"], "code"), "1534/QĐ-UBND");  // code parts and the place are mended either way
 }
 
 TEST(Extract, TextOutputAndUnreadableFiles) {
