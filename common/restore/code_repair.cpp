@@ -61,7 +61,7 @@ uint64_t CodeRepair::count(std::string_view part) const {
   return it == counts_.end() ? 0 : it->second;
 }
 
-std::string CodeRepair::repair_part(std::string_view part) const {
+std::string CodeRepair::repair_part(std::string_view part, uint64_t unknown_count) const {
   const std::u32string cps = text::to_u32(part);
   std::vector<size_t> where;  // positions that may be OCR damage
   for (size_t i = 0; i < cps.size(); ++i)
@@ -72,7 +72,7 @@ std::string CodeRepair::repair_part(std::string_view part) const {
   // score = count / kSubstitutionRatio^substitutions (the log form in the
   // header, kept exact: 200 / 20 == 10).
   const double penalty[] = {1.0, kSubstitutionRatio, kSubstitutionRatio * kSubstitutionRatio};
-  const uint64_t own = count(part);
+  const uint64_t own = std::max(count(part), unknown_count);
   // Best so far: the part itself (0 when unknown; every candidate has count > 0).
   double best_score = static_cast<double>(own);
   size_t best_subs = 0;

@@ -45,6 +45,7 @@ class CodeRepair {
   static constexpr double kSubstitutionRatio = 20.0;  // count ratio one substitution must win by
   static constexpr size_t kMaxSubstitutions = 2;
   static constexpr size_t kMaxPartLength = 24;  // code points; longer parts are left alone
+  static constexpr uint64_t kUnknownAbbreviationCount = 5;
 
   CodeRepair() = default;
   // Entries in any order; kept sorted by descending count, ties by part.
@@ -58,8 +59,17 @@ class CodeRepair {
   // The code with each letter part replaced by its repair (see above).
   // REQUIRES: valid UTF-8.
   std::string repair(std::string_view code) const;
-  // One letter part (no '-' or '/').
-  std::string repair_part(std::string_view part) const;
+  // One letter part (no '-' or '/'); the part itself scores as if seen
+  // at least `unknown_count` times.
+  std::string repair_part(std::string_view part, uint64_t unknown_count = 0) const;
+  // An abbreviation written as a word ("DBQH" -> "ĐBQH"), repaired as a
+  // part, except that an unknown one is taken as seen
+  // kUnknownAbbreviationCount times: a word may well be a foreign
+  // abbreviation the corpus lacks ("CBS" stays, its "CĐS" seen only 22
+  // times; "DBQH" becomes "ĐBQH", seen 145 times).
+  std::string repair_abbreviation(std::string_view word) const {
+    return repair_part(word, kUnknownAbbreviationCount);
+  }
 
   uint64_t count(std::string_view part) const;
   size_t size() const { return entries_.size(); }

@@ -181,8 +181,10 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
     // syllable takes the token's case pattern, unless it is the token itself
     // up to case and tone placement; one it chooses is written with the
     // placement most documents use (vi::traditional_tone).
-    if (tokens[i].kind == vi::TokenKind::kCode || (!c.text && looks_like_abbreviation(original)))
+    if (tokens[i].kind == vi::TokenKind::kCode)
       restored = impl_->models->codes.repair(original);
+    else if (!c.text && looks_like_abbreviation(original))
+      restored = impl_->models->codes.repair_abbreviation(original);
     else if (c.number_prefix)  // unglued: "06thang" -> "06 tháng"
       restored = std::string(original.substr(0, c.number_prefix)) + " " +
                  apply_case(original.substr(c.number_prefix), vi::traditional_tone(*c.text));

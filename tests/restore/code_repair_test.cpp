@@ -148,3 +148,14 @@ TEST(CodeRepair, MalformedFileThrowsNamingFileAndLine) {
   expect_error("2023\t5\n", ":1: a code part");
   EXPECT_THROW(CodeRepair::load(dir / "missing.tsv"), std::runtime_error);
 }
+
+// An unknown word may be a foreign abbreviation: it yields only to a part
+// seen more than kUnknownAbbreviationCount times the ratio.
+TEST(CodeRepair, AbbreviationsWrittenAsWordsNeedMoreEvidence) {
+  const CodeRepair m({{"CĐS", 22}, {"ĐBQH", 145}, {"HĐND", 1185}});
+  EXPECT_EQ(m.repair_abbreviation("CBS"), "CBS");
+  EXPECT_EQ(m.repair_part("CBS"), "CĐS");  // a code's part: unknown is damage
+  EXPECT_EQ(m.repair_abbreviation("DBQH"), "ĐBQH");
+  EXPECT_EQ(m.repair_abbreviation("HDND"), "HĐND");
+  EXPECT_EQ(m.repair_abbreviation("NATO"), "NATO");
+}
