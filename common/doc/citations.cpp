@@ -248,18 +248,26 @@ std::string date_after(const Tokens& t, size_t i) {
 }
 
 // Token i is a number and token i + 1 a code opening with letters, with
-// only a hyphen and white space between them ("268- KH/TU", "69-\nNQ/TU").
-bool split_hyphen(const Tokens& t, size_t i) {
+// only a hyphen and white space between them ("268- KH/TU", "69-\nNQ/TU"),
+// or a '/' that OCR read as a quote or colon ("749'QĐ-TTg"): the separator
+// to join them with, else 0.
+char split_number(const Tokens& t, size_t i) {
   const vi::Token& next = t.toks[i + 1];
-  if (next.kind != vi::TokenKind::kCode || t.text[t.end(i)] != '-') return false;
+  const bool part = next.kind == vi::TokenKind::kWord && text::mostly_upper(t.at(i + 1));  // "749'QĐ-TTg"
+  if ((next.kind != vi::TokenKind::kCode && !part) || !is_letter_part(split_code(t.at(i + 1))[0])) return 0;
   const std::string_view gap = t.text.substr(t.end(i), next.offset - t.end(i));
-  return gap.size() > 1 && gap_ok(gap, 1, gap.size(), "") && is_letter_part(split_code(t.at(i + 1))[0]);
+  if (gap.size() > 1 && gap[0] == '-' && gap_ok(gap, 1, gap.size(), "")) return '-';
+  for (std::string_view slash : {"'", ":", "\u2018", "\u2019"})
+    if (gap == slash) return '/';
+  return 0;
 }
 
-// Token i is a code and token i + 1 the issuer part OCR set apart with a
-// space ("263/QĐ -TTg", "22-QĐ/ TW"): the separator, else "".
+// Token i ends a code (a code token, or the last part joined to one) and
+// token i + 1 is the issuer part OCR set apart ("263/QĐ -TTg", "22-QĐ/
+// TW", "749'QĐ-TTg" whose "QĐ-TTg" reads as two words): the separator,
+// else "".
 std::string_view split_issuer(const Tokens& t, size_t i) {
-  if (i + 1 >= t.toks.size() || t.toks[i].kind != vi::TokenKind::kCode) return {};
+  if (i + 1 >= t.toks.size()) return {};
   const std::string_view gap = t.text.substr(t.end(i), t.toks[i + 1].offset - t.end(i));
   // One separator, as written, doubled ("263/QĐ- -TTg") or as OCR reads a
   // '/' ("22-QĐ:TW"), and spaces.
@@ -268,7 +276,7 @@ std::string_view split_issuer(const Tokens& t, size_t i) {
   while (!sep.empty() && sep.back() == ' ') sep.remove_suffix(1);
   if (gap.size() > sep.size() + 2) return {};
   bool known = false;
-  for (std::string_view s : {"-", "/", ":", "'", "\u2018", "\u2019", "- -", "--"}) known |= sep == s;
+  for (std::string_view s : {"-", "/", ":", "'", "\u2018", "\u2019", "- -", "--", "/-", ";-"}) known |= sep == s;
   const std::string_view part = t.at(i + 1);
   if (!known || part.size() > 8 || !is_letter_part(part) || !text::mostly_upper(part)) return {};
   return sep[0] == '-' ? "-" : "/";
@@ -276,13 +284,18 @@ std::string_view split_issuer(const Tokens& t, size_t i) {
 
 // Token i a number, or a code ending in one, and token i + 1 a code whose
 // number OCR split off one digit of, after one space: "121 1/2016/UBTVQH13",
-// "01/201 1/TT-BNV" (a narrow "1" set apart). Whether to join them.
+// "01/201 1/TT-BNV" (a narrow "1" set apart), or a year split in two
+// ("114/20 18/NĐ-CP"). Whether to join them.
 bool split_digit(const Tokens& t, size_t i) {
   if (i + 1 >= t.toks.size() || t.toks[i + 1].kind != vi::TokenKind::kCode) return false;
   if (t.toks[i].kind != vi::TokenKind::kNumber && t.toks[i].kind != vi::TokenKind::kCode) return false;
   if (t.toks[i + 1].offset != t.end(i) + 1 || t.text[t.end(i)] != ' ') return false;
   const std::string_view a = t.at(i), b = t.at(i + 1);
-  return a.back() >= '0' && a.back() <= '9' && b.size() > 2 && b[0] >= '0' && b[0] <= '9' && b[1] == '/';
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (!digit(a.back()) || b.size() < 3 || !digit(b[0])) return false;
+  if (b[1] == '/') return true;
+  const bool half_year = a.size() > 3 && a[a.size() - 3] == '/' && (a.substr(a.size() - 2) == "19" || a.substr(a.size() - 2) == "20");
+  return half_year && b.size() > 3 && digit(b[1]) && b[2] == '/';
 }
 
 bool is_so(std::string_view folded) { return folded == "so" || folded == "s6" || folded == "s0" || folded == "s5"; }
@@ -357,21 +370,21 @@ std::vector<Citation> extract_citations(std::string_view text, const std::vector
   for (size_t i = 0; i < t.toks.size(); ++i) {
     const size_t first = i;
     std::string raw;
+    // The code's text, with what OCR split off it joined back.
     if (split_digit(t, i)) {
-      raw = std::string(t.at(i)) + std::string(t.at(i + 1));
+      raw = std::string(t.at(i)) + std::string(t.at(i + 1));  // "121 1/2016/UBTVQH13"
       ++i;
-    }
-    if (!raw.empty() || t.toks[i].kind == vi::TokenKind::kCode) {
-      if (raw.empty()) raw = t.at(i);
-      if (const std::string_view sep = split_issuer(t, i); !sep.empty()) {
-        raw.append(sep).append(t.at(i + 1));
-        ++i;
-      }
-    } else if (t.toks[i].kind == vi::TokenKind::kNumber && i + 1 < t.toks.size() && split_hyphen(t, i)) {
-      raw = std::string(t.at(i)) + "-" + std::string(t.at(i + 1));  // OCR broke "268- KH/TU", "69-\nNQ/TU"
+    } else if (t.toks[i].kind == vi::TokenKind::kCode) {
+      raw = t.at(i);
+    } else if (const char sep = t.toks[i].kind == vi::TokenKind::kNumber && i + 1 < t.toks.size() ? split_number(t, i) : 0) {
+      raw = std::string(t.at(i)) + sep + std::string(t.at(i + 1));  // "268- KH/TU", "749'QĐ-TTg"
       ++i;
     } else {
       continue;
+    }
+    if (const std::string_view sep = split_issuer(t, i); !sep.empty()) {  // "263/QĐ -TTg"
+      raw.append(sep).append(t.at(i + 1));
+      ++i;
     }
     if (raw.empty() || raw[0] < '0' || raw[0] > '9') continue;
     bool has_letters = false;

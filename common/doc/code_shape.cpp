@@ -29,7 +29,7 @@ std::string slashes_mended(std::string_view code) {
   for (size_t i = 0; i < code.size();) {
     const std::string_view rest = code.substr(i);
     size_t len = 0;
-    for (std::string_view misread : {",/", "/'", "/\u2018", "/\u2019", ":", "'", "\u2018", "\u2019", "\u00B0", ";"})
+    for (std::string_view misread : {",/", "/'", "/\u2018", "/\u2019", "/-", ";-", ":", "'", "\u2018", "\u2019", "\u00B0", ";"})
       if (rest.substr(0, misread.size()) == misread) {
         len = misread.size();
         break;
@@ -54,6 +54,13 @@ std::string mend_code_shape(std::string_view raw) {
       parts.push_back(code.substr(start, i - start));
       start = i + 1;
     }
+  // A year glued to what follows ("80/2015QH13"): two parts.
+  for (size_t k = 1; k < parts.size(); ++k)
+    if (parts[k].size() > 4 && is_digits(parts[k].substr(0, 4)) && (parts[k][0] == '1' || parts[k][0] == '2') &&
+        !(parts[k][4] >= '0' && parts[k][4] <= '9')) {
+      parts.insert(parts.begin() + static_cast<std::ptrdiff_t>(k) + 1, parts[k].substr(4));
+      parts[k].resize(4);
+    }
   std::string& number = parts[0];
   if (number.size() > 1 && (number[0] == 'O' || number[0] == 'o')) number[0] = '0';
   if (number.size() > 1 && (number[0] == 'l' || number[0] == 'L' || number[0] == 'I' || number[0] == 'i'))
@@ -66,7 +73,9 @@ std::string mend_code_shape(std::string_view raw) {
     for (size_t k = 1; k < parts.size(); ++k) out.append(1, seps[k - 1]).append(parts[k]);
     return out;
   };
-  if (parts.size() == 4 && parts[1].size() == 4 && is_digits(parts[1])) return join("//-");  // 14/2025/QĐ-UBND
+  const bool year = parts.size() > 2 && parts[1].size() == 4 && is_digits(parts[1]);
+  if (parts.size() == 4 && year) return join("//-");  // 14/2025/QĐ-UBND
+  if (parts.size() == 3 && year && !is_digits(parts[2])) return join("//");  // 80/2015/QH13
   if (parts.size() == 3 && !is_digits(parts[1]) && !is_digits(parts[2]))
     return join(party_issuer(parts[2]) ? "-/" : "/-");
   return code;

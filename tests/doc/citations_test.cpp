@@ -74,4 +74,9 @@ TEST(Citations, CodesAsOcrLeavesThem) {
   EXPECT_EQ(keys("Thông tư số 01/201 1/TT-BNV ngày"), (std::vector<std::string>{"TT 01/2011/TT-BNV"}));
   EXPECT_EQ(keys("Công văn số 05-CV-TU của"), (std::vector<std::string>{"CV 05-CV/TU"}));
   EXPECT_EQ(keys("Nghị định 27/2022-NĐ-CP của"), (std::vector<std::string>{"NĐ 27/2022/NĐ-CP"}));
+  EXPECT_EQ(keys("Quyết định 749'QĐ-TTg của"), (std::vector<std::string>{"QĐ 749/QĐ-TTg"}));
+  EXPECT_EQ(keys("Luật số 80/2015QH13 ngày"), (std::vector<std::string>{"Luật 80/2015/QH13"}));
+  EXPECT_EQ(keys("Chỉ thị số 05-CT/-TW ngày"), (std::vector<std::string>{"CT 05-CT/TW"}));
+  EXPECT_EQ(keys("Nghị định số 114/20 18/NĐ-CP. Nó"), (std::vector<std::string>{"NĐ 114/2018/NĐ-CP"}));
+  EXPECT_EQ(keys("Biên bản số 134-BB/ĐU ngày"), (std::vector<std::string>{"BB 134-BB/ĐU"}));
 }
