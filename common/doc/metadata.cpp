@@ -862,7 +862,7 @@ void read_outline(const Layout& doc, Metadata& md) {
 
 }  // namespace
 
-Metadata extract_metadata(std::string_view text, ReferenceLists refs) {
+Metadata extract_metadata(std::string_view text, ReferenceLists refs, std::string_view ocr) {
   Metadata md;
   Layout doc(text);
   doc.number_line = find_number_line(text, doc.lines);
@@ -875,7 +875,7 @@ Metadata extract_metadata(std::string_view text, ReferenceLists refs) {
   read_draft(doc, md);
   doc.sign_start = find_recipients_line(doc);
   read_signature(read_recipients(doc, md), md);
-  if (refs.names) md.signer = refs.names->read(md.signer);
+  if (refs.names) md.signer = refs.names->read(md.signer, ocr.empty() ? std::string() : extract_metadata(ocr).signer);
   read_outline(doc, md);
   return md;
 }

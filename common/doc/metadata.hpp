@@ -38,7 +38,8 @@ struct Metadata {
 // damaged ("Làm Đông", "Lam Pong"), is given as the unit's name ("Lâm
 // Đồng"), and so is each place of the issuer ("TỈNH DAK LAK"); one that
 // names none stays as written. With `refs.names`, the signer's name is read
-// against the syllables of personal names (PersonNames::read).
-Metadata extract_metadata(std::string_view text, ReferenceLists refs = {});
+// against the syllables of personal names (PersonNames::read), and with
+// `ocr`, the text `text` was restored from, against the name as OCR read it.
+Metadata extract_metadata(std::string_view text, ReferenceLists refs = {}, std::string_view ocr = {});
 
 }  // namespace vn::doc

@@ -78,15 +78,19 @@ PersonNames PersonNames::load(const std::filesystem::path& tsv) {
   return parse(ss.str(), tsv.string());
 }
 
-std::string PersonNames::read(std::string_view name) const {
+std::string PersonNames::read(std::string_view name, std::string_view ocr) const {
   const std::vector<std::string_view> words = split(name, ' ');
   if (words.size() < 2 || words.size() > 4 || !std::all_of(words.begin(), words.end(), capitalised))
     return std::string(name);
+  std::vector<std::string_view> read_as = split(ocr, ' ');
+  if (read_as.size() != words.size() || !std::all_of(read_as.begin(), read_as.end(), capitalised)) read_as = words;
   std::string out;
   for (size_t k = 0; k < words.size(); ++k) {
     const Role role = k == 0 ? kSurname : k + 1 == words.size() ? kGiven : kMiddle;
     std::string_view chosen = words[k];
-    if (const auto it = roles_[role].find(folded(words[k])); it != roles_[role].end()) {
+    auto it = roles_[role].find(folded(read_as[k]));
+    if (it == roles_[role].end()) it = roles_[role].find(folded(words[k]));
+    if (it != roles_[role].end()) {
       const std::vector<Syllable>& s = it->second;
       const auto own = std::find_if(s.begin(), s.end(), [&](const Syllable& x) { return x.text == words[k]; });
       if (own == s.end() || 2 * own->count < s.front().count) chosen = s.front().text;

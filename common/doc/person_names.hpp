@@ -35,8 +35,11 @@ class PersonNames {
   // case) and is seen most often there, unless the word itself is seen
   // there at least half as often ("Hùng" stays, as "Hưng" is about as
   // common; "Mình" becomes "Minh"). A word with no such syllable stays.
-  // Other text is returned as it is. REQUIRES: valid UTF-8.
-  std::string read(std::string_view name) const;
+  // Other text is returned as it is. With `ocr`, the name as OCR read it
+  // before restoration, of as many words: each word's syllables are those
+  // that fold as the OCR's word does, when there are any ("Vì Bà Hai" from
+  // OCR "Vu Ba Hai" -> "Vũ Bá Hải"). REQUIRES: valid UTF-8.
+  std::string read(std::string_view name, std::string_view ocr = {}) const;
 
   size_t size() const { return size_; }
 

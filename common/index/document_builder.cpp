@@ -120,7 +120,7 @@ void extract_document_facts(store::DocumentRecord& record, doc::ReferenceLists r
 void extract_document_facts(store::DocumentRecord& record, const std::vector<vi::Token>& tokens,
                             doc::ReferenceLists refs) {
   const std::string& text = searchable_text(record);
-  record.metadata = doc::extract_metadata(text, refs);
+  record.metadata = doc::extract_metadata(text, refs, record.restored ? std::string_view(record.text) : std::string_view());
   record.citations = doc::extract_citations(text, tokens);
 }
 

@@ -26,6 +26,12 @@ TEST(PersonNames, ReadsNamesRestorationTookForWords) {
   EXPECT_EQ(names().read("Phan Minh Vu"), "Phan Minh Vũ");
 }
 
+TEST(PersonNames, ReadsTheOcrsLettersWhenGiven) {
+  EXPECT_EQ(names().read("Vì Bà Hai", "Vu Ba Hai"), "Vũ Bá Hải");
+  EXPECT_EQ(names().read("Vì Bà Hai", "Vu Ba"), "Vì Bá Hải");  // other word counts: the restored name alone
+  EXPECT_EQ(names().read("Phần Mình Và", "Phan Minh Xy"), "Phan Minh Và");  // no syllable folds as "xy" or "va"
+}
+
 TEST(PersonNames, KeepsAReadingAboutAsCommonAsTheBest) {
   EXPECT_EQ(names().read("Nguyễn Văn Hùng"), "Nguyễn Văn Hùng");  // Hưng is not twice as common
   EXPECT_EQ(names().read("Nguyễn Văn Hưng"), "Nguyễn Văn Hưng");
