@@ -6,25 +6,19 @@
 #include <stdexcept>
 
 #include "text/normalize.hpp"
+#include "text/split.hpp"
 #include "text/utf8.hpp"
 #include "vi/fold.hpp"
 
 namespace vn::doc {
 namespace {
 
+using text::split;
+
 enum Role { kSurname = 0, kMiddle = 1, kGiven = 2 };
 
 std::string folded(std::string_view s) { return text::to_lower(vi::fold(s)); }
 
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  for (size_t i = 0;;) {
-    const size_t e = s.find(sep, i);
-    out.push_back(s.substr(i, e == std::string_view::npos ? std::string_view::npos : e - i));
-    if (e == std::string_view::npos) return out;
-    i = e + 1;
-  }
-}
 
 // A capital, then small letters: the shape of each word of a name.
 bool capitalised(std::string_view w) {

@@ -6,8 +6,12 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text/split.hpp"
+
 namespace vn::store {
 namespace {
+
+using text::split;
 
 // ---- the prediction (fixed: part of the format) ----
 
@@ -80,16 +84,6 @@ SplitLine split_line(std::string_view line) {
     const size_t word_start = i;
     while (i < line.size() && !is_separator(line[i])) ++i;
     out.words.push_back(line.substr(word_start, i - word_start));
-  }
-}
-
-std::vector<std::string_view> split(std::string_view s, char at) {
-  std::vector<std::string_view> out;
-  for (size_t start = 0;;) {
-    const size_t end = s.find(at, start);
-    out.push_back(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    if (end == std::string_view::npos) return out;
-    start = end + 1;
   }
 }
 
