@@ -100,7 +100,7 @@ bool is_one_of(std::string_view part, const std::array<std::string_view, N>& kno
   return false;
 }
 
-// The type or issuer part `part` is, up to case, in its own case ("QĐi",
+// The type part `part` is, up to case, in its own case ("QĐi",
 // "TTr"), or "".
 std::string known_part(std::string_view part) {
   const std::u32string up = upper32(part);

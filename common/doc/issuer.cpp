@@ -107,6 +107,22 @@ std::string trim_punctuation(const std::string& w) {
   return text::to_utf8(std::u32string_view(u).substr(b, e - b));
 }
 
+// The levels of the unit a place after the fixed phrase ending at word
+// `end` - 1 names (a unit word, or a Party committee of one: "TỈNH ỦY"),
+// or 0 when the phrase names none.
+uint8_t place_levels(const std::vector<std::string>& folded, size_t end) {
+  if (end == 0) return 0;
+  const std::string& last = folded[end - 1];
+  const std::string before = end >= 2 ? folded[end - 2] : std::string();
+  const std::string& unit = last == "uy" ? before : last;
+  if (unit == "tinh") return kProvinces;
+  if (unit == "pho" || unit == "thanh") return kProvinces | kDistricts;  // thành phố, thành ủy
+  if (unit == "huyen" || unit == "quan" || (last == "xa" && before == "thi") || (unit == "thi" && last == "uy"))
+    return kDistricts;  // huyện, quận, thị xã, thị ủy
+  if (unit == "xa" || unit == "phuong" || unit == "tran") return kCommunes;
+  return 0;
+}
+
 }  // namespace
 
 std::string mend_issuer(std::string_view issuer) {
@@ -143,34 +159,13 @@ std::string mend_issuer(std::string_view issuer) {
   return out;
 }
 
-namespace {
-
-// The levels of the unit a place after the fixed phrase ending at word
-// `end` - 1 names (a unit word, or a Party committee of one: "TỈNH ỦY"),
-// or 0 when the phrase names none.
-uint8_t place_levels(const std::vector<std::string>& folded, size_t end) {
-  if (end == 0) return 0;
-  const std::string& last = folded[end - 1];
-  const std::string before = end >= 2 ? folded[end - 2] : std::string();
-  const std::string& unit = last == "uy" ? before : last;
-  if (unit == "tinh") return kProvinces;
-  if (unit == "pho" || unit == "thanh") return kProvinces | kDistricts;  // thành phố, thành ủy
-  if (unit == "huyen" || unit == "quan" || (unit == "xa" && last != "uy" && before == "thi") ||
-      (unit == "thi" && last == "uy"))
-    return kDistricts;  // huyện, quận, thị xã, thị ủy
-  if (unit == "xa" || unit == "phuong" || unit == "tran") return kCommunes;
-  return 0;
-}
-
-}  // namespace
-
 std::string mend_issuer_places(const std::string& issuer, const Gazetteer& places) {
   const std::vector<std::string> words = split_words(issuer);
   std::vector<std::string> folded;
   for (const auto& w : words) folded.push_back(folded_lower(w));
   std::string out;
   auto put = [&](std::string_view w) { out.append(out.empty() ? "" : " ").append(w); };
-  size_t levels = 0;  // of the place the phrase just read names
+  uint8_t levels = 0;  // of the place the phrase just read names (PlaceQuery::levels)
   for (size_t i = 0; i < words.size();) {
     size_t matched = 0;
     for (const Phrase& p : phrases())
@@ -189,7 +184,7 @@ std::string mend_issuer_places(const std::string& issuer, const Gazetteer& place
     std::string place;
     for (size_t k = i; k < end; ++k) place.append(place.empty() ? "" : " ").append(words[k]);
     PlaceQuery query;
-    query.levels = static_cast<uint8_t>(levels);
+    query.levels = levels;
     const std::optional<PlaceMatch> m = levels ? places.lookup(place, query) : std::nullopt;
     put(m && !m->ambiguous ? text::to_upper(m->unit->name) : place);
     i = end;

@@ -89,8 +89,6 @@ bool opens_subject(std::string_view folded) {
 
 bool is_type_name(std::string_view folded) { return !type_named(folded).empty(); }
 
-
-
 // Header, title and signature lines are short: longer lines are body text
 // and are not read for those fields (a huge one-line file stays cheap).
 constexpr size_t kHeaderLineBytes = 400;
@@ -230,9 +228,9 @@ bool parse_place_date(const std::string& seg, std::string& place, std::string& d
   // OCR may merge the number column and the place into one: "Số 215-BC/TU
   // Lạng Sơn", "$6 14-CWHU Bình Giang", "103 -BC/ĐU Lạng Sơn", a draft's
   // "Số: /PA-UBND Bình Thủy". After a "Số" or a code, the place is the
-  // words after the last that holds a digit or a slash.
+  // words after the last that looks like a code (code_like).
   if (const std::vector<std::string> pw = words_of(p); !pw.empty() && (opens_number_line(pw[0]) || code_like(pw[0]))) {
-    size_t end = 0;  // where the last word with a digit or a slash ends
+    size_t end = 0;  // where the "Số" or the last code-like word ends
     for (size_t k = 0, at = 0; k < pw.size(); ++k) {
       at = p.find(pw[k], at) + pw[k].size();
       if (k == 0 || code_like(pw[k])) end = at;
@@ -713,7 +711,8 @@ size_t find_recipients_line(const Layout& doc) {
     if (colon == std::string_view::npos || colon > 24 || words_of(t.substr(0, colon)).size() > 3) continue;
     size_t next = i + 1;
     while (next < doc.n && doc.lines.view(next).blank()) ++next;
-    if (next < doc.n && !doc.lines.view(next).trimmed().empty() && doc.lines.view(next).trimmed()[0] == '-') return i;
+    if (next == doc.n) continue;
+    if (const std::string_view item = doc.lines.view(next).trimmed(); !item.empty() && item[0] == '-') return i;
   }
   return doc.n;
 }
