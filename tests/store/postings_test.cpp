@@ -105,3 +105,23 @@ TEST(Terms, TitleWordsWeighMoreWithoutPositions) {
   const Xapian::Document plain = vn::index::make_xapian_document(r);
   EXPECT_EQ(wdf_and_positions(plain, folded + "ket").first, 2u);
 }
+
+// A code's parts stand at its position with wdf 0, beside the code's term.
+TEST(Terms, CodePartsShareTheCodesPosition) {
+  DocumentRecord r = sample_record(1);
+  r.text = "Nghị định 106/2025/NĐ-CP trong";
+  const Xapian::Document doc = vn::index::make_xapian_document(r);
+  auto find = [&](const std::string& term) {
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+      if (*it == term) {
+        std::vector<Xapian::termpos> p(it.positionlist_begin(), it.positionlist_end());
+        return std::make_pair(it.get_wdf(), p);
+      }
+    return std::make_pair(Xapian::termcount{99}, std::vector<Xapian::termpos>{});
+  };
+  const std::string folded(schema::kFoldedPrefix);
+  EXPECT_EQ(find(folded + "106/2025/nd-cp"), std::make_pair(Xapian::termcount{1}, std::vector<Xapian::termpos>{3}));
+  for (const char* part : {"106", "2025", "nd", "cp"})
+    EXPECT_EQ(find(folded + part), std::make_pair(Xapian::termcount{0}, std::vector<Xapian::termpos>{3})) << part;
+  EXPECT_EQ(find(folded + "trong").second, std::vector<Xapian::termpos>{4});
+}
