@@ -435,6 +435,17 @@ bool footnote_line(std::string_view line) {
   return i > 0 && i < line.size() && line[i] == ' ';
 }
 
+// The line of the first "- " item within kFootnoteLines lines after the
+// footnote at line `at` (before `end`), or `at` when there is none.
+size_t item_after_footnote(const Lines& lines, size_t at, size_t end) {
+  constexpr size_t kFootnoteLines = 3;
+  for (size_t j = at + 1; j < std::min(end, at + 1 + kFootnoteLines); ++j) {
+    const std::string_view t = lines.view(j).trimmed();
+    if (!t.empty() && (t[0] == '-' || t[0] == '+')) return j;
+  }
+  return at;
+}
+
 // Heading rank of a body line, or -1: "Phần thứ ..." 0, "A-" 1, "I-" 2,
 // "Điều 1." 3, "1." 4, "1.1." 5, ...
 int heading_rank(std::string_view line) {
@@ -736,7 +747,14 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md) {
   for (size_t i = sign_start; i < std::min(n, sign_start + kSignatureLines); ++i) {
     const Line l = lines.view(i);
     if (l.raw().size() > kHeaderLineBytes) continue;
-    if (i > sign_start && footnote_line(l.trimmed())) break;
+    if (i > sign_start && footnote_line(l.trimmed())) {
+      // A page's footnote OCR set among the recipients: the list goes on
+      // after it when a "- " item follows within a few lines.
+      const size_t resume = item_after_footnote(lines, i, std::min(n, sign_start + kSignatureLines));
+      if (resume == i) break;
+      i = resume - 1;
+      continue;
+    }
     for (size_t s = 0; s < l.segments().size(); ++s) {
       const Segment& seg = l.segments()[s];
       if (s != 0 || !seg.left) {

@@ -504,3 +504,14 @@ TEST(Metadata, RecipientsLineDamagedBeyondReading) {
   EXPECT_EQ(md.recipients, (std::vector<std::string>{"Như trên", "Lưu VP"}));
   EXPECT_EQ(md.signer, "Trần Văn Bình");
 }
+
+TEST(Metadata, FootnoteAmongTheRecipients) {
+  const std::string head = "ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/BC-UBND\n\nBÁO CÁO\nkết quả\n\nNội dung báo cáo.\n\n";
+  const auto md = extract_metadata(head + "Nơi nhận: TM. HỘI ĐỒNG NHÂN DÂN\n- Đại biểu HĐND tỉnh; CHỦ TỊCH\n"
+                                          "1 Họ có hai con, sinh 1906 và 1908.\n- Như trên;\n- Lưu: VT, PC. Võ Viết Lục\n");
+  EXPECT_EQ(md.recipients, (std::vector<std::string>{"Đại biểu HĐND tỉnh", "Như trên", "Lưu: VT, PC"}));
+  EXPECT_EQ(md.signer, "Võ Viết Lục");
+  // A footnote that ends the list still ends it.
+  EXPECT_EQ(extract_metadata(head + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n1 Chú thích cuối trang.\n\nĐoạn sau.\n").recipients,
+            (std::vector<std::string>{"Như trên", "Lưu: VT"}));
+}
