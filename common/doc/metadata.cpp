@@ -838,6 +838,21 @@ std::string mend_position(std::string position) {
   return position;
 }
 
+// The signer's position when the line read is a signature's lead, the
+// line under it lost: "KT. X" (signing for X) is signed by X's deputy,
+// "PHÓ X" ("KT. BỘ TRƯỞNG": THỨ TRƯỞNG); "Q. X" (acting) is the position
+// itself; after "T/M", "TL." or "TUQ." it cannot be known (""). Other
+// positions as they are.
+std::string position_below(const std::string& position) {
+  if (!opens_signature(position)) return position;
+  const std::string lead = folded_lower(position.substr(0, position.find(' ')));
+  const std::string held = position.substr(position.find(' ') + 1);
+  if (lead == "q.") return position;
+  if (lead != "kt." && lead != "kt") return {};
+  if (held == "BỘ TRƯỞNG") return "THỨ TRƯỞNG";
+  return starts_with(held, "PHÓ ") ? held : "PHÓ " + held;
+}
+
 // Signer: the last name in the signature column; position: the last line
 // in capitals above it. Without a header, the issuer is the body the
 // document is signed for ("T/M TỈNH ỦY").
@@ -852,7 +867,7 @@ void read_signature(const std::vector<std::string>& right, Metadata& md) {
     md.signer = last_name_of(right[name_at]);
     for (size_t i = name_at; i-- > 0;) {
       if (is_caps(right[i]) || signature_column(right[i])) {  // a letter lowered: "PHÓ Bí THƯ"
-        md.signer_position = mend_position(text::to_upper(right[i]));
+        md.signer_position = position_below(mend_position(text::to_upper(right[i])));
         break;
       }
     }

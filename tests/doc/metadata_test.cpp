@@ -515,3 +515,18 @@ TEST(Metadata, FootnoteAmongTheRecipients) {
   EXPECT_EQ(extract_metadata(head + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n1 Chú thích cuối trang.\n\nĐoạn sau.\n").recipients,
             (std::vector<std::string>{"Như trên", "Lưu: VT"}));
 }
+
+// A signature's lead read where the position line under it was lost.
+TEST(Metadata, PositionBelowALeadThatStandsAlone) {
+  auto position = [](const std::string& lead) {
+    return extract_metadata("ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/BC-UBND\n\nBÁO CÁO\nkết quả\n\nNội dung.\n\nNơi nhận: " + lead +
+                            "\n- Như trên;\n- Lưu: VT.\n\nNguyễn Văn An\n")
+        .signer_position;
+  };
+  EXPECT_EQ(position("KT. CHỦ TỊCH"), "PHÓ CHỦ TỊCH");
+  EXPECT_EQ(position("KT. BỘ TRƯỞNG"), "THỨ TRƯỞNG");
+  EXPECT_EQ(position("Q. GIÁM ĐỐC"), "Q. GIÁM ĐỐC");
+  EXPECT_EQ(position("TM. ỦY BAN NHÂN DÂN"), "");
+  EXPECT_EQ(position("TL. CHỦ TỊCH"), "");
+  EXPECT_EQ(position("PHÓ CHỦ TỊCH"), "PHÓ CHỦ TỊCH");
+}
