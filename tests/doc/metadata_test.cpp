@@ -471,6 +471,7 @@ TEST(Metadata, PlaceAndDateAfterADamagedNumberColumn) {
   EXPECT_EQ(md.place, "Bình Giang");
   EXPECT_EQ(md.date, "2018-06-03");
   md = read("86: 05:TB-HĐND Châu Thành, ngày 16 tháng OL năm 2025");
+  EXPECT_EQ(md.code, "05/TB-HĐND");  // "Số:" read as "86:"
   EXPECT_EQ(md.place, "Châu Thành");
   EXPECT_EQ(md.date, "2025-01-16");
   md = read("Số_ -CTr/BTGTU Khánh Hòa, ngày_ tháng 11 năm 2025");
