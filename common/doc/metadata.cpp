@@ -261,7 +261,7 @@ std::string cut_motto(const std::string& seg) {
   for (size_t i = 1; i + 2 < w.size() + 1; ++i) {
     const bool dang = i + 2 < w.size() && f[i + 1] == "cong" && f[i + 2] == "san";
     const bool cong_hoa = i + 1 < w.size() && f[i] == "cong" && starts_with(f[i + 1], "ho") && i + 2 < w.size() &&
-                          f[i + 2] == "xa";
+                          text::within_one_edit(f[i + 2], "xa");  // "CỘNG HÒA XNA HOLCHU ..."
     const bool doc_lap = i + 2 < w.size() && f[i + 1] == "lap" && f[i + 2] == "-";
     if (dang || cong_hoa || doc_lap) {
       std::string out;
