@@ -13,6 +13,8 @@
 namespace vn::doc {
 namespace {
 
+using vi::folded_lower;
+
 using text::all_digits;
 
 struct TypeWord {
@@ -186,7 +188,6 @@ std::string code_type(std::string_view normalized_code) {
   return {};
 }
 
-std::string folded_lower(std::string_view s) { return text::to_lower(vi::fold(s)); }
 
 // True when only spaces (and `extra` punctuation) lie between two offsets.
 bool gap_ok(std::string_view text, size_t from, size_t to, std::string_view extra) {

@@ -13,6 +13,8 @@
 namespace vn::doc {
 namespace {
 
+using vi::folded_lower;
+
 // Fixed phrases of issuing bodies, longest first among those sharing a start.
 constexpr std::array<std::string_view, 43> kPhrases = {
     "ỦY BAN NHÂN DÂN THÀNH PHỐ", "ỦY BAN NHÂN DÂN TỈNH",     "ỦY BAN NHÂN DÂN HUYỆN",   "ỦY BAN NHÂN DÂN QUẬN",
@@ -40,7 +42,6 @@ std::vector<std::string> split_words(std::string_view s) {
   return words;
 }
 
-std::string folded_lower(std::string_view s) { return text::to_lower(vi::fold(s)); }
 
 bool has_letter(std::string_view s) {
   for (size_t i = 0; i < s.size();)

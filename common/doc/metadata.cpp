@@ -20,6 +20,8 @@
 namespace vn::doc {
 namespace {
 
+using vi::folded_lower;
+
 using text::all_digits;
 
 struct TypeName {
@@ -108,7 +110,6 @@ void append_words(std::string& title, std::string_view more) {
 constexpr std::array<std::string_view, 4> kMottos = {
     "dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "*"};
 
-std::string folded_lower(std::string_view s) { return text::to_lower(vi::fold(s)); }
 
 // folded_lower of the first `max_bytes` bytes of `s` (cut at a UTF-8 boundary):
 // enough to recognise a line's opening words without folding the whole line.

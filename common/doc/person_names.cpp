@@ -14,11 +14,9 @@ namespace vn::doc {
 namespace {
 
 using text::split;
+using vi::folded_lower;
 
 enum Role { kSurname = 0, kMiddle = 1, kGiven = 2 };
-
-std::string folded(std::string_view s) { return text::to_lower(vi::fold(s)); }
-
 
 // A capital, then small letters: the shape of each word of a name.
 bool capitalised(std::string_view w) {
@@ -54,7 +52,7 @@ PersonNames PersonNames::parse(std::string_view tsv, std::string_view source) {
       count = count * 10 + static_cast<uint32_t>(c - '0');
     }
     if (f[2].empty()) fail("bad count");
-    names.roles_[role][folded(f[1])].push_back({std::string(f[1]), count});
+    names.roles_[role][folded_lower(f[1])].push_back({std::string(f[1]), count});
     ++names.size_;
   }
   for (auto& role : names.roles_)
@@ -82,8 +80,8 @@ std::string PersonNames::read(std::string_view name, std::string_view ocr) const
   for (size_t k = 0; k < words.size(); ++k) {
     const Role role = k == 0 ? kSurname : k + 1 == words.size() ? kGiven : kMiddle;
     std::string_view chosen = words[k];
-    auto it = roles_[role].find(folded(read_as[k]));
-    if (it == roles_[role].end()) it = roles_[role].find(folded(words[k]));
+    auto it = roles_[role].find(folded_lower(read_as[k]));
+    if (it == roles_[role].end()) it = roles_[role].find(folded_lower(words[k]));
     if (it != roles_[role].end()) {
       const std::vector<Syllable>& s = it->second;
       const auto own = std::find_if(s.begin(), s.end(), [&](const Syllable& x) { return x.text == words[k]; });

@@ -10,6 +10,8 @@
 namespace vn::doc {
 namespace {
 
+using vi::folded_lower;
+
 struct Word {
   size_t begin, end;  // bytes of the item, punctuation after it excluded
 };
@@ -29,12 +31,11 @@ std::vector<Word> split_words(std::string_view s) {
   return w;
 }
 
-std::string folded(std::string_view s) { return text::to_lower(vi::fold(s)); }
 
 // Letters only, folded: "(bô’cô)" -> "boco".
 std::string letters(std::string_view s) {
   std::string out;
-  for (char c : folded(s))
+  for (char c : folded_lower(s))
     if (c >= 'a' && c <= 'z') out.push_back(c);
   return out;
 }
@@ -53,7 +54,7 @@ bool reads_as_luu(std::string_view folded_word) {
 
 // "VT" (văn thư), as OCR and restoration leave it.
 bool reads_as_vt(std::string_view w) {
-  const std::string f = folded(w);
+  const std::string f = folded_lower(w);
   return f == "vt" || f == "wt" || f == "vi" || f == "vl";
 }
 
@@ -64,9 +65,9 @@ std::string mend_archive_copy(std::string item) {
   const std::string_view first = std::string_view(item).substr(w[0].begin, w[0].end - w[0].begin);
   const std::string_view second = std::string_view(item).substr(w[1].begin, w[1].end - w[1].begin);
   const bool vt = reads_as_vt(second);
-  const bool office = folded(second) == "van" && w.size() >= 3 &&
-                      folded(std::string_view(item).substr(w[2].begin, w[2].end - w[2].begin)) == "phong";
-  if (!reads_as_luu(folded(first)) || (!vt && !office)) return item;
+  const bool office = folded_lower(second) == "van" && w.size() >= 3 &&
+                      folded_lower(std::string_view(item).substr(w[2].begin, w[2].end - w[2].begin)) == "phong";
+  if (!reads_as_luu(folded_lower(first)) || (!vt && !office)) return item;
   std::string out = "Lưu";
   out.append(item, w[0].end, w[1].begin - w[0].end);  // ": " or " "
   out.append(vt ? "VT" : second);

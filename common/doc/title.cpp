@@ -3,7 +3,6 @@
 #include <array>
 
 #include "doc/lines.hpp"
-#include "text/normalize.hpp"
 #include "vi/fold.hpp"
 
 namespace vn::doc {
@@ -15,7 +14,7 @@ constexpr std::array<std::string_view, 16> kTypeLines = {
 };
 
 bool is_type_line(const std::string& line) {
-  const std::string key = text::to_lower(vi::fold(line));
+  const std::string key = vi::folded_lower(line);
   for (auto t : kTypeLines)
     if (key == t) return true;
   return false;

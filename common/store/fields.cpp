@@ -14,6 +14,8 @@
 namespace vn::store::fields {
 namespace {
 
+using vi::folded_lower;
+
 using text::all_digits;
 
 // Abbreviation (folded, lower case) -> type name folded without spaces.
@@ -23,12 +25,11 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 13> kTypeAbb
     {"qdi", "quydinh"}, {"gm", "giaymoi"}, {"pa", "phuongan"},
 }};
 
-std::string folded(std::string_view s) { return text::to_lower(vi::fold(s)); }
 
 // `prefix` + `value` folded, white space collapsed. Empty when the value is
 // empty or the term would be too long.
 std::string metadata_term(std::string_view prefix, std::string_view value) {
-  const std::string f = text::collapse_whitespace(folded(value));
+  const std::string f = text::collapse_whitespace(folded_lower(value));
   if (f.empty() || prefix.size() + f.size() > schema::kMaxTermBytes) return {};
   return std::string(prefix) + f;
 }
@@ -49,7 +50,7 @@ std::vector<std::string> prefixed_words(std::string_view prefix, std::string_vie
 
 std::string type_term(std::string_view type) {
   if (type.empty()) return {};
-  std::string key = folded(type);
+  std::string key = folded_lower(type);
   std::erase(key, ' ');
   for (const auto& [abbr, name] : kTypeAbbreviations)
     if (key == abbr) key = name;
@@ -66,7 +67,7 @@ std::vector<std::string> issuer_terms(std::string_view issuer) {
 }
 
 std::vector<std::string> issuer_query_terms(std::string_view words) {
-  return prefixed_words(schema::kIssuerPrefix, folded(words));
+  return prefixed_words(schema::kIssuerPrefix, folded_lower(words));
 }
 
 std::string date_year(std::string_view iso_date) {

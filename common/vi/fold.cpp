@@ -17,6 +17,8 @@ std::string fold(std::string_view s) {
   return out;
 }
 
+std::string folded_lower(std::string_view s) { return text::to_lower(fold(s)); }
+
 bool lower_folds_to(std::string_view s, std::string_view folded) {
   size_t j = 0;
   std::string encoded;

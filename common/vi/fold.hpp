@@ -9,6 +9,10 @@ namespace vn::vi {
 // "Đảng bộ" -> "Dang bo". REQUIRES: valid UTF-8.
 std::string fold(std::string_view s);
 
+// fold(s) in lower case: "Đảng Bộ" -> "dang bo", the form key words and
+// names are compared in. REQUIRES: valid UTF-8.
+std::string folded_lower(std::string_view s);
+
 // Whether fold(text::to_lower(s)) == folded, the folded term of a token
 // (vi/terms.hpp), decided code point by code point without building it: most
 // tokens differ at their first letter. REQUIRES: `s` is valid UTF-8.

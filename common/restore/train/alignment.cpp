@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "text/normalize.hpp"
 #include "text/utf8.hpp"
 #include "vi/fold.hpp"
 #include "vi/tokenizer.hpp"
@@ -22,7 +21,7 @@ std::vector<Tok> tokens_of(std::string_view text) {
   out.reserve(raw.size());
   for (const auto& t : raw) {
     const std::string s(t.text(text));
-    out.push_back({s, text::to_u32(text::to_lower(vi::fold(s)))});
+    out.push_back({s, text::to_u32(vi::folded_lower(s))});
   }
   return out;
 }
