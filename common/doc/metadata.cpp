@@ -893,6 +893,18 @@ void read_outline(const Layout& doc, Metadata& md) {
     md.outline.emplace_back(h.first, static_cast<int>(std::lower_bound(ranks.begin(), ranks.end(), h.second) - ranks.begin()) + 1);
 }
 
+// The signer extract_metadata() reads from `text`, without reading the
+// fields the signature block does not depend on.
+std::string signer_of(std::string_view text) {
+  Metadata md;
+  Layout doc(text);
+  doc.number_line = find_number_line(text, doc.lines);
+  doc.body_start = read_type_and_title(doc, md);
+  doc.sign_start = find_recipients_line(doc);
+  read_signature(read_recipients(doc, md), md);
+  return md.signer;
+}
+
 }  // namespace
 
 Metadata extract_metadata(std::string_view text, ReferenceLists refs, std::string_view ocr) {
@@ -908,7 +920,8 @@ Metadata extract_metadata(std::string_view text, ReferenceLists refs, std::strin
   read_draft(doc, md);
   doc.sign_start = find_recipients_line(doc);
   read_signature(read_recipients(doc, md), md);
-  if (refs.names) md.signer = refs.names->read(md.signer, ocr.empty() ? std::string() : extract_metadata(ocr).signer);
+  if (refs.names && !md.signer.empty())
+    md.signer = refs.names->read(md.signer, ocr.empty() ? std::string() : signer_of(ocr));
   read_outline(doc, md);
   return md;
 }
