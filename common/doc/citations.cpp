@@ -418,7 +418,7 @@ std::vector<Citation> extract_citations(std::string_view text, const std::vector
     }
 
     Citation c;
-    c.code = mend_code_shape(normalize_code(raw));
+    c.code = mend_code_shape(raw);
     if (c.code.empty()) continue;
     c.type = code_type(c.code);
     if (c.type.empty()) c.type = word_type;

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "doc/citations.hpp"
+
 namespace vn::doc {
 namespace {
 
@@ -66,8 +68,7 @@ std::string mend_code_shape(std::string_view raw) {
   if (number.size() > 1 && (number[0] == 'l' || number[0] == 'L' || number[0] == 'I' || number[0] == 'i'))
     number[0] = '1';
   if (!is_digits(number)) return {};
-  for (std::string& p : parts)
-    if (p == "QDi") p = "QĐi";
+  for (std::string& p : parts) p = normalize_code(p);  // the letter parts as citations read them ("QDi" -> "QĐi")
   auto join = [&](std::string_view seps) {
     std::string out = parts[0];
     for (size_t k = 1; k < parts.size(); ++k) out.append(1, seps[k - 1]).append(parts[k]);

@@ -12,7 +12,8 @@
 
 namespace vn::doc {
 
-// `code` with its separators mended as above, and "QDi" as "QĐi"; empty
+// `code` with its separators mended as above and its letter parts read as
+// citations read them (normalize_code: "QDi" -> "QĐi", "HDBND" -> "HĐND"); empty
 // when it does not open with a number (a draft's "-TB/TW", junk). Codes
 // of other shapes keep their separators.
 std::string mend_code_shape(std::string_view code);

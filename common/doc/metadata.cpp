@@ -526,7 +526,7 @@ void read_number(const Line& l, Metadata& md) {
   md.code = seg.substr(i, e == std::string::npos ? std::string::npos : e - i);
   while (!md.code.empty() && (md.code.back() == ',' || md.code.back() == '.')) md.code.pop_back();
   // A draft's code has no number yet ("Số:      /TTr-UBND"): none to give.
-  md.code = md.code.empty() ? std::string() : mend_code_shape(normalize_code(mend_code_slash(md.code)));
+  md.code = md.code.empty() ? std::string() : mend_code_shape(mend_code_slash(md.code));
   size_t d = 0;
   while (d < md.code.size() && md.code[d] >= '0' && md.code[d] <= '9') ++d;
   md.number = md.code.substr(0, d);
