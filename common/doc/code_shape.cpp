@@ -49,7 +49,8 @@ std::string slashes_mended(std::string_view code) {
 }  // namespace
 
 std::string mend_code_shape(std::string_view raw) {
-  std::string code = slashes_mended(raw);
+  // Letter parts as citations read them ("QDi" -> "QĐi", "NQITW" -> "NQ/TW").
+  std::string code = normalize_code(slashes_mended(raw));
   std::vector<std::string> parts;
   for (size_t start = 0, i = 0; i <= code.size(); ++i)
     if (i == code.size() || code[i] == '-' || code[i] == '/') {
@@ -68,7 +69,6 @@ std::string mend_code_shape(std::string_view raw) {
   if (number.size() > 1 && (number[0] == 'l' || number[0] == 'L' || number[0] == 'I' || number[0] == 'i'))
     number[0] = '1';
   if (!is_digits(number)) return {};
-  for (std::string& p : parts) p = normalize_code(p);  // the letter parts as citations read them ("QDi" -> "QĐi")
   auto join = [&](std::string_view seps) {
     std::string out = parts[0];
     for (size_t k = 1; k < parts.size(); ++k) out.append(1, seps[k - 1]).append(parts[k]);
