@@ -126,7 +126,7 @@ uint8_t place_levels(const std::vector<std::string>& folded, size_t end) {
 
 }  // namespace
 
-std::string mend_issuer(std::string_view issuer) {
+std::string mend_issuer(std::string_view issuer, const Gazetteer* places) {
   // Tokens without letters ("—", "*", "|", "~~") are OCR noise; so is the
   // punctuation around a word.
   std::vector<std::string> words;
@@ -142,55 +142,37 @@ std::string mend_issuer(std::string_view issuer) {
       break;
     }
   const bool capitals = text::mostly_upper(issuer);
-  std::string out;
+  std::string out, place;  // place: the words since the last fixed phrase
+  auto put = [](std::string& to, std::string_view w) { to.append(to.empty() ? "" : " ").append(w); };
+  uint8_t levels = 0;  // of the unit the last fixed phrase names (PlaceQuery::levels)
+  // The place the last phrase led to, read as the unit it names when the
+  // gazetteer reads it so unambiguously.
+  auto flush_place = [&] {
+    if (place.empty()) return;
+    PlaceQuery query;
+    query.levels = levels;
+    const std::optional<PlaceMatch> m = places && levels ? places->lookup(place, query) : std::nullopt;
+    put(out, m && !m->ambiguous ? text::to_upper(m->unit->name) : place);
+    place.clear();
+    levels = 0;
+  };
   for (size_t i = 0; i < words.size();) {
     size_t matched = 0;
     for (const Phrase& p : phrases()) {
       matched = match_phrase(folded, i, p);
       if (matched == 0) continue;
-      for (const auto& w : p.words) out += (out.empty() ? "" : " ") + w;
+      flush_place();
+      for (const auto& w : p.words) put(out, w);
+      levels = place_levels(p.folded, p.folded.size());
       break;
     }
     if (matched == 0) {
-      out += (out.empty() ? "" : " ") + (capitals ? text::to_upper(words[i]) : words[i]);
+      put(place, capitals ? text::to_upper(words[i]) : words[i]);
       matched = 1;
     }
     i += matched;
   }
-  return out;
-}
-
-std::string mend_issuer_places(const std::string& issuer, const Gazetteer& places) {
-  const std::vector<std::string> words = split_words(issuer);
-  std::vector<std::string> folded;
-  for (const auto& w : words) folded.push_back(folded_lower(w));
-  std::string out;
-  auto put = [&](std::string_view w) { out.append(out.empty() ? "" : " ").append(w); };
-  uint8_t levels = 0;  // of the place the phrase just read names (PlaceQuery::levels)
-  for (size_t i = 0; i < words.size();) {
-    size_t matched = 0;
-    for (const Phrase& p : phrases())
-      if ((matched = match_phrase(folded, i, p)) > 0) break;
-    if (matched > 0) {
-      for (size_t k = i; k < i + matched; ++k) put(words[k]);
-      i += matched;
-      levels = place_levels(folded, i);
-      continue;
-    }
-    size_t end = i + 1;  // the place runs to the next fixed phrase
-    while (end < words.size() && std::none_of(phrases().begin(), phrases().end(), [&](const Phrase& p) {
-             return match_phrase(folded, end, p) > 0;
-           }))
-      ++end;
-    std::string place;
-    for (size_t k = i; k < end; ++k) place.append(place.empty() ? "" : " ").append(words[k]);
-    PlaceQuery query;
-    query.levels = levels;
-    const std::optional<PlaceMatch> m = levels ? places.lookup(place, query) : std::nullopt;
-    put(m && !m->ambiguous ? text::to_upper(m->unit->name) : place);
-    i = end;
-    levels = 0;
-  }
+  flush_place();
   return out;
 }
 

@@ -609,8 +609,9 @@ bool is_decoration(std::string_view left) {
   return letters <= 3;
 }
 
-// Issuer: the left column above the number line (or the first block).
-void read_issuer(const Layout& doc, Metadata& md) {
+// Issuer: the left column above the number line (or the first block),
+// mended (mend_issuer; its places read with `places` when given).
+void read_issuer(const Layout& doc, const Gazetteer* places, Metadata& md) {
   const size_t n = doc.n, number_line = doc.number_line;
   const size_t issuer_end = number_line < n ? number_line : std::min<size_t>(n, 6);
   for (size_t i = 0; i < issuer_end; ++i) {
@@ -633,7 +634,7 @@ void read_issuer(const Layout& doc, Metadata& md) {
     if (!md.issuer.empty()) md.issuer.push_back(' ');
     md.issuer += left;
   }
-  md.issuer = mend_issuer(md.issuer);
+  md.issuer = mend_issuer(md.issuer, places);
 }
 
 // Type line, title (trích yếu) and "V/v" subject. Returns where the body starts.
@@ -914,8 +915,7 @@ Metadata extract_metadata(std::string_view text, ReferenceLists refs, std::strin
   if (doc.number_line < doc.n) read_number(doc.lines.at(doc.number_line), md);
   read_place_date(doc, md);
   if (refs.places) mend_place(*refs.places, md.place);
-  read_issuer(doc, md);
-  if (refs.places) md.issuer = mend_issuer_places(md.issuer, *refs.places);
+  read_issuer(doc, refs.places, md);
   doc.body_start = read_type_and_title(doc, md);
   read_draft(doc, md);
   doc.sign_start = find_recipients_line(doc);
