@@ -1,8 +1,6 @@
 #include "index/archive_channel.hpp"
 
 #include <chrono>
-#include <fstream>
-#include <iterator>
 
 #include "index/adaptation_sample.hpp"
 #include "io/atomic_file.hpp"
@@ -18,9 +16,7 @@ std::string stored_channel_id(const Xapian::Database& db) {
 
 bool channel_is_whole(const std::filesystem::path& db, const std::string& id) {
   if (id.empty()) return false;
-  std::ifstream in(store::schema::channel_file(db, id), std::ios::binary);
-  const std::string bytes((std::istreambuf_iterator<char>(in)), {});
-  return in.good() || in.eof() ? !bytes.empty() && store::content_hash(bytes) == id : false;
+  return store::file_content_hash(store::schema::channel_file(db, id)) == id;
 }
 
 std::string adapted_channel_file(const restore::AdaptationResult& r, const std::string& base_models) {

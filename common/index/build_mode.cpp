@@ -1,7 +1,6 @@
 #include "index/build_mode.hpp"
 
-#include <fstream>
-#include <iterator>
+#include <stdexcept>
 
 #include "store/content_hash.hpp"
 
@@ -15,10 +14,10 @@ constexpr std::string_view kChannel = " channel ";
 // The model files Restorer::load reads, in a fixed order.
 constexpr const char* kModelFiles[] = {"lexicon.tsv", "channel.tsv", "code_parts.tsv", "lm.bin", "kept_words.tsv"};
 
-std::string read_whole(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read model file " + p.string());
-  return std::string(std::istreambuf_iterator<char>(in), {});
+std::string file_hash(const std::filesystem::path& p) {
+  std::optional<std::string> hash = store::file_content_hash(p);
+  if (!hash) throw std::runtime_error("cannot read model file " + p.string());
+  return std::move(*hash);
 }
 
 }  // namespace
@@ -49,7 +48,7 @@ BuildMode BuildMode::decode(std::string_view stored) {
 BuildMode build_mode_of(bool restore, const std::filesystem::path& model_dir) {
   if (!restore) return {false, {}, {}};
   std::string hashes;
-  for (const char* name : kModelFiles) hashes += store::content_hash(read_whole(model_dir / name));
+  for (const char* name : kModelFiles) hashes += file_hash(model_dir / name);
   return {true, store::content_hash(hashes), {}};
 }
 

@@ -5,11 +5,10 @@
 #include <rapidjson/stringbuffer.h>
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <unordered_set>
 
 #include "io/atomic_file.hpp"
+#include "io/whole_file.hpp"
 #include "store/schema.hpp"
 #include "util/json.hpp"
 
@@ -17,11 +16,6 @@ namespace vn::index {
 namespace {
 
 constexpr int kFormatVersion = 1;
-
-std::string read_whole_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return in ? std::string(std::istreambuf_iterator<char>(in), {}) : std::string();
-}
 
 std::string string_of(const rapidjson::Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
 
@@ -68,7 +62,7 @@ class InputTrees {
 
 FailureMemory FailureMemory::load(const IndexOptions& options) {
   FailureMemory m;
-  const std::string json = read_whole_file(store::schema::failures_file(options.db));
+  const std::string json = io::read_whole_file(store::schema::failures_file(options.db)).value_or("");
   rapidjson::Document d;
   d.Parse(json.data(), json.size());
   if (d.HasParseError() || !d.IsObject() || !d.HasMember("version") || !d["version"].IsInt() ||

@@ -3,8 +3,6 @@
 #include <xapian.h>
 
 #include <chrono>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -18,6 +16,7 @@
 #include "index/writer_lock.hpp"
 #include "io/link_or_copy.hpp"
 #include "io/walker.hpp"
+#include "io/whole_file.hpp"
 #include "store/document_data.hpp"
 #include "store/schema.hpp"
 #include "store/sidecar.hpp"
@@ -42,11 +41,6 @@ bool is_dictionary_file_name(const std::string& name) {
 }
 
 bool is_channel_file_name(const std::string& name) { return name.starts_with("channel-") && name.ends_with(".tsv"); }
-
-std::string read_whole(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 // One index being merged, locked against writers for the whole merge.
 struct Source {
@@ -133,7 +127,7 @@ void plan_sidecar(const std::vector<Source>& sources, std::vector<Brought>& file
         refuse(other.name + " and " + s.name + " both hold the sidecar file " + file +
                ", so their records cannot live in one index. The shards of one `vnindex index --shard K/N` set "
                "never collide; indexes made otherwise cannot be merged (index the tree again as shards)");
-      if (read_whole(e.path()) != read_whole(store::schema::sidecar_dir(other.dir) / file))
+      if (io::read_whole_file(e.path()).value_or("") != io::read_whole_file(store::schema::sidecar_dir(other.dir) / file).value_or(""))
         refuse(other.name + " and " + s.name + " hold different dictionaries of one id (sidecar/" + file +
                "); they cannot be merged");
     }

@@ -13,7 +13,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
-#include <fstream>
 #include <memory>
 #include <unordered_set>
 
@@ -24,6 +23,7 @@
 #include "index/indexed_state.hpp"
 #include "index/writer_lock.hpp"
 #include "io/source_file.hpp"
+#include "io/whole_file.hpp"
 #include "restore/restorer.hpp"
 #include "store/content_hash.hpp"
 #include "store/document_data.hpp"
@@ -70,11 +70,6 @@ std::vector<std::string> dictionary_samples(const std::vector<io::SourceEntry>& 
   return samples;
 }
 
-std::string read_whole_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return in ? std::string(std::istreambuf_iterator<char>(in), {}) : std::string();
-}
-
 // The stored dictionary `id` (not 0) when its file is whole (a zstd
 // dictionary of that id), else empty with `lost` saying what is wrong. A
 // damaged file is moved aside (to "<name>.damaged"), so that a new
@@ -82,7 +77,7 @@ std::string read_whole_file(const std::filesystem::path& p) {
 std::string stored_dictionary(const std::filesystem::path& db, unsigned id, std::string& lost) {
   const std::string name = store::dictionary_file_name(id);
   const auto path = store::schema::sidecar_dir(db) / name;
-  std::string dictionary = read_whole_file(path);
+  std::string dictionary = io::read_whole_file(path).value_or("");
   if (store::dictionary_id(dictionary) == id) return dictionary;
   if (dictionary.empty()) {
     lost = "sidecar dictionary " + name + " is missing";
@@ -359,7 +354,7 @@ void publish_dictionaries(const std::filesystem::path& db_dir, const Xapian::Dat
   for (const auto& e : std::filesystem::directory_iterator(store::schema::sidecar_dir(db_dir))) {
     const std::string name = e.path().filename().string();
     if (!name.starts_with("dict-") || !name.ends_with(".zdict")) continue;
-    const std::string bytes = read_whole_file(e.path());
+    const std::string bytes = io::read_whole_file(e.path()).value_or("");
     const unsigned id = store::dictionary_id(bytes);
     if (id && name == store::dictionary_file_name(id) && db.get_metadata(store::schema::dictionary_key(id)).empty())
       writer.set_metadata(store::schema::dictionary_key(id), bytes);
