@@ -147,6 +147,7 @@ void confidences(const LanguageModel& lm, const Lattice& lattice, const std::vec
   constexpr double kLn10 = 2.302585092994046;  // 10^x == e^(x ln 10), and exp is cheaper than pow
   auto chosen_at = [&](size_t k) -> const Option& { return (*lattice[path[k]])[chosen[path[k]]]; };
   std::vector<std::pair<double, size_t>> scores;  // (score, option)
+  std::vector<std::pair<LanguageModel::State, double>> second;  // see context()
   for (size_t k = 0; k < path.size(); ++k) {
     const size_t t = path[k];
     const std::vector<Option>& opts = *lattice[t];
@@ -156,12 +157,21 @@ void confidences(const LanguageModel& lm, const Lattice& lattice, const std::vec
     if (viable <= 1) continue;  // nothing else comes close
     // Option i's LM score after the chosen predecessor.
     auto own = [&](size_t i, LanguageModel::State& after) -> double { return known.score(t, i, before[k], after); };
-    // What the chosen readings after it add, behind option i's state.
+    // What the chosen readings after it add, behind option i's state. The
+    // state after the next reading often forgets option i (about half the
+    // time on generated pages), so the score of the one after that is
+    // remembered by that state for the position's other options.
+    second.clear();
     auto context = [&](const LanguageModel::State& after) {
       LanguageModel::State b, c;
       double v = k + 1 < path.size() ? known.score(path[k + 1], chosen[path[k + 1]], after, b)
                                      : lm.end_sentence(after);
-      if (k + 2 < path.size()) v += known.score(path[k + 2], chosen[path[k + 2]], b, c);
+      if (k + 2 < path.size()) {
+        const auto seen = std::find_if(second.begin(), second.end(), [&](const auto& s) { return s.first == b; });
+        if (seen != second.end()) return v + seen->second;
+        second.emplace_back(b, known.score(path[k + 2], chosen[path[k + 2]], b, c));
+        v += second.back().second;
+      }
       return v;
     };
     // Upper bound of context(): an option whose own score plus it stays
