@@ -8,6 +8,7 @@
 #include "restore/code_repair.hpp"
 #include "restore/kept_words.hpp"
 #include "restore/lexicon.hpp"
+#include "restore/list_marker.hpp"
 #include "restore/ocr_symbols.hpp"
 #include "restore/sentences.hpp"
 #include "restore/token_case.hpp"
@@ -81,8 +82,11 @@ std::vector<Choice> Restorer::Impl::decide(std::string_view input, const std::ve
       token_options.start_sentence();
       lattice.clear();
       own.clear();
-      for (size_t i = begin; i < end; ++i)
-        own.push_back(&token_options.options_for(tokens[i].text(input), tokens[i].kind));
+      for (size_t i = begin; i < end; ++i) {
+        const std::string_view token = tokens[i].text(input);
+        own.push_back(is_list_marker(input, tokens[i]) ? &token_options.as_written(token, tokens[i].kind)
+                                                       : &token_options.options_for(token, tokens[i].kind));
+      }
       for (size_t i = begin; i < end; ++i)
         lattice.push_back(token_options.options_with_rejoin(input, tokens, i, *own[i - begin],
                                                             i + 1 < end ? own[i + 1 - begin] : nullptr));

@@ -41,6 +41,13 @@ const TokenOptions& OptionBuilder::options_for(std::string_view token, vi::Token
   return remember(std::move(key), build_options(token, lower, kind));
 }
 
+const TokenOptions& OptionBuilder::as_written(std::string_view token, vi::TokenKind kind) const {
+  std::string key(token);
+  key.append("\x01w");  // no other key ends so: options_for() ends its keys in the kind and a case mark
+  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  return remember(std::move(key), {{{lexicon_.classify(token, kind), nullptr, 0.0f}}, false});
+}
+
 const TokenOptions& OptionBuilder::remember(std::string key, TokenOptions opts) const {
   // What an entry costs: its node (with the allocator's overhead), the key
   // when too long for the string's own buffer, and the options, shrunk to fit.

@@ -69,6 +69,11 @@ class OptionBuilder {
   // The readings of a token of `kind`.
   const TokenOptions& options_for(std::string_view token, vi::TokenKind kind) const;
 
+  // The one reading of a token read as written, whatever it looks like (a
+  // list marker, restore/list_marker.hpp): what the lexicon classifies it
+  // as, at no channel cost.
+  const TokenOptions& as_written(std::string_view token, vi::TokenKind kind) const;
+
   // The readings of tokens[i], plus readings of it and the next token as
   // one syllable the OCR split ("Ngh i", "thu c"; Option::span 2): when
   // both are words separated by one space, one of them has at most two

@@ -14,12 +14,12 @@
 #include <thread>
 #include <vector>
 
+#include "restore/list_marker.hpp"
 #include "restore/restorer.hpp"
 #include "text/normalize.hpp"
 #include "restore/restore_test_util.hpp"
 #include "test_util.hpp"
 #include "vi/terms.hpp"
-#include "text/normalize.hpp"
 #include "text/utf8.hpp"
 #include "vi/tokenizer.hpp"
 
@@ -256,6 +256,18 @@ TEST(RestorerPassThrough, CleanAbbreviationsNumeralsAndShortCodesStay) {
   EXPECT_EQ(restore_text("Phần VII. Tổ chức thực hiện"), "Phần VII. Tổ chức thực hiện");
   EXPECT_EQ(restore_text("- TT Tỉnh ủy, TT HĐND tỉnh;"), "- TT Tỉnh ủy, TT HĐND tỉnh;");
   EXPECT_EQ(restore_text("- Bộ Nội vụ (b/c);"), "- Bộ Nội vụ (b/c);");
+}
+
+// The letters that number list items stay letters at the start of a line
+// ("c)" was read as "cô)", "d)" as "ở)"); elsewhere a letter is a word.
+TEST(RestorerPassThrough, ListMarkersStay) {
+  EXPECT_EQ(restore_text("c) Chuyen vien chinh va tuong duong\n  d) Cac hanh vi khac khong lien quan"),
+            "c) Chuyên viên chính và tương đương\n  d) Các hành vi khác không liên quan");
+  EXPECT_EQ(restore_text("đ) Các trang thiết bị bảo hộ"), "đ) Các trang thiết bị bảo hộ");
+  EXPECT_TRUE(vn::restore::is_list_marker("x\nd) y", {vn::vi::TokenKind::kWord, 2, 1}));
+  EXPECT_FALSE(vn::restore::is_list_marker("x d) y", {vn::vi::TokenKind::kWord, 2, 1}));   // not opening its line
+  EXPECT_FALSE(vn::restore::is_list_marker("do) y", {vn::vi::TokenKind::kWord, 0, 2}));    // two letters
+  EXPECT_FALSE(vn::restore::is_list_marker("d. y", {vn::vi::TokenKind::kWord, 0, 1}));     // no ")"
 }
 
 // ---------------------------------------------------------------------------

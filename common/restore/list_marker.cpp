@@ -1,0 +1,22 @@
+#include "restore/list_marker.hpp"
+
+#include "text/normalize.hpp"
+#include "text/utf8.hpp"
+
+namespace vn::restore {
+
+bool is_list_marker(std::string_view text, const vi::Token& token) {
+  if (token.kind != vi::TokenKind::kWord) return false;
+  const size_t end = token.offset + token.length;
+  if (end >= text.size() || text[end] != ')') return false;
+  size_t i = token.offset;
+  if (!text::is_letter_or_mark(text::next_code_point(text, i)) || i != end) return false;  // one letter
+  for (size_t at = token.offset; at > 0; --at) {
+    const char c = text[at - 1];
+    if (c == '\n') return true;
+    if (c != ' ' && c != '\t') return false;
+  }
+  return true;
+}
+
+}  // namespace vn::restore

@@ -1,0 +1,16 @@
+// Letters that number the items of a list, as legal and administrative
+// texts do: "a)", "b)", ..., "đ)", "e)" opening a line. OCR reads them
+// right, and they are no syllables, so restoration keeps them as written
+// instead of reading "c)" as "cô)" or "d)" as "ở)".
+#pragma once
+#include <string_view>
+
+#include "vi/tokenizer.hpp"
+
+namespace vn::restore {
+
+// True when `token` (a token of `text`) is one letter, directly followed by
+// ")", with nothing but spaces or tabs before it on its line.
+bool is_list_marker(std::string_view text, const vi::Token& token);
+
+}  // namespace vn::restore
