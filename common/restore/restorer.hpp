@@ -49,6 +49,12 @@ struct RestorerOptions {
   float keep_log_prob = -5.0f;  // channel log10 P(token | token kept as is) (tuned on our held-out pages, print and scan)
   float keep_abbreviation_log_prob = -1.0f;  // the same for abbreviation-shaped tokens (UBND, XIX) and kept words (km)
   float keep_number_log_prob = -0.5f;        // the same for a number of one or two digits
+  // The same for a letter that is no syllable ("b", "d": the points of a
+  // legal text, "điểm d khoản 3", which were read as "i"). Our held-out
+  // print, scan and stripped pages score alike from -3 to -4 (print SER
+  // 0.0243 -> 0.0239..0.0241 against -5); a letter left of a syllable the
+  // OCR cut ("Đảng b tỉnh") must still lose to it, so not cheaper.
+  float keep_letter_log_prob = -3.5f;
   float alternative_share = 0.01f;  // RestoredToken::alternatives: readings with at least this share
 };
 

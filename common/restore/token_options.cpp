@@ -146,10 +146,11 @@ void OptionBuilder::add_symbol_readings(std::u32string_view lower, std::vector<O
 // shaped like abbreviations or Roman numerals (all capitals, no vowel
 // that could carry a syllable: "TT", "HĐND", "GRDP"; or "VII", "XIX")
 // are kept far more readily than other non-syllables, and so are the
-// kept words of the corpus ("km", "internet"; restore/kept_words.hpp).
+// kept words of the corpus ("km", "internet"; restore/kept_words.hpp);
+// single letters less so.
 float OptionBuilder::keep_log_prob(std::string_view original, std::string_view lower) const {
-  return looks_like_abbreviation(original) || kept_.contains(lower) ? scores_.keep_abbreviation_log_prob
-                                                                    : scores_.keep_log_prob;
+  if (looks_like_abbreviation(original) || kept_.contains(lower)) return scores_.keep_abbreviation_log_prob;
+  return lower.size() == 1 ? scores_.keep_letter_log_prob : scores_.keep_log_prob;
 }
 
 // Candidates, the token itself when it is a lexicon syllable, or else the

@@ -54,6 +54,7 @@ class OptionBuilder {
     float keep_log_prob;
     float keep_abbreviation_log_prob;
     float keep_number_log_prob;
+    float keep_letter_log_prob;
   };
 
   static constexpr size_t kMaxCachedBytes = size_t{32} << 20;

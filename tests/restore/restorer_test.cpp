@@ -270,6 +270,12 @@ TEST(RestorerPassThrough, ListMarkersStay) {
   EXPECT_FALSE(vn::restore::is_list_marker("d. y", {vn::vi::TokenKind::kWord, 0, 1}));     // no ")"
 }
 
+// The points of a legal text are letters too ("điểm d" was read "điểm i").
+TEST(RestorerPassThrough, PointLettersStay) {
+  EXPECT_EQ(restore_text("theo quy dinh tai diem d khoan 3 Dieu 102"), "theo quy định tại điểm d khoản 3 Điều 102");
+  EXPECT_EQ(restore_text("theo diem c khoan 2 Dieu 5"), "theo điểm c khoản 2 Điều 5");
+}
+
 // ---------------------------------------------------------------------------
 // Case
 
