@@ -256,7 +256,11 @@ int main(int argc, char** argv) {
   restore->add_option("--candidates", restore_cmd.options.candidates, "candidate syllables per token")->capture_default_str();
   restore->add_option("--channel-weight", restore_cmd.options.decoder.channel_weight, "weight of the OCR channel against the LM")
       ->capture_default_str();
-  restore->add_option("--keep-log-prob", restore_cmd.options.keep_log_prob, "channel log10 P of keeping a non-syllable token")
+  restore->add_option("--keep-log-prob", restore_cmd.options.keep_log_prob,
+                      "channel log10 P of keeping a non-syllable token")
+      ->capture_default_str();
+  restore->add_option("--keep-foreign-name-log-prob", restore_cmd.options.keep_foreign_name_log_prob,
+                      "the same for one shaped like a foreign name (Haiti)")
       ->capture_default_str();
 
   restore->add_option("--channel", restore_cmd.channel, "OCR channel file to restore with (from vnindex adapt)")

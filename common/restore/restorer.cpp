@@ -55,7 +55,8 @@ struct Restorer::Impl {
         channel(std::move(channel_model)),
         generator(this->models->lexicon, channel, generator_options(options)),
         token_options(this->models->lexicon, this->models->kept, channel, generator, generator.spelling(),
-                      {options.option_gap, options.keep_log_prob, options.keep_abbreviation_log_prob,
+                      {options.option_gap, options.keep_log_prob, options.keep_foreign_name_log_prob,
+                       options.keep_abbreviation_log_prob,
                        options.keep_number_log_prob, options.keep_letter_log_prob}) {}
 
   // Decodes the sentences of `input` in parallel; each is independent, so

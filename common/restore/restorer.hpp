@@ -46,7 +46,14 @@ struct RestorerOptions {
   DecoderOptions decoder;
   size_t candidates = 20;       // candidate syllables per token (10 loses readings two edits away: "dink" as "định")
   float option_gap = 4.0f;      // drop readings this many log10 units of channel behind the best
-  float keep_log_prob = -5.0f;  // channel log10 P(token | token kept as is) (tuned on our held-out pages, print and scan)
+  // Channel log10 P(token | token kept as is) for a token that is no
+  // syllable ("thyue", "cyte", "Nquyén": OCR damage far more often than a
+  // foreign word), and for one shaped like a foreign name (a capital, then
+  // plain Latin letters: "Haiti", "Phnom"). Tuned on our held-out pages:
+  // -5 for both gave SER print 0.0240, stripped 0.0223, scan 0.0668; -7
+  // and -4 give 0.0231, 0.0221, 0.0656 (-6..-8 and -3.5..-4 score alike).
+  float keep_log_prob = -7.0f;
+  float keep_foreign_name_log_prob = -4.0f;
   float keep_abbreviation_log_prob = -1.0f;  // the same for abbreviation-shaped tokens (UBND, XIX) and kept words (km)
   float keep_number_log_prob = -0.5f;        // the same for a number of one or two digits
   // The same for a letter that is no syllable ("b", "d": the points of a

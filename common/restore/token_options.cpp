@@ -11,6 +11,20 @@
 namespace vn::restore {
 namespace {
 
+// A capital, then plain Latin letters only ("Haiti", "Phnom"): the shape
+// of a foreign name. A capitalised token with Vietnamese letters or marks
+// ("Nquyén") is a damaged syllable far more often.
+bool shaped_like_foreign_name(std::string_view token) {
+  return !token.empty() && token[0] >= 'A' && token[0] <= 'Z' &&
+         std::all_of(token.begin(), token.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// What of a token's case its readings depend on (keep_log_prob), for the
+// cache keys: shaped like an abbreviation, like a foreign name, or neither.
+char case_mark(std::string_view token) {
+  return looks_like_abbreviation(token) ? 'A' : shaped_like_foreign_name(token) ? 'F' : '-';
+}
+
 // Numbers of one or two digits may be OCR'd syllables.
 bool could_be_word(std::string_view number) {
   return number.size() <= 2 && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -29,14 +43,14 @@ const TokenOptions& OptionBuilder::options_for(std::string_view token, vi::Token
   static const TokenOptions number{{{kNumber, nullptr, 0.0f}}}, code{{{kCode, nullptr, 0.0f}}};
   if (kind == vi::TokenKind::kNumber && !could_be_word(token)) return number;
   if (kind == vi::TokenKind::kCode) return code;
-  // The options depend on the lower-case token, its kind and whether it
-  // is shaped like an abbreviation. Lower case only: where the OCR put a
+  // The options depend on the lower-case token, its kind and its
+  // case_mark(). Lower case only: where the OCR put a
   // tone mark is evidence for the channel, so the token's own placement
   // is kept (no canonical_tone).
   const std::string lower = text::to_lower(token);
   std::string key = lower;
   key.push_back(kind == vi::TokenKind::kWord ? 'w' : kind == vi::TokenKind::kMixed ? 'm' : 'n');
-  key.push_back(looks_like_abbreviation(token) ? 'A' : '-');
+  key.push_back(case_mark(token));
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
   return remember(std::move(key), build_options(token, lower, kind));
 }
@@ -111,7 +125,7 @@ const std::vector<Option>* OptionBuilder::options_with_rejoin(std::string_view i
   std::string key;
   key.reserve(la.size() + lb.size() + 3);
   key.append(la).append(1, '\x01').append(lb);
-  key.push_back(looks_like_abbreviation(a.text(input)) ? 'A' : '-');
+  key.push_back(case_mark(a.text(input)));
   key.push_back('j');
   if (auto it = cache_.find(key); it != cache_.end()) return &it->second.options;
   TokenOptions opts = own;
@@ -147,10 +161,12 @@ void OptionBuilder::add_symbol_readings(std::u32string_view lower, std::vector<O
 // that could carry a syllable: "TT", "HĐND", "GRDP"; or "VII", "XIX")
 // are kept far more readily than other non-syllables, and so are the
 // kept words of the corpus ("km", "internet"; restore/kept_words.hpp);
-// single letters less so.
+// single letters less so, then tokens shaped like foreign names, and least
+// of all other tokens, mostly OCR damage.
 float OptionBuilder::keep_log_prob(std::string_view original, std::string_view lower) const {
   if (looks_like_abbreviation(original) || kept_.contains(lower)) return scores_.keep_abbreviation_log_prob;
-  return lower.size() == 1 ? scores_.keep_letter_log_prob : scores_.keep_log_prob;
+  if (lower.size() == 1) return scores_.keep_letter_log_prob;
+  return shaped_like_foreign_name(original) ? scores_.keep_foreign_name_log_prob : scores_.keep_log_prob;
 }
 
 // Candidates, the token itself when it is a lexicon syllable, or else the

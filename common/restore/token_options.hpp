@@ -31,7 +31,7 @@ struct TokenOptions {
 
 // Builds the readings of tokens and caches them by what they depend on
 // (the lower-case token, its kind, whether it is shaped like an
-// abbreviation), shared by all threads: OCR'd archives repeat their tokens,
+// abbreviation or a foreign name), shared by all threads: OCR'd archives repeat their tokens,
 // so most lookups hit. The cache never erases an entry and holds about
 // kMaxCachedBytes at most; once it is full, new readings go to scratch
 // space of the calling thread. The tokens that fill it are the frequent
@@ -52,6 +52,7 @@ class OptionBuilder {
   struct Scores {
     float option_gap;
     float keep_log_prob;
+    float keep_foreign_name_log_prob;
     float keep_abbreviation_log_prob;
     float keep_number_log_prob;
     float keep_letter_log_prob;
