@@ -1,6 +1,5 @@
 #include "doc/recipient.hpp"
 
-#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -67,7 +66,8 @@ std::string mend_archive_copy(std::string item) {
   const bool vt = reads_as_vt(second);
   const bool office = folded_lower(second) == "van" && w.size() >= 3 &&
                       folded_lower(std::string_view(item).substr(w[2].begin, w[2].end - w[2].begin)) == "phong";
-  if (!reads_as_luu(folded_lower(first)) || (!vt && !office)) return item;
+  const bool unit = all_capitals(second);  // "Lưu VP, HSBH"
+  if (!reads_as_luu(folded_lower(first)) || (!vt && !office && !unit)) return item;
   std::string out = "Lưu";
   out.append(item, w[0].end, w[1].begin - w[0].end);  // ": " or " "
   out.append(vt ? "VT" : second);
@@ -89,9 +89,9 @@ void mend_for_information(std::string& item) {
   if (open == std::string::npos) return;
   const std::string_view inside = std::string_view(item).substr(open + 2);
   if (inside.size() == 4 && inside[1] == '/') return;  // "(b/c)" or "(B/c)" as written
+  // What restoration reads "bc" as: "bô’cô", "biết", "bác", "bế", "bởi".
   const std::string l = letters(inside);
-  static constexpr std::string_view kReadings[] = {"bc", "boc", "boco", "bco", "bic", "bico", "bioc", "biet", "bo"};
-  if (std::find(std::begin(kReadings), std::end(kReadings), l) == std::end(kReadings)) return;
+  if (l.size() < 2 || l.size() > 4 || l[0] != 'b') return;
   item.replace(open + 1, std::string::npos, "(b/c)");
 }
 

@@ -289,7 +289,7 @@ TEST(Metadata, OcrDamagedHeaderAndDraft) {
   EXPECT_EQ(md.draft, "Dự thảo lần 2");
   EXPECT_EQ(md.signer, "Nong Duc Thinh");
   EXPECT_EQ(md.signer_position, "PHÓ BÍ THƯ");  // a listed position: mended, as the issuer's fixed phrases
-  EXPECT_EQ(md.recipients, (std::vector<std::string>{"Ban To chuc Tinh uy", "Luu VP"}));
+  EXPECT_EQ(md.recipients, (std::vector<std::string>{"Ban To chuc Tinh uy", "Lưu VP"}));  // the archive copy mended
   ASSERT_EQ(md.outline.size(), 3u);
   EXPECT_EQ(md.outline[0].second, 1);
   EXPECT_EQ(md.outline[1].second, 2);

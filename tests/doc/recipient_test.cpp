@@ -11,6 +11,7 @@ TEST(Recipient, ArchiveCopyAsOcrAndRestorationLeaveIt) {
   EXPECT_EQ(mend_recipient("Lưu: Vì, NNMT"), "Lưu: VT, NNMT");
   EXPECT_EQ(mend_recipient("Litu VT"), "Lưu VT");
   EXPECT_EQ(mend_recipient("Lw Văn phòng Tỉnh ủy"), "Lưu Văn phòng Tỉnh ủy");
+  EXPECT_EQ(mend_recipient("Luu VP, HSBH"), "Lưu VP, HSBH");  // unit codes after it
   EXPECT_EQ(mend_recipient("Lưu: VT, TP"), "Lưu: VT, TP");
 }
 
@@ -18,12 +19,15 @@ TEST(Recipient, ForInformation) {
   EXPECT_EQ(mend_recipient("Bộ Nội vụ (bô’cô)"), "Bộ Nội vụ (b/c)");
   EXPECT_EQ(mend_recipient("Bộ Nội vụ (bc)"), "Bộ Nội vụ (b/c)");
   EXPECT_EQ(mend_recipient("Thường trực Tỉnh ủy (biết)"), "Thường trực Tỉnh ủy (b/c)");
+  EXPECT_EQ(mend_recipient("Bộ Nội vụ (bác)"), "Bộ Nội vụ (b/c)");
+  EXPECT_EQ(mend_recipient("Văn phòng Trung ương Đảng (bế)"), "Văn phòng Trung ương Đảng (b/c)");
   EXPECT_EQ(mend_recipient("Văn phòng Trung ương Đảng (b/c)"), "Văn phòng Trung ương Đảng (b/c)");
   EXPECT_EQ(mend_recipient("Ban Thường vụ Tỉnh ủy (B/c)"), "Ban Thường vụ Tỉnh ủy (B/c)");  // as written
 }
 
 TEST(Recipient, LeavesOtherRecipientsAlone) {
   for (const char* r : {"Như trên", "Lan Anh (để biết)", "Các sở, ban, ngành", "UBND các xã, phường",
-                        "Tàu Văn hóa", "Lan: Văn", "Sở Tài chính (bản sao)", ""})
+                        "Tàu Văn hóa", "Lan: Văn", "Sở Tài chính (bản sao)", "Ban Dân vận (để chỉ đạo)",
+                        "Lan Anh VP", ""})
     EXPECT_EQ(mend_recipient(r), r) << r;
 }
