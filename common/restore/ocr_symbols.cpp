@@ -29,14 +29,23 @@ bool is_space_or_edge(std::string_view text, size_t at) {
   return at >= text.size() || text[at] == ' ' || text[at] == '\t' || text[at] == '\n' || text[at] == '\r';
 }
 
-// "&" and "@" also stand for themselves ("R & D", "A & B"): alone they are
-// read as a letter only before a lower-case word, as in running text.
-bool may_stand_for_a_letter(std::string_view text, char32_t symbol, size_t after) {
+// A small letter (or a mark) starts the code point at `at`.
+bool small_letter_at(std::string_view text, size_t at) {
+  const char32_t c = text::next_code_point(text, at);
+  return text::is_letter_or_mark(c) && !text::is_upper(c);
+}
+
+// "&" and "@" also stand for themselves ("R & D", "A & B"): alone, at
+// bytes [begin, end), they are read as a letter only beside a word in
+// small letters, as in running text ("& các", "nổi loạn & Haiti").
+bool may_stand_for_a_letter(std::string_view text, char32_t symbol, size_t begin, size_t end) {
   if (symbol >= 0x80) return true;
-  while (after < text.size() && text[after] == ' ') ++after;
-  if (after >= text.size()) return false;
-  const char32_t next = text::next_code_point(text, after);
-  return text::is_letter_or_mark(next) && !text::is_upper(next);
+  while (end < text.size() && text[end] == ' ') ++end;
+  if (end < text.size() && small_letter_at(text, end)) return true;
+  while (begin > 0 && text[begin - 1] == ' ') --begin;
+  size_t word = begin;  // the start of the word before the spaces
+  while (word > 0 && !is_space_or_edge(text, word - 1)) --word;
+  return word < begin && small_letter_at(text, word);
 }
 
 }  // namespace
@@ -49,7 +58,7 @@ void restoration_tokens(std::string_view text, std::vector<vi::Token>& out) {
     const size_t at = i;
     const char32_t cp = text::next_code_point(text, i);
     if (vi::is_ocr_letter_symbol(cp) && (at == 0 || is_space_or_edge(text, at - 1)) && is_space_or_edge(text, i) &&
-        may_stand_for_a_letter(text, cp, i))
+        may_stand_for_a_letter(text, cp, at, i))
       lone.push_back({vi::TokenKind::kWord, static_cast<uint32_t>(at), static_cast<uint32_t>(i - at)});
   }
   if (lone.empty()) return;

@@ -18,6 +18,18 @@ TEST(OcrSymbols, LoneSymbolsBetweenSpacesBecomeWordTokens) {
   for (size_t i = 1; i < tokens.size(); ++i) EXPECT_LT(tokens[i - 1].offset, tokens[i].offset);
 }
 
+// After a word in small letters "&" and "@" are letters too, before a
+// capital ("nổi loạn & Haiti": ở Haiti); between capitals they are not.
+TEST(OcrSymbols, AmpersandAfterRunningTextIsALetter) {
+  const std::string text = "nổi loạn & Haiti, quân @ Haiti, Tiến & Cộng sự, R & D";
+  std::vector<vn::vi::Token> tokens;
+  restoration_tokens(text, tokens);
+  std::vector<std::string> got;
+  for (const auto& t : tokens) got.emplace_back(t.text(text));
+  const std::vector<std::string> want = {"nổi", "loạn", "&", "Haiti", "quân", "@", "Haiti", "Tiến", "Cộng", "sự", "R", "D"};
+  EXPECT_EQ(got, want);
+}
+
 TEST(OcrSymbols, ReadingsReplaceEachSymbolByItsLetters) {
   const auto r = symbol_readings(U"hi¢u");
   EXPECT_NE(std::find(r.begin(), r.end(), U"hieu"), r.end());
