@@ -19,12 +19,6 @@ bool shaped_like_foreign_name(std::string_view token) {
          std::all_of(token.begin(), token.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// What of a token's case its readings depend on (keep_log_prob), for the
-// cache keys: shaped like an abbreviation, like a foreign name, or neither.
-char case_mark(std::string_view token) {
-  return looks_like_abbreviation(token) ? 'A' : shaped_like_foreign_name(token) ? 'F' : '-';
-}
-
 // Numbers of one or two digits may be OCR'd syllables.
 bool could_be_word(std::string_view number) {
   return number.size() <= 2 && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -50,9 +44,21 @@ const TokenOptions& OptionBuilder::options_for(std::string_view token, vi::Token
   const std::string lower = text::to_lower(token);
   std::string key = lower;
   key.push_back(kind == vi::TokenKind::kWord ? 'w' : kind == vi::TokenKind::kMixed ? 'm' : 'n');
-  key.push_back(case_mark(token));
+  key.push_back(case_mark(token, lower));
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
   return remember(std::move(key), build_options(token, lower, kind));
+}
+
+// What of a token's case its readings depend on (keep_log_prob), for the
+// cache keys: shaped like an abbreviation, a non-syllable shaped like a
+// foreign name, or neither. Most capitalised tokens are syllables ("Tinh")
+// and share their readings with the small-letter token.
+char OptionBuilder::case_mark(std::string_view token, const std::string& lower) const {
+  return looks_like_abbreviation(token) ? 'A' : foreign_name(token, lower) ? 'F' : '-';
+}
+
+bool OptionBuilder::foreign_name(std::string_view token, const std::string& lower) const {
+  return shaped_like_foreign_name(token) && lexicon_.id(lower) == kUnk;  // plain letters: lower is canonical
 }
 
 const TokenOptions& OptionBuilder::as_written(std::string_view token, vi::TokenKind kind) const {
@@ -125,7 +131,7 @@ const std::vector<Option>* OptionBuilder::options_with_rejoin(std::string_view i
   std::string key;
   key.reserve(la.size() + lb.size() + 3);
   key.append(la).append(1, '\x01').append(lb);
-  key.push_back(case_mark(a.text(input)));
+  key.push_back(case_mark(a.text(input), la));
   key.push_back('j');
   if (auto it = cache_.find(key); it != cache_.end()) return &it->second.options;
   TokenOptions opts = own;
@@ -163,10 +169,10 @@ void OptionBuilder::add_symbol_readings(std::u32string_view lower, std::vector<O
 // kept words of the corpus ("km", "internet"; restore/kept_words.hpp);
 // single letters less so, then tokens shaped like foreign names, and least
 // of all other tokens, mostly OCR damage.
-float OptionBuilder::keep_log_prob(std::string_view original, std::string_view lower) const {
+float OptionBuilder::keep_log_prob(std::string_view original, const std::string& lower) const {
   if (looks_like_abbreviation(original) || kept_.contains(lower)) return scores_.keep_abbreviation_log_prob;
   if (lower.size() == 1) return scores_.keep_letter_log_prob;
-  return shaped_like_foreign_name(original) ? scores_.keep_foreign_name_log_prob : scores_.keep_log_prob;
+  return foreign_name(original, lower) ? scores_.keep_foreign_name_log_prob : scores_.keep_log_prob;
 }
 
 // Candidates, the token itself when it is a lexicon syllable, or else the

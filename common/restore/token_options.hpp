@@ -89,7 +89,9 @@ class OptionBuilder {
   TokenOptions build_options(std::string_view original, const std::string& lower_utf8, vi::TokenKind kind) const;
   void add_unglued(std::string_view original, std::vector<Option>& opts) const;
   void add_symbol_readings(std::u32string_view lower, std::vector<Option>& opts) const;
-  float keep_log_prob(std::string_view original, std::string_view lower) const;
+  float keep_log_prob(std::string_view original, const std::string& lower) const;
+  char case_mark(std::string_view token, const std::string& lower) const;
+  bool foreign_name(std::string_view token, const std::string& lower) const;
   // `opts` kept under `key` while the cache has room, else in scratch space.
   const TokenOptions& remember(std::string key, TokenOptions opts) const;
 
