@@ -7,12 +7,22 @@
 
 using namespace vn::restore;
 
+namespace {
+
+// The texts of restoration_tokens(text), which go to `tokens`.
+std::vector<std::string> token_texts(const std::string& text, std::vector<vn::vi::Token>& tokens) {
+  restoration_tokens(text, tokens);
+  std::vector<std::string> texts;
+  for (const auto& t : tokens) texts.emplace_back(t.text(text));
+  return texts;
+}
+
+}  // namespace
+
 TEST(OcrSymbols, LoneSymbolsBetweenSpacesBecomeWordTokens) {
   const std::string text = "¢ dân chủ ¢ cơ sở, hi¢u & địa ¢¢ x¥\n¥ R & D, A @ b";
   std::vector<vn::vi::Token> tokens;
-  restoration_tokens(text, tokens);
-  std::vector<std::string> got;
-  for (const auto& t : tokens) got.emplace_back(t.text(text));
+  const std::vector<std::string> got = token_texts(text, tokens);
   const std::vector<std::string> want = {"¢", "dân", "chủ", "¢", "cơ", "sở", "hi¢u", "&", "địa", "x¥", "¥", "R", "D", "A", "@", "b"};
   EXPECT_EQ(got, want);  // "¢¢" is no letter; "&" before a capital stands for itself
   for (size_t i = 1; i < tokens.size(); ++i) EXPECT_LT(tokens[i - 1].offset, tokens[i].offset);
@@ -21,13 +31,9 @@ TEST(OcrSymbols, LoneSymbolsBetweenSpacesBecomeWordTokens) {
 // After a word in small letters "&" and "@" are letters too, before a
 // capital ("nổi loạn & Haiti": ở Haiti); between capitals they are not.
 TEST(OcrSymbols, AmpersandAfterRunningTextIsALetter) {
-  const std::string text = "nổi loạn & Haiti, quân @ Haiti, Tiến & Cộng sự, R & D";
   std::vector<vn::vi::Token> tokens;
-  restoration_tokens(text, tokens);
-  std::vector<std::string> got;
-  for (const auto& t : tokens) got.emplace_back(t.text(text));
   const std::vector<std::string> want = {"nổi", "loạn", "&", "Haiti", "quân", "@", "Haiti", "Tiến", "Cộng", "sự", "R", "D"};
-  EXPECT_EQ(got, want);
+  EXPECT_EQ(token_texts("nổi loạn & Haiti, quân @ Haiti, Tiến & Cộng sự, R & D", tokens), want);
 }
 
 TEST(OcrSymbols, ReadingsReplaceEachSymbolByItsLetters) {
