@@ -127,7 +127,7 @@ void plan_sidecar(const std::vector<Source>& sources, std::vector<Brought>& file
         refuse(other.name + " and " + s.name + " both hold the sidecar file " + file +
                ", so their records cannot live in one index. The shards of one `vnindex index --shard K/N` set "
                "never collide; indexes made otherwise cannot be merged (index the tree again as shards)");
-      if (io::read_whole_file(e.path()).value_or("") != io::read_whole_file(store::schema::sidecar_dir(other.dir) / file).value_or(""))
+      if (io::read_whole_file(e.path()) != io::read_whole_file(store::schema::sidecar_dir(other.dir) / file))
         refuse(other.name + " and " + s.name + " hold different dictionaries of one id (sidecar/" + file +
                "); they cannot be merged");
     }

@@ -56,8 +56,8 @@ struct Restorer::Impl {
         generator(this->models->lexicon, channel, generator_options(options)),
         token_options(this->models->lexicon, this->models->kept, channel, generator, generator.spelling(),
                       {options.option_gap, options.keep_log_prob, options.keep_foreign_name_log_prob,
-                       options.keep_abbreviation_log_prob,
-                       options.keep_number_log_prob, options.keep_letter_log_prob}) {}
+                       options.keep_abbreviation_log_prob, options.keep_number_log_prob,
+                       options.keep_letter_log_prob}) {}
 
   // Decodes the sentences of `input` in parallel; each is independent, so
   // the result does not depend on the number of threads.

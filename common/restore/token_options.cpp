@@ -38,9 +38,9 @@ const TokenOptions& OptionBuilder::options_for(std::string_view token, vi::Token
   if (kind == vi::TokenKind::kNumber && !could_be_word(token)) return number;
   if (kind == vi::TokenKind::kCode) return code;
   // The options depend on the lower-case token, its kind and its
-  // case_mark(). Lower case only: where the OCR put a
-  // tone mark is evidence for the channel, so the token's own placement
-  // is kept (no canonical_tone).
+  // case_mark(). Lower case only: where the OCR put a tone mark is
+  // evidence for the channel, so the token's own placement is kept (no
+  // canonical_tone).
   const std::string lower = text::to_lower(token);
   std::string key = lower;
   key.push_back(kind == vi::TokenKind::kWord ? 'w' : kind == vi::TokenKind::kMixed ? 'm' : 'n');

@@ -31,8 +31,8 @@ struct TokenOptions {
 
 // Builds the readings of tokens and caches them by what they depend on
 // (the lower-case token, its kind, whether it is shaped like an
-// abbreviation or a foreign name), shared by all threads: OCR'd archives repeat their tokens,
-// so most lookups hit. The cache never erases an entry and holds about
+// abbreviation or a foreign name), shared by all threads: OCR'd archives
+// repeat their tokens, so most lookups hit. The cache never erases an entry and holds about
 // kMaxCachedBytes at most; once it is full, new readings go to scratch
 // space of the calling thread. The tokens that fill it are the frequent
 // ones, met first; the long tail of damaged tokens and split pairs that
