@@ -7,6 +7,7 @@
 #include "doc/gazetteer.hpp"
 #include "text/edits.hpp"
 #include "text/normalize.hpp"
+#include "text/split.hpp"
 #include "text/utf8.hpp"
 #include "vi/fold.hpp"
 
@@ -30,17 +31,6 @@ constexpr std::array<std::string_view, 43> kPhrases = {
     "MẶT TRẬN TỔ QUỐC",          "CHÍNH PHỦ",                "QUỐC HỘI",
 };
 
-std::vector<std::string> split_words(std::string_view s) {
-  std::vector<std::string> words;
-  for (size_t i = 0; i < s.size();) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t e = i;
-    while (e < s.size() && s[e] != ' ') ++e;
-    if (e > i) words.emplace_back(s.substr(i, e - i));
-    i = e;
-  }
-  return words;
-}
 
 
 bool has_letter(std::string_view s) {
@@ -88,7 +78,7 @@ const std::vector<Phrase>& phrases() {
     std::vector<Phrase> v;
     for (std::string_view p : kPhrases) {
       Phrase ph;
-      ph.words = split_words(p);
+      for (std::string_view w : text::split(p, ' ')) ph.words.emplace_back(w);
       for (const auto& w : ph.words) ph.folded.push_back(folded_lower(w));
       v.push_back(std::move(ph));
     }
@@ -99,7 +89,7 @@ const std::vector<Phrase>& phrases() {
 
 // `w` without the punctuation OCR put around it ("HỘI]", "THƠ)", "“TỈNH");
 // an apostrophe inside stays ("R'LẤP").
-std::string trim_punctuation(const std::string& w) {
+std::string trim_punctuation(std::string_view w) {
   auto letter_or_digit = [](char32_t c) { return text::is_letter_or_mark(c) || (c >= U'0' && c <= U'9'); };
   const std::u32string u = text::to_u32(w);
   size_t b = 0, e = u.size();
@@ -130,8 +120,8 @@ std::string mend_issuer(std::string_view issuer, const Gazetteer* places) {
   // Tokens without letters ("—", "*", "|", "~~") are OCR noise; so is the
   // punctuation around a word.
   std::vector<std::string> words;
-  for (const std::string& w : split_words(issuer))
-    if (has_letter(w)) words.push_back(trim_punctuation(w));
+  for (std::string_view w : text::split(issuer, ' '))
+    if (has_letter(w)) words.push_back(trim_punctuation(w));  // the empty pieces of runs of spaces have none
   std::vector<std::string> folded;
   for (const auto& w : words) folded.push_back(folded_lower(w));
   // A draft marker the header line ran on into ("BỘ TÀI CHÍNH Dự thảo lần").

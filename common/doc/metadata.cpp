@@ -273,11 +273,6 @@ std::string cut_motto(const std::string& seg) {
   return seg;
 }
 
-bool is_caps(std::string_view s) {
-  const text::CaseCounts c = text::count_cases(s);
-  return c.upper > 0 && c.lower == 0;
-}
-
 bool is_name(std::string_view s) {
   const text::CaseCounts c = text::count_cases(s);
   // Some small letters, and more of them than capitals ("PHÓ Bí THƯ" is no name).
@@ -317,7 +312,7 @@ std::string last_name_of(const std::string& line) {
   }
   // The end of a recipient before it: "Lưu: VT, TP. Huỳnh Anh Minh".
   size_t lead = 0;
-  while (lead + 2 < w.size() && w[lead].size() >= 2 && w[lead].back() == '.' && is_caps(w[lead])) ++lead;
+  while (lead + 2 < w.size() && w[lead].size() >= 2 && w[lead].back() == '.' && text::all_upper(w[lead])) ++lead;
   if (lead > 0) {
     w.erase(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(lead));
     std::string rest;
@@ -373,7 +368,7 @@ bool signature_column(std::string_view tail) {
   const auto w = words_of(tail);
   // Capitals; restoration may lower a letter ("PHÓ Bí THƯ", "Bí THƯ").
   if (w.empty() || w.size() > 6 || !text::mostly_upper(tail)) return false;
-  if (opens_signature(tail) && is_caps(tail)) return true;
+  if (opens_signature(tail) && text::all_upper(tail)) return true;
   const std::string f = folded_prefix(tail, 32);
   for (std::string_view position :
        {"chu tich", "pho ", "bi thu", "truong ", "chanh ", "giam doc", "thu truong", "tong ", "thu tuong", "bo truong"})
@@ -399,7 +394,7 @@ bool damaged_signature_lead(std::string_view line) {
 std::string glued_signature(std::string& item) {
   if (const size_t dash = item.rfind(" - "); dash != std::string::npos && dash > 0) {
     std::string tail = text::collapse_whitespace(std::string_view(item).substr(dash + 3));
-    if (!tail.empty() && is_caps(tail) && words_of(tail).size() <= 6) {
+    if (!tail.empty() && text::all_upper(tail) && words_of(tail).size() <= 6) {
       item.erase(dash);
       return tail;
     }
@@ -408,7 +403,7 @@ std::string glued_signature(std::string& item) {
   // longest run of words in capitals at the end that reads as a position.
   const std::vector<std::string> w = words_of(item);
   for (size_t k = 1; k < w.size(); ++k) {
-    if (!is_caps(w[k])) continue;
+    if (!text::all_upper(w[k])) continue;
     const size_t at = item.rfind(" " + w[k]);  // words_of splits at spaces and ,.;
     if (at == std::string::npos) continue;
     std::string tail = text::collapse_whitespace(std::string_view(item).substr(at + 1));
@@ -767,7 +762,7 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md) {
         if (colon != std::string::npos && colon + 1 < seg.text.size()) {
           std::string rest = clean_item(seg.text.substr(colon + 1));
           // "Nơi nhận: T/M ĐẢNG ỦY", "Nơi nhận: CHỦ TỊCH" run together: the signature column.
-          if (opens_signature(rest) || signature_column(rest) || (is_caps(rest) && words_of(rest).size() <= 6) ||
+          if (opens_signature(rest) || signature_column(rest) || (text::all_upper(rest) && words_of(rest).size() <= 6) ||
               damaged_signature_lead(rest))
             right.push_back(std::move(rest));
           else if (!rest.empty()) md.recipients.push_back(rest);
@@ -778,7 +773,7 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md) {
         md.recipients.push_back(clean_item(item));
       } else if (!md.recipients.empty() && l.segments().size() > 1) {
         md.recipients.back() = clean_item(md.recipients.back() + " " + seg.text);
-      } else if (!md.recipients.empty() && !is_name(seg.text) && !is_caps(seg.text)) {
+      } else if (!md.recipients.empty() && !is_name(seg.text) && !text::all_upper(seg.text)) {
         md.recipients.back() = clean_item(md.recipients.back() + " " + seg.text);
       } else {
         right.push_back(seg.text);
@@ -868,7 +863,7 @@ void read_signature(const std::vector<std::string>& right, Metadata& md) {
   if (name_at < right.size()) {
     md.signer = last_name_of(right[name_at]);
     for (size_t i = name_at; i-- > 0;) {
-      if (is_caps(right[i]) || signature_column(right[i])) {  // a letter lowered: "PHÓ Bí THƯ"
+      if (text::all_upper(right[i]) || signature_column(right[i])) {  // a letter lowered: "PHÓ Bí THƯ"
         md.signer_position = position_below(mend_position(text::to_upper(right[i])));
         break;
       }

@@ -34,6 +34,13 @@ inline bool mostly_upper(std::string_view s) {
   return c.upper > c.lower;
 }
 
+// Capitals and no small letter ("UBND", "PHÓ BÍ THƯ", "II."). REQUIRES:
+// valid UTF-8.
+inline bool all_upper(std::string_view s) {
+  const CaseCounts c = count_cases(s);
+  return c.upper > 0 && c.lower == 0;
+}
+
 // Category helpers on single code points.
 bool is_letter_or_mark(char32_t cp);
 bool is_decimal_digit(char32_t cp);
