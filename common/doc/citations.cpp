@@ -258,9 +258,7 @@ char split_number(const Tokens& t, size_t i) {
   if ((next.kind != vi::TokenKind::kCode && !part) || !is_letter_part(split_code(t.at(i + 1))[0])) return 0;
   const std::string_view gap = t.text.substr(t.end(i), next.offset - t.end(i));
   if (gap.size() > 1 && gap[0] == '-' && gap_ok(gap, 1, gap.size(), "")) return '-';
-  for (std::string_view slash : {"'", ":", "\u2018", "\u2019"})
-    if (gap == slash) return '/';
-  return 0;
+  return reads_as_slash(gap) ? '/' : 0;
 }
 
 // Token i ends a code (a code token, or the last part joined to one) and
@@ -276,8 +274,8 @@ std::string_view split_issuer(const Tokens& t, size_t i) {
   while (!sep.empty() && sep.front() == ' ') sep.remove_prefix(1);
   while (!sep.empty() && sep.back() == ' ') sep.remove_suffix(1);
   if (gap.size() > sep.size() + 2) return {};
-  bool known = false;
-  for (std::string_view s : {"-", "/", ":", "'", "\u2018", "\u2019", "- -", "--", "/-", ";-"}) known |= sep == s;
+  bool known = reads_as_slash(sep);
+  for (std::string_view s : {"-", "/", "- -", "--", "/-", ";-"}) known |= sep == s;
   const std::string_view part = t.at(i + 1);
   if (!known || part.size() > 8 || !is_letter_part(part) || !text::mostly_upper(part)) return {};
   return sep[0] == '-' ? "-" : "/";

@@ -31,11 +31,13 @@ std::string slashes_mended(std::string_view code) {
   for (size_t i = 0; i < code.size();) {
     const std::string_view rest = code.substr(i);
     size_t len = 0;
-    for (std::string_view misread : {",/", "/'", "/\u2018", "/\u2019", "/-", ";-", ":", "'", "\u2018", "\u2019", "\u00B0", ";"})
-      if (rest.substr(0, misread.size()) == misread) {
+    for (std::string_view misread : {",/", "/'", "/\u2018", "/\u2019", "/-", ";-", "\u00B0", ";"})
+      if (rest.starts_with(misread)) {
         len = misread.size();
         break;
       }
+    for (std::string_view mark : kSlashReadings)
+      if (len == 0 && rest.starts_with(mark)) len = mark.size();
     if (len > 0 && i > 0 && i + len < code.size()) {
       out.push_back('/');
       i += len;

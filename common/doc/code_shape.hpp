@@ -12,6 +12,17 @@
 
 namespace vn::doc {
 
+// The marks OCR reads a code's '/' as, alone between two parts
+// ("749'QĐ-TTg", "22-QĐ:TW", "3-NQ‘HU"), in the order they are tried.
+inline constexpr std::string_view kSlashReadings[] = {":", "\u2018", "\u2019", "'"};
+
+// True when `s` is one of kSlashReadings.
+inline bool reads_as_slash(std::string_view s) {
+  for (std::string_view mark : kSlashReadings)
+    if (s == mark) return true;
+  return false;
+}
+
 // `code` with its separators mended as above and its letter parts read as
 // citations read them (normalize_code: "QDi" -> "QĐi", "HDBND" -> "HĐND"); empty
 // when it does not open with a number (a draft's "-TB/TW", junk). Codes

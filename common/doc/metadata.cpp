@@ -493,7 +493,7 @@ size_t find_number_line(std::string_view text, const Lines& lines) {
 // part in capitals ("433-KL/ĐU", "3-NQ/HU").
 std::string mend_code_slash(const std::string& code) {
   if (code.find('/') != std::string::npos) return code;
-  for (std::string_view mark : {":", "\u2018", "\u2019", "'"}) {
+  for (std::string_view mark : kSlashReadings) {
     const size_t at = code.rfind(mark);
     if (at == std::string::npos || at == 0 || at + mark.size() >= code.size()) continue;
     std::string tail = text::to_upper(vi::fold(code.substr(at + mark.size())));
