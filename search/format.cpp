@@ -40,6 +40,7 @@ void write_hit(Writer& w, const query::Hit& h) {
   w.Key("rank"), w.Uint64(h.rank);
   w.Key("score"), w.Double(h.score);
   w.Key("copies"), w.Uint(h.copies);
+  w.Key("approximate"), w.Bool(h.approximate);
   w.Key("docid"), w.Uint(h.docid);
   str("path", text::escape_invalid_utf8(h.path));
   str("title", h.title);
@@ -65,8 +66,12 @@ void write_hit(Writer& w, const query::Hit& h) {
 void print_human(std::FILE* out, const query::SearchResult& r, bool colour) {
   const char* bold = colour ? "\x1b[1m" : "";
   const char* reset = colour ? "\x1b[0m" : "";
+  size_t approximate = 0;
   for (const auto& h : r.hits) {
-    std::fprintf(out, "%zu. [%.3f] %s%s%s", h.rank, h.score, bold, text::printable(h.path).c_str(), reset);
+    if (h.approximate && approximate++ == 0)
+      std::fprintf(out, "%sApproximate matches%s (one word of a phrase or of the words differs):\n\n", bold, reset);
+    std::fprintf(out, "%zu. %s[%.3f] %s%s%s", h.rank, h.approximate ? "~ " : "", h.score, bold,
+                 text::printable(h.path).c_str(), reset);
     if (const std::string f = facts(h.metadata); !f.empty()) std::fprintf(out, "  %s", f.c_str());
     if (h.copies > 0) std::fprintf(out, " (and %u identical cop%s: --all-copies lists them)", h.copies, h.copies == 1 ? "y" : "ies");
     std::fputc('\n', out);
@@ -75,7 +80,9 @@ void print_human(std::FILE* out, const query::SearchResult& r, bool colour) {
     else if (!h.snippet.text.empty()) std::fprintf(out, "   %s\n", highlighted(h.snippet, colour).c_str());
     std::fputc('\n', out);
   }
-  std::fprintf(out, "%zu shown, about %u matching documents\n", r.hits.size(), r.estimated_total);
+  std::fprintf(out, "%zu shown, about %u matching documents", r.hits.size(), r.estimated_total);
+  if (approximate > 0) std::fprintf(out, ", then about %u approximate matches", r.approximate_total);
+  std::fputc('\n', out);
   for (const auto& [name, values] : r.facets) {
     std::fprintf(out, "\n%s:\n", name.c_str());
     for (const auto& v : values) std::fprintf(out, "  %6u  %s\n", v.count, v.value.c_str());
@@ -140,6 +147,7 @@ std::string to_json(const query::SearchRequest& req, const query::SearchResult& 
   w.Key("offset"), w.Uint64(req.offset);
   w.Key("limit"), w.Uint64(req.limit);
   w.Key("estimated_total"), w.Uint64(r.estimated_total);
+  w.Key("approximate_total"), w.Uint64(r.approximate_total);
   str("restored_query", r.restored_query);
   w.Key("facets");
   w.StartObject();

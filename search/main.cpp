@@ -48,6 +48,7 @@ void report(const vn::query::SearchResult& result, const Output& out) {
 void export_hits(vn::query::Searcher& searcher, vn::query::SearchRequest request, const Output& out) {
   const size_t limit = out.limit_given ? request.limit : std::numeric_limits<size_t>::max();
   request.read_records = !out.paths;  // a path needs no sidecar record
+  request.approximate = false;        // a listing of the matches, to act on
   bool first = true;
   vn::query::search_pages(searcher, request, limit, kExportBatch, [&](const vn::query::SearchResult& page) {
     if (first) report(page, out);
@@ -213,6 +214,9 @@ int main(int argc, char** argv) {
   jsonl->excludes(paths);
   app.add_option("--queries", queries, "run every line of this file as a query (- for standard input)");
   app.add_flag("--any", any, "match any word (default: all words)");
+  app.add_flag("!--exact", request.approximate,
+               "show no approximate matches (default: when the matches do not fill the page, documents where one "
+               "word of a phrase or of the words differs follow them)");
   app.add_flag("--all-copies", request.all_copies, "list byte-identical documents each (default: one hit per content)");
   app.add_flag("--explain", out.explain, "print the restored query and the compiled Xapian query to stderr");
   app.add_flag("!--no-restore", request.restore_query, "do not restore the query words");

@@ -1,5 +1,6 @@
 #include "query/query_parser.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "query/field_filter.hpp"
@@ -193,6 +194,11 @@ class Parser {
     out.query = or_expr();
     out.words = std::move(words_);
     out.restored = restored_;
+    // Once more, letting one word of each long phrase or run of words differ.
+    pos_ = 0;
+    relax_ = true;
+    Xapian::Query loose = or_expr();
+    if (relaxed_) out.approximate = std::move(loose);
     return out;
   }
 
@@ -233,6 +239,7 @@ class Parser {
   Xapian::Query sequence(bool record_words = true) {
     std::vector<Xapian::Query> required, plain, excluded, filters;
     std::vector<Xapian::Query> sequence_terms;  // folded terms of the unsigned words, in order
+    std::vector<bool> plain_may_differ;          // per plain item: a word that may_differ()
     for (;;) {
       const Lex k = peek().kind;
       if (k == Lex::kClose && depth_ == 0) {  // stray ')': ignore
@@ -255,21 +262,29 @@ class Parser {
       const char sign = peek().sign;
       if (sign == 0 && peek().kind == Lex::kWord)
         for (const QueryToken& t : peek().tokens) sequence_terms.push_back(folded_term(t.terms));
+      const bool word = peek().kind == Lex::kWord && peek().tokens.size() == 1 && may_differ(peek().tokens[0]);
       Xapian::Query q = item(record_words && sign != '-');
       if (q.empty()) continue;
+      if (sign == 0) plain_may_differ.push_back(word);
       (sign == '+' ? required : sign == '-' ? excluded : plain).push_back(std::move(q));
     }
-    Xapian::Query q = combine(required, plain, excluded, sequence_terms);
+    Xapian::Query q = combine(required, plain, plain_may_differ, excluded, sequence_terms);
     if (filters.empty()) return q;
     const Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
     return Xapian::Query(Xapian::Query::OP_FILTER, q.empty() ? Xapian::Query::MatchAll : q, filter);
   }
 
   Xapian::Query combine(std::vector<Xapian::Query>& required, std::vector<Xapian::Query>& plain,
-                        std::vector<Xapian::Query>& excluded, const std::vector<Xapian::Query>& sequence_terms) const {
+                        const std::vector<bool>& plain_may_differ, std::vector<Xapian::Query>& excluded,
+                        const std::vector<Xapian::Query>& sequence_terms) {
     Xapian::Query q;
     if (op_ == DefaultOperator::kAnd) {
-      required.insert(required.end(), plain.begin(), plain.end());
+      if (relaxable(plain_may_differ)) {
+        relaxed_ = true;
+        required.push_back(all_but_one(plain, plain_may_differ, Xapian::Query::OP_AND, 0));
+      } else {
+        required.insert(required.end(), plain.begin(), plain.end());
+      }
       q = Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
       if (sequence_terms.size() >= 2) q = with_proximity_boost(q, sequence_terms);
     } else if (required.empty()) {
@@ -319,7 +334,7 @@ class Parser {
       const Lexeme& w = take();
       for (const QueryToken& t : w.tokens) {
         terms.push_back(folded_term(t.terms));
-        if (record) words_.push_back({t.terms.exact, t.terms.folded, t.terms.exact != t.terms.folded});
+        if (record && !relax_) words_.push_back({t.terms.exact, t.terms.folded, t.terms.exact != t.terms.folded});
       }
       if (peek().kind != Lex::kNear && peek().kind != Lex::kAdj) break;
       const Lexeme& op = take();
@@ -360,7 +375,7 @@ class Parser {
       any_accent |= boost;
       folded.push_back(folded_term(t));
       mixed.push_back(boost ? Xapian::Query(accented ? t.exact : tok.restored_exact) : folded_term(t));
-      if (record) words_.push_back({t.exact, t.folded, accented});
+      if (record && !relax_) words_.push_back({t.exact, t.folded, accented});
     }
     if (l.tokens.empty()) return Xapian::Query();
     if (l.kind == Lex::kWord && l.tokens.size() == 1 && l.text.size() >= 3 && l.text.back() == '*') {
@@ -375,16 +390,53 @@ class Parser {
     // positions (store/postings.hpp), weigh the documents that spell the
     // words as typed.
     const auto n = static_cast<Xapian::termcount>(l.tokens.size());
-    Xapian::Query phrase(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), n);
+    std::vector<bool> word_may_differ;
+    for (const QueryToken& tok : l.tokens) word_may_differ.push_back(may_differ(tok));
+    const bool relax = relaxable(word_may_differ);
+    relaxed_ |= relax;
+    Xapian::Query phrase = relax ? all_but_one(folded, word_may_differ, Xapian::Query::OP_PHRASE, n)
+                                 : Xapian::Query(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), n);
     if (!any_accent) return phrase;
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, phrase,
-                         Xapian::Query(Xapian::Query::OP_AND, mixed.begin(), mixed.end()));
+                         Xapian::Query(relax ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, mixed.begin(), mixed.end()));
+  }
+
+  // Whether a query word may be the one an approximate match lacks: a
+  // word, not a number or code ("phiên bản 13" is no match for version 12).
+  static bool may_differ(const QueryToken& t) { return t.token.kind == vi::TokenKind::kWord; }
+
+  // In the relaxing pass: whether a phrase or run of words (each flagged
+  // as may_differ) lets one of them differ. Two words less one would be
+  // a single word.
+  bool relaxable(const std::vector<bool>& may_differ) const {
+    return relax_ && may_differ.size() >= kMinRelaxedWords && may_differ.size() <= kMaxRelaxedWords &&
+           std::find(may_differ.begin(), may_differ.end(), true) != may_differ.end();
+  }
+
+  // The OR, over each of `parts` that may differ, of `op` over the others
+  // (`window` for phrases: the span of them all, so the missing word keeps
+  // its place).
+  static Xapian::Query all_but_one(const std::vector<Xapian::Query>& parts, const std::vector<bool>& may_differ,
+                                   Xapian::Query::op op, Xapian::termcount window) {
+    std::vector<Xapian::Query> each;
+    std::vector<Xapian::Query> others;
+    for (size_t skip = 0; skip < parts.size(); ++skip) {
+      if (!may_differ[skip]) continue;
+      others.clear();
+      for (size_t i = 0; i < parts.size(); ++i)
+        if (i != skip) others.push_back(parts[i]);
+      each.emplace_back(op, others.begin(), others.end(), window);
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, each.begin(), each.end());
   }
 
   std::vector<Lexeme> lx_;
   std::string restored_;  // the restorer's reading of the words, "" when none
   size_t pos_ = 0;
   static constexpr int kMaxDepth = 100;
+  static constexpr size_t kMinRelaxedWords = 3, kMaxRelaxedWords = 12;
+  bool relax_ = false;    // the second pass: ParsedQuery::approximate
+  bool relaxed_ = false;  // it let a word differ somewhere
   static constexpr Xapian::termcount kMaxWildcardTerms = 100;
   int depth_ = 0;
   DefaultOperator op_;

@@ -34,6 +34,12 @@ struct ParsedQuery {
   Xapian::Query query;
   std::vector<QueryWord> words;  // every positive word, in query order
   std::string restored;          // the query's words as the restorer read them ("" without one)
+  // The query with one word free in each phrase of 3 to 12 words and in
+  // each run of 3 to 12 unsigned words joined by AND (a phrase's other
+  // words in their places; the free one a word, never a number or code):
+  // what a document whose restoration erred in one of those words still
+  // matches. Empty when the query has neither.
+  Xapian::Query approximate;
 };
 
 enum class DefaultOperator { kAnd, kOr };

@@ -109,26 +109,44 @@ SearchResult Searcher::search(const SearchRequest& request) {
 }
 
 SearchResult Searcher::run(const SearchRequest& request, const ParsedQuery& parsed) {
-  Xapian::Query query = parsed.query;
-  if (!request.from.empty() || !request.to.empty())
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query, date_range_query(request.from, request.to));
+  auto dated = [&](const Xapian::Query& q) {
+    if (request.from.empty() && request.to.empty()) return q;
+    return Xapian::Query(Xapian::Query::OP_FILTER, q, date_range_query(request.from, request.to));
+  };
+  const Xapian::Query query = dated(parsed.query);
+  SearchResult result;
+  const Listing exact = list(query, request, parsed, request.offset, request.limit, 0, result.hits);
+  result.estimated_total = exact.estimated;
+  result.xapian_query = query.get_description();
+  if (!request.facets.empty()) result.facets = count_facets(query, request.facets, result.estimated_total);
+  const size_t shown = result.hits.size();
+  if (request.approximate && !parsed.approximate.empty() && exact.exhausted && shown < request.limit) {
+    const Xapian::Query loose(Xapian::Query::OP_AND_NOT, dated(parsed.approximate), query);
+    const size_t skip = request.offset - std::min(request.offset, exact.count);
+    result.approximate_total = list(loose, request, parsed, skip, request.limit - shown, exact.count, result.hits).estimated;
+    for (size_t i = shown; i < result.hits.size(); ++i) result.hits[i].approximate = true;
+  }
+  return result;
+}
+
+Searcher::Listing Searcher::list(const Xapian::Query& query, const SearchRequest& request, const ParsedQuery& parsed,
+                                 size_t offset, size_t limit, size_t first_rank, std::vector<Hit>& hits) {
   Xapian::Enquire enquire(db());
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   std::unique_ptr<Xapian::KeyMaker> sort_key;
   apply_sort_order(enquire, request.sort, sort_key, shards_.any_remote());
-  SearchResult result;
+  Listing listing;
   std::vector<Shown> shown;
-  const Xapian::MSet mset = request.all_copies ? ranks(enquire, request.offset, request.limit, shown)
-                                               : distinct_ranks(enquire, request.offset, request.limit, shown);
-  result.estimated_total = mset.get_matches_estimated();
-  result.xapian_query = query.get_description();
-  if (!request.facets.empty()) result.facets = count_facets(query, request.facets, result.estimated_total);
+  const Xapian::MSet mset = request.all_copies ? ranks(enquire, offset, limit, shown, listing)
+                                               : distinct_ranks(enquire, offset, limit, shown, listing);
+  listing.estimated = mset.get_matches_estimated();
   // Everything read from Xapian is read first, in one short pass: a writer
   // committing twice during the pass discards this revision. The sidecar
   // records and snippets, the slow part, need no revision.
   std::vector<Located> located;
-  size_t rank = request.offset;
+  const size_t first = hits.size();
+  size_t rank = first_rank + offset;
   for (Shown& s : shown) {
     const Xapian::MSetIterator it = mset[s.index];
     Hit hit;
@@ -139,19 +157,23 @@ SearchResult Searcher::run(const SearchRequest& request, const ParsedQuery& pars
     locate_chunk(*it, parsed, s.located);
     if (s.located.error.empty() && request.read_records) s.located.records = shards_.records(*it, it.get_document(), s.located.data);
     located.push_back(std::move(s.located));
-    result.hits.push_back(std::move(hit));
+    hits.push_back(std::move(hit));
   }
-  for (size_t i = 0; i < result.hits.size(); ++i) fill_hit(located[i], parsed, request, result.hits[i]);
-  return result;
+  for (size_t i = 0; i < located.size(); ++i) fill_hit(located[i], parsed, request, hits[first + i]);
+  return listing;
 }
 
-Xapian::MSet Searcher::ranks(Xapian::Enquire& enquire, size_t offset, size_t limit, std::vector<Shown>& shown) {
+Xapian::MSet Searcher::ranks(Xapian::Enquire& enquire, size_t offset, size_t limit, std::vector<Shown>& shown,
+                             Listing& listing) {
   Xapian::MSet mset = enquire.get_mset(doccount(offset), doccount(limit));
   for (Xapian::doccount i = 0; i < mset.size(); ++i) shown.push_back({i, 0, decoded_data(mset[i])});
+  listing.exhausted = mset.size() < limit;
+  listing.count = mset.get_matches_estimated();  // exact when exhausted: every match was seen
   return mset;
 }
 
-Xapian::MSet Searcher::distinct_ranks(Xapian::Enquire& enquire, size_t offset, size_t limit, std::vector<Shown>& shown) {
+Xapian::MSet Searcher::distinct_ranks(Xapian::Enquire& enquire, size_t offset, size_t limit, std::vector<Shown>& shown,
+                                      Listing& listing) {
   // Copies score alike and so rank together: a window a little longer than
   // the page holds them, and doubles until it holds one content more than
   // the page (or every match).
@@ -172,6 +194,8 @@ Xapian::MSet Searcher::distinct_ranks(Xapian::Enquire& enquire, size_t offset, s
       contents.push_back({i, 0, std::move(l)});
     }
     if (contents.size() > want || mset.size() < window || window == kMaxRanks) {
+      listing.exhausted = mset.size() < window;
+      listing.count = contents.size();
       const auto first = contents.begin() + static_cast<std::ptrdiff_t>(std::min(offset, contents.size()));
       shown.assign(std::make_move_iterator(first),
                    std::make_move_iterator(contents.begin() + static_cast<std::ptrdiff_t>(std::min(want, contents.size()))));

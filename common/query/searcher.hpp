@@ -36,6 +36,9 @@ struct SearchRequest {
   // Read each hit's sidecar record for its snippet, metadata and
   // citations; false: path, title, rank and score only (from the index).
   bool read_records = true;
+  // When the query's matches do not fill the page, fill it with its
+  // approximate matches (ParsedQuery::approximate), after all of them.
+  bool approximate = true;
 };
 
 struct Hit {
@@ -46,6 +49,9 @@ struct Hit {
   // those ranked near it (copies score alike), so at least this many; 0
   // with SearchRequest::all_copies and in indexes without content hashes.
   Xapian::doccount copies = 0;
+  // Matches the query only with one word of a phrase or of the words
+  // differing (SearchRequest::approximate): shown after every match.
+  bool approximate = false;
   std::string path;
   std::string title;
   Snippet snippet;
@@ -57,6 +63,7 @@ struct Hit {
 struct SearchResult {
   std::vector<Hit> hits;
   Xapian::doccount estimated_total = 0;
+  Xapian::doccount approximate_total = 0;  // estimated; counted only when the page reached them
   std::string xapian_query;    // Xapian's description of the compiled query
   std::string restored_query;  // the restorer's reading of the query words ("" when not restored)
   std::string restore_error;   // why the query could not be restored, when it could not
@@ -130,6 +137,18 @@ class Searcher {
   // Throws QueryError when no indexed document has it.
   Located find_document(std::string_view code_or_path);
   SearchResult run(const SearchRequest& request, const ParsedQuery& parsed);
+  // How far one listing went: its estimated matches, and whether it ran
+  // out of matches within the ranks asked for; then `count`, the hits it
+  // holds in all (byte-identical documents counted once unless all_copies).
+  struct Listing {
+    Xapian::doccount estimated = 0;
+    bool exhausted = false;
+    size_t count = 0;
+  };
+  // Appends the hits of `query` at [offset, offset + limit) to `hits`,
+  // ranked from `first_rank` + offset + 1.
+  Listing list(const Xapian::Query& query, const SearchRequest& request, const ParsedQuery& parsed, size_t offset,
+               size_t limit, size_t first_rank, std::vector<Hit>& hits);
   // A hit to show: its index in the MSet, how many copies of it the MSet
   // holds besides, and its document data, decoded (chunk not yet set).
   struct Shown {
@@ -141,10 +160,12 @@ class Searcher {
   static Located decoded_data(const Xapian::MSetIterator& it);
   const Xapian::Database& db() const { return shards_.database(); }
   // The ranks [offset, offset + limit), each shown.
-  static Xapian::MSet ranks(Xapian::Enquire& enquire, size_t offset, size_t limit, std::vector<Shown>& shown);
+  static Xapian::MSet ranks(Xapian::Enquire& enquire, size_t offset, size_t limit, std::vector<Shown>& shown,
+                            Listing& listing);
   // Ranks from the first, enough to show contents [offset, offset + limit)
   // once each: byte-identical documents (same content hash) are one hit.
-  static Xapian::MSet distinct_ranks(Xapian::Enquire& enquire, size_t offset, size_t limit, std::vector<Shown>& shown);
+  static Xapian::MSet distinct_ranks(Xapian::Enquire& enquire, size_t offset, size_t limit, std::vector<Shown>& shown,
+                                     Listing& listing);
   // The values of the named facets over every match of `query`; sets `total` to the exact match count.
   std::vector<std::pair<std::string, std::vector<FacetValue>>> count_facets(const Xapian::Query& query,
                                                                             const std::vector<std::string>& names,

@@ -86,7 +86,7 @@ TEST(CrashSafety, KillNineAtRandomMomentsThenVerifyAndRerun) {
   const auto v = run(std::string(VNINDEX_PATH) + " verify --db " + quote(db.string()));
   ASSERT_EQ(v.status, 0) << v.out;
   EXPECT_NE(v.out.find(": 288 documents, 288 sidecar records checked, 0 problems"), std::string::npos) << v.out;
-  const auto hits = run(std::string(VNSEARCH_PATH) + " --json --limit 500 --no-restore --db " + quote(db.string()) +
+  const auto hits = run(std::string(VNSEARCH_PATH) + " --json --exact --limit 500 --no-restore --db " + quote(db.string()) +
                         " -- " + quote("\"phiên bản " + std::to_string(attempt) + "\""));
   size_t newest = 0;
   for (size_t at = hits.out.find("\"path\""); at != std::string::npos; at = hits.out.find("\"path\"", at + 1)) ++newest;

@@ -33,7 +33,7 @@ class SamplesIndex : public ::testing::Test {
 
   // Hits as "clean/NN" or "ocr/NN" labels, in rank order.
   static std::vector<std::string> search(const std::string& query, const std::string& flags = "--limit 100") {
-    const CommandResult r = run(std::string(VNSEARCH_PATH) + " --json " + flags + " --db " +
+    const CommandResult r = run(std::string(VNSEARCH_PATH) + " --json --exact " + flags + " --db " +
                       quote((*dir_ / "db").string()) + " -- " + quote(query));
     EXPECT_EQ(r.status, 0) << query;
     rapidjson::Document d;

@@ -177,6 +177,28 @@ TEST_F(Reading, PathsPrintsEveryMatchingPath) {
   EXPECT_EQ(lines(vnsearch("--paths -n 2 --offset 1 tinh").out), std::vector<std::string>(all.begin() + 1, all.begin() + 3));
 }
 
+// Issue 13: a phrase with one word no document has (a restoration error,
+// a typo) shows the documents holding the rest of it, marked approximate;
+// --exact and the exports (every match, to act on) show none.
+TEST_F(Reading, ApproximateMatchesFillAPageTheMatchesDoNot) {
+  const std::string q = quote("\"ban thuong vu tinh uy da ban hanh xyzw\"");
+  const CommandResult human = vnsearch("--color never " + q);
+  ASSERT_EQ(human.status, 0);
+  EXPECT_NE(human.out.find("Approximate matches"), std::string::npos) << human.out;
+  EXPECT_NE(human.out.find("1. ~ ["), std::string::npos) << human.out;
+  EXPECT_NE(human.out.find("about 0 matching documents, then about 2 approximate matches"), std::string::npos) << human.out;
+  rapidjson::Document d;
+  d.Parse(vnsearch("--json " + q).out.c_str());
+  ASSERT_TRUE(d.IsObject() && d.HasMember("hits"));
+  EXPECT_EQ(d["estimated_total"].GetUint(), 0u);
+  EXPECT_EQ(d["approximate_total"].GetUint(), 2u);
+  ASSERT_EQ(d["hits"].Size(), 2u);
+  for (const auto& h : d["hits"].GetArray()) EXPECT_TRUE(h["approximate"].GetBool());
+  EXPECT_TRUE(json_paths(vnsearch("--json --exact " + q).out).empty());
+  EXPECT_TRUE(vnsearch("--paths " + q).out.empty());
+  EXPECT_TRUE(vnsearch("--jsonl " + q).out.empty());
+}
+
 TEST_F(Reading, SortDateAscAndPath) {
   rapidjson::Document d;
   d.Parse(vnsearch("--json --limit 100 --sort date-asc 'cites:18-NQ/TW'").out.c_str());

@@ -11,6 +11,7 @@
 #include "test_util.hpp"
 
 using namespace vn;
+namespace fs = std::filesystem;
 
 TEST(Searcher, ClearErrorsForMissingIndex) {
   test::TempDir db;
@@ -67,6 +68,44 @@ TEST(Searcher, IdenticalCopiesCollapseIntoOneHit) {
   const query::SearchResult all = searcher.search(req);
   EXPECT_EQ(all.hits.size(), 4u);
   for (const query::Hit& h : all.hits) EXPECT_EQ(h.copies, 0u);
+}
+
+// Issue 13: when a phrase's matches do not fill the page, documents where
+// one of its words differs (a restoration error) follow them, marked, and
+// page on after them; exports and --exact ask for none.
+TEST(Searcher, ApproximateMatchesFollowWhenTheMatchesRunOut) {
+  test::TempDir src, db;
+  test::write_file(src / "exact.txt", "Ban thường vụ tỉnh ủy họp ngày 5 tháng 6.\n");
+  test::write_file(src / "one-off.txt", "Ban thường vụ tỉnh ủv họp ngày 9 tháng 6.\n");
+  test::write_file(src / "two-off.txt", "Ban thường vx tỉnh ủv họp ngày 12 tháng 6.\n");
+  test::index_tree(db.path(), src.path(), {.restore = false});
+  query::Searcher searcher(db.path());
+  query::SearchRequest req;
+  req.query = "\"ban thường vụ tỉnh ủy\"";
+  const query::SearchResult r = searcher.search(req);
+  ASSERT_EQ(r.hits.size(), 2u);
+  EXPECT_EQ(fs::path(r.hits[0].path).filename(), "exact.txt");
+  EXPECT_FALSE(r.hits[0].approximate);
+  EXPECT_EQ(fs::path(r.hits[1].path).filename(), "one-off.txt");
+  EXPECT_TRUE(r.hits[1].approximate);
+  EXPECT_EQ(r.hits[1].rank, 2u);
+  EXPECT_EQ(r.estimated_total, 1u);
+  EXPECT_EQ(r.approximate_total, 1u);
+  EXPECT_FALSE(r.hits[1].snippet.text.empty());
+
+  req.offset = 1;  // the next page starts with the approximate match
+  const query::SearchResult second = searcher.search(req);
+  ASSERT_EQ(second.hits.size(), 1u);
+  EXPECT_TRUE(second.hits[0].approximate);
+  EXPECT_EQ(second.hits[0].rank, 2u);
+
+  req.offset = 0;
+  req.limit = 1;  // a page the matches fill shows no approximate match
+  EXPECT_EQ(searcher.search(req).hits.size(), 1u);
+  EXPECT_EQ(searcher.search(req).approximate_total, 0u);
+  req.limit = 10;
+  req.approximate = false;
+  EXPECT_EQ(searcher.search(req).hits.size(), 1u);
 }
 
 namespace {
