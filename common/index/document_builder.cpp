@@ -89,8 +89,10 @@ Xapian::Document make_xapian_document(const store::DocumentRecord& record, const
   Xapian::Document doc;
   store::add_text_postings(doc, searchable_text(record), tokens, 0, record.alternatives);
   // A document with a type line has a real title ("<type> <subject>"), not
-  // just a first line: its words weigh as kTitleWdf more occurrences.
+  // just a first line: its words weigh as kTitleWdf more occurrences;
+  // those of its section headings as kHeadingWdf more.
   if (!record.metadata.type.empty()) store::add_title_terms(doc, record.title, kTitleWdf);
+  for (const auto& [heading, level] : record.metadata.outline) store::add_title_terms(doc, heading, kHeadingWdf);
   add_record_fields(doc, record);
   return doc;
 }

@@ -85,8 +85,8 @@ TEST(Terms, AlternativeReadingsShareTheTokensPosition) {
 }
 
 // A real title (the document has a type line) weighs kTitleWdf more; a
-// first line of a document without one does not.
-TEST(Terms, TitleWordsWeighMoreWithoutPositions) {
+// first line of a document without one does not. Headings weigh too.
+TEST(Terms, TitleAndHeadingWordsWeighMoreWithoutPositions) {
   DocumentRecord r = sample_record(1);
   r.text = "BÁO CÁO\nkết quả chuyển đổi số\n\nNội dung về kết quả.";
   r.title = "BÁO CÁO kết quả chuyển đổi số";
@@ -104,6 +104,12 @@ TEST(Terms, TitleWordsWeighMoreWithoutPositions) {
   r.metadata.type.clear();
   const Xapian::Document plain = vn::index::make_xapian_document(r);
   EXPECT_EQ(wdf_and_positions(plain, folded + "ket").first, 2u);
+  // The words of a section heading weigh kHeadingWdf more, with or without a type line.
+  r.metadata.outline = {{"Nội dung", 1}};
+  const Xapian::Document headed = vn::index::make_xapian_document(r);
+  EXPECT_EQ(wdf_and_positions(headed, folded + "noi"), std::make_pair(1 + vn::index::kHeadingWdf, Xapian::termcount{1}));
+  EXPECT_EQ(wdf_and_positions(headed, "nội").first, 1 + vn::index::kHeadingWdf);
+  EXPECT_EQ(wdf_and_positions(headed, folded + "ket").first, 2u);
 }
 
 // A code's parts stand at its position with wdf 0, beside the code's term.
