@@ -208,18 +208,21 @@ bool parse_place_date(const std::string& seg, std::string& place, std::string& d
   }
   if (comma == std::string::npos || comma == 0 || comma > 60) return false;
   if (w.empty() || w[0] != "ngay") w = words_of(folded_lower(std::string_view(seg).substr(comma + 1)));
+  // A header's date ends its column; prose runs on after one ("Như vậy,
+  // ngày 9 tháng 11 năm 2025 là Ngày Pháp luật ...").
+  constexpr size_t kWordsAfterDate = 2;
   std::string d;
-  if (w.size() >= 5 && starts_with(w[0], "ngay") && w[1] == "thang" && w[3] == "nam") {
+  if (w.size() >= 5 && w.size() <= 5 + kWordsAfterDate && starts_with(w[0], "ngay") && w[1] == "thang" && w[3] == "nam") {
     // A draft's date before its day is filled in: "ngày_ tháng 11 năm 2025".
     const std::string month = digits_read(w[2]), year = digits_read(w[4]);
     if (!iso_date("1", month, year).empty()) d = iso_date("1", month, year).substr(0, 7);
-  } else if (w.size() >= 6 && w[0] == "ngay" && w[2] == "thang" && w[4] == "nam") {
+  } else if (w.size() >= 6 && w.size() <= 6 + kWordsAfterDate && w[0] == "ngay" && w[2] == "thang" && w[4] == "nam") {
     for (size_t k : {1, 3, 5}) w[k] = digits_read(w[k]);
     d = iso_date(w[1], w[3], w[5]);
     // OCR damaged the day ("ngày (s tháng 10 năm 2025"): keep year and month.
     if (d.empty() && !iso_date("1", w[3], w[5]).empty()) d = iso_date("1", w[3], w[5]).substr(0, 7);
   }
-  else if (w.size() >= 2 && w[0] == "ngay") {
+  else if (w.size() >= 2 && w.size() <= 2 + kWordsAfterDate && w[0] == "ngay") {
     const std::string& x = w[1];
     const size_t a = x.find('/'), b = a == std::string::npos ? a : x.find('/', a + 1);
     if (b != std::string::npos) d = iso_date(x.substr(0, a), x.substr(a + 1, b - a - 1), x.substr(b + 1));
@@ -483,9 +486,40 @@ struct Layout {
 };
 
 // The line holding the document's own number ("Số 215-BC/TU"), or n.
+// A motto or a place and date on the line, in either column: the line
+// belongs to a document's header.
+bool shows_header(const Line& line) {
+  const std::string f = folded_lower(line.flat());
+  for (std::string_view motto : {"cong san viet nam", "xa hoi chu nghia", "doc lap", "hanh phuc"})
+    if (f.find(motto) != std::string::npos) return true;
+  std::string place, date;
+  for (const Segment& s : line.segments())
+    if (parse_place_date(s.text, place, date)) return true;
+  return false;
+}
+
+// Whether line i carries on a sentence of prose: the line above it (the
+// last that is not blank) is a long one of one column, in small letters.
+// A header's number line follows the issuer's capitals (beside the motto),
+// a star or a blank line.
+bool continues_prose(const Lines& lines, size_t i) {
+  constexpr size_t kProseBytes = 50;
+  while (i-- > 0) {
+    const Line above = lines.view(i);
+    if (above.blank()) continue;
+    return above.flat().size() >= kProseBytes && above.segments().size() == 1 && !text::mostly_upper(above.flat()) &&
+           !shows_header(above);
+  }
+  return false;
+}
+
+// The own number line ("Số: 45/KH-UBND"), or lines.size(): not one that a
+// sentence runs into ("... theo Quyết định / số 17/2025/QĐ-UBND ngày ...").
 size_t find_number_line(std::string_view text, const Lines& lines) {
   const auto span = number_line_span(text);
-  return span.first == std::string_view::npos ? lines.size() : lines.line_starting_at(span.first);
+  if (span.first == std::string_view::npos) return lines.size();
+  const size_t at = lines.line_starting_at(span.first);
+  return continues_prose(lines, at) ? lines.size() : at;
 }
 
 // A code whose '/' OCR read as ':' or a quote, after which restoration made
@@ -609,6 +643,9 @@ bool is_decoration(std::string_view left) {
 void read_issuer(const Layout& doc, const Gazetteer* places, Metadata& md) {
   const size_t n = doc.n, number_line = doc.number_line;
   const size_t issuer_end = number_line < n ? number_line : std::min<size_t>(n, 6);
+  // Without a number line, only a motto or a place and date beside it
+  // shows the lines in capitals to be a header, not a chapter's heading.
+  bool header = number_line < n;
   for (size_t i = 0; i < issuer_end; ++i) {
     const Line& line = doc.lines.at(i);
     if (line.blank()) {
@@ -622,14 +659,17 @@ void read_issuer(const Layout& doc, const Gazetteer* places, Metadata& md) {
     const std::string f = folded_lower(left);
     bool motto = false;
     for (auto m : kMottos) motto |= f == m;
-    if (motto || f.find("hanh phuc") != std::string::npos || f.find("xa hoi chu nghia") != std::string::npos) continue;
+    header |= shows_header(line);
     std::string p, d;
-    if (parse_place_date(left, p, d) || !draft_marker(left).empty()) continue;
+    if (motto || f.find("hanh phuc") != std::string::npos || f.find("xa hoi chu nghia") != std::string::npos ||
+        parse_place_date(left, p, d) || !draft_marker(left).empty())
+      continue;
     left = cut_draft_marker(left);
+    if (!text::mostly_upper(left)) continue;  // a body's name is in capitals; prose is not
     if (!md.issuer.empty()) md.issuer.push_back(' ');
     md.issuer += left;
   }
-  md.issuer = mend_issuer(md.issuer, places);
+  md.issuer = header ? mend_issuer(md.issuer, places) : std::string();
 }
 
 // Type line, title (trích yếu) and "V/v" subject. Returns where the body starts.
@@ -653,7 +693,7 @@ size_t read_type_and_title(const Layout& doc, Metadata& md) {
       body_start = j;
       if (md.type.empty()) continue;
     }
-    if (!md.type.empty() || flat.size() > 40) continue;
+    if (!md.type.empty() || flat.size() > 40 || !text::mostly_upper(flat)) continue;  // "quy định.": prose
     md.type = type_named(f);
     if (md.type.empty()) continue;
     size_t j = i + 1;
@@ -852,8 +892,11 @@ std::string position_below(const std::string& position) {
 
 // Signer: the last name in the signature column; position: the last line
 // in capitals above it. Without a header, the issuer is the body the
-// document is signed for ("T/M TỈNH ỦY").
-void read_signature(const std::vector<std::string>& right, Metadata& md) {
+// document is signed for ("T/M TỈNH ỦY"). Without a recipients list
+// (`listed` false: `right` is only the last lines' segments), a name with
+// neither a position above it nor a body signed for is prose ("... của
+// Nhật Bản."), not a signature.
+void read_signature(const std::vector<std::string>& right, bool listed, Metadata& md) {
   size_t name_at = right.size();
   for (size_t i = right.size(); i-- > 0;)
     if (is_name(right[i])) {
@@ -869,7 +912,13 @@ void read_signature(const std::vector<std::string>& right, Metadata& md) {
       }
     }
   }
-  for (size_t i = 0; i < right.size() && md.issuer.empty(); ++i) md.issuer = body_signed_for(right[i]);
+  bool signed_for = false;
+  for (size_t i = 0; i < right.size() && !signed_for; ++i) {
+    std::string body = body_signed_for(right[i]);
+    signed_for = !body.empty();
+    if (md.issuer.empty()) md.issuer = std::move(body);
+  }
+  if (!listed && !signed_for && md.signer_position.empty()) md.signer.clear();
 }
 
 // Outline: the numbered headings of the body, ranked by their numbering.
@@ -897,7 +946,7 @@ std::string signer_of(std::string_view text) {
   doc.number_line = find_number_line(text, doc.lines);
   doc.body_start = read_type_and_title(doc, md);
   doc.sign_start = find_recipients_line(doc);
-  read_signature(read_recipients(doc, md), md);
+  read_signature(read_recipients(doc, md), doc.sign_start < doc.n, md);
   return md.signer;
 }
 
@@ -914,7 +963,7 @@ Metadata extract_metadata(std::string_view text, ReferenceLists refs, std::strin
   doc.body_start = read_type_and_title(doc, md);
   read_draft(doc, md);
   doc.sign_start = find_recipients_line(doc);
-  read_signature(read_recipients(doc, md), md);
+  read_signature(read_recipients(doc, md), doc.sign_start < doc.n, md);
   if (refs.names && !md.signer.empty())
     md.signer = refs.names->read(md.signer, ocr.empty() ? std::string() : signer_of(ocr));
   read_outline(doc, md);

@@ -350,6 +350,27 @@ TEST(Metadata, NoHeaderTakesIssuerFromSignature) {
   EXPECT_EQ(md.signer_position, "BÍ THƯ");
 }
 
+// Issue 14: a page from the body of a document, as archives hold one per
+// file, has no header to read: its prose gives no issuer (every such page
+// of our held-out OCR pairs had one), no number from "số 8 ngõ ...", no
+// date from "Như vậy, ngày ...", no type from "quy định.", no signer from a
+// place ending a sentence.
+TEST(Metadata, APageWithoutAHeaderHasNoFields) {
+  const auto md = extract_metadata(
+      "Trước ngày 15 tháng 12 hằng năm, Ủy ban nhân dân cấp xã có trách nhiệm\n"
+      "gửi báo cáo tình hình quản lý đất đai về Ủy ban nhân dân cấp huyện theo\n"
+      "số 8 ngõ Nguyễn Hữu Huân, quận Hoàn Kiếm.\n"
+      "Như vậy, ngày 9 tháng 11 năm 2025 là Ngày Pháp luật nước Cộng hòa xã hội\n"
+      "chủ nghĩa Việt Nam theo\n"
+      "quy định.\n"
+      "Các nhóm thiểu số sống ở nhiều tỉnh, phần lớn ở miền núi phía Bắc của\n"
+      "Nhật Bản.\n");
+  for (const std::string* field : {&md.type, &md.number, &md.code, &md.place, &md.date, &md.issuer, &md.title,
+                                   &md.signer, &md.signer_position, &md.draft})
+    EXPECT_EQ(*field, "");
+  EXPECT_TRUE(md.recipients.empty());
+}
+
 // Issue 14: a place OCR damaged, or that restoration made into other
 // words, is read as the unit it names; one that names none stays as written.
 TEST(Metadata, DamagedPlacesReadAsTheUnitTheyName) {
