@@ -55,7 +55,11 @@ struct RestorerOptions {
   float keep_log_prob = -7.0f;
   float keep_foreign_name_log_prob = -4.0f;
   float keep_abbreviation_log_prob = -1.0f;  // the same for abbreviation-shaped tokens (UBND, XIX) and kept words (km)
-  float keep_number_log_prob = -0.5f;        // the same for a number of one or two digits
+  // The same for a number of one or two digits. OCR reads "ở" as "6":
+  // -1.5 reads more of those (held-out print SER 0.0221 -> 0.0219, scan
+  // 0.0656 -> 0.0653) but costs the real documents of eval/dev, which
+  // hold more numbers, 0.0005; -2.5 reads numbers as letters.
+  float keep_number_log_prob = -0.5f;
   // The same for a letter that is no syllable ("b", "d": the points of a
   // legal text, "điểm d khoản 3", which were read as "i"). Our held-out
   // print, scan and stripped pages score alike from -3 to -4 (print SER

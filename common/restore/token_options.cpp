@@ -107,36 +107,69 @@ void OptionBuilder::add_unglued(std::string_view original, std::vector<Option>& 
   }
 }
 
+namespace {
+
+// The bytes between two tokens the OCR split one syllable into: a space
+// ("Ngh i"), or an apostrophe standing for a horn or a mark ("nu’éc" for
+// "nước", "tru'c" for "trực"). Empty when neither.
+std::string_view split_mark(std::string_view input, const vi::Token& a, const vi::Token& b) {
+  const std::string_view between = input.substr(a.offset + a.length, b.offset - a.offset - a.length);
+  if (between == " " || between == "'" || between == "\u2019") return between;
+  return {};
+}
+
+}  // namespace
+
 const std::vector<Option>* OptionBuilder::options_with_rejoin(std::string_view input,
                                                               const std::vector<vi::Token>& tokens, size_t i,
                                                               const TokenOptions& own, const TokenOptions* next) const {
-  constexpr float kSplitLogProb = -1.5f;
-  constexpr size_t kJoinedCandidates = 3;
+  constexpr float kSplitLogProb = -1.5f;  // an apostrophe's join scores alike from -0.5 to -2.5
+  // Joined readings of a split at a space; one at an apostrophe needs
+  // more, as the horn and the tone OCR lost make more of them alike
+  // ("ngu'oi": ngươi, nguôi, ..., người).
+  constexpr size_t kJoinedCandidates = 3, kApostropheJoinedCandidates = 8;
   if (!next || tokens[i].kind != vi::TokenKind::kWord || tokens[i + 1].kind != vi::TokenKind::kWord)
     return &own.options;
   const vi::Token& a = tokens[i];
   const vi::Token& b = tokens[i + 1];
-  // Two letters take at most 4 bytes in UTF-8: a cheap first filter.
-  if (b.offset != a.offset + a.length + 1 || input[a.offset + a.length] != ' ' || a.length + b.length > 12 ||
-      std::min(a.length, b.length) > 4)
-    return &own.options;
-  if (own.syllable && next->syllable) return &own.options;
+  const std::string_view mark = split_mark(input, a, b);
+  if (mark.empty() || a.length + b.length > 12) return &own.options;
   auto code_points = [](std::string_view t) {
     return std::count_if(t.begin(), t.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
   };
-  // A split leaves a fragment of one or two letters.
-  if (std::min(code_points(a.text(input)), code_points(b.text(input))) > 2) return &own.options;
+  if (mark == " ") {
+    // Two letters take at most 4 bytes in UTF-8: a cheap first filter.
+    if (std::min(a.length, b.length) > 4 || (own.syllable && next->syllable)) return &own.options;
+    // A split leaves a fragment of one or two letters.
+    if (std::min(code_points(a.text(input)), code_points(b.text(input))) > 2) return &own.options;
+  } else if (text::count_cases(b.text(input)).upper > 0) {
+    return &own.options;  // a name: "O'Donnell", "M'Nông"
+  }
   // Cached per pair (with the case-dependent part of the first token's key).
   const std::string la = text::to_lower(a.text(input)), lb = text::to_lower(b.text(input));
   std::string key;
   key.reserve(la.size() + lb.size() + 3);
   key.append(la).append(1, '\x01').append(lb);
   key.push_back(case_mark(a.text(input), la));
-  key.push_back('j');
+  key.push_back(mark == " " ? 'j' : '\'');
   if (auto it = cache_.find(key); it != cache_.end()) return &it->second.options;
   TokenOptions opts = own;
-  std::vector<Candidate> joined = generator_.generate(text::to_u32(la + lb));
-  if (joined.size() > kJoinedCandidates) joined.resize(kJoinedCandidates);
+  std::u32string letters = text::to_u32(la + lb);
+  std::vector<Candidate> joined = generator_.generate(letters);
+  if (mark != " " && !la.empty() && (la.back() == 'u' || la.back() == 'o')) {
+    // The apostrophe is the horn OCR set apart: "nu’éc" is "nư" + "éc",
+    // "ngu'oi" "ngươi" (a horn on "uo" is on both).
+    const size_t at = static_cast<size_t>(code_points(la)) - 1;
+    letters[at] = la.back() == 'u' ? U'ư' : U'ơ';
+    if (letters[at] == U'ư' && at + 1 < letters.size() && letters[at + 1] == U'o') letters[at + 1] = U'ơ';
+    for (const Candidate& c : generator_.generate(letters)) {
+      const auto same = std::find_if(joined.begin(), joined.end(), [&](const Candidate& j) { return j.id == c.id; });
+      if (same == joined.end()) joined.push_back(c);
+      else same->channel = std::max(same->channel, c.channel);
+    }
+    std::stable_sort(joined.begin(), joined.end(), [](const Candidate& x, const Candidate& y) { return x.channel > y.channel; });
+  }
+  joined.resize(std::min(joined.size(), mark == " " ? kJoinedCandidates : kApostropheJoinedCandidates));
   for (const Candidate& c : joined) {
     Option o{c.id, &spelling_[c.id - kFirstSyllable], c.channel + kSplitLogProb};
     o.span = 2;

@@ -79,7 +79,9 @@ class OptionBuilder {
   // The readings of tokens[i], plus readings of it and the next token as
   // one syllable the OCR split ("Ngh i", "thu c"; Option::span 2): when
   // both are words separated by one space, one of them has at most two
-  // letters and one of them is no lexicon syllable. `own` and `next` are
+  // letters and one of them is no lexicon syllable; or when an apostrophe
+  // separates them and the second is in small letters ("nu’éc", "tru'c":
+  // a horn or a mark OCR set apart, read with the horn too). `own` and `next` are
   // the options_for() of tokens i and i + 1 (next: nullptr at the end of
   // the sentence).
   const std::vector<Option>* options_with_rejoin(std::string_view input, const std::vector<vi::Token>& tokens,

@@ -531,6 +531,17 @@ TEST(RestorerWithModels, RejoinsSyllablesTheOcrSplit) {
   EXPECT_EQ(r.tokens[0].restored, "Nghị");
 }
 
+// Issue 12: OCR sets a horn or a mark apart as an apostrophe ("nu’éc",
+// "tru'c", "ngu'oi": 208 such tokens in 600 pages of ../shared/ocr-pairs);
+// both pieces are read as one syllable, the apostrophe gone. A name's
+// apostrophe stays.
+TEST(RestorerWithModels, ReadsAnApostropheInsideASyllable) {
+  EXPECT_EQ(restorer().restore("cua nu’éc tiép nhan").text, "của nước tiếp nhận");
+  EXPECT_EQ(restorer().restore("thuc hien tru'c tiep").text, "thực hiện trực tiếp");
+  EXPECT_EQ(restorer().restore("nhieu ngu'oi dan").text, "nhiều người dân");
+  EXPECT_EQ(restorer().restore("ong O'Donnell").text.substr(std::string("ông ").size()), "O'Donnell");
+}
+
 TEST(RestorerWithModels, RestoringInPiecesEqualsRestoringWhole) {
   std::string text;
   for (const auto& e : std::filesystem::directory_iterator(kSamples / "ocr"))
