@@ -22,6 +22,16 @@ class Gazetteer;
 // reads it as, in capitals, when it reads it unambiguously.
 std::string mend_issuer(std::string_view issuer, const Gazetteer* places = nullptr);
 
+// `issuer` with the words that name the document's own place (the place
+// of its place and date line, `place`: "Bạc Liêu") written as that place,
+// in capitals, where OCR damaged them in one of the two lines only: one to
+// three words whose folded letters, spaces left out, are one edit from the
+// place's ("BẮC LIFU", "HOLTHUONG"). Only when `places` holds a unit of
+// exactly that name and the words are no unit's name ("THẠNH PHÚ" stays
+// beside a place misread as "Thành Phố"), and no words of the issuer
+// already spell the place. Other issuers are returned as they are.
+std::string with_dated_place(std::string_view issuer, std::string_view place, const Gazetteer& places);
+
 // The body a signature line signs on behalf of ("T/M TỈNH ỦY",
 // "TM. ỦY BAN NHÂN DÂN" -> the mended body), or empty for other lines.
 std::string body_signed_for(std::string_view line);

@@ -42,3 +42,19 @@ TEST(Issuer, PlacesReadWithTheGazetteer) {
   EXPECT_EQ(mend_issuer("ỦY BAN NHÂN DÂN XÃ BẠC LIÊU", &places), "ỦY BAN NHÂN DÂN XÃ BẠC LIÊU");
   EXPECT_EQ(mend_issuer("ỦY BAN NHÂN DÂN TỈNH XYZ", &places), "ỦY BAN NHÂN DÂN TỈNH XYZ");
 }
+
+// Issue 14: the issuer's place and the place beside the date are the same
+// words OCR damaged twice, rarely alike: the one that names a unit mends
+// the other ("TỈNH ỦY BẮC LIFU" beside "Bạc Liêu, ngày ..."), never the
+// reverse, and a place the issuer already names stays put.
+TEST(Issuer, PlaceOfTheDateLineMendsTheIssuers) {
+  const vn::doc::Gazetteer places = vn::doc::Gazetteer::parse(
+      "province\ttỉnh\tBạc Liêu\t\tbefore-2025\nprovince\ttỉnh\tCà Mau\t\tbefore-2025\n"
+      "district\thuyện\tU Minh\tCà Mau\tbefore-2025\ndistrict\thuyện\tThạnh Phú\tBến Tre\tbefore-2025\n",
+      "test.tsv");
+  using vn::doc::with_dated_place;
+  EXPECT_EQ(with_dated_place("TỈNH ỦY BẮC LIFU VĂN PHÒNG", "Bạc Liêu", places), "TỈNH ỦY BẠC LIÊU VĂN PHÒNG");
+  EXPECT_EQ(with_dated_place("HUYỆN ỦY U MINH", "U Minh", places), "HUYỆN ỦY U MINH");  // not "U U MINH"
+  EXPECT_EQ(with_dated_place("ĐẢNG ỦY THẠNH PHÚ", "Thành Phố", places), "ĐẢNG ỦY THẠNH PHÚ");  // no such unit
+  EXPECT_EQ(with_dated_place("TỈNH ỦY CÀ MAU", "Bạc Liêu", places), "TỈNH ỦY CÀ MAU");
+}
