@@ -707,7 +707,7 @@ size_t read_type_and_title(const Layout& doc, Metadata& md) {
       if (!md.title.empty() && !text::mostly_upper(md.title) && text::mostly_upper(line.flat()) &&
           line.flat().find(' ') != std::string::npos)
         break;
-      if (!md.title.empty() && (heading_rank(line.flat()) >= 0 || starts_with(folded_prefix(line.flat(), 8), "chuong ")))
+      if (!md.title.empty() && (heading_rank(line.flat()) >= 0 || starts_with(folded_prefix(line.flat(), 12), "chuong ")))
         break;
       append_words(md.title, line.flat());
     }

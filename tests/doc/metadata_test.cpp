@@ -515,6 +515,9 @@ TEST(Metadata, DamagedTypeLineAndSubjectLead) {
   // A line in capitals after the title is no more of it.
   md = extract_metadata(head + "QUY CHẾ\nlàm việc của Ban Thường vụ\nChương I TỔ CHỨC THỰC HIỆN\n\nNội dung.\n");
   EXPECT_EQ(md.title, "làm việc của Ban Thường vụ");
+  // Nor is a chapter's heading alone on its line ("Chương" is 8 bytes).
+  md = extract_metadata(head + "QUY CHẾ\nlàm việc của Ban Thường vụ\nChương I\nTỔ CHỨC THỰC HIỆN\n\nNội dung.\n");
+  EXPECT_EQ(md.title, "làm việc của Ban Thường vụ");
 }
 
 TEST(Metadata, RecipientsLineDamagedBeyondReading) {
