@@ -485,7 +485,6 @@ struct Layout {
   size_t sign_start = 0;   // the last "Nơi nhận:" line, or n
 };
 
-// The line holding the document's own number ("Số 215-BC/TU"), or n.
 // A motto or a place and date on the line, in either column: the line
 // belongs to a document's header.
 bool shows_header(const Line& line) {
