@@ -526,6 +526,9 @@ size_t find_number_line(std::string_view text, const Lines& lines) {
 // part in capitals ("433-KL/ĐU", "3-NQ/HU").
 std::string mend_code_slash(const std::string& code) {
   if (code.find('/') != std::string::npos) return code;
+  // "V/" read as one "W" ("14-CWHU"): CV (công văn) is the one type that ends in V.
+  if (const size_t at = code.find("-CW"); at != std::string::npos && at + 3 < code.size())
+    return code.substr(0, at + 2) + "V/" + code.substr(at + 3);
   for (std::string_view mark : kSlashReadings) {
     const size_t at = code.rfind(mark);
     if (at == std::string::npos || at == 0 || at + mark.size() >= code.size()) continue;
@@ -535,6 +538,25 @@ std::string mend_code_slash(const std::string& code) {
     return code.substr(0, at) + "/" + tail;
   }
   return code;
+}
+
+// The unit of a Party code that OCR set apart from it, its slash lost
+// ("Số 134-BB Dl", "1874-BB DU": /ĐU), in capitals; "" for other words.
+// Two letters in capitals, or the second read as l or 1, one edit from a
+// unit: a place name after the code ("Hà Nội", "Dĩ An") has a small second
+// letter. With a small one, only the very letters of ĐU, which restoration
+// may have made a word of ("Dù").
+std::string lost_code_unit(std::string_view word) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kUnits = {
+      {{"du", "ĐU"}, {"hu", "HU"}, {"tu", "TU"}, {"qu", "QU"}, {"tw", "TW"}}};
+  const std::u32string w = text::to_u32(word);
+  if (w.size() != 2 || !text::is_upper(w[0])) return {};
+  const std::string f = folded_lower(word);
+  if (f == "du") return "ĐU";
+  if (!text::is_upper(w[1]) && w[1] != U'l' && w[1] != U'1') return {};
+  for (const auto& [folded, unit] : kUnits)
+    if (f[0] == folded[0] && text::within_one_edit(f, folded)) return std::string(unit);
+  return {};
 }
 
 // Own number and code: "Số 215-BC/TU" / "Số: 45/KH-UBND".
@@ -553,6 +575,11 @@ void read_number(const Line& l, Metadata& md) {
   }
   md.code = seg.substr(i, e == std::string::npos ? std::string::npos : e - i);
   while (!md.code.empty() && (md.code.back() == ',' || md.code.back() == '.')) md.code.pop_back();
+  if (e != std::string::npos && md.code.find('/') == std::string::npos && md.code.find('-') != std::string::npos) {
+    const size_t w = seg.find_first_not_of(' ', e);
+    const std::string unit = w == std::string::npos ? std::string() : lost_code_unit(seg.substr(w, seg.find(' ', w) - w));
+    if (!unit.empty()) md.code += "/" + unit;
+  }
   // A draft's code has no number yet ("Số:      /TTr-UBND"): none to give.
   md.code = md.code.empty() ? std::string() : mend_code_shape(mend_code_slash(md.code));
   size_t d = 0;

@@ -391,6 +391,14 @@ TEST(Metadata, CodeWithSpacesAroundItsHyphen) {
   EXPECT_EQ(md.number, "684");
   // Its '/' read as ':' and the part after it restored as a word.
   EXPECT_EQ(extract_metadata("ĐẢNG ỦY XÃ A\nSố 433-KL:Dù A, ngày 06 tháng 8 năm 2025\n").code, "433-KL/ĐU");
+  // Its '/' lost, the unit set apart ("Dl", or restored as the word "Dù");
+  // a place after the code is no unit.
+  EXPECT_EQ(extract_metadata("ĐẢNG ỦY XÃ A\nSố 134-BB Dl Cao Thắng, ngày 24 tháng 6 năm 2025\n").code, "134-BB/ĐU");
+  EXPECT_EQ(extract_metadata("ĐẢNG ỦY XÃ A\nSố 1874-BB Dù Cẩm Giang, ngày 29 tháng 10 năm 2025\n").code, "1874-BB/ĐU");
+  EXPECT_EQ(extract_metadata("HUYỆN ỦY A\nSố 12-BC Dĩ An, ngày 29 tháng 10 năm 2025\n").code, "12-BC");
+  EXPECT_EQ(extract_metadata("HUYỆN ỦY A\nSố 12-BC Hà Nội, ngày 29 tháng 10 năm 2025\n").code, "12-BC");
+  // "V/" read as one W.
+  EXPECT_EQ(extract_metadata("HUYỆN ỦY A\nSố 14-CWHU Bình Giang, ngày 03 tháng 6 năm 2018\n").code, "14-CV/HU");
 }
 
 // Issue 14: type words glued or behind junk, a damaged "V/v", and the
