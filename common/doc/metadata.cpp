@@ -74,13 +74,18 @@ std::string type_named(std::string_view folded) {
 }
 
 // Whether a folded word is "V/v" (về việc) as OCR reads it: "v/v", "v/v:",
-// "viv", "v/y", "vv", "vw", "vev", "v.v".
+// "viv", "v/y", "vv", "vw", "vev", "v.v", "v-v", "vwv", "v‘v": v, then
+// at most one mark or one of the letters i, e, l, w, then v, w or y.
 bool subject_lead(std::string_view w) {
   if (!w.empty() && w.back() == ':') w.remove_suffix(1);
-  if (w.size() < 2 || w.size() > 3 || w[0] != 'v') return false;
+  if (w.size() < 2 || w[0] != 'v') return false;
   const char last = w.back();
   if (last != 'v' && last != 'w' && last != 'y') return false;
-  return w.size() == 2 || std::string_view("/ie.l1|").find(w[1]) != std::string_view::npos;
+  const std::string_view middle = w.substr(1, w.size() - 2);
+  if (middle.empty()) return true;
+  size_t i = 0;
+  const char32_t c = text::next_code_point(middle, i);
+  return i == middle.size() && (!text::is_letter_or_mark(c) || c == U'i' || c == U'e' || c == U'l' || c == U'w');
 }
 
 // Whether a folded line opens a letter's subject: "V/v ...", as OCR

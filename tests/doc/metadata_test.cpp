@@ -518,6 +518,11 @@ TEST(Metadata, DamagedTypeLineAndSubjectLead) {
   auto md = extract_metadata(head + "VW triển khai thực hiện quản lý\nđất đai\nKính gửi: Hội đồng nhân dân tỉnh.\n");
   EXPECT_EQ(md.type, "CÔNG VĂN");
   EXPECT_EQ(md.title, "V/v triển khai thực hiện quản lý đất đai");
+  for (const std::string lead : {"V-v", "VWv", "V‘v"}) {  // its slash read as a mark or a letter
+    md = extract_metadata(head + lead + " báo cáo kết quả\nKính gửi: Hội đồng nhân dân tỉnh.\n");
+    EXPECT_EQ(md.type, "CÔNG VĂN") << lead;
+    EXPECT_EQ(md.title, "V/v báo cáo kết quả") << lead;
+  }
   md = extract_metadata(head + "NGH] QUYẾT\nvề đại hội đảng bộ các cấp\n\nNội dung.\n");
   EXPECT_EQ(md.type, "NGHỊ QUYẾT");
   // A line in capitals after the title is no more of it.
