@@ -198,21 +198,45 @@ bool code_like(std::string_view word) {
   return word.find('-') != std::string_view::npos && text::count_cases(word).lower == 0;
 }
 
+// The unit of a Party code that OCR set apart from it, its slash lost
+// ("Số 134-BB Dl", "1874-BB DU": /ĐU), in capitals; "" for other words.
+// Two letters in capitals, or the second read as l or 1, one edit from a
+// unit: a place name after the code ("Hà Nội", "Dĩ An") has a small second
+// letter. With a small one, only the very letters of ĐU, which restoration
+// may have made a word of ("Dù").
+std::string lost_code_unit(std::string_view word) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kUnits = {
+      {{"du", "ĐU"}, {"hu", "HU"}, {"tu", "TU"}, {"qu", "QU"}, {"tw", "TW"}}};
+  const std::u32string w = text::to_u32(word);
+  if (w.size() != 2 || !text::is_upper(w[0])) return {};
+  const std::string f = folded_lower(word);
+  if (f == "du") return "ĐU";
+  if (!text::is_upper(w[1]) && w[1] != U'l' && w[1] != U'1') return {};
+  for (const auto& [folded, unit] : kUnits)
+    if (f[0] == folded[0] && text::within_one_edit(f, folded)) return std::string(unit);
+  return {};
+}
+
 // "Lạng Sơn, ngày 06 tháng 8 năm 2025" -> place and ISO date.
 bool parse_place_date(const std::string& seg, std::string& place, std::string& date) {
+  // "ngày", "tháng", "năm" as OCR and restoration leave them: one edit off
+  // ("ngã", "nga", "năn"), the numbers between them holding the date.
+  const auto is = [](const std::string& word, std::string_view key) {
+    return word == key || (word.size() >= 2 && text::within_one_edit(word, key));
+  };
   // The comma before "ngày", which OCR may read as a full stop ("Quảng Trị. ngày").
   size_t comma = seg.find(',');
   std::vector<std::string> w;
   for (size_t c = 0; c < seg.size() && c <= 60; ++c) {
     if (seg[c] != ',' && seg[c] != '.') continue;
     w = words_of(folded_lower(std::string_view(seg).substr(c + 1)));
-    if (!w.empty() && w[0] == "ngay") {
+    if (!w.empty() && is(w[0], "ngay")) {
       comma = c;
       break;
     }
   }
   if (comma == std::string::npos || comma == 0 || comma > 60) return false;
-  if (w.empty() || w[0] != "ngay") w = words_of(folded_lower(std::string_view(seg).substr(comma + 1)));
+  if (w.empty() || !is(w[0], "ngay")) w = words_of(folded_lower(std::string_view(seg).substr(comma + 1)));
   // A header's date ends its column; prose runs on after one ("Như vậy,
   // ngày 9 tháng 11 năm 2025 là Ngày Pháp luật ...").
   constexpr size_t kWordsAfterDate = 2;
@@ -221,7 +245,8 @@ bool parse_place_date(const std::string& seg, std::string& place, std::string& d
     // A draft's date before its day is filled in: "ngày_ tháng 11 năm 2025".
     const std::string month = digits_read(w[2]), year = digits_read(w[4]);
     if (!iso_date("1", month, year).empty()) d = iso_date("1", month, year).substr(0, 7);
-  } else if (w.size() >= 6 && w.size() <= 6 + kWordsAfterDate && w[0] == "ngay" && w[2] == "thang" && w[4] == "nam") {
+  } else if (w.size() >= 6 && w.size() <= 6 + kWordsAfterDate && is(w[0], "ngay") && is(w[2], "thang") &&
+             is(w[4], "nam")) {
     for (size_t k : {1, 3, 5}) w[k] = digits_read(w[k]);
     d = iso_date(w[1], w[3], w[5]);
     // OCR damaged the day ("ngày (s tháng 10 năm 2025"): keep year and month.
@@ -237,12 +262,13 @@ bool parse_place_date(const std::string& seg, std::string& place, std::string& d
   // OCR may merge the number column and the place into one: "Số 215-BC/TU
   // Lạng Sơn", "$6 14-CWHU Bình Giang", "103 -BC/ĐU Lạng Sơn", a draft's
   // "Số: /PA-UBND Bình Thủy". After a "Số" or a code, the place is the
-  // words after the last that looks like a code (code_like).
+  // words after the last that looks like a code (code_like), or like the
+  // unit a code lost (lost_code_unit: "134-BB Dl Cao Thắng").
   if (const std::vector<std::string> pw = words_of(p); !pw.empty() && (opens_number_line(pw[0]) || code_like(pw[0]))) {
     size_t end = 0;  // where the "Số" or the last code-like word ends
     for (size_t k = 0, at = 0; k < pw.size(); ++k) {
       at = p.find(pw[k], at) + pw[k].size();
-      if (k == 0 || code_like(pw[k])) end = at;
+      if (k == 0 || code_like(pw[k]) || (code_like(pw[k - 1]) && !lost_code_unit(pw[k]).empty())) end = at;
     }
     const size_t sp = p.find(' ', end);
     p = sp == std::string::npos ? std::string() : text::collapse_whitespace(std::string_view(p).substr(sp + 1));
@@ -543,25 +569,6 @@ std::string mend_code_slash(const std::string& code) {
     return code.substr(0, at) + "/" + tail;
   }
   return code;
-}
-
-// The unit of a Party code that OCR set apart from it, its slash lost
-// ("Số 134-BB Dl", "1874-BB DU": /ĐU), in capitals; "" for other words.
-// Two letters in capitals, or the second read as l or 1, one edit from a
-// unit: a place name after the code ("Hà Nội", "Dĩ An") has a small second
-// letter. With a small one, only the very letters of ĐU, which restoration
-// may have made a word of ("Dù").
-std::string lost_code_unit(std::string_view word) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kUnits = {
-      {{"du", "ĐU"}, {"hu", "HU"}, {"tu", "TU"}, {"qu", "QU"}, {"tw", "TW"}}};
-  const std::u32string w = text::to_u32(word);
-  if (w.size() != 2 || !text::is_upper(w[0])) return {};
-  const std::string f = folded_lower(word);
-  if (f == "du") return "ĐU";
-  if (!text::is_upper(w[1]) && w[1] != U'l' && w[1] != U'1') return {};
-  for (const auto& [folded, unit] : kUnits)
-    if (f[0] == folded[0] && text::within_one_edit(f, folded)) return std::string(unit);
-  return {};
 }
 
 // Own number and code: "Số 215-BC/TU" / "Số: 45/KH-UBND".

@@ -508,6 +508,12 @@ TEST(Metadata, PlaceAndDateAfterADamagedNumberColumn) {
   EXPECT_EQ(md.date, "2025-11");
   md = read("Số: 12/UBND-NV UBND-NV Đông Triều, ngày 2 tháng 3 năm 2024");
   EXPECT_EQ(md.place, "Đông Triều");
+  // "ngày" and "năm" one edit off, as OCR and restoration leave them.
+  md = read("Số 134-BB Dl Cao Thắng, ngã 24 tháng 6 năm 2025");
+  EXPECT_EQ(md.place, "Cao Thắng");
+  EXPECT_EQ(md.date, "2025-06-24");
+  md = read("So UBC-HĐND Phước Kiển. ngày 16 tháng 02 năn 2019");
+  EXPECT_EQ(md.date, "2019-02-16");
   // A sentence that cites a dated document names no place.
   md = read("Thực hiện Kết luận 14-KL/TW của Bộ Chính trị, ngày 5 tháng 3 năm 2024");
   EXPECT_EQ(md.place, "");
