@@ -85,6 +85,11 @@ Xapian::Document make_xapian_document(const store::DocumentRecord& record) {
   return make_xapian_document(record, tokens_of(searchable_text(record)));
 }
 
+bool weighs_as_heading(std::string_view heading) {
+  const bool numbered = !heading.empty() && heading[0] >= '0' && heading[0] <= '9';
+  return !numbered || heading.size() <= kMaxNumberedHeadingBytes;
+}
+
 Xapian::Document make_xapian_document(const store::DocumentRecord& record, const std::vector<vi::Token>& tokens) {
   Xapian::Document doc;
   store::add_text_postings(doc, searchable_text(record), tokens, 0, record.alternatives);
@@ -92,7 +97,8 @@ Xapian::Document make_xapian_document(const store::DocumentRecord& record, const
   // just a first line: its words weigh as kTitleWdf more occurrences;
   // those of its section headings as kHeadingWdf more.
   if (!record.metadata.type.empty()) store::add_title_terms(doc, record.title, kTitleWdf);
-  for (const auto& [heading, level] : record.metadata.outline) store::add_title_terms(doc, heading, kHeadingWdf);
+  for (const auto& [heading, level] : record.metadata.outline)
+    if (weighs_as_heading(heading)) store::add_title_terms(doc, heading, kHeadingWdf);
   add_record_fields(doc, record);
   return doc;
 }

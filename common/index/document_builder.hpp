@@ -69,11 +69,21 @@ inline constexpr Xapian::termcount kTitleWdf = 8;
 // "Điều 5. ...", "II. ..."). On bench/search-eval --from heading (queries
 // of heading words that other passages' texts also hold; tuned on print
 // and scan-21, 47 queries), words typed plain ranked their passage first
-// 0.242/0.143 of the time with no heading weight, 0.606/0.429 with 2,
-// 0.727/0.500 with 4, 0.758/0.500 with 8; scan-120 (58, not tuned on):
-// 0.310, 0.534, 0.603, 0.655. Queries from the text lose a little from 2
-// on (print words plain 0.986 -> 0.972), more at 8 (0.959).
+// 0.242/0.143 of the time with no heading weight; weighing every heading
+// of the outline, 0.606/0.429 with 2, 0.727/0.500 with 4, 0.758/0.500
+// with 8 (scan-120, not tuned on: 0.310, 0.534, 0.603, 0.655), queries
+// from the text losing a little from 2 on (print words plain 0.986 ->
+// 0.972), more at 8 (0.959). See weighs_as_heading for which weigh.
 inline constexpr Xapian::termcount kHeadingWdf = 4;
+// Whether a heading of the outline weighs so: a numbered item ("1. ...")
+// only when it is at most kMaxNumberedHeadingBytes long, since a longer
+// one is the first line of a legal text's clause ("2. Báo cáo đề xuất chủ
+// trương đầu tư đối với ..."). Weighing those too cost queries from the
+// text (search-eval words plain ranked first, scan-21 0.881 -> 0.864,
+// scan-120 0.913 -> 0.907) and queries of heading words (0.818 / 0.643 /
+// 0.724 with this rule, 0.727 / 0.500 / 0.603 without).
+inline constexpr size_t kMaxNumberedHeadingBytes = 60;
+bool weighs_as_heading(std::string_view heading);
 
 // Restored tokens below this confidence have their other likely readings
 // indexed at their position (store::ReadingAlternatives).

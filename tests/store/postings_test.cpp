@@ -110,6 +110,10 @@ TEST(Terms, TitleAndHeadingWordsWeighMoreWithoutPositions) {
   EXPECT_EQ(wdf_and_positions(headed, folded + "noi"), std::make_pair(1 + vn::index::kHeadingWdf, Xapian::termcount{1}));
   EXPECT_EQ(wdf_and_positions(headed, "nội").first, 1 + vn::index::kHeadingWdf);
   EXPECT_EQ(wdf_and_positions(headed, folded + "ket").first, 2u);
+  // A numbered item weighs as a heading when short; a long one is a clause's first line.
+  EXPECT_TRUE(vn::index::weighs_as_heading("1. Công tác xây dựng Đảng"));
+  EXPECT_TRUE(vn::index::weighs_as_heading("Điều 653. Quan hệ thừa kế giữa con nuôi và cha nuôi, mẹ nuôi và cha đẻ"));
+  EXPECT_FALSE(vn::index::weighs_as_heading("2. Báo cáo đề xuất chủ trương đầu tư đối với chương trình mục tiêu quốc gia,"));
 }
 
 // A code's parts stand at its position with wdf 0, beside the code's term.
