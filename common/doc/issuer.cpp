@@ -9,6 +9,7 @@
 #include "text/normalize.hpp"
 #include "text/split.hpp"
 #include "text/utf8.hpp"
+#include "text/whitespace.hpp"
 #include "vi/fold.hpp"
 
 namespace vn::doc {
@@ -117,36 +118,30 @@ uint8_t place_levels(const std::vector<std::string>& folded, size_t end) {
 }  // namespace
 
 std::string with_dated_place(std::string_view issuer, std::string_view place, const Gazetteer& places) {
-  auto letters = [](std::string_view s) {
-    std::string f = vi::folded_lower(s);
-    f.erase(std::remove(f.begin(), f.end(), ' '), f.end());
-    return f;
-  };
-  auto exact_unit = [&](std::string_view text) {
-    PlaceQuery exact;
-    exact.max_distance = 0;
-    return places.lookup(text, exact).has_value();
-  };
+  auto letters = [](std::string_view s) { return text::without_spaces(vi::folded_lower(s)); };
   const std::string want = letters(place);
   constexpr size_t kMinLetters = 5;  // "Lai", "Ba Vì": too short to tell from other words
   if (want.size() < kMinLetters) return std::string(issuer);
   const std::optional<PlaceMatch> named = places.lookup(place);
   if (!named || named->unit->name != place) return std::string(issuer);
-  // The issuer's runs of one to three words: [begin, end) byte ranges.
+  // The issuer's runs of one to three words, with their letters.
   std::vector<std::string_view> words;
   for (std::string_view w : text::split(issuer, ' '))
     if (!w.empty()) words.push_back(w);
-  std::vector<std::pair<size_t, size_t>> runs;
+  std::vector<std::pair<std::string_view, std::string>> runs;
   for (size_t n = 1; n <= 3; ++n)
-    for (size_t i = 0; i + n <= words.size(); ++i)
-      runs.emplace_back(static_cast<size_t>(words[i].data() - issuer.data()),
-                        static_cast<size_t>(words[i + n - 1].data() + words[i + n - 1].size() - issuer.data()));
-  for (const auto& [begin, end] : runs)
-    if (letters(issuer.substr(begin, end - begin)) == want) return std::string(issuer);
-  for (const auto& [begin, end] : runs) {
-    const std::string_view run = issuer.substr(begin, end - begin);
-    if (!text::within_one_edit(letters(run), want) || exact_unit(run)) continue;
-    return std::string(issuer.substr(0, begin)) + text::to_upper(place) + std::string(issuer.substr(end));
+    for (size_t i = 0; i + n <= words.size(); ++i) {
+      const std::string_view run(words[i].data(), static_cast<size_t>(words[i + n - 1].data() + words[i + n - 1].size() -
+                                                                       words[i].data()));
+      runs.emplace_back(run, letters(run));
+    }
+  if (std::any_of(runs.begin(), runs.end(), [&](const auto& r) { return r.second == want; })) return std::string(issuer);
+  PlaceQuery exact;
+  exact.max_distance = 0;
+  for (const auto& [run, run_letters] : runs) {
+    if (!text::within_one_edit(run_letters, want) || places.lookup(run, exact)) continue;
+    const size_t begin = static_cast<size_t>(run.data() - issuer.data());
+    return std::string(issuer.substr(0, begin)) + text::to_upper(place) + std::string(issuer.substr(begin + run.size()));
   }
   return std::string(issuer);
 }

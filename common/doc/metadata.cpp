@@ -42,13 +42,6 @@ constexpr std::array<TypeName, 22> kTypes = {{
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-// `folded` without its spaces.
-std::string without_spaces(std::string_view folded) {
-  std::string out;
-  for (char c : folded)
-    if (c != ' ') out.push_back(c);
-  return out;
-}
 
 // The canonical type a folded line names ("bao cao" -> "BÁO CÁO"), or "":
 // exactly, or with its words run together ("baocao", "nghiquyet"), or behind
@@ -61,14 +54,14 @@ std::string type_named(std::string_view folded) {
   for (const std::string_view line : {folded, space != std::string_view::npos && space <= 2 ? folded.substr(space + 1)
                                                                                            : std::string_view()}) {
     if (line.empty()) continue;
-    const std::string joined = without_spaces(line);
+    const std::string joined = text::without_spaces(line);
     for (const auto& t : kTypes)
-      if (joined == without_spaces(t.folded)) return std::string(t.canonical);
+      if (joined == text::without_spaces(t.folded)) return std::string(t.canonical);
     // One letter misread ("ngh] quyet"): the types' joined forms are at least
     // two edits apart from each other.
     if (joined.size() >= 6)
       for (const auto& t : kTypes)
-        if (text::within_one_edit(joined, without_spaces(t.folded))) return std::string(t.canonical);
+        if (text::within_one_edit(joined, text::without_spaces(t.folded))) return std::string(t.canonical);
   }
   return {};
 }
