@@ -1,16 +1,28 @@
 #include "restore/sentences.hpp"
 
+#include "text/normalize.hpp"
+#include "text/utf8.hpp"
+
 namespace vn::restore {
 namespace {
 
-// Whether the text between two tokens ends a sentence.
-bool ends_sentence(std::string_view gap) {
+// Whether `word` opens with a small letter.
+bool opens_small(std::string_view word) {
+  size_t i = 0;
+  const char32_t first = text::next_code_point(word, i);
+  return text::is_letter_or_mark(first) && !text::is_upper(first);
+}
+
+// Whether the text between two tokens ends a sentence. A blank line does
+// unless the word after it opens with a small letter: OCR of a narrow
+// column leaves blank lines inside a sentence ("đảng ủy trực\n\nthuộc").
+bool ends_sentence(std::string_view gap, std::string_view next_word) {
   size_t newlines = 0;
   for (char c : gap) {
     if (c == '.' || c == '?' || c == '!' || c == ';' || c == ':') return true;
-    if (c == '\n' && ++newlines == 2) return true;
+    if (c == '\n') ++newlines;
   }
-  return false;
+  return newlines >= 2 && !opens_small(next_word);
 }
 
 }  // namespace
@@ -22,7 +34,8 @@ std::vector<std::pair<size_t, size_t>> split_sentences(std::string_view text, co
   for (size_t i = 0; i < tokens.size(); ++i) {
     const size_t gap_from = tokens[i].offset + tokens[i].length;
     const size_t gap_to = i + 1 < tokens.size() ? tokens[i + 1].offset : text.size();
-    if (i + 1 == tokens.size() || i + 1 - begin >= max_tokens || ends_sentence(text.substr(gap_from, gap_to - gap_from))) {
+    if (i + 1 == tokens.size() || i + 1 - begin >= max_tokens ||
+        ends_sentence(text.substr(gap_from, gap_to - gap_from), tokens[i + 1].text(text))) {
       out.emplace_back(begin, i + 1);
       begin = i + 1;
     }

@@ -6,7 +6,7 @@
 using namespace vn::restore;
 
 TEST(Sentences, SplitAtSentencePunctuationBlankLinesAndLength) {
-  const std::string text = "Một hai. Ba bốn\nnăm\n\nsáu; bảy";
+  const std::string text = "Một hai. Ba bốn\nnăm\n\nSáu; bảy";
   std::vector<vn::vi::Token> tokens;
   vn::vi::tokenize(text, tokens);
   const auto s = split_sentences(text, tokens);
@@ -14,4 +14,17 @@ TEST(Sentences, SplitAtSentencePunctuationBlankLinesAndLength) {
   EXPECT_EQ(s[0], std::make_pair(size_t{0}, size_t{2}));
   EXPECT_EQ(s[1], std::make_pair(size_t{2}, size_t{5}));
   EXPECT_EQ(split_sentences(text, tokens, 2).size(), 5u);
+}
+
+// A blank line before a small letter is a gap inside the sentence, as OCR
+// of a narrow column leaves it ("đảng ủy trực\n\nthuộc").
+TEST(Sentences, BlankLineBeforeASmallLetterContinuesTheSentence) {
+  const std::string text = "Các đảng ủy trực\n\nthuộc tỉnh\n\nĐảng ủy\n\n12 xã";
+  std::vector<vn::vi::Token> tokens;
+  vn::vi::tokenize(text, tokens);
+  const auto s = split_sentences(text, tokens);
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[0], std::make_pair(size_t{0}, size_t{6}));
+  EXPECT_EQ(s[1], std::make_pair(size_t{6}, size_t{8}));
+  EXPECT_EQ(s[2], std::make_pair(size_t{8}, size_t{10}));
 }
