@@ -89,5 +89,7 @@ TEST(SearchesDuringIndexing, AThousandSearchProcessesAgainstACommitAfterEveryDoc
   std::printf("%d searches in %.1f s while %u commits (%d whole runs): %d failed\n", kSearches, seconds,
               static_cast<unsigned>(commits), runs.load(), failed);
   EXPECT_EQ(failed, 0) << "first: " << first_problem;
-  EXPECT_GE(commits, static_cast<Xapian::rev>(kSearches / 10)) << "the writer hardly committed meanwhile";
+  // A whole run commits kDocuments times, then compacts the index, which
+  // starts the revision count afresh: revisions alone undercount it.
+  EXPECT_TRUE(runs > 0 || commits >= static_cast<Xapian::rev>(kSearches / 10)) << "the writer hardly committed meanwhile";
 }
