@@ -13,15 +13,27 @@ bool opens_small(std::string_view word) {
   return text::is_letter_or_mark(first) && !text::is_upper(first);
 }
 
-// Whether the text between two tokens ends a sentence. A blank line does
-// unless the word after it opens with a small letter: OCR of a narrow
-// column leaves blank lines inside a sentence ("đảng ủy trực\n\nthuộc").
+// Whether a line opens with a list item's bullet ("- ", "+ ", "• ").
+bool opens_item(std::string_view line) {
+  const size_t at = line.find_first_not_of(" \t");
+  if (at == std::string_view::npos) return false;
+  line.remove_prefix(at);
+  for (std::string_view bullet : {"-", "+", "*", "\u2022", "\u2013"})
+    if (line.starts_with(bullet) && line.size() > bullet.size() && line[bullet.size()] == ' ') return true;
+  return false;
+}
+
+// Whether the text between two tokens ends a sentence. A new line that
+// opens a list item does. A blank line does unless the word after it
+// opens with a small letter: OCR of a narrow column leaves blank lines
+// inside a sentence ("đảng ủy trực\n\nthuộc").
 bool ends_sentence(std::string_view gap, std::string_view next_word) {
   size_t newlines = 0;
   for (char c : gap) {
     if (c == '.' || c == '?' || c == '!' || c == ';' || c == ':') return true;
     if (c == '\n') ++newlines;
   }
+  if (newlines > 0 && opens_item(gap.substr(gap.rfind('\n') + 1))) return true;
   return newlines >= 2 && !opens_small(next_word);
 }
 

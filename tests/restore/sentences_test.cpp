@@ -28,3 +28,16 @@ TEST(Sentences, BlankLineBeforeASmallLetterContinuesTheSentence) {
   EXPECT_EQ(s[1], std::make_pair(size_t{6}, size_t{8}));
   EXPECT_EQ(s[2], std::make_pair(size_t{8}, size_t{10}));
 }
+
+// A line that opens a list item starts a sentence, as each line of the
+// training text does ("Nơi nhận: K/T TRƯỞNG BAN\n- Đảng đoàn HĐND").
+TEST(Sentences, ALineOpeningAListItemStartsASentence) {
+  const std::string text = "K/T TRƯỞNG BAN\n- Đảng đoàn HĐND\n  + Ban cán sự\nđảng UBND -2 tỉnh";
+  std::vector<vn::vi::Token> tokens;
+  vn::vi::tokenize(text, tokens);
+  const auto s = split_sentences(text, tokens);
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[0].second, 3u);  // K/T TRƯỞNG BAN
+  EXPECT_EQ(s[1].second, 6u);  // Đảng đoàn HĐND
+  EXPECT_EQ(s[2].second, tokens.size());  // "-2" opens no item
+}
