@@ -86,7 +86,7 @@ int run_extract(const ExtractCommand& c) {
   if (c.threads) parallelism.emplace(tbb::global_control::max_allowed_parallelism, c.threads);
   std::unique_ptr<restore::Restorer> restorer;
   if (c.restore) restorer = restore::Restorer::load(c.models, {}, c.channel);
-  const index::ReferenceData refs = index::load_reference_lists(c.models);
+  const index::ReferenceData refs = index::load_reference_lists(c.models, restorer.get());
   bool ok = true;
   for (size_t first = 0; first < c.files.size(); first += kBatch) {
     const size_t n = std::min(kBatch, c.files.size() - first);

@@ -997,7 +997,7 @@ Metadata extract_metadata(std::string_view text, ReferenceLists refs, std::strin
   doc.sign_start = find_recipients_line(doc);
   read_signature(read_recipients(doc, md), doc.sign_start < doc.n, md);
   if (refs.names && !md.signer.empty())
-    md.signer = refs.names->read(md.signer, ocr.empty() ? std::string() : signer_of(ocr));
+    md.signer = refs.names->read(md.signer, ocr.empty() ? std::string() : signer_of(ocr), refs.ocr_likelihood);
   read_outline(doc, md);
   return md;
 }

@@ -39,7 +39,8 @@ struct Metadata {
 // Đồng"), and so is each place of the issuer ("TỈNH DAK LAK"); one that
 // names none stays as written. With `refs.names`, the signer's name is read
 // against the syllables of personal names (PersonNames::read), and with
-// `ocr`, the text `text` was restored from, against the name as OCR read it.
+// `ocr`, the text `text` was restored from, against the name as OCR read it
+// (with `refs.ocr_likelihood`, by the OCR channel).
 Metadata extract_metadata(std::string_view text, ReferenceLists refs = {}, std::string_view ocr = {});
 
 }  // namespace vn::doc

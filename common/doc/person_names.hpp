@@ -15,6 +15,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "doc/reference_lists.hpp"
+
 namespace vn::doc {
 
 class PersonNames {
@@ -39,7 +41,15 @@ class PersonNames {
   // before restoration, of as many words: each word's syllables are those
   // that fold as the OCR's word does, when there are any ("Vì Bà Hai" from
   // OCR "Vu Ba Hai" -> "Vũ Bá Hải"). REQUIRES: valid UTF-8.
-  std::string read(std::string_view name, std::string_view ocr = {}) const;
+  //
+  // With `likelihood` too, each word of the OCR is read as the syllable of
+  // its role that best explains it, by the channel times how often the
+  // syllable is seen in that role, among the syllables whose folded form is
+  // at most two edits from the OCR's (one for three letters or fewer):
+  // OCR "Huynb Anh Minh" -> "Huỳnh Anh Minh", "Hung" -> "Hùng" or "Hưng" as
+  // the OCR engine and the names decide. A word with no such syllable is
+  // read as without it.
+  std::string read(std::string_view name, std::string_view ocr = {}, const OcrLikelihood* likelihood = nullptr) const;
 
   size_t size() const { return size_; }
 
@@ -48,8 +58,22 @@ class PersonNames {
     std::string text;
     uint32_t count;
   };
+  // A syllable of a role as the channel reading scores it.
+  struct Scored {
+    std::string text;
+    std::u32string lower;
+    std::string folded;
+    float log_share;  // log10 of its share of the role's names
+  };
+  // The syllable of `role` that best explains the OCR word `ocr`, which
+  // restoration read as `restored`, or nullptr when none is close or the
+  // word is a name we do not know (read() with a likelihood).
+  const std::string* read_by_channel(size_t role, std::string_view ocr, std::string_view restored,
+                                     const OcrLikelihood& likelihood) const;
+
   // By role, folded form -> its syllables, most frequent first.
   std::array<std::unordered_map<std::string, std::vector<Syllable>>, 3> roles_;
+  std::array<std::vector<Scored>, 3> scored_;  // by role
   size_t size_ = 0;
 };
 

@@ -1,15 +1,23 @@
 // What the metadata extractor reads damaged values against. Each list is
 // optional: without it, the values it would mend stay as written.
 #pragma once
+#include <functional>
+#include <string_view>
 
 namespace vn::doc {
 
 class Gazetteer;
 class PersonNames;
 
+// How likely the OCR engine turned a syllable into a token: log10
+// P(ocr | syllable), both in small letters. The restorer's channel
+// (restore::ChannelModel::log_prob), which this layer does not see.
+using OcrLikelihood = std::function<float(std::u32string_view ocr, std::u32string_view syllable)>;
+
 struct ReferenceLists {
   const Gazetteer* places = nullptr;   // place and issuer names (doc/gazetteer.hpp)
   const PersonNames* names = nullptr;  // the signer's name (doc/person_names.hpp)
+  const OcrLikelihood* ocr_likelihood = nullptr;  // with names: read the name from its OCR
 };
 
 }  // namespace vn::doc

@@ -111,8 +111,13 @@ void add_record_fields(Xapian::Document& doc, const store::DocumentRecord& recor
   doc.add_value(store::schema::kSlotPath, record.path);
 }
 
-ReferenceData load_reference_lists(const std::filesystem::path& model_dir) {
+ReferenceData load_reference_lists(const std::filesystem::path& model_dir, const restore::Restorer* restorer) {
   ReferenceData data;
+  if (restorer)
+    data.ocr_likelihood = std::make_unique<doc::OcrLikelihood>(
+        [&channel = restorer->channel()](std::u32string_view ocr, std::u32string_view syllable) {
+          return channel.log_prob(ocr, syllable);
+        });
   std::error_code ec;
   if (const auto file = model_dir / "gazetteer.tsv"; std::filesystem::exists(file, ec))
     data.places = std::make_unique<doc::Gazetteer>(doc::Gazetteer::load(file));

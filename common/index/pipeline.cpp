@@ -626,7 +626,7 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   // rebuild stopped half-way then restores with it again, and a run
   // without --force is refused as the mixed index it is.
   if (stats.channel != channel.in_index) writer.set_metadata(store::schema::kChannelKey, stats.channel);
-  const ReferenceData refs = load_reference_lists(model_dir);
+  const ReferenceData refs = load_reference_lists(model_dir, restorer.get());
   const Preparer prepare(state, reader, *compressor, restorer.get(), refs.lists(), options.force, failures);
   const size_t reached = run_pipeline(options, entries, state, failures, prepare, writer, threads, progress);
   stats.stopped_by = options.stop ? options.stop->signal() : 0;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <stdexcept>
 
 using vn::doc::PersonNames;
@@ -30,6 +31,33 @@ TEST(PersonNames, ReadsTheOcrsLettersWhenGiven) {
   EXPECT_EQ(names().read("Vì Bà Hai", "Vu Ba Hai"), "Vũ Bá Hải");
   EXPECT_EQ(names().read("Vì Bà Hai", "Vu Ba"), "Vì Bá Hải");  // other word counts: the restored name alone
   EXPECT_EQ(names().read("Phần Mình Và", "Phan Minh Xy"), "Phan Minh Và");  // no syllable folds as "xy" or "va"
+}
+
+// With the OCR channel: each word is the syllable of its role that best
+// explains the OCR, by the channel times its share of the role.
+TEST(PersonNames, ReadsEachWordByTheChannelWhenGivenOne) {
+  const PersonNames n = PersonNames::parse(
+      "surname\tNguyễn\t900\nsurname\tHuỳnh\t50\nsurname\tLục\t20\n"
+      "middle\tĐức\t300\nmiddle\tDiệc\t2\nmiddle\tAnh\t100\n"
+      "given\tHưng\t214\ngiven\tHùng\t193\ngiven\tMinh\t100\n",
+      "test.tsv");
+  // log10 P(ocr | syllable): the pairs below, else far less likely.
+  const vn::doc::OcrLikelihood channel = [](std::u32string_view ocr, std::u32string_view syllable) {
+    static const std::map<std::pair<std::u32string, std::u32string>, float> known = {
+        {{U"huynb", U"huỳnh"}, -2.0f}, {{U"hung", U"hùng"}, -0.5f}, {{U"hung", U"hưng"}, -1.5f},
+        {{U"dire", U"đức"}, -2.5f},    {{U"dire", U"diệc"}, -1.5f}, {{U"anh", U"anh"}, -0.1f},
+        {{U"minh", U"minh"}, -0.1f},   {{U"loc", U"lục"}, -1.0f}};
+    const auto it = known.find({std::u32string(ocr), std::u32string(syllable)});
+    return it == known.end() ? -8.0f : it->second;
+  };
+  // A damaged surname; a given name the channel tells apart.
+  EXPECT_EQ(n.read("Huynb Anh Hưng", "Huynb Anh Hung", &channel), "Huỳnh Anh Hùng");
+  // The restored word competes however far from the OCR, and the role's
+  // counts outweigh a rare syllable's better channel score.
+  EXPECT_EQ(n.read("Huỳnh Đức Minh", "Huynh Dire Minh", &channel), "Huỳnh Đức Minh");
+  // A syllable as the OCR spells it that no name in the list folds to is
+  // a rare name, kept ("Lộc" is no "Lục").
+  EXPECT_EQ(n.read("Lộc Anh Minh", "Loc Anh Minh", &channel), "Lộc Anh Minh");
 }
 
 TEST(PersonNames, KeepsAReadingAboutAsCommonAsTheBest) {
