@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/edits.hpp"
 #include "text/normalize.hpp"
 #include "vi/fold.hpp"
 
@@ -44,11 +45,13 @@ bool all_capitals(std::string_view w) {
   return c.upper >= 2 && c.lower == 0;
 }
 
-// The archive-copy keeper as OCR and restoration leave "Lưu".
+// The archive-copy keeper as OCR and restoration leave "Lưu": the forms
+// seen, or up to two edits from it ("Lutu", "Laru", "Bưu"). The caller
+// also asks for what follows "Lưu", so a loose match is safe.
 bool reads_as_luu(std::string_view folded_word) {
   for (std::string_view v : {"luu", "lit", "litu", "lw", "lu", "liu", "lim", "lint", "lan", "lani", "tau"})
     if (folded_word == v) return true;
-  return false;
+  return folded_word.size() <= 5 && text::edit_distance_within(folded_word, "luu", 2) <= 2;
 }
 
 // "VT" (văn thư), as OCR and restoration leave it.
@@ -88,7 +91,8 @@ void mend_for_information(std::string& item) {
   const size_t open = item.rfind(" (");
   if (open == std::string::npos) return;
   const std::string_view inside = std::string_view(item).substr(open + 2);
-  if (inside.size() == 4 && inside[1] == '/') return;  // "(b/c)" or "(B/c)" as written
+  if (inside == "b/c)" || inside == "B/c)") return;  // as written
+  if (inside.size() == 4 && inside[1] == '/' && inside[0] != 'b' && inside[0] != 'B') return;  // no b/c
   // What restoration reads "bc" as: "bô’cô", "biết", "bác", "bế", "bởi".
   const std::string l = letters(inside);
   if (l.size() < 2 || l.size() > 4 || l[0] != 'b') return;

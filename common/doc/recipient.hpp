@@ -3,11 +3,11 @@
 // 30/2020/NĐ-CP for state bodies, Hướng dẫn 36-HD/VPTW for the Party):
 //   - the archive copy, last in the list: "Lưu: VT, TCCB" (state) or
 //     "Lưu VT" / "Lưu VP, HSBH" / "Lưu Văn phòng Tỉnh ủy" (Party), whose
-//     "Lưu" OCR reads as "Lit", "Luu", "Lw", "Litu", and whose "VT" as
+//     "Lưu" OCR reads as "Lit", "Luu", "Lw", "Litu", "Laru", and whose "VT" as
 //     "Vì" or "WT"; the commas between unit codes read as stops ("VT. XD");
 //   - "(b/c)" (báo cáo: for information) after a recipient, read as
-//     "(bc)", "(bô’cô)", "(bộ‘c)", "(biết)", "(bác)", "(bế)": two to four
-//     letters, the first a b.
+//     "(bc)", "(b/e)", "(bô’cô)", "(bộ‘c)", "(biết)", "(bác)", "(bế)": two
+//     to four letters, the first a b.
 // Anything else is returned as it is.
 #pragma once
 #include <string>

@@ -13,6 +13,10 @@ TEST(Recipient, ArchiveCopyAsOcrAndRestorationLeaveIt) {
   EXPECT_EQ(mend_recipient("Lw Văn phòng Tỉnh ủy"), "Lưu Văn phòng Tỉnh ủy");
   EXPECT_EQ(mend_recipient("Luu VP, HSBH"), "Lưu VP, HSBH");  // unit codes after it
   EXPECT_EQ(mend_recipient("Lưu: VT, TP"), "Lưu: VT, TP");
+  // Two edits from "luu", before what follows "Lưu".
+  EXPECT_EQ(mend_recipient("Laru VP, HSBH"), "Lưu VP, HSBH");
+  EXPECT_EQ(mend_recipient("Lutu: VT, VP"), "Lưu: VT, VP");
+  EXPECT_EQ(mend_recipient("bửu Văn phòng Tỉnh ủy"), "Lưu Văn phòng Tỉnh ủy");
 }
 
 TEST(Recipient, ForInformation) {
@@ -23,6 +27,8 @@ TEST(Recipient, ForInformation) {
   EXPECT_EQ(mend_recipient("Văn phòng Trung ương Đảng (bế)"), "Văn phòng Trung ương Đảng (b/c)");
   EXPECT_EQ(mend_recipient("Văn phòng Trung ương Đảng (b/c)"), "Văn phòng Trung ương Đảng (b/c)");
   EXPECT_EQ(mend_recipient("Ban Thường vụ Tỉnh ủy (B/c)"), "Ban Thường vụ Tỉnh ủy (B/c)");  // as written
+  EXPECT_EQ(mend_recipient("Văn phòng Trung ương Đảng (b/e)"), "Văn phòng Trung ương Đảng (b/c)");
+  EXPECT_EQ(mend_recipient("Sở Tư pháp (k/t)"), "Sở Tư pháp (k/t)");
 }
 
 TEST(Recipient, LeavesOtherRecipientsAlone) {
