@@ -74,11 +74,11 @@ std::string mend_archive_copy(std::string item) {
   std::string out = "Lưu";
   out.append(item, w[0].end, w[1].begin - w[0].end);  // ": " or " "
   out.append(vt ? "VT" : second);
-  // The unit codes after "VT": commas read as stops, or lost.
+  // The unit codes after "VT" or a unit's: commas read as stops, or lost.
   for (size_t k = 2; k < w.size(); ++k) {
     const std::string_view word = std::string_view(item).substr(w[k].begin, w[k].end - w[k].begin);
     std::string_view gap = std::string_view(item).substr(w[k - 1].end, w[k].begin - w[k - 1].end);
-    if (vt && all_capitals(word) && (gap == ". " || gap == " ")) gap = ", ";
+    if ((vt || unit) && all_capitals(word) && (gap == ". " || gap == " ")) gap = ", ";
     out.append(gap).append(word);
   }
   out.append(item, w.back().end, std::string::npos);

@@ -12,6 +12,8 @@ TEST(Recipient, ArchiveCopyAsOcrAndRestorationLeaveIt) {
   EXPECT_EQ(mend_recipient("Litu VT"), "Lưu VT");
   EXPECT_EQ(mend_recipient("Lw Văn phòng Tỉnh ủy"), "Lưu Văn phòng Tỉnh ủy");
   EXPECT_EQ(mend_recipient("Luu VP, HSBH"), "Lưu VP, HSBH");  // unit codes after it
+  EXPECT_EQ(mend_recipient("Lưu VP. HSBH"), "Lưu VP, HSBH");
+  EXPECT_EQ(mend_recipient("Lưu VP HSBH"), "Lưu VP, HSBH");
   EXPECT_EQ(mend_recipient("Lưu: VT, TP"), "Lưu: VT, TP");
   // Two edits from "luu", before what follows "Lưu".
   EXPECT_EQ(mend_recipient("Laru VP, HSBH"), "Lưu VP, HSBH");
