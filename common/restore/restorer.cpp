@@ -9,11 +9,13 @@
 #include "restore/kept_words.hpp"
 #include "restore/lexicon.hpp"
 #include "restore/list_marker.hpp"
+#include "restore/roman_numeral.hpp"
 #include "restore/ocr_symbols.hpp"
 #include "restore/sentences.hpp"
 #include "restore/token_case.hpp"
 #include "restore/token_options.hpp"
 #include "text/utf8.hpp"
+#include "vi/fold.hpp"
 #include "vi/tone.hpp"
 
 namespace vn::restore {
@@ -47,6 +49,12 @@ struct Choice {
   // RestoredToken::alternatives); nullptr when none.
   const std::u32string* alternatives[2] = {nullptr, nullptr};
 };
+
+// Whether the token before tokens[i] was read as a word that takes a
+// Roman numeral ("khóa", "quý": restore/roman_numeral.hpp).
+bool after_numbering_word(const std::vector<Choice>& choices, size_t i) {
+  return i > 0 && choices[i - 1].text && numbers_with_roman(vi::folded_lower(text::to_utf8(*choices[i - 1].text)));
+}
 
 struct Restorer::Impl {
   Impl(std::shared_ptr<const SharedModels> models, ChannelModel channel_model, const RestorerOptions& options)
@@ -186,7 +194,9 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
     // syllable takes the token's case pattern, unless it is the token itself
     // up to case and tone placement; one it chooses is written with the
     // placement most documents use (vi::traditional_tone).
-    if (tokens[i].kind == vi::TokenKind::kCode)
+    if (const auto numeral = c.text ? std::nullopt : read_damaged_roman(original, after_numbering_word(choices, i)))
+      restored = *numeral;  // "X1I" -> "XII"
+    else if (tokens[i].kind == vi::TokenKind::kCode)
       restored = impl_->models->codes.repair(original);
     else if (!c.text && looks_like_abbreviation(original))
       restored = impl_->models->codes.repair_abbreviation(original);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "restore/ocr_symbols.hpp"
+#include "restore/roman_numeral.hpp"
 #include "restore/token_case.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
@@ -234,7 +235,9 @@ TokenOptions OptionBuilder::build_options(std::string_view original, const std::
   }
   // The token itself always stays a reading: as its syllable, or kept.
   const WordId self = kind == vi::TokenKind::kWord ? lexicon_.id(vi::canonical_tone(lower_utf8)) : kUnk;
-  if (self == kUnk) {
+  if (self == kUnk && read_damaged_roman(original, false)) {
+    opts.push_back({kForeign, nullptr, scores_.keep_abbreviation_log_prob});  // "X1I": a numeral, as "XII" is
+  } else if (self == kUnk) {
     opts.push_back({kind == vi::TokenKind::kWord ? kForeign : kCode, nullptr, keep_log_prob(original, lower_utf8)});
   } else if (std::none_of(opts.begin(), opts.end(), [&](const Option& o) { return o.word == self; })) {
     // The token is this syllable up to tone placement ("thủy", "thuỷ").

@@ -542,6 +542,14 @@ TEST(RestorerWithModels, ReadsAnApostropheInsideASyllable) {
   EXPECT_EQ(restorer().restore("ong O'Donnell").text.substr(std::string("ông ").size()), "O'Donnell");
 }
 
+// Roman numerals with an I read as 1 or l (restore/roman_numeral.hpp), and
+// the word before one read in its light ("lần tha XVI1": thứ).
+TEST(RestorerWithModels, WritesTheRomanNumeralsOcrDamaged) {
+  EXPECT_EQ(restorer().restore("Ban Chap hanh Trung uong khoa X1I").text, "Ban Chấp hành Trung ương khóa XII");
+  EXPECT_EQ(restorer().restore("Dai hoi lan tha XVI1 va quy Il nam 2024").text,
+            "Đại hội lần thứ XVII và quý II năm 2024");
+}
+
 TEST(RestorerWithModels, RestoringInPiecesEqualsRestoringWhole) {
   std::string text;
   for (const auto& e : std::filesystem::directory_iterator(kSamples / "ocr"))
