@@ -1,10 +1,12 @@
 #include "doc/citations.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <utility>
 
 #include "doc/code_shape.hpp"
+#include "text/edits.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 #include "vi/fold.hpp"
@@ -141,6 +143,17 @@ std::string without_marks(std::string_view part) {
   return out;
 }
 
+// A Party body's code part: its last letters name the level ("TW", "TU",
+// "HU", "ĐU" or its OCR "DU", "QU", "ThU": "VPTU", "BTCTW", "UBKTTU").
+bool is_party_issuer(std::string_view part) {
+  if (part.size() < 2 || part.size() > 8) return false;
+  for (char c : part)
+    if (!(c >= 'A' && c <= 'Z') && c != 'h') return false;
+  for (std::string_view level : {"TW", "TU", "HU", "DU", "QU", "ThU"})
+    if (part.ends_with(level)) return true;
+  return false;
+}
+
 std::string normalize_part(std::string_view raw) {
   const std::string part = without_marks(raw);
   if (std::string term = assembly_term(part); !term.empty()) return term;
@@ -154,6 +167,12 @@ std::string normalize_part(std::string_view raw) {
     if (part[i] != 'I' && part[i] != 'l') continue;
     const std::string type = repair_d(part.substr(0, i)), issuer = repair_d(part.substr(i + 1));
     if (is_one_of(type, kCodeTypes) && is_one_of(issuer, kCodeIssuers)) return type + "/" + issuer;
+  }
+  // "CTrVPTU", "QDiTW": a type and a Party issuer with the '/' lost.
+  for (size_t i = 2; i + 2 <= part.size(); ++i) {
+    const std::string type = known_part(repair_d(part.substr(0, i)));
+    const std::string_view issuer = std::string_view(part).substr(i);
+    if (!type.empty() && is_party_issuer(issuer)) return type + "/" + repair_d(issuer);
   }
   return repaired;
 }
@@ -248,24 +267,39 @@ std::string date_after(const Tokens& t, size_t i) {
   return {};
 }
 
+// Whether `part` is a year a code may hold: four digits, 19xx or 20xx.
+bool is_year(std::string_view part) {
+  return part.size() == 4 && all_digits(part) && (part.starts_with("19") || part.starts_with("20"));
+}
+
 // Token i is a number and token i + 1 a code opening with letters, with
 // only a hyphen and white space between them ("268- KH/TU", "69-\nNQ/TU"),
-// or a '/' that OCR read as a quote or colon ("749'QĐ-TTg"): the separator
-// to join them with, else 0.
+// or a '/' that OCR read as a quote, colon, semicolon or degree sign
+// ("749'QĐ-TTg", "90;QĐ-TTg", "52°UBND-TH"); or a code opening with a
+// year, after such a '/' ("178:2024-NĐ-CP", "30°2020/NĐ-CP"): the
+// separator to join them with, else 0.
 char split_number(const Tokens& t, size_t i) {
   const vi::Token& next = t.toks[i + 1];
-  const bool part = next.kind == vi::TokenKind::kWord && text::mostly_upper(t.at(i + 1));  // "749'QĐ-TTg"
-  if ((next.kind != vi::TokenKind::kCode && !part) || !is_letter_part(split_code(t.at(i + 1))[0])) return 0;
   const std::string_view gap = t.text.substr(t.end(i), next.offset - t.end(i));
-  if (gap.size() > 1 && gap[0] == '-' && gap_ok(gap, 1, gap.size(), "")) return '-';
-  return reads_as_slash(gap) ? '/' : 0;
+  const bool slash = reads_as_slash(gap) || gap == ";" || gap == "\u00B0";
+  const std::string_view first = split_code(t.at(i + 1))[0];
+  const bool year_next = (next.kind == vi::TokenKind::kCode || next.kind == vi::TokenKind::kNumber) && is_year(first);
+  if (slash && year_next && t.at(i).size() <= 4) return '/';
+  const bool part = next.kind == vi::TokenKind::kWord && text::mostly_upper(t.at(i + 1));  // "749'QĐ-TTg"
+  if ((next.kind != vi::TokenKind::kCode && !part) || !is_letter_part(first)) return 0;
+  if (gap.size() > 1 && gap[0] == '-' && gap_ok(gap, 1, gap.size(), "-")) return '-';  // "19- -NQ/TW" too
+  return slash ? '/' : 0;
 }
 
 // Token i ends a code (a code token, or the last part joined to one) and
 // token i + 1 is the issuer part OCR set apart ("263/QĐ -TTg", "22-QĐ/
-// TW", "749'QĐ-TTg" whose "QĐ-TTg" reads as two words): the separator,
-// else "".
-std::string_view split_issuer(const Tokens& t, size_t i) {
+// TW", "749'QĐ-TTg" whose "QĐ-TTg" reads as two words): the separator and
+// the part as the code writes it, else an empty separator.
+struct IssuerPart {
+  std::string_view separator;
+  std::string part;
+};
+IssuerPart split_issuer(const Tokens& t, size_t i) {
   if (i + 1 >= t.toks.size()) return {};
   const std::string_view gap = t.text.substr(t.end(i), t.toks[i + 1].offset - t.end(i));
   // One separator, as written, doubled ("263/QĐ- -TTg") or as OCR reads a
@@ -275,10 +309,16 @@ std::string_view split_issuer(const Tokens& t, size_t i) {
   while (!sep.empty() && sep.back() == ' ') sep.remove_suffix(1);
   if (gap.size() > sep.size() + 2) return {};
   bool known = reads_as_slash(sep);
-  for (std::string_view s : {"-", "/", "- -", "--", "/-", ";-"}) known |= sep == s;
+  for (std::string_view s : {"-", "/", "- -", "--", "/-", "-/", ";-", ";", "\u00B0"}) known |= sep == s;
+  known |= gap == ".";  // "36-HD.VPTW"; a stop with a space after ends a sentence
   const std::string_view part = t.at(i + 1);
-  if (!known || part.size() > 8 || !is_letter_part(part) || !text::mostly_upper(part)) return {};
-  return sep[0] == '-' ? "-" : "/";
+  if (!known || part.size() > 8 || !is_letter_part(part)) return {};
+  const std::string_view separator = sep[0] == '-' ? "-" : "/";
+  if (text::mostly_upper(part)) return {separator, std::string(part)};
+  // Restoration may read a Party issuer as a word ("17-KL‘TU" -> "17-KL‘Từ").
+  const std::u32string bare = upper32(without_marks(part));
+  if (bare == U"TU" || bare == U"HU" || bare == U"TW") return {separator, text::to_utf8(bare)};
+  return {};
 }
 
 // Token i a number, or a code ending in one, and token i + 1 a code whose
@@ -297,7 +337,45 @@ bool split_digit(const Tokens& t, size_t i) {
   return half_year && b.size() > 3 && digit(b[1]) && b[2] == '/';
 }
 
-bool is_so(std::string_view folded) { return folded == "so" || folded == "s6" || folded == "s0" || folded == "s5"; }
+// A number and a type part alone ("20-HD", "08-CV"): a code whose issuer
+// OCR lost or set on a line of its own, which no reader could follow.
+// ("64/CP", a number and an issuer, is whole: older decrees have no type.)
+bool lacks_issuer(std::string_view code) {
+  const std::vector<std::string_view> parts = split_code(code);
+  return parts.size() == 2 && is_one_of(parts[1], kCodeTypes);
+}
+
+// `code` with a type part OCR damaged read as `word_type`, the type its
+// type word names, when that part is no type and one letter off it
+// ("21-KE/TW" after "Kết luận": "21-KL/TW"; "126-K1/TW"). The type part
+// is the letters after the number and its separator.
+std::string with_type_part(const std::string& code, std::string_view word_type) {
+  const size_t begin = code.find_first_of("-/");
+  if (begin == std::string::npos) return code;
+  size_t from = begin + 1;
+  if (code.size() > from + 5 && is_year(std::string_view(code).substr(from, 4)) && code[from + 4] == '/') from += 5;
+  const size_t end = code.find_first_of("-/", from);
+  if (end == std::string::npos) return code;
+  const std::string_view part = std::string_view(code).substr(from, end - from);
+  if (part.empty() || is_one_of(part, kCodeTypes) || is_one_of(part, kCodeIssuers)) return code;
+  if (!text::within_one_edit(text::to_utf8(upper32(part)), text::to_utf8(upper32(word_type)))) return code;
+  return code.substr(0, from) + std::string(word_type) + code.substr(end);
+}
+
+// "số" as OCR reads it; restoration keeps the ones in digits ("56", "86").
+constexpr std::array<std::string_view, 8> kSoReadings = {"so", "s6", "s0", "s5", "56", "86", "36", "96"};
+
+bool is_so(std::string_view folded) {
+  return std::find(kSoReadings.begin(), kSoReadings.end(), folded) != kSoReadings.end();
+}
+
+// A code token without the "số." OCR glued to its front ("s6.45-CT-TW").
+std::string_view without_so(std::string_view code) {
+  const size_t stop = code.find('.');
+  if (stop == std::string_view::npos || stop + 1 >= code.size() || !is_so(folded_lower(code.substr(0, stop))))
+    return code;
+  return code.substr(stop + 1);
+}
 
 }  // namespace
 
@@ -375,15 +453,19 @@ std::vector<Citation> extract_citations(std::string_view text, const std::vector
       raw = std::string(t.at(i)) + std::string(t.at(i + 1));  // "121 1/2016/UBTVQH13"
       ++i;
     } else if (t.toks[i].kind == vi::TokenKind::kCode) {
-      raw = t.at(i);
+      raw = without_so(t.at(i));  // "s6.45-CT-TW": "số" glued on by a stop
     } else if (const char sep = t.toks[i].kind == vi::TokenKind::kNumber && i + 1 < t.toks.size() ? split_number(t, i) : 0) {
       raw = std::string(t.at(i)) + sep + std::string(t.at(i + 1));  // "268- KH/TU", "749'QĐ-TTg"
       ++i;
     } else {
       continue;
     }
-    if (const std::string_view sep = split_issuer(t, i); !sep.empty()) {  // "263/QĐ -TTg"
-      raw.append(sep).append(t.at(i + 1));
+    // At most two parts set apart: "263/QĐ -TTg", "26/2020:QĐ-UBND" (whose
+    // "QĐ-UBND" reads as two words).
+    for (int parts = 0; parts < 2; ++parts) {
+      const IssuerPart p = split_issuer(t, i);
+      if (p.separator.empty()) break;
+      raw.append(p.separator).append(p.part);
       ++i;
     }
     if (raw.empty() || raw[0] < '0' || raw[0] > '9') continue;
@@ -417,9 +499,12 @@ std::vector<Citation> extract_citations(std::string_view text, const std::vector
 
     Citation c;
     c.code = mend_code_shape(raw);
-    if (c.code.empty()) continue;
+    if (c.code.empty() || lacks_issuer(c.code)) continue;
     c.type = code_type(c.code);
-    if (c.type.empty()) c.type = word_type;
+    if (c.type.empty() && !word_type.empty()) {
+      c.code = with_type_part(c.code, word_type);
+      c.type = word_type;
+    }
     if (c.type.empty()) continue;
     c.key = c.type + " " + c.code;
     c.date = date_after(t, i + 1);

@@ -14,6 +14,14 @@ bool is_digits(std::string_view s) {
   return true;
 }
 
+// Capital letters only ("QD", "QĐ" is not ASCII and stays whole).
+bool is_letter_part_ascii(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < 'A' || c > 'Z') return false;
+  return true;
+}
+
 bool ends_with(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
@@ -38,6 +46,10 @@ std::string slashes_mended(std::string_view code) {
       }
     for (std::string_view mark : kSlashReadings)
       if (len == 0 && rest.starts_with(mark)) len = mark.size();
+    // A stop between two capitals ("36-HD.VPTW"); between digits it is a date's.
+    auto capital = [](char c) { return c >= 'A' && c <= 'Z'; };
+    if (len == 0 && rest[0] == '.' && i > 0 && capital(code[i - 1]) && i + 1 < code.size() && capital(code[i + 1]))
+      len = 1;
     if (len > 0 && i > 0 && i + len < code.size()) {
       out.push_back('/');
       i += len;
@@ -48,11 +60,23 @@ std::string slashes_mended(std::string_view code) {
   return out;
 }
 
+// "06QD-TTg" -> "06/QD-TTg": a number glued to capitals that a separator
+// follows; other codes as they are.
+std::string number_set_apart(std::string code) {
+  const size_t digits = code.find_first_not_of("0123456789");
+  if (digits == 0 || digits == std::string::npos) return code;
+  const size_t sep = code.find_first_of("-/", digits);
+  if (sep == std::string::npos || !is_letter_part_ascii(std::string_view(code).substr(digits, sep - digits)))
+    return code;
+  return code.insert(digits, "/");
+}
+
 }  // namespace
 
 std::string mend_code_shape(std::string_view raw) {
-  // Letter parts as citations read them ("QDi" -> "QĐi", "NQITW" -> "NQ/TW").
-  std::string code = normalize_code(slashes_mended(raw));
+  // Letter parts as citations read them ("QDi" -> "QĐi", "NQITW" -> "NQ/TW"),
+  // a number glued to the part after it set apart ("06QD-TTg").
+  std::string code = normalize_code(number_set_apart(slashes_mended(raw)));
   std::vector<std::string> parts;
   for (size_t start = 0, i = 0; i <= code.size(); ++i)
     if (i == code.size() || code[i] == '-' || code[i] == '/') {

@@ -79,4 +79,29 @@ TEST(Citations, CodesAsOcrLeavesThem) {
   EXPECT_EQ(keys("Chỉ thị số 05-CT/-TW ngày"), (std::vector<std::string>{"CT 05-CT/TW"}));
   EXPECT_EQ(keys("Nghị định số 114/20 18/NĐ-CP. Nó"), (std::vector<std::string>{"NĐ 114/2018/NĐ-CP"}));
   EXPECT_EQ(keys("Biên bản số 134-BB/ĐU ngày"), (std::vector<std::string>{"BB 134-BB/ĐU"}));
+  // A '/' read as ';' or a degree sign, before a year or a type; a part
+  // read as two words; "số" kept in digits.
+  EXPECT_EQ(keys("Quyết định 90;QĐ-TTg của"), (std::vector<std::string>{"QĐ 90/QĐ-TTg"}));
+  EXPECT_EQ(keys("Nghị định 56 178:2024-NĐ-CP ngày"), (std::vector<std::string>{"NĐ 178/2024/NĐ-CP"}));
+  EXPECT_EQ(keys("Nghị định số 30°2020/NĐ-CP ngày"), (std::vector<std::string>{"NĐ 30/2020/NĐ-CP"}));
+  EXPECT_EQ(keys("Nghị định số 62'2020'NĐ-CP ngày"), (std::vector<std::string>{"NĐ 62/2020/NĐ-CP"}));
+  EXPECT_EQ(keys("Quyết định số 26/2020:QĐ-UBND ngày"), (std::vector<std::string>{"QĐ 26/2020/QĐ-UBND"}));
+  EXPECT_EQ(keys("Nghị quyết 1211/2016; UBTVQH13 của"), (std::vector<std::string>{"NQ 1211/2016/UBTVQH13"}));
+  EXPECT_EQ(keys("Nghị quyết 86 25:2021-QHI5 ngày"), (std::vector<std::string>{"NQ 25/2021/QH15"}));
+  // A Party issuer restoration read as a word; a number glued to its type;
+  // a type and an issuer with the '/' lost.
+  EXPECT_EQ(keys("Kết luận số 17-KL‘Từ ngày"), (std::vector<std::string>{"KL 17-KL/TU"}));
+  EXPECT_EQ(keys("Hướng dẫn số 02-HD-/Từ ngày"), (std::vector<std::string>{"HD 02-HD/TU"}));
+  EXPECT_EQ(keys("Quyết định số 06QD-TTg ngày"), (std::vector<std::string>{"QĐ 06/QĐ-TTg"}));
+  EXPECT_EQ(keys("Chương trình số 24-CTrUBKTTU ngày"), (std::vector<std::string>{"CTr 24-CTr/UBKTTU"}));
+  // A type part one letter off the type word's.
+  EXPECT_EQ(keys("Kết luận số 21-KE-TW ngày"), (std::vector<std::string>{"KL 21-KL/TW"}));
+  EXPECT_EQ(keys("Kết luận số 126-K1/TW ngày"), (std::vector<std::string>{"KL 126-KL/TW"}));
+  // "số" glued on by a stop; a doubled hyphen; a stop for the '/'.
+  EXPECT_EQ(keys("Theo Chỉ thị s6.45-CT-TW ngày"), (std::vector<std::string>{"CT 45-CT/TW"}));
+  EXPECT_EQ(keys("Nghị quyết số 19- -NQ/TW, tên"), (std::vector<std::string>{"NQ 19-NQ/TW"}));
+  EXPECT_EQ(keys("Hướng dẫn số 36-HD.VPTW ngày"), (std::vector<std::string>{"HD 36-HD/VPTW"}));
+  // A number and a type alone name no document; a number and an issuer do.
+  EXPECT_EQ(keys("Hướng dẫn số 20-HD ngày"), (std::vector<std::string>{}));
+  EXPECT_EQ(keys("Nghị định 64/CP của"), (std::vector<std::string>{"NĐ 64/CP"}));
 }
