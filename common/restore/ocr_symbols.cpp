@@ -54,12 +54,28 @@ void restoration_tokens(std::string_view text, std::vector<vi::Token>& out) {
   const size_t first = out.size();
   vi::tokenize(text, out);
   std::vector<vi::Token> lone;
+  size_t next = first;  // the first token of `out` not before the symbol
   for (size_t i = 0; i < text.size();) {
     const size_t at = i;
     const char32_t cp = text::next_code_point(text, i);
-    if (vi::is_ocr_letter_symbol(cp) && (at == 0 || is_space_or_edge(text, at - 1)) && is_space_or_edge(text, i) &&
-        may_stand_for_a_letter(text, cp, at, i))
-      lone.push_back({vi::TokenKind::kWord, static_cast<uint32_t>(at), static_cast<uint32_t>(i - at)});
+    if (!vi::is_ocr_letter_symbol(cp) || (at != 0 && !is_space_or_edge(text, at - 1))) continue;
+    if (is_space_or_edge(text, i)) {
+      if (may_stand_for_a_letter(text, cp, at, i))
+        lone.push_back({vi::TokenKind::kWord, static_cast<uint32_t>(at), static_cast<uint32_t>(i - at)});
+      continue;
+    }
+    // A symbol opening a word ("¢c6" for "có"), or "¢" a short number
+    // ("¢6"): a letter of it. Not "&" or "@", which also stand for
+    // themselves ("&c"), nor a currency sign before an amount ("€100").
+    while (next < out.size() && out[next].offset < i) ++next;
+    if (cp < 0x80 || next >= out.size() || out[next].offset != i) continue;
+    const vi::TokenKind kind = out[next].kind;
+    const bool word = kind == vi::TokenKind::kWord || kind == vi::TokenKind::kMixed;
+    if (word || (kind == vi::TokenKind::kNumber && cp == U'¢' && out[next].length <= 2)) {
+      out[next].offset = static_cast<uint32_t>(at);
+      out[next].length += static_cast<uint32_t>(i - at);
+      out[next].kind = vi::TokenKind::kWord;
+    }
   }
   if (lone.empty()) return;
   // Merge in offset order (a lone symbol is never inside another token).
@@ -78,13 +94,17 @@ void restoration_tokens(std::string_view text, std::vector<vi::Token>& out) {
 std::vector<std::u32string> symbol_readings(std::u32string_view token) {
   if (std::none_of(token.begin(), token.end(), [](char32_t c) { return !letters_for(c).empty(); })) return {};
   std::vector<std::u32string> out{std::u32string()};
-  for (const char32_t c : token) {
+  for (size_t k = 0; k < token.size(); ++k) {
+    const char32_t c = token[k];
     const std::u32string_view letters = letters_for(c);
     if (letters.empty()) {
       for (std::u32string& r : out) r.push_back(c);
       continue;
     }
     std::vector<std::u32string> next;
+    // A symbol opening a word of three or more may be a speck before it
+    // ("¢c6" for "có").
+    if (k == 0 && token.size() >= 3) next.emplace_back();
     for (const std::u32string& r : out)
       for (const char32_t l : letters)
         if (next.size() < kMaxSymbolReadings) next.push_back(r + l);

@@ -15,13 +15,14 @@ namespace vn::restore {
 // The tokens the restorer reads: vi::tokenize's, plus a kWord token for
 // every OCR letter symbol that stands alone between spaces (or at the
 // start or end of a line), in order; "&" and "@" only before a lower-case
-// word ("tình hình & địa bàn", not "R & D").
+// word ("tình hình & địa bàn", not "R & D"). A symbol other than those two
+// that opens a word or a number is a letter of it: "¢6" is one kWord token.
 void restoration_tokens(std::string_view text, std::vector<vi::Token>& out);
 
 // The letter strings a lower-case token with OCR letter symbols may stand
 // for: each symbol replaced by each letter it is read for ("¢" -> "o", "e",
-// "c"), at most kMaxSymbolReadings of them; empty when the token has no
-// symbol.
+// "c"), or, opening a token of three or more, by nothing (a speck: "¢c6");
+// at most kMaxSymbolReadings of them; empty when the token has no symbol.
 inline constexpr size_t kMaxSymbolReadings = 9;
 std::vector<std::u32string> symbol_readings(std::u32string_view token);
 

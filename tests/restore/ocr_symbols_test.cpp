@@ -36,11 +36,24 @@ TEST(OcrSymbols, AmpersandAfterRunningTextIsALetter) {
   EXPECT_EQ(token_texts("nổi loạn & Haiti, quân @ Haiti, Tiến & Cộng sự, R & D", tokens), want);
 }
 
+// A symbol opening a word is a letter of it, as is "¢" before a short
+// number ("¢6" for "có"); a currency sign before an amount is not.
+TEST(OcrSymbols, ASymbolOpeningAWordIsALetterOfIt) {
+  std::vector<vn::vi::Token> tokens;
+  const std::vector<std::string> want = {"người", "¢6", "công", "và", "¢c6", "giá", "100", "5", "1234"};
+  EXPECT_EQ(token_texts("người ¢6 công và ¢c6 giá €100 £5 ¢1234", tokens), want);
+  EXPECT_EQ(tokens[1].kind, vn::vi::TokenKind::kWord);
+  const RestoredText r = vn::test::restore_checked("người ¢6 công và ¢c6 tác động");
+  EXPECT_EQ(r.text, "người có công và có tác động");
+}
+
 TEST(OcrSymbols, ReadingsReplaceEachSymbolByItsLetters) {
   const auto r = symbol_readings(U"hi¢u");
   EXPECT_NE(std::find(r.begin(), r.end(), U"hieu"), r.end());
   EXPECT_NE(std::find(r.begin(), r.end(), U"hiou"), r.end());
   EXPECT_TRUE(symbol_readings(U"hieu").empty());
+  const auto speck = symbol_readings(U"¢c6");  // a speck before a word
+  EXPECT_NE(std::find(speck.begin(), speck.end(), U"c6"), speck.end());
   EXPECT_LE(symbol_readings(U"¢&¢&").size(), kMaxSymbolReadings);
 }
 
