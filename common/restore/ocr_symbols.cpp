@@ -29,6 +29,13 @@ bool is_space_or_edge(std::string_view text, size_t at) {
   return at >= text.size() || text[at] == ' ' || text[at] == '\t' || text[at] == '\n' || text[at] == '\r';
 }
 
+// A letter, mark or digit starts the code point at `at` (false at the end).
+bool word_char_at(std::string_view text, size_t at) {
+  if (at >= text.size()) return false;
+  const char32_t c = text::next_code_point(text, at);
+  return text::is_letter_or_mark(c) || text::is_decimal_digit(c);
+}
+
 // A small letter (or a mark) starts the code point at `at`.
 bool small_letter_at(std::string_view text, size_t at) {
   const char32_t c = text::next_code_point(text, at);
@@ -58,7 +65,18 @@ void restoration_tokens(std::string_view text, std::vector<vi::Token>& out) {
   for (size_t i = 0; i < text.size();) {
     const size_t at = i;
     const char32_t cp = text::next_code_point(text, i);
-    if (!vi::is_ocr_letter_symbol(cp) || (at != 0 && !is_space_or_edge(text, at - 1))) continue;
+    if (!vi::is_ocr_letter_symbol(cp)) continue;
+    if (at != 0 && !is_space_or_edge(text, at - 1)) {
+      // A symbol after a one-digit number ends a word OCR read with a
+      // digit for a letter ("1¢" for "lệ"): a letter of it too.
+      while (next < out.size() && out[next].offset + out[next].length < at) ++next;
+      if (cp >= 0x80 && next < out.size() && out[next].offset + out[next].length == at &&
+          out[next].kind == vi::TokenKind::kNumber && out[next].length == 1 && !word_char_at(text, i)) {
+        out[next].length += static_cast<uint32_t>(i - at);
+        out[next].kind = vi::TokenKind::kWord;
+      }
+      continue;
+    }
     if (is_space_or_edge(text, i)) {
       if (may_stand_for_a_letter(text, cp, at, i))
         lone.push_back({vi::TokenKind::kWord, static_cast<uint32_t>(at), static_cast<uint32_t>(i - at)});

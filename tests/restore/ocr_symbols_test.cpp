@@ -47,6 +47,17 @@ TEST(OcrSymbols, ASymbolOpeningAWordIsALetterOfIt) {
   EXPECT_EQ(r.text, "người có công và có tác động");
 }
 
+// A symbol after a one-digit number ends a word read with a digit for a
+// letter ("1¢" for "lệ"); after a longer number it is no letter.
+TEST(OcrSymbols, ASymbolAfterADigitForALetterEndsTheWord) {
+  std::vector<vn::vi::Token> tokens;
+  const std::vector<std::string> want = {"tỷ", "1¢", "hồ", "sơ", "2025", "1", "x"};
+  EXPECT_EQ(token_texts("tỷ 1¢ hồ sơ 2025¢ 1¢x", tokens), want);
+  EXPECT_EQ(tokens[1].kind, vn::vi::TokenKind::kWord);
+  EXPECT_EQ(vn::test::restore_checked("đạt trên 35%, ty 1¢ ho so giai quyet").text,
+            "đạt trên 35%, tỷ lệ hồ sơ giải quyết");
+}
+
 TEST(OcrSymbols, ReadingsReplaceEachSymbolByItsLetters) {
   const auto r = symbol_readings(U"hi¢u");
   EXPECT_NE(std::find(r.begin(), r.end(), U"hieu"), r.end());
