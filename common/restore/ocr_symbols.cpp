@@ -68,7 +68,8 @@ void restoration_tokens(std::string_view text, std::vector<vi::Token>& out) {
     if (!vi::is_ocr_letter_symbol(cp)) continue;
     if (at != 0 && !is_space_or_edge(text, at - 1)) {
       // A symbol after a one-digit number ends a word OCR read with a
-      // digit for a letter ("1¢" for "lệ"): a letter of it too.
+      // digit for a letter ("1¢" for "lệ"): a letter of it too. Not "&",
+      // whose "a" makes "1&" read as "là".
       while (next < out.size() && out[next].offset + out[next].length < at) ++next;
       if (cp >= 0x80 && next < out.size() && out[next].offset + out[next].length == at &&
           out[next].kind == vi::TokenKind::kNumber && out[next].length == 1 && !word_char_at(text, i)) {
@@ -120,9 +121,9 @@ std::vector<std::u32string> symbol_readings(std::u32string_view token) {
       continue;
     }
     std::vector<std::u32string> next;
-    // A symbol opening a word of three or more may be a speck before it
-    // ("¢c6" for "có").
-    if (k == 0 && token.size() >= 3) next.emplace_back();
+    // A symbol opening or ending a word of three or more may be a speck
+    // beside it ("¢c6" for "có", "huyện®").
+    if ((k == 0 || k + 1 == token.size()) && token.size() >= 3) next = out;
     for (const std::u32string& r : out)
       for (const char32_t l : letters)
         if (next.size() < kMaxSymbolReadings) next.push_back(r + l);

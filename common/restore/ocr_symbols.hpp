@@ -21,7 +21,8 @@ void restoration_tokens(std::string_view text, std::vector<vi::Token>& out);
 
 // The letter strings a lower-case token with OCR letter symbols may stand
 // for: each symbol replaced by each letter it is read for ("¢" -> "o", "e",
-// "c"), or, opening a token of three or more, by nothing (a speck: "¢c6");
+// "c"), or, opening or ending a token of three or more, by nothing (a
+// speck: "¢c6", "huyện®");
 // at most kMaxSymbolReadings of them; empty when the token has no symbol.
 inline constexpr size_t kMaxSymbolReadings = 9;
 std::vector<std::u32string> symbol_readings(std::u32string_view token);

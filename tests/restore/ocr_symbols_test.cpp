@@ -65,6 +65,8 @@ TEST(OcrSymbols, ReadingsReplaceEachSymbolByItsLetters) {
   EXPECT_TRUE(symbol_readings(U"hieu").empty());
   const auto speck = symbol_readings(U"¢c6");  // a speck before a word
   EXPECT_NE(std::find(speck.begin(), speck.end(), U"c6"), speck.end());
+  const auto after = symbol_readings(U"huyén®");  // or after it
+  EXPECT_NE(std::find(after.begin(), after.end(), U"huyén"), after.end());
   EXPECT_LE(symbol_readings(U"¢&¢&").size(), kMaxSymbolReadings);
 }
 
