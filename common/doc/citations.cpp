@@ -143,17 +143,6 @@ std::string without_marks(std::string_view part) {
   return out;
 }
 
-// A Party body's code part: its last letters name the level ("TW", "TU",
-// "HU", "ĐU" or its OCR "DU", "QU", "ThU": "VPTU", "BTCTW", "UBKTTU").
-bool is_party_issuer(std::string_view part) {
-  if (part.size() < 2 || part.size() > 8) return false;
-  for (char c : part)
-    if (!(c >= 'A' && c <= 'Z') && c != 'h') return false;
-  for (std::string_view level : {"TW", "TU", "HU", "DU", "QU", "ThU"})
-    if (part.ends_with(level)) return true;
-  return false;
-}
-
 std::string normalize_part(std::string_view raw) {
   const std::string part = without_marks(raw);
   if (std::string term = assembly_term(part); !term.empty()) return term;
@@ -169,10 +158,11 @@ std::string normalize_part(std::string_view raw) {
     if (is_one_of(type, kCodeTypes) && is_one_of(issuer, kCodeIssuers)) return type + "/" + issuer;
   }
   // "CTrVPTU", "QDiTW": a type and a Party issuer with the '/' lost.
-  for (size_t i = 2; i + 2 <= part.size(); ++i) {
+  for (size_t i = 2; i + 2 <= part.size() && part.size() - i <= 8; ++i) {
     const std::string type = known_part(repair_d(part.substr(0, i)));
     const std::string_view issuer = std::string_view(part).substr(i);
-    if (!type.empty() && is_party_issuer(issuer)) return type + "/" + repair_d(issuer);
+    const bool capitals = std::all_of(issuer.begin(), issuer.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == 'h'; });
+    if (!type.empty() && capitals && is_party_issuer(issuer)) return type + "/" + repair_d(issuer);  // "h": ThU
   }
   return repaired;
 }

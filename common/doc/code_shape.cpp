@@ -26,13 +26,6 @@ bool ends_with(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
 
-// The issuer part of a Party code: "TU", "BTGTU", "VPTW", "ĐU", "ThU".
-bool party_issuer(std::string_view part) {
-  for (std::string_view t : {"TW", "TU", "HU", "ĐU", "DU", "QU", "ThU"})  // DU: ĐU not restored
-    if (ends_with(part, t)) return true;
-  return false;
-}
-
 // '/' as OCR misreads it, between two parts.
 std::string slashes_mended(std::string_view code) {
   std::string out;
@@ -73,6 +66,12 @@ std::string number_set_apart(std::string code) {
 
 }  // namespace
 
+bool is_party_issuer(std::string_view part) {
+  for (std::string_view t : {"TW", "TU", "HU", "ĐU", "DU", "QU", "ThU"})  // DU: ĐU not restored
+    if (ends_with(part, t)) return true;
+  return false;
+}
+
 std::string mend_code_shape(std::string_view raw) {
   // Letter parts as citations read them ("QDi" -> "QĐi", "NQITW" -> "NQ/TW"),
   // a number glued to the part after it set apart ("06QD-TTg").
@@ -104,7 +103,7 @@ std::string mend_code_shape(std::string_view raw) {
   if (parts.size() == 4 && year) return join("//-");  // 14/2025/QĐ-UBND
   if (parts.size() == 3 && year && !is_digits(parts[2])) return join("//");  // 80/2015/QH13
   if (parts.size() == 3 && !is_digits(parts[1]) && !is_digits(parts[2]))
-    return join(party_issuer(parts[2]) ? "-/" : "/-");
+    return join(is_party_issuer(parts[2]) ? "-/" : "/-");
   return code;
 }
 

@@ -23,6 +23,10 @@ inline bool reads_as_slash(std::string_view s) {
   return false;
 }
 
+// The issuer part of a Party code: its last letters name the level ("TW",
+// "TU", "HU", "ĐU" or its OCR "DU", "QU", "ThU": "VPTW", "BTGTU", "ĐU").
+bool is_party_issuer(std::string_view part);
+
 // `code` with its separators mended as above and its letter parts read as
 // citations read them (normalize_code: "QDi" -> "QĐi", "HDBND" -> "HĐND"); empty
 // when it does not open with a number (a draft's "-TB/TW", junk). Codes

@@ -55,45 +55,50 @@ bool may_stand_for_a_letter(std::string_view text, char32_t symbol, size_t begin
   return word < begin && small_letter_at(text, word);
 }
 
+// `token` absorbs the symbol at bytes [at, end) before it, when the
+// symbol opens a word ("¢c6" for "có") or "¢" a number of one or two
+// digits ("¢6"): a letter of it. Not "&" or "@", which also stand for
+// themselves ("&c"), nor a currency sign before an amount ("€100").
+void absorb_opening_symbol(vi::Token& token, char32_t symbol, size_t at, size_t end) {
+  const bool word = token.kind == vi::TokenKind::kWord || token.kind == vi::TokenKind::kMixed;
+  if (symbol < 0x80 || token.offset != end ||
+      !(word || (token.kind == vi::TokenKind::kNumber && symbol == U'¢' && token.length <= 2)))
+    return;
+  token.offset = static_cast<uint32_t>(at);
+  token.length += static_cast<uint32_t>(end - at);
+  token.kind = vi::TokenKind::kWord;
+}
+
+// `token` absorbs the symbol at bytes [at, end) after it, when it is one
+// digit and the symbol ends the word: a word OCR read with a digit for a
+// letter ("1¢" for "lệ"). Not "&", whose "a" makes "1&" read as "là".
+void absorb_closing_symbol(std::string_view text, vi::Token& token, char32_t symbol, size_t at, size_t end) {
+  if (symbol < 0x80 || token.offset + token.length != at || token.kind != vi::TokenKind::kNumber ||
+      token.length != 1 || word_char_at(text, end))
+    return;
+  token.length += static_cast<uint32_t>(end - at);
+  token.kind = vi::TokenKind::kWord;
+}
+
 }  // namespace
 
 void restoration_tokens(std::string_view text, std::vector<vi::Token>& out) {
   const size_t first = out.size();
   vi::tokenize(text, out);
   std::vector<vi::Token> lone;
-  size_t next = first;  // the first token of `out` not before the symbol
+  size_t next = first;  // the first token of `out` that does not end before the symbol
   for (size_t i = 0; i < text.size();) {
     const size_t at = i;
     const char32_t cp = text::next_code_point(text, i);
     if (!vi::is_ocr_letter_symbol(cp)) continue;
-    if (at != 0 && !is_space_or_edge(text, at - 1)) {
-      // A symbol after a one-digit number ends a word OCR read with a
-      // digit for a letter ("1¢" for "lệ"): a letter of it too. Not "&",
-      // whose "a" makes "1&" read as "là".
-      while (next < out.size() && out[next].offset + out[next].length < at) ++next;
-      if (cp >= 0x80 && next < out.size() && out[next].offset + out[next].length == at &&
-          out[next].kind == vi::TokenKind::kNumber && out[next].length == 1 && !word_char_at(text, i)) {
-        out[next].length += static_cast<uint32_t>(i - at);
-        out[next].kind = vi::TokenKind::kWord;
-      }
-      continue;
-    }
-    if (is_space_or_edge(text, i)) {
+    while (next < out.size() && out[next].offset + out[next].length < at) ++next;
+    if (at != 0 && !is_space_or_edge(text, at - 1)) {  // inside or after a token
+      if (next < out.size()) absorb_closing_symbol(text, out[next], cp, at, i);
+    } else if (is_space_or_edge(text, i)) {  // alone
       if (may_stand_for_a_letter(text, cp, at, i))
         lone.push_back({vi::TokenKind::kWord, static_cast<uint32_t>(at), static_cast<uint32_t>(i - at)});
-      continue;
-    }
-    // A symbol opening a word ("¢c6" for "có"), or "¢" a short number
-    // ("¢6"): a letter of it. Not "&" or "@", which also stand for
-    // themselves ("&c"), nor a currency sign before an amount ("€100").
-    while (next < out.size() && out[next].offset < i) ++next;
-    if (cp < 0x80 || next >= out.size() || out[next].offset != i) continue;
-    const vi::TokenKind kind = out[next].kind;
-    const bool word = kind == vi::TokenKind::kWord || kind == vi::TokenKind::kMixed;
-    if (word || (kind == vi::TokenKind::kNumber && cp == U'¢' && out[next].length <= 2)) {
-      out[next].offset = static_cast<uint32_t>(at);
-      out[next].length += static_cast<uint32_t>(i - at);
-      out[next].kind = vi::TokenKind::kWord;
+    } else if (next < out.size()) {  // before a token
+      absorb_opening_symbol(out[next], cp, at, i);
     }
   }
   if (lone.empty()) return;

@@ -16,7 +16,9 @@ namespace vn::restore {
 // every OCR letter symbol that stands alone between spaces (or at the
 // start or end of a line), in order; "&" and "@" only before a lower-case
 // word ("tình hình & địa bàn", not "R & D"). A symbol other than those two
-// that opens a word or a number is a letter of it: "¢6" is one kWord token.
+// that opens a word, "¢" before a number of one or two digits, and a
+// symbol after a one-digit number that ends the word are letters of that
+// token, which becomes a kWord: "¢c6", "¢6", "1¢" (for "có", "có", "lệ").
 void restoration_tokens(std::string_view text, std::vector<vi::Token>& out);
 
 // The letter strings a lower-case token with OCR letter symbols may stand
