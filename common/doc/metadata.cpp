@@ -412,6 +412,12 @@ bool damaged_signature_lead(std::string_view line) {
   return c.upper >= 3 && c.upper >= 3 * c.lower;
 }
 
+// Whether `word` opens with a capital letter.
+bool opens_with_capital(std::string_view word) {
+  size_t i = 0;
+  return !word.empty() && text::is_upper(text::next_code_point(word, i));
+}
+
 // OCR may run a recipient and the signature column together with single
 // spaces: "- Ban Thường vụ Tỉnh ủy (B/c), - BÍ THƯ", "- TT HĐND tỉnh; KT.
 // CHỦ TỊCH", "- Lưu: VT, NV. PHÓ CHỦ TỊCH". Cuts the capitals after the
@@ -427,10 +433,11 @@ std::string glued_signature(std::string& item) {
     }
   }
   // Run on with a space alone: "- Ban cán sự đảng UBND BÍ THƯ". The
-  // longest run of words in capitals at the end that reads as a position.
+  // longest run of words in capitals at the end that reads as a position
+  // (restoration may lower a letter of its first: "UBND Bí THƯ").
   const std::vector<std::string> w = words_of(item);
   for (size_t k = 1; k < w.size(); ++k) {
-    if (!text::all_upper(w[k])) continue;
+    if (!text::all_upper(w[k]) && !opens_with_capital(w[k])) continue;
     const size_t at = item.rfind(" " + w[k]);  // words_of splits at spaces and ,.;
     if (at == std::string::npos) continue;
     std::string tail = text::collapse_whitespace(std::string_view(item).substr(at + 1));
@@ -844,7 +851,8 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md) {
         md.recipients.push_back(clean_item(item));
       } else if (!md.recipients.empty() && l.segments().size() > 1) {
         md.recipients.back() = clean_item(md.recipients.back() + " " + seg.text);
-      } else if (!md.recipients.empty() && !is_name(seg.text) && !text::all_upper(seg.text)) {
+      } else if (!md.recipients.empty() && !is_name(seg.text) && !text::all_upper(seg.text) &&
+                 !signature_column(seg.text)) {  // "PHÓ Bí THƯ’": a position, a letter lowered
         md.recipients.back() = clean_item(md.recipients.back() + " " + seg.text);
       } else {
         right.push_back(seg.text);

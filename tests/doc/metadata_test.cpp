@@ -339,6 +339,23 @@ TEST(Metadata, SignaturePositionGluedToARecipient) {
   EXPECT_EQ(md.signer, "Hoàng Văn Thiệu");
 }
 
+// Restoration may lower a letter of a position ("Bí"): it is still no
+// part of the recipient beside or above it.
+TEST(Metadata, APositionWithALetterLoweredIsNoRecipient) {
+  const auto md = extract_metadata(
+      "BÁO CÁO\nkiểm điểm\n\nNội dung.\n\nNơi nhận: T/M ĐẢNG ỦY\n"
+      "- Đảng đoàn HĐND, Ban cán sự đảng UBND Bí THƯ\ntỉnh,\n- Lưu Văn phòng Tỉnh ủy.\n\n"
+      "Hoàng Văn Thiệu\n");
+  EXPECT_EQ(md.recipients, (std::vector<std::string>{"Đảng đoàn HĐND, Ban cán sự đảng UBND tỉnh", "Lưu Văn phòng Tỉnh ủy"}));
+  EXPECT_EQ(md.signer_position, "BÍ THƯ");
+  const auto below = extract_metadata(
+      "BÁO CÁO\nkiểm điểm\n\nNội dung.\n\nNơi nhận:\n- Như trên,\n- Lưu Văn phòng Tỉnh ủy.\n\n"
+      "T/M ĐẢNG ỦY\nPHÓ Bí THƯ’\n\n(đã ký)\n\nLộc Văn Trung\n");
+  EXPECT_EQ(below.recipients, (std::vector<std::string>{"Như trên", "Lưu Văn phòng Tỉnh ủy"}));
+  EXPECT_EQ(below.signer_position, "PHÓ BÍ THƯ");
+  EXPECT_EQ(below.signer, "Lộc Văn Trung");
+}
+
 TEST(Metadata, NoHeaderTakesIssuerFromSignature) {
   const auto md = extract_metadata(
       "BÁO CÁO\nkiểm điểm của Ban Chấp hành Đảng bộ tỉnh\n\nNội dung báo cáo.\n\n"
