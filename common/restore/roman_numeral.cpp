@@ -22,6 +22,7 @@ int canonical_value(std::string_view s, int most) {
 }  // namespace
 
 std::optional<std::string> read_damaged_roman(std::string_view token, bool after_numbering_word) {
+  if (token == "H" && after_numbering_word) return "II";  // the two I's run together: "quý H"
   if (token.size() < 2 || token.size() > 7 || token.find_first_not_of("IVXL1l") != std::string_view::npos)
     return std::nullopt;
   if (token.find_first_of("IVX") == std::string_view::npos) return std::nullopt;  // "11", "ll"

@@ -17,7 +17,8 @@ namespace vn::restore {
 // token is no numeral as it is), as a numeral from 1 to 39 in its
 // canonical form, which is not the token itself. A token without V or X
 // ("I1", "Il") needs `after_numbering_word`: it follows a word that takes
-// a numeral (khóa, thứ, quý, chương, phần, mục, đợt, kỳ).
+// a numeral (khóa, thứ, quý, chương, phần, mục, đợt, kỳ). There "H" is
+// "II", its two I's run together.
 std::optional<std::string> read_damaged_roman(std::string_view token, bool after_numbering_word);
 
 // Whether the folded, lower-case word (vi::folded_lower) takes a Roman

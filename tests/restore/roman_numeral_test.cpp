@@ -20,6 +20,8 @@ TEST(RomanNumeral, ShortOnesNeedAWordThatTakesANumeral) {
   EXPECT_EQ(read_damaged_roman("Il", false), std::nullopt);
   EXPECT_EQ(read_damaged_roman("Il", true), "II");
   EXPECT_EQ(read_damaged_roman("I1", true), "II");
+  EXPECT_EQ(read_damaged_roman("H", true), "II");  // the two I's run together
+  EXPECT_EQ(read_damaged_roman("H", false), std::nullopt);
   EXPECT_TRUE(numbers_with_roman("quy"));
   EXPECT_TRUE(numbers_with_roman("khoa"));
   EXPECT_FALSE(numbers_with_roman("nam"));
