@@ -13,7 +13,7 @@ bool opens_small(std::string_view word) {
   return text::is_letter_or_mark(first) && !text::is_upper(first);
 }
 
-// Whether a line opens with a list item's bullet ("- ", "+ ", "• ").
+// Whether a line opens with a list item's bullet ("- ", "+ ", "* ", "• ", "– ").
 bool opens_item(std::string_view line) {
   const size_t at = line.find_first_not_of(" \t");
   if (at == std::string_view::npos) return false;
