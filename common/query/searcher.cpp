@@ -108,6 +108,27 @@ SearchResult Searcher::search(const SearchRequest& request) {
   }
 }
 
+namespace {
+
+// Drops the hits from `first` on whose document an earlier hit already
+// lists. The approximate query excludes the exact one (OP_AND_NOT), yet
+// over several shards a document the exact query matched has come back
+// among the approximate ones (1 run in 30 of the shard-set test, its
+// docids in some order; the cause is not found). Later hits move up in rank.
+void drop_listed_twice(std::vector<Hit>& hits, size_t first) {
+  const auto listed = [&](const Hit& h) {
+    return std::any_of(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(first),
+                       [&](const Hit& e) { return e.path == h.path; });
+  };
+  if (first == hits.size()) return;
+  const size_t rank = hits[first].rank;
+  const auto kept = std::remove_if(hits.begin() + static_cast<std::ptrdiff_t>(first), hits.end(), listed);
+  hits.erase(kept, hits.end());
+  for (size_t i = first; i < hits.size(); ++i) hits[i].rank = rank + (i - first);
+}
+
+}  // namespace
+
 SearchResult Searcher::run(const SearchRequest& request, const ParsedQuery& parsed) {
   auto dated = [&](const Xapian::Query& q) {
     if (request.from.empty() && request.to.empty()) return q;
@@ -124,6 +145,7 @@ SearchResult Searcher::run(const SearchRequest& request, const ParsedQuery& pars
     const Xapian::Query loose(Xapian::Query::OP_AND_NOT, dated(parsed.approximate), query);
     const size_t skip = request.offset - std::min(request.offset, exact.count);
     result.approximate_total = list(loose, request, parsed, skip, request.limit - shown, exact.count, result.hits).estimated;
+    drop_listed_twice(result.hits, shown);
     for (size_t i = shown; i < result.hits.size(); ++i) result.hits[i].approximate = true;
   }
   return result;
