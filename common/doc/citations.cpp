@@ -257,6 +257,11 @@ std::string date_after(const Tokens& t, size_t i) {
   return {};
 }
 
+// A '/' as OCR reads it in a cited code: kSlashReadings, and also ';' and
+// '°' ("90;QĐ-TTg", "52°UBND-TH"), which the document's own code reading
+// (metadata's) has not been measured with.
+bool reads_as_cited_slash(std::string_view gap) { return reads_as_slash(gap) || gap == ";" || gap == "\u00B0"; }
+
 // Whether `part` is a year a code may hold: four digits, 19xx or 20xx.
 bool is_year(std::string_view part) {
   return part.size() == 4 && all_digits(part) && (part.starts_with("19") || part.starts_with("20"));
@@ -271,7 +276,7 @@ bool is_year(std::string_view part) {
 char split_number(const Tokens& t, size_t i) {
   const vi::Token& next = t.toks[i + 1];
   const std::string_view gap = t.text.substr(t.end(i), next.offset - t.end(i));
-  const bool slash = reads_as_slash(gap) || gap == ";" || gap == "\u00B0";
+  const bool slash = reads_as_cited_slash(gap);
   const std::string_view first = split_code(t.at(i + 1))[0];
   const bool year_next = (next.kind == vi::TokenKind::kCode || next.kind == vi::TokenKind::kNumber) && is_year(first);
   if (slash && year_next && t.at(i).size() <= 4) return '/';
@@ -298,8 +303,8 @@ IssuerPart split_issuer(const Tokens& t, size_t i) {
   while (!sep.empty() && sep.front() == ' ') sep.remove_prefix(1);
   while (!sep.empty() && sep.back() == ' ') sep.remove_suffix(1);
   if (gap.size() > sep.size() + 2) return {};
-  bool known = reads_as_slash(sep);
-  for (std::string_view s : {"-", "/", "- -", "--", "/-", "-/", ";-", ";", "\u00B0"}) known |= sep == s;
+  bool known = reads_as_cited_slash(sep);
+  for (std::string_view s : {"-", "/", "- -", "--", "/-", "-/", ";-"}) known |= sep == s;
   known |= gap == ".";  // "36-HD.VPTW"; a stop with a space after ends a sentence
   const std::string_view part = t.at(i + 1);
   if (!known || part.size() > 8 || !is_letter_part(part)) return {};

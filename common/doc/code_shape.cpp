@@ -3,16 +3,10 @@
 #include <vector>
 
 #include "doc/citations.hpp"
+#include "text/utf8.hpp"
 
 namespace vn::doc {
 namespace {
-
-bool is_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
 
 // Capital letters only ("QD", "QĐ" is not ASCII and stays whole).
 bool is_letter_part_ascii(std::string_view s) {
@@ -20,10 +14,6 @@ bool is_letter_part_ascii(std::string_view s) {
   for (char c : s)
     if (c < 'A' || c > 'Z') return false;
   return true;
-}
-
-bool ends_with(std::string_view s, std::string_view tail) {
-  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
 
 // '/' as OCR misreads it, between two parts.
@@ -68,7 +58,7 @@ std::string number_set_apart(std::string code) {
 
 bool is_party_issuer(std::string_view part) {
   for (std::string_view t : {"TW", "TU", "HU", "ĐU", "DU", "QU", "ThU"})  // DU: ĐU not restored
-    if (ends_with(part, t)) return true;
+    if (part.ends_with(t)) return true;
   return false;
 }
 
@@ -84,7 +74,7 @@ std::string mend_code_shape(std::string_view raw) {
     }
   // A year glued to what follows ("80/2015QH13"): two parts.
   for (size_t k = 1; k < parts.size(); ++k)
-    if (parts[k].size() > 4 && is_digits(parts[k].substr(0, 4)) && (parts[k][0] == '1' || parts[k][0] == '2') &&
+    if (parts[k].size() > 4 && text::all_digits(parts[k].substr(0, 4)) && (parts[k][0] == '1' || parts[k][0] == '2') &&
         !(parts[k][4] >= '0' && parts[k][4] <= '9')) {
       parts.insert(parts.begin() + static_cast<std::ptrdiff_t>(k) + 1, parts[k].substr(4));
       parts[k].resize(4);
@@ -93,16 +83,16 @@ std::string mend_code_shape(std::string_view raw) {
   if (number.size() > 1 && (number[0] == 'O' || number[0] == 'o')) number[0] = '0';
   if (number.size() > 1 && (number[0] == 'l' || number[0] == 'L' || number[0] == 'I' || number[0] == 'i'))
     number[0] = '1';
-  if (!is_digits(number)) return {};
+  if (!text::all_digits(number)) return {};
   auto join = [&](std::string_view seps) {
     std::string out = parts[0];
     for (size_t k = 1; k < parts.size(); ++k) out.append(1, seps[k - 1]).append(parts[k]);
     return out;
   };
-  const bool year = parts.size() > 2 && parts[1].size() == 4 && is_digits(parts[1]);
+  const bool year = parts.size() > 2 && parts[1].size() == 4 && text::all_digits(parts[1]);
   if (parts.size() == 4 && year) return join("//-");  // 14/2025/QĐ-UBND
-  if (parts.size() == 3 && year && !is_digits(parts[2])) return join("//");  // 80/2015/QH13
-  if (parts.size() == 3 && !is_digits(parts[1]) && !is_digits(parts[2]))
+  if (parts.size() == 3 && year && !text::all_digits(parts[2])) return join("//");  // 80/2015/QH13
+  if (parts.size() == 3 && !text::all_digits(parts[1]) && !text::all_digits(parts[2]))
     return join(is_party_issuer(parts[2]) ? "-/" : "/-");
   return code;
 }

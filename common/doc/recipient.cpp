@@ -45,12 +45,12 @@ bool all_capitals(std::string_view w) {
   return c.upper >= 2 && c.lower == 0;
 }
 
-// The archive-copy keeper as OCR and restoration leave "Lưu": the forms
-// seen, or up to two edits from it ("Lutu", "Laru", "Bưu"). The caller
-// also asks for what follows "Lưu", so a loose match is safe.
+// The archive-copy keeper as OCR and restoration leave "Lưu": up to two
+// edits from it ("Lit", "Lw", "Litu", "Laru", "Bưu"), or the farther forms
+// seen ("Lint", "Lani"). The caller also asks for what follows "Lưu", so
+// a loose match is safe.
 bool reads_as_luu(std::string_view folded_word) {
-  for (std::string_view v : {"luu", "lit", "litu", "lw", "lu", "liu", "lim", "lint", "lan", "lani", "tau"})
-    if (folded_word == v) return true;
+  if (folded_word == "lint" || folded_word == "lani") return true;
   return folded_word.size() <= 5 && text::edit_distance_within(folded_word, "luu", 2) <= 2;
 }
 
