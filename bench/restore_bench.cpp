@@ -1,5 +1,5 @@
 // Restoration throughput on one core (oneTBB limited to one thread), in syllables (word tokens) per
-// second, asking for the confidences the indexer asks for (below 0.5).
+// second, asking for the confidences the indexer asks for (index::kAlternativesBelow).
 // Models: the shipped models/.
 //   BM_RestorePages: a fresh restorer, then distinct page-sized documents
 //                    one at a time, as `vnindex index` restores them: 2 MB
@@ -22,6 +22,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "index/document_builder.hpp"
 #include "restore/restorer.hpp"
 #include "decode/decode.hpp"
 #include "vi/tokenizer.hpp"
@@ -30,7 +31,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr float kIndexerDetail = 0.5f;  // index::kLowConfidence
+constexpr float kIndexerDetail = vn::index::kAlternativesBelow;
 
 std::string slurp(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

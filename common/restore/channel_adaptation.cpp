@@ -61,7 +61,7 @@ Reading read_all(const Restorer& restorer, const std::vector<std::string_view>& 
     if (o.stop && o.stop()) break;  // the caller sees the stop too and keeps nothing of this round
     const size_t end = std::min(pieces.size(), begin + kBlock);
     tbb::parallel_for(begin, end, [&](size_t i) {
-      const std::vector<TokenReading> tokens = restorer.read(pieces[i]);
+      const std::vector<TokenReading> tokens = restorer.read(pieces[i], o.min_confidence);  // only whether each is sure enough counts
       r.readings[i].reserve(tokens.size());
       for (const TokenReading& t : tokens) r.readings[i].push_back(fingerprint(t));
       pairs[i - begin].clear();

@@ -139,15 +139,31 @@ float upper_bound(const LanguageModel& lm, const Option& option) {
 // the LM state before the k-th. Options are left out when their share is
 // surely below 1e-4 (kNegligible log10 units behind the chosen one): by
 // their channel score alone, or by their own LM score plus the most the
-// context after them could add.
+// context after them could add. A share surely at or above `exact_below`
+// (see decode) is given as the lower bound that shows it.
 void confidences(const LanguageModel& lm, const Lattice& lattice, const std::vector<size_t>& chosen,
                  const std::vector<size_t>& path, const std::vector<LanguageModel::State>& before,
-                 const ExtensionLookup& known, float channel_weight, std::vector<Decision>& out) {
+                 const ExtensionLookup& known, float channel_weight, float exact_below, std::vector<Decision>& out) {
   constexpr float kNegligible = 4.0f;
+  constexpr double kMargin = 1e-4;  // added to upper bounds, against rounding
   constexpr double kLn10 = 2.302585092994046;  // 10^x == e^(x ln 10), and exp is cheaper than pow
+  // The chosen share is 1 / (1 + R), R the sum over the other options of
+  // 10^(their score - the chosen one's): it is surely >= exact_below when
+  // R, summed from upper bounds of their scores, stays below this (with a
+  // margin for rounding).
+  const double proof_limit = exact_below > 0 && exact_below <= 1 ? (1.0 / exact_below - 1.0) * 0.999 : -1.0;
   auto chosen_at = [&](size_t k) -> const Option& { return (*lattice[path[k]])[chosen[path[k]]]; };
+  struct Rival {
+    size_t option;
+    double own;                  // LM score after the chosen predecessor plus weighted channel
+    LanguageModel::State after;  // the LM state after it, then after the next chosen reading
+    double next = 0;             // the next chosen reading's LM score after it
+    double score;                // an upper bound of its score until scored in full
+    int scored = 0;              // readings after it scored: 0, 1 (`next`), 2 (in full)
+  };
+  std::vector<Rival> rivals;
   std::vector<std::pair<double, size_t>> scores;  // (score, option)
-  std::vector<std::pair<LanguageModel::State, double>> second;  // see context()
+  std::vector<std::pair<LanguageModel::State, double>> second;  // see second_score()
   for (size_t k = 0; k < path.size(); ++k) {
     const size_t t = path[k];
     const std::vector<Option>& opts = *lattice[t];
@@ -157,42 +173,89 @@ void confidences(const LanguageModel& lm, const Lattice& lattice, const std::vec
     if (viable <= 1) continue;  // nothing else comes close
     // Option i's LM score after the chosen predecessor.
     auto own = [&](size_t i, LanguageModel::State& after) -> double { return known.score(t, i, before[k], after); };
-    // What the chosen readings after it add, behind option i's state. The
-    // state after the next reading often forgets option i (about half the
-    // time on generated pages), so the score of the one after that is
-    // remembered by that state for the position's other options.
+    // What the chosen readings after it add, behind option i's state, in
+    // two steps: the next reading's score (`after` becomes the state after
+    // it), then the one after that. The state after the next reading often
+    // forgets option i (about half the time on generated pages), so the
+    // second score is remembered by that state for the position's other
+    // options.
     second.clear();
-    auto context = [&](const LanguageModel::State& after) {
-      LanguageModel::State b, c;
-      double v = k + 1 < path.size() ? known.score(path[k + 1], chosen[path[k + 1]], after, b)
-                                     : lm.end_sentence(after);
-      if (k + 2 < path.size()) {
-        const auto seen = std::find_if(second.begin(), second.end(), [&](const auto& s) { return s.first == b; });
-        if (seen != second.end()) return v + seen->second;
-        second.emplace_back(b, known.score(path[k + 2], chosen[path[k + 2]], b, c));
-        v += second.back().second;
-      }
+    auto next_score = [&](LanguageModel::State& after) -> double {
+      if (k + 1 == path.size()) return lm.end_sentence(after);
+      LanguageModel::State b;
+      const double v = known.score(path[k + 1], chosen[path[k + 1]], after, b);
+      after = b;
       return v;
     };
-    // Upper bound of context(): an option whose own score plus it stays
+    auto second_score = [&](const LanguageModel::State& b) -> double {
+      const auto seen = std::find_if(second.begin(), second.end(), [&](const auto& s) { return s.first == b; });
+      if (seen != second.end()) return seen->second;
+      LanguageModel::State c;
+      second.emplace_back(b, known.score(path[k + 2], chosen[path[k + 2]], b, c));
+      return second.back().second;
+    };
+    auto context = [&](LanguageModel::State& after, double next) {
+      double v = next;
+      if (k + 2 < path.size()) v += second_score(after);
+      return v;
+    };
+    // Upper bounds of the two: an option whose own score plus them stays
     // kNegligible behind the chosen one is left out unscored.
-    const double context_bound = (k + 1 < path.size() ? upper_bound(lm, chosen_at(k + 1)) : lm.upper_bound(kEos)) +
-                                 (k + 2 < path.size() ? upper_bound(lm, chosen_at(k + 2)) : 0.0f);
+    const float next_bound = k + 1 < path.size() ? upper_bound(lm, chosen_at(k + 1)) : lm.upper_bound(kEos);
+    const float second_bound = k + 2 < path.size() ? upper_bound(lm, chosen_at(k + 2)) : 0.0f;
+    const double context_bound = next_bound + second_bound;
     LanguageModel::State after;
     double chosen_score = own(chosen[t], after) + channel_weight * chosen_at(k).channel;
-    chosen_score += context(after);
-    scores.assign(1, {chosen_score, chosen[t]});
+    chosen_score += context(after, next_score(after));
+    rivals.clear();
     for (size_t i = 0; i < opts.size(); ++i) {
       if (i == chosen[t] || channel_weight * opts[i].channel < floor) continue;
       const double v = own(i, after) + channel_weight * opts[i].channel;
       if (v + context_bound < chosen_score - kNegligible) continue;
-      scores.push_back({v + context(after), i});
+      rivals.push_back({i, v, after, 0.0, v + context_bound + kMargin});
+    }
+    // Scores the rival one reading further.
+    auto refine = [&](Rival& r) {
+      if (r.scored == 0) {
+        r.next = next_score(r.after);
+        r.scored = 1;
+        if (k + 2 < path.size()) {
+          r.score = r.own + r.next + second_bound + kMargin;
+          return;
+        }
+      }
+      r.score = r.own + context(r.after, r.next);
+      r.scored = 2;
+    };
+    Decision& d = out[t];
+    if (proof_limit >= 0) {  // try to show the share is high enough, scoring the likeliest rival further each time
+      auto share = [&](const Rival& r) { return std::exp((r.score - chosen_score) * kLn10); };
+      double rest = 0;
+      for (const Rival& r : rivals) rest += share(r);
+      while (rest > proof_limit) {
+        Rival* top = nullptr;
+        for (Rival& r : rivals)
+          if (r.scored < 2 && (top == nullptr || r.score > top->score)) top = &r;
+        if (top == nullptr) break;  // every rival scored in full: not sure enough
+        rest -= share(*top);
+        refine(*top);
+        rest += share(*top);
+      }
+      if (rest <= proof_limit) {
+        d.confidence = static_cast<float>(1.0 / (1.0 + std::max(rest, 0.0)));
+        for (size_t u = t + 1; u < t + chosen_at(k).span; ++u) out[u].confidence = d.confidence;
+        continue;
+      }
+    }
+    scores.assign(1, {chosen_score, chosen[t]});
+    for (Rival& r : rivals) {
+      while (r.scored < 2) refine(r);
+      scores.push_back({r.score, r.option});
     }
     double best = chosen_score;
     for (const auto& [v, i] : scores) best = std::max(best, v);
     double sum = 0;
     for (const auto& [v, i] : scores) sum += std::exp((v - best) * kLn10);
-    Decision& d = out[t];
     d.confidence = static_cast<float>(std::exp((chosen_score - best) * kLn10) / sum);
     // The runner-ups: best first, ties to the lower option index.
     const size_t others = std::min<size_t>(2, scores.size() - 1);
@@ -217,7 +280,8 @@ float score_compound_option(const LanguageModel& lm, const LanguageModel::State&
 }
 
 std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, const DecoderOptions& options,
-                             bool want_confidences) {
+                             float exact_below) {
+  const bool want_confidences = exact_below > 0;
   const size_t n = lattice.size();
   if (n == 0) return {};
   // Column c holds the hypotheses whose last reading ends at position c; a
@@ -298,7 +362,7 @@ std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, co
   for (size_t t = 0; t < n; ++t) out[t] = {chosen[t], 1.0f};
   if (want_confidences) {
     const ExtensionLookup known(lm, lattice, start, columns, scored);
-    confidences(lm, lattice, chosen, path, before, known, options.channel_weight, out);
+    confidences(lm, lattice, chosen, path, before, known, options.channel_weight, exact_below, out);
   }
   return out;
 }

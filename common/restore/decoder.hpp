@@ -57,11 +57,15 @@ struct Decision {
 
 // Picks one option per position maximising
 //   sum LM log10 P(word | two previous) + channel_weight * channel.
-// Without `want_confidences` every confidence is 1: computing them costs
-// as many LM lookups as decoding.
+// Confidences are exact below `exact_below`, with their runner-ups; one
+// that is surely at or above it may be given as any value from
+// exact_below to 1 (a lower bound), without runner-ups, which spares most
+// of their cost: proving 0.5 needs a few LM lookups, an exact value as
+// many as decoding. 0: no confidences (every one 1); above 1: every one
+// exact.
 // REQUIRES: every position has at least one option; options sorted by
 // descending channel score.
 std::vector<Decision> decode(const LanguageModel& lm, const Lattice& lattice, const DecoderOptions& options,
-                             bool want_confidences = true);
+                             float exact_below = 2.0f);
 
 }  // namespace vn::restore

@@ -70,7 +70,7 @@ struct Restorer::Impl {
   // Decodes the sentences of `input` in parallel; each is independent, so
   // the result does not depend on the number of threads.
   std::vector<Choice> decide(std::string_view input, const std::vector<vi::Token>& tokens,
-                             bool want_confidences) const;
+                             float exact_below) const;
 
   RestorerOptions options;
   std::shared_ptr<const SharedModels> models;
@@ -80,7 +80,7 @@ struct Restorer::Impl {
 };
 
 std::vector<Choice> Restorer::Impl::decide(std::string_view input, const std::vector<vi::Token>& tokens,
-                                           bool want_confidences) const {
+                                           float exact_below) const {
   const std::vector<std::pair<size_t, size_t>> sentences = split_sentences(input, tokens);
   std::vector<Choice> choices(tokens.size());
   tbb::parallel_for(tbb::blocked_range<size_t>(0, sentences.size(), 8), [&](const tbb::blocked_range<size_t>& range) {
@@ -99,7 +99,7 @@ std::vector<Choice> Restorer::Impl::decide(std::string_view input, const std::ve
       for (size_t i = begin; i < end; ++i)
         lattice.push_back(token_options.options_with_rejoin(input, tokens, i, *own[i - begin],
                                                             i + 1 < end ? own[i + 1 - begin] : nullptr));
-      const std::vector<Decision> decisions = decode(*models->lm, lattice, options.decoder, want_confidences);
+      const std::vector<Decision> decisions = decode(*models->lm, lattice, options.decoder, exact_below);
       for (size_t i = begin; i < end; ++i) {
         const Decision& d = decisions[i - begin];
         if (d.option == kCovered) {
@@ -143,10 +143,10 @@ std::unique_ptr<Restorer> Restorer::with_channel(ChannelModel channel) const {
 
 const ChannelModel& Restorer::channel() const { return impl_->channel; }
 
-std::vector<TokenReading> Restorer::read(std::string_view input) const {
+std::vector<TokenReading> Restorer::read(std::string_view input, float exact_below) const {
   std::vector<vi::Token> tokens;
   restoration_tokens(input, tokens);
-  const std::vector<Choice> choices = impl_->decide(input, tokens, true);
+  const std::vector<Choice> choices = impl_->decide(input, tokens, exact_below);
   std::vector<TokenReading> out(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Choice& c = choices[i];
@@ -159,7 +159,7 @@ std::vector<TokenReading> Restorer::read(std::string_view input) const {
 RestoredText Restorer::restore(std::string_view input, float detail_below) const {
   std::vector<vi::Token> tokens;
   restoration_tokens(input, tokens);
-  const std::vector<Choice> choices = impl_->decide(input, tokens, detail_below > 0);
+  const std::vector<Choice> choices = impl_->decide(input, tokens, detail_below);
 
   RestoredText out;
   out.text.reserve(input.size() + input.size() / 4);

@@ -108,8 +108,10 @@ class Restorer {
 
   // How each token of `text` (vi::tokenize) is read, with confidences, in
   // token order: what restore() decides, without writing the text.
-  // REQUIRES as restore(). Thread-safe.
-  std::vector<TokenReading> read(std::string_view text) const;
+  // Confidences are exact below `exact_below`; one surely at or above it
+  // may be given as any value from exact_below to 1 (decode()), which is
+  // cheaper. REQUIRES as restore(). Thread-safe.
+  std::vector<TokenReading> read(std::string_view text, float exact_below = 2.0f) const;
 
  private:
   struct Impl;

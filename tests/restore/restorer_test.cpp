@@ -483,7 +483,7 @@ TEST(RestorerDeterminism, TwoThreadsAtOnceGiveTheSameResult) {
 TEST(RestorerDeterminism, DetailBelowListsExactlyTheTokensBelowIt) {
   const std::string in = all_samples("ocr");
   const RestoredText all = restorer().restore(in);
-  for (const float below : {0.5f, 0.9f}) {
+  for (const float below : {0.5f, 0.9f, 0.99f}) {
     RestoredText expected{all.text, {}};
     for (const auto& t : all.tokens)
       if (t.confidence < below) expected.tokens.push_back(t);
@@ -491,6 +491,30 @@ TEST(RestorerDeterminism, DetailBelowListsExactlyTheTokensBelowIt) {
     expect_same(expected, restorer().restore(in, below));
   }
   EXPECT_TRUE(restorer().restore(in, 0.0f).tokens.empty());
+}
+
+// Reading with confidences exact only below a threshold (as channel
+// adaptation does): the same readings, the same confidences below it, and
+// at least the threshold for the others.
+TEST(RestorerDeterminism, ReadIsExactBelowTheThresholdAsked) {
+  const std::string in = all_samples("ocr");
+  const std::vector<vn::restore::TokenReading> all = restorer().read(in);
+  const float below = 0.5f;
+  const std::vector<vn::restore::TokenReading> some = restorer().read(in, below);
+  ASSERT_EQ(all.size(), some.size());
+  size_t low = 0;
+  for (size_t i = 0; i < all.size(); ++i) {
+    EXPECT_EQ(all[i].syllable, some[i].syllable);
+    EXPECT_EQ(all[i].span, some[i].span);
+    if (all[i].confidence < below) {
+      EXPECT_EQ(all[i].confidence, some[i].confidence);
+      ++low;
+    } else {
+      EXPECT_GE(some[i].confidence, below);
+      EXPECT_LE(some[i].confidence, 1.0f);
+    }
+  }
+  EXPECT_GT(low, 10u);
 }
 
 // Issue 13: the runner-up readings of uncertain tokens (indexed beside the
