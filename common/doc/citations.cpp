@@ -310,10 +310,26 @@ IssuerPart split_issuer(const Tokens& t, size_t i) {
   if (!known || part.size() > 8 || !is_letter_part(part)) return {};
   const std::string_view separator = sep[0] == '-' ? "-" : "/";
   if (text::mostly_upper(part)) return {separator, std::string(part)};
-  // Restoration may read a Party issuer as a word ("17-KL‘TU" -> "17-KL‘Từ").
+  // Restoration may read a Party issuer as a word ("17-KL‘TU" -> "17-KL‘Từ"),
+  // and OCR lower a letter of one ("62/2020/NĐ- cP").
   const std::u32string bare = upper32(without_marks(part));
-  if (bare == U"TU" || bare == U"HU" || bare == U"TW") return {separator, text::to_utf8(bare)};
+  if (bare == U"HU") return {separator, "HU"};
+  for (const std::string_view issuer : kCodeIssuers)
+    if (upper32(issuer) == bare) return {separator, std::string(issuer)};
   return {};
+}
+
+// The National Assembly's term that OCR set apart from a code ending in
+// "QH" or "UBTVQH" (raw, the code read so far, ends at token i), after one
+// space: "202/2025/QH 15", "25/2021/QH IS". The term's digits, else "".
+std::string assembly_term_apart(const Tokens& t, size_t i, std::string_view raw) {
+  if (i + 1 >= t.toks.size() || t.toks[i + 1].offset != t.end(i) + 1 || t.text[t.end(i)] != ' ') return {};
+  const std::string_view last = raw.substr(std::min(raw.find_last_of("-/") + 1, raw.size()));
+  if (last != "QH" && last != "UBTVQH") return {};
+  const std::string_view term = t.at(i + 1);
+  if (term.size() != 2) return {};
+  const std::string whole = assembly_term(std::string(last) + std::string(term));
+  return whole.empty() ? std::string() : whole.substr(whole.size() - 2);
 }
 
 // Token i a number, or a code ending in one, and token i + 1 a code whose
@@ -461,6 +477,10 @@ std::vector<Citation> extract_citations(std::string_view text, const std::vector
       const IssuerPart p = split_issuer(t, i);
       if (p.separator.empty()) break;
       raw.append(p.separator).append(p.part);
+      ++i;
+    }
+    if (const std::string term = assembly_term_apart(t, i, raw); !term.empty()) {
+      raw += term;
       ++i;
     }
     if (raw.empty() || raw[0] < '0' || raw[0] > '9') continue;

@@ -88,6 +88,11 @@ TEST(Citations, CodesAsOcrLeavesThem) {
   EXPECT_EQ(keys("Quyết định số 26/2020:QĐ-UBND ngày"), (std::vector<std::string>{"QĐ 26/2020/QĐ-UBND"}));
   EXPECT_EQ(keys("Nghị quyết 1211/2016; UBTVQH13 của"), (std::vector<std::string>{"NQ 1211/2016/UBTVQH13"}));
   EXPECT_EQ(keys("Nghị quyết 86 25:2021-QHI5 ngày"), (std::vector<std::string>{"NQ 25/2021/QH15"}));
+  // The Assembly's term set apart; an issuer with a letter lowered.
+  EXPECT_EQ(keys("Nghị quyết số 202/2025/QH 15. Nó"), (std::vector<std::string>{"NQ 202/2025/QH15"}));
+  EXPECT_EQ(keys("Nghị quyết số 25/2021/QH IS, ngày"), (std::vector<std::string>{"NQ 25/2021/QH15"}));
+  EXPECT_EQ(keys("Nghị quyết số 25/2021/QH ba"), (std::vector<std::string>{"NQ 25/2021/QH"}));
+  EXPECT_EQ(keys("Nghị định số 62/2020/NĐ- cP ngày"), (std::vector<std::string>{"NĐ 62/2020/NĐ-CP"}));
   // A Party issuer restoration read as a word; a number glued to its type;
   // a type and an issuer with the '/' lost.
   EXPECT_EQ(keys("Kết luận số 17-KL‘Từ ngày"), (std::vector<std::string>{"KL 17-KL/TU"}));
