@@ -109,4 +109,7 @@ TEST(Citations, CodesAsOcrLeavesThem) {
   // A number and a type alone name no document; a number and an issuer do.
   EXPECT_EQ(keys("Hướng dẫn số 20-HD ngày"), (std::vector<std::string>{}));
   EXPECT_EQ(keys("Nghị định 64/CP của"), (std::vector<std::string>{"NĐ 64/CP"}));
+  // An issuer cut to one letter names no document either.
+  EXPECT_EQ(keys("Chỉ thị số 05-C ngày"), (std::vector<std::string>{}));
+  EXPECT_EQ(keys("Báo cáo số 49/BC-U ngày"), (std::vector<std::string>{}));
 }
