@@ -304,7 +304,7 @@ IssuerPart split_issuer(const Tokens& t, size_t i) {
   while (!sep.empty() && sep.back() == ' ') sep.remove_suffix(1);
   if (gap.size() > sep.size() + 2) return {};
   bool known = reads_as_cited_slash(sep);
-  for (std::string_view s : {"-", "/", "- -", "--", "/-", "-/", ";-"}) known |= sep == s;
+  for (std::string_view s : {"-", "/", "- -", "--", "/-", "-/", ";-", "./"}) known |= sep == s;
   known |= gap == ".";  // "36-HD.VPTW"; a stop with a space after ends a sentence
   const std::string_view part = t.at(i + 1);
   if (!known || part.size() > 8 || !is_letter_part(part)) return {};
@@ -381,6 +381,19 @@ constexpr std::array<std::string_view, 8> kSoReadings = {"so", "s6", "s0", "s5",
 
 bool is_so(std::string_view folded) {
   return std::find(kSoReadings.begin(), kSoReadings.end(), folded) != kSoReadings.end();
+}
+
+// "số", a number, a year and a code opening with letters, with a space
+// alone between each, from token i - 1: the code's slashes OCR read as
+// spaces ("số 1211 2016 UBTVQHI3", "số 114 2018 ND-CP").
+bool slashes_lost(const Tokens& t, size_t i) {
+  if (i == 0 || i + 2 >= t.toks.size() || !is_so(t.folded(i - 1))) return false;
+  if (t.toks[i].kind != vi::TokenKind::kNumber || t.at(i).size() > 4) return false;
+  if (t.toks[i + 1].kind != vi::TokenKind::kNumber || !is_year(t.at(i + 1))) return false;
+  for (size_t k = i; k < i + 2; ++k)
+    if (t.toks[k + 1].offset != t.end(k) + 1 || t.text[t.end(k)] != ' ') return false;
+  const std::string_view code = t.at(i + 2);
+  return text::mostly_upper(code) && is_letter_part(split_code(code)[0]);
 }
 
 // A code token without the "số." OCR glued to its front ("s6.45-CT-TW").
@@ -468,6 +481,9 @@ std::vector<Citation> extract_citations(std::string_view text, const std::vector
       ++i;
     } else if (t.toks[i].kind == vi::TokenKind::kCode) {
       raw = without_so(t.at(i));  // "s6.45-CT-TW": "số" glued on by a stop
+    } else if (slashes_lost(t, i)) {
+      raw = std::string(t.at(i)) + "/" + std::string(t.at(i + 1)) + "/" + std::string(t.at(i + 2));
+      i += 2;
     } else if (const char sep = t.toks[i].kind == vi::TokenKind::kNumber && i + 1 < t.toks.size() ? split_number(t, i) : 0) {
       raw = std::string(t.at(i)) + sep + std::string(t.at(i + 1));  // "268- KH/TU", "749'QĐ-TTg"
       ++i;

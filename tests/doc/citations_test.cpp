@@ -93,6 +93,11 @@ TEST(Citations, CodesAsOcrLeavesThem) {
   EXPECT_EQ(keys("Nghị quyết số 25/2021/QH IS, ngày"), (std::vector<std::string>{"NQ 25/2021/QH15"}));
   EXPECT_EQ(keys("Nghị quyết số 25/2021/QH ba"), (std::vector<std::string>{"NQ 25/2021/QH"}));
   EXPECT_EQ(keys("Nghị định số 62/2020/NĐ- cP ngày"), (std::vector<std::string>{"NĐ 62/2020/NĐ-CP"}));
+  // Slashes read as spaces after "số"; a stop before a slash.
+  EXPECT_EQ(keys("Nghị quyết số 1211 2016 UBTVQHI3, ngày"), (std::vector<std::string>{"NQ 1211/2016/UBTVQH13"}));
+  EXPECT_EQ(keys("Thực hiện Nghị định 96 114 2018 ND-CP ngày"), (std::vector<std::string>{"NĐ 114/2018/NĐ-CP"}));
+  EXPECT_EQ(keys("năm 2016 có 1211 2016 UBTVQH13 người"), (std::vector<std::string>{}));
+  EXPECT_EQ(keys("Căn cứ Kết luận số 126-KL./TW, tuy"), (std::vector<std::string>{"KL 126-KL/TW"}));
   // A Party issuer restoration read as a word; a number glued to its type;
   // a type and an issuer with the '/' lost.
   EXPECT_EQ(keys("Kết luận số 17-KL‘Từ ngày"), (std::vector<std::string>{"KL 17-KL/TU"}));
