@@ -117,14 +117,13 @@ uint8_t place_levels(const std::vector<std::string>& folded, size_t end) {
 
 }  // namespace
 
-std::string with_dated_place(std::string_view issuer, std::string_view place, const Gazetteer& places) {
-  auto letters = [](std::string_view s) { return text::without_spaces(vi::folded_lower(s)); };
-  const std::string want = letters(place);
-  constexpr size_t kMinLetters = 5;  // "Lai", "Ba Vì": too short to tell from other words
-  if (want.size() < kMinLetters) return std::string(issuer);
-  const std::optional<PlaceMatch> named = places.lookup(place);
-  if (!named || named->unit->name != place) return std::string(issuer);
-  // The issuer's runs of one to three words, with their letters.
+namespace {
+
+// Letters of `s`, folded, spaces left out.
+std::string letters_of(std::string_view s) { return text::without_spaces(vi::folded_lower(s)); }
+
+// The issuer's runs of one to three words, with their letters.
+std::vector<std::pair<std::string_view, std::string>> word_runs(std::string_view issuer) {
   std::vector<std::string_view> words;
   for (std::string_view w : text::split(issuer, ' '))
     if (!w.empty()) words.push_back(w);
@@ -133,8 +132,21 @@ std::string with_dated_place(std::string_view issuer, std::string_view place, co
     for (size_t i = 0; i + n <= words.size(); ++i) {
       const std::string_view run(words[i].data(), static_cast<size_t>(words[i + n - 1].data() + words[i + n - 1].size() -
                                                                        words[i].data()));
-      runs.emplace_back(run, letters(run));
+      runs.emplace_back(run, letters_of(run));
     }
+  return runs;
+}
+
+constexpr size_t kMinPlaceLetters = 5;  // "Lai", "Ba Vì": too short to tell from other words
+
+}  // namespace
+
+std::string with_dated_place(std::string_view issuer, std::string_view place, const Gazetteer& places) {
+  const std::string want = letters_of(place);
+  if (want.size() < kMinPlaceLetters) return std::string(issuer);
+  const std::optional<PlaceMatch> named = places.lookup(place);
+  if (!named || named->unit->name != place) return std::string(issuer);
+  const auto runs = word_runs(issuer);
   if (std::any_of(runs.begin(), runs.end(), [&](const auto& r) { return r.second == want; })) return std::string(issuer);
   PlaceQuery exact;
   exact.max_distance = 0;
@@ -144,6 +156,19 @@ std::string with_dated_place(std::string_view issuer, std::string_view place, co
     return std::string(issuer.substr(0, begin)) + text::to_upper(place) + std::string(issuer.substr(begin + run.size()));
   }
   return std::string(issuer);
+}
+
+std::string dated_place_from_issuer(std::string_view place, std::string_view issuer, const Gazetteer& places) {
+  const std::string want = letters_of(place);
+  if (want.size() < kMinPlaceLetters) return std::string(place);
+  PlaceQuery exact;
+  exact.max_distance = 0;
+  for (const auto& [run, run_letters] : word_runs(issuer)) {
+    if (run_letters != want || run == text::to_upper(place)) continue;
+    const std::optional<PlaceMatch> m = places.lookup(run, exact);
+    if (m && text::to_upper(m->unit->name) == run) return std::string(m->unit->name);
+  }
+  return std::string(place);
 }
 
 std::string mend_issuer(std::string_view issuer, const Gazetteer* places) {
@@ -165,13 +190,27 @@ std::string mend_issuer(std::string_view issuer, const Gazetteer* places) {
   std::string out, place;  // place: the words since the last fixed phrase
   auto put = [](std::string& to, std::string_view w) { to.append(to.empty() ? "" : " ").append(w); };
   uint8_t levels = 0;  // of the unit the last fixed phrase names (PlaceQuery::levels)
+  // The province an earlier place of the line lies in ("HUYỆN AN LÃO":
+  // Hải Phòng), whose districts and communes a later place is looked for
+  // among first ("XÃ CẨM VĂN", not Cẩm Vân of Thanh Hóa).
+  std::string_view province;
   // The place the last phrase led to, read as the unit it names when the
   // gazetteer reads it so unambiguously.
   auto flush_place = [&] {
     if (place.empty()) return;
     PlaceQuery query;
     query.levels = levels;
-    const std::optional<PlaceMatch> m = places && levels ? places->lookup(place, query) : std::nullopt;
+    std::optional<PlaceMatch> m;
+    if (places && levels) {
+      if (!province.empty() && !(levels & kProvinces)) {
+        query.province = province;
+        m = places->lookup(place, query);
+        query.province = {};
+      }
+      if (!m) m = places->lookup(place, query);
+    }
+    if (m && !m->ambiguous && m->alternatives == 0)
+      province = m->unit->level == UnitLevel::kProvince ? m->unit->name : m->unit->province;
     put(out, m && !m->ambiguous ? text::to_upper(m->unit->name) : place);
     place.clear();
     levels = 0;

@@ -32,6 +32,13 @@ std::string mend_issuer(std::string_view issuer, const Gazetteer* places = nullp
 // already spell the place. Other issuers are returned as they are.
 std::string with_dated_place(std::string_view issuer, std::string_view place, const Gazetteer& places);
 
+// The other way: `place` as the issuer spells it where the two differ
+// only in their marks ("Cẩm Vân" beside "ĐẢNG ỦY XÃ CẨM VĂN": Cẩm Văn),
+// the issuer's words being exactly the name of a unit of `places`. The
+// issuer's places were read knowing the province an earlier place of its
+// line lies in (mend_issuer), which the place line alone does not tell.
+std::string dated_place_from_issuer(std::string_view place, std::string_view issuer, const Gazetteer& places);
+
 // The body a signature line signs on behalf of ("T/M TỈNH ỦY",
 // "TM. ỦY BAN NHÂN DÂN" -> the mended body), or empty for other lines.
 std::string body_signed_for(std::string_view line);

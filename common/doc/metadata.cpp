@@ -999,7 +999,10 @@ Metadata extract_metadata(std::string_view text, ReferenceLists refs, std::strin
   read_place_date(doc, md);
   if (refs.places) mend_place(*refs.places, md.place);
   read_issuer(doc, refs.places, md);
-  if (refs.places && !md.place.empty()) md.issuer = with_dated_place(md.issuer, md.place, *refs.places);
+  if (refs.places && !md.place.empty()) {
+    md.issuer = with_dated_place(md.issuer, md.place, *refs.places);
+    md.place = dated_place_from_issuer(md.place, md.issuer, *refs.places);
+  }
   doc.body_start = read_type_and_title(doc, md);
   read_draft(doc, md);
   doc.sign_start = find_recipients_line(doc);

@@ -58,3 +58,23 @@ TEST(Issuer, PlaceOfTheDateLineMendsTheIssuers) {
   EXPECT_EQ(with_dated_place("ĐẢNG ỦY THẠNH PHÚ", "Thành Phố", places), "ĐẢNG ỦY THẠNH PHÚ");  // no such unit
   EXPECT_EQ(with_dated_place("TỈNH ỦY CÀ MAU", "Bạc Liêu", places), "TỈNH ỦY CÀ MAU");
 }
+
+// A commune named alike up to its marks in two provinces: the province an
+// earlier place of the issuer lies in tells which ("HUYỆN AN LÃO": Hải
+// Phòng, so Cẩm Văn, not Cẩm Vân of Thanh Hóa), and the place beside the
+// date, read without that knowledge, takes the issuer's spelling.
+TEST(Issuer, AnEarlierPlaceOfTheLineTellsTheProvince) {
+  const vn::doc::Gazetteer places = vn::doc::Gazetteer::parse(
+      "province\tthành phố\tHải Phòng\t\tboth\nprovince\ttỉnh\tThanh Hóa\t\tboth\n"
+      "district\thuyện\tAn Lão\tHải Phòng\tbefore-2025\n"
+      "commune\txã\tCẩm Vân\tThanh Hóa\tboth\ncommune\txã\tCẩm Văn\tHải Phòng\tbefore-2025\n",
+      "test.tsv");
+  EXPECT_EQ(vn::doc::mend_issuer("ĐẢNG BỘ HUYỆN AN LÃO ĐẢNG ỦY XÃ CẨM VÂN", &places),
+            "ĐẢNG BỘ HUYỆN AN LÃO ĐẢNG ỦY XÃ CẨM VĂN");
+  EXPECT_EQ(vn::doc::mend_issuer("ĐẢNG BỘ TỈNH THANH HÓA ĐẢNG ỦY XÃ CẨM VĂN", &places),
+            "ĐẢNG BỘ TỈNH THANH HÓA ĐẢNG ỦY XÃ CẨM VÂN");
+  using vn::doc::dated_place_from_issuer;
+  EXPECT_EQ(dated_place_from_issuer("Cẩm Vân", "ĐẢNG BỘ HUYỆN AN LÃO ĐẢNG ỦY XÃ CẨM VĂN", places), "Cẩm Văn");
+  EXPECT_EQ(dated_place_from_issuer("Cẩm Vân", "ĐẢNG ỦY XÃ CẨM VÂN", places), "Cẩm Vân");
+  EXPECT_EQ(dated_place_from_issuer("Cẩm Vân", "ĐẢNG ỦY XÃ CAM VAN", places), "Cẩm Vân");  // no unit spelt so
+}
