@@ -465,13 +465,16 @@ bool footnote_line(std::string_view line) {
   return i > 0 && i < line.size() && line[i] == ' ';
 }
 
-// The line of the first "- " item within kFootnoteLines lines after the
-// footnote at line `at` (before `end`), or `at` when there is none.
+// The line of the first "- " item within kFootnoteLines lines (blank ones
+// not counted) after the footnote's first at line `at` (before `end`), or
+// `at` when there is none.
 size_t item_after_footnote(const Lines& lines, size_t at, size_t end) {
   constexpr size_t kFootnoteLines = 3;
-  for (size_t j = at + 1; j < std::min(end, at + 1 + kFootnoteLines); ++j) {
+  for (size_t j = at + 1, seen = 0; j < end && seen <= kFootnoteLines; ++j) {
     const std::string_view t = lines.view(j).trimmed();
-    if (!t.empty() && (t[0] == '-' || t[0] == '+')) return j;
+    if (t.empty()) continue;
+    if (t[0] == '-' || t[0] == '+') return j;
+    ++seen;
   }
   return at;
 }

@@ -572,6 +572,11 @@ TEST(Metadata, FootnoteAmongTheRecipients) {
                                           "1 Họ có hai con, sinh 1906 và 1908.\n- Như trên;\n- Lưu: VT, PC. Võ Viết Lục\n");
   EXPECT_EQ(md.recipients, (std::vector<std::string>{"Đại biểu HĐND tỉnh", "Như trên", "Lưu: VT, PC"}));
   EXPECT_EQ(md.signer, "Võ Viết Lục");
+  // A footnote of three lines, with blank lines about it.
+  EXPECT_EQ(extract_metadata(head + "Nơi nhận:\n- Như trên;\n\n1 Nó giúp nhân dân ta hiểu một cách\nchính xác khái "
+                                    "niệm\nvà biết phân biệt.\n\n- Lưu VP.\n")
+                .recipients,
+            (std::vector<std::string>{"Như trên", "Lưu VP"}));
   // A footnote that ends the list still ends it.
   EXPECT_EQ(extract_metadata(head + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n1 Chú thích cuối trang.\n\nĐoạn sau.\n").recipients,
             (std::vector<std::string>{"Như trên", "Lưu: VT"}));
