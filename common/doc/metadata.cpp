@@ -357,11 +357,23 @@ std::string last_name_of(const std::string& line) {
   return line;
 }
 
+// The bytes of the mark that opens a list item at `s`: "-" or "+", or
+// what OCR reads a dash as on a scan ("»", "~", ">", "•", "*", "–", "—")
+// when a space follows it; 0 when none does.
+size_t item_mark(std::string_view s) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) return 1;
+  for (std::string_view mark : {"\u00BB", "~", ">", "\u2022", "*", "\u2013", "\u2014"})
+    if (s.size() > mark.size() && s.substr(0, mark.size()) == mark && s[mark.size()] == ' ') return mark.size();
+  return 0;
+}
+
 // A recipient without its dash and trailing punctuation (':' is ';' as OCR
 // reads it), nor the signature's "(Đã ký)" / "(Ký tên, đóng dấu)" that OCR
 // ran into it.
 std::string clean_item(std::string s) {
   size_t b = 0;
+  while (b < s.size() && s[b] == ' ') ++b;
+  b += item_mark(std::string_view(s).substr(b));
   while (b < s.size() && (s[b] == '-' || s[b] == ' ' || s[b] == '+')) ++b;
   s.erase(0, b);
   const auto trim = [&] {
@@ -473,7 +485,7 @@ size_t item_after_footnote(const Lines& lines, size_t at, size_t end) {
   for (size_t j = at + 1, seen = 0; j < end && seen <= kFootnoteLines; ++j) {
     const std::string_view t = lines.view(j).trimmed();
     if (t.empty()) continue;
-    if (t[0] == '-' || t[0] == '+') return j;
+    if (item_mark(t) > 0) return j;
     ++seen;
   }
   return at;
@@ -806,6 +818,26 @@ size_t find_recipients_line(const Layout& doc) {
   return doc.n;
 }
 
+// Items OCR ran into one line, the dash of the later read as a mark other
+// than "-" ("Đại biểu HĐND tỉnh ~ Lưu: VT, VP", "Chủ tịch, các PCT UBND
+// tỉnh » Các sở, ban, ngành"): split at such a mark with spaces about it.
+std::vector<std::string> split_run_on_items(std::vector<std::string> items) {
+  std::vector<std::string> out;
+  for (std::string& item : items) {
+    size_t from = 0;
+    for (size_t i = 1; i + 1 < item.size(); ++i) {
+      if (item[i - 1] != ' ' || item[i] == '-' || item[i] == '+') continue;
+      const size_t mark = item_mark(std::string_view(item).substr(i));
+      if (mark == 0) continue;
+      if (std::string piece = clean_item(item.substr(from, i - from)); !piece.empty()) out.push_back(std::move(piece));
+      from = i;
+      i += mark;
+    }
+    if (std::string piece = clean_item(item.substr(from)); !piece.empty()) out.push_back(std::move(piece));
+  }
+  return out;
+}
+
 // Reads the recipients from the "Nơi nhận:" list and returns the segments of
 // the signature column (positions, "T/M ..." lines, the signer's name), top
 // to bottom. Without a recipients list, the segments of the last lines.
@@ -848,7 +880,7 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md) {
             right.push_back(std::move(rest));
           else if (!rest.empty()) md.recipients.push_back(rest);
         }
-      } else if (seg.text[0] == '-' || seg.text[0] == '+') {
+      } else if (item_mark(seg.text) > 0) {
         std::string item = seg.text;
         if (std::string tail = glued_signature(item); !tail.empty()) right.push_back(std::move(tail));
         md.recipients.push_back(clean_item(item));
@@ -862,6 +894,7 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md) {
       }
     }
   }
+  md.recipients = split_run_on_items(std::move(md.recipients));
   for (std::string& r : md.recipients) r = mend_recipient(std::move(r));
   return right;
 }

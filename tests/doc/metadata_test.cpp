@@ -566,6 +566,18 @@ TEST(Metadata, RecipientsLineDamagedBeyondReading) {
   EXPECT_EQ(md.signer, "Trần Văn Bình");
 }
 
+// A scan's dash read as another mark, at a line's start or where OCR ran
+// two items into one line.
+TEST(Metadata, RecipientsWhoseDashesOcrMisread) {
+  const std::string head = "ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/BC-UBND\n\nBÁO CÁO\nkết quả\n\nNội dung báo cáo.\n\n";
+  const auto md = extract_metadata(head + "Nơi nhận: KT. CHỦ TỊCH\n- Như trên;\n» TT HĐND tỉnh;\n"
+                                          "- Chủ tịch, các PCT UBND tỉnh » Các sở, ban, ngành;\n"
+                                          "- Đại biểu HĐND tỉnh ~ Lưu: VT, VP. Trần Quang Huy\n");
+  EXPECT_EQ(md.recipients, (std::vector<std::string>{"Như trên", "TT HĐND tỉnh", "Chủ tịch, các PCT UBND tỉnh",
+                                                     "Các sở, ban, ngành", "Đại biểu HĐND tỉnh", "Lưu: VT, VP"}));
+  EXPECT_EQ(md.signer, "Trần Quang Huy");
+}
+
 TEST(Metadata, FootnoteAmongTheRecipients) {
   const std::string head = "ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/BC-UBND\n\nBÁO CÁO\nkết quả\n\nNội dung báo cáo.\n\n";
   const auto md = extract_metadata(head + "Nơi nhận: TM. HỘI ĐỒNG NHÂN DÂN\n- Đại biểu HĐND tỉnh; CHỦ TỊCH\n"
