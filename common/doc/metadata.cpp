@@ -357,6 +357,29 @@ std::string last_name_of(const std::string& line) {
   return line;
 }
 
+// A quote mark OCR made of a speck or of a letter's hook, at one edge of a
+// word ("hỗ trợ’ tiếp", "Như 'trên"): dropped, unless the text holds quote
+// marks that pair up ("‘Ngày hội’").
+std::string without_stray_quotes(std::string s) {
+  auto count = [&](std::string_view q) {
+    size_t n = 0;
+    for (size_t at = s.find(q); at != std::string::npos; at = s.find(q, at + q.size())) ++n;
+    return n;
+  };
+  const size_t opening = count("\u2018"), closing = count("\u2019"), straight = count("'");
+  if ((opening > 0 && closing > 0) || straight >= 2) return s;
+  auto gap = [](char c) { return c == ' ' || c == ',' || c == '.' || c == ';' || c == ':' || c == '(' || c == ')'; };
+  for (std::string_view q : {"\u2018", "\u2019", "'"}) {
+    for (size_t at = s.find(q); at != std::string::npos; at = s.find(q, at)) {
+      const bool left = at == 0 || gap(s[at - 1]);
+      const bool right = at + q.size() == s.size() || gap(s[at + q.size()]);
+      if (left != right) s.erase(at, q.size());
+      else at += q.size();
+    }
+  }
+  return s;
+}
+
 // The bytes of the mark that opens a list item at `s`: "-" or "+", or
 // what OCR reads a dash as on a scan ("»", "~", ">", "•", "*", "–", "—")
 // when a space follows it; 0 when none does.
@@ -770,6 +793,7 @@ size_t read_type_and_title(const Layout& doc, Metadata& md) {
   if (md.type.empty() && !subject.empty()) md.type = "CÔNG VĂN";
   mend_subject_lead(subject);
   if (md.title.empty()) md.title = subject;
+  md.title = without_stray_quotes(std::move(md.title));
   return body_start;
 }
 
@@ -895,7 +919,7 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md) {
     }
   }
   md.recipients = split_run_on_items(std::move(md.recipients));
-  for (std::string& r : md.recipients) r = mend_recipient(std::move(r));
+  for (std::string& r : md.recipients) r = mend_recipient(without_stray_quotes(std::move(r)));
   return right;
 }
 

@@ -578,6 +578,18 @@ TEST(Metadata, RecipientsWhoseDashesOcrMisread) {
   EXPECT_EQ(md.signer, "Trần Quang Huy");
 }
 
+// A quote mark OCR left at a word's edge is no part of a title or a
+// recipient; quotes that pair up are.
+TEST(Metadata, StrayQuoteMarksLeaveTitlesAndRecipients) {
+  const std::string head = "ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/TTr-UBND\n\nTỜ TRÌNH\n";
+  auto md = extract_metadata(head + "Dự thảo Nghị quyết chính sách hỗ trợ’ tiếp công dân\n\nNội dung.\n\n"
+                                    "Nơi nhận:\n- Như 'trên;\n- Lưu: VT.\n");
+  EXPECT_EQ(md.title, "Dự thảo Nghị quyết chính sách hỗ trợ tiếp công dân");
+  EXPECT_EQ(md.recipients, (std::vector<std::string>{"Như trên", "Lưu: VT"}));
+  md = extract_metadata(head + "về cuộc vận động ‘Ngày hội’ toàn dân\n\nNội dung.\n");
+  EXPECT_EQ(md.title, "về cuộc vận động ‘Ngày hội’ toàn dân");
+}
+
 TEST(Metadata, FootnoteAmongTheRecipients) {
   const std::string head = "ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/BC-UBND\n\nBÁO CÁO\nkết quả\n\nNội dung báo cáo.\n\n";
   const auto md = extract_metadata(head + "Nơi nhận: TM. HỘI ĐỒNG NHÂN DÂN\n- Đại biểu HĐND tỉnh; CHỦ TỊCH\n"
