@@ -635,6 +635,10 @@ void read_number(const Line& l, Metadata& md) {
   size_t d = 0;
   while (d < md.code.size() && md.code[d] >= '0' && md.code[d] <= '9') ++d;
   md.number = md.code.substr(0, d);
+  // A code names its type or issuer in letters; without them ("283",
+  // "14/202": the rest lost to OCR) it is no code a filter could use.
+  if (std::none_of(md.code.begin(), md.code.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c & 0x80); }))
+    md.code.clear();
 }
 
 // Place and date: "Cao Bằng, ngày 12 tháng 6 năm 2025", usually on the number line.

@@ -416,6 +416,10 @@ TEST(Metadata, CodeWithSpacesAroundItsHyphen) {
   EXPECT_EQ(extract_metadata("HUYỆN ỦY A\nSố 12-BC Hà Nội, ngày 29 tháng 10 năm 2025\n").code, "12-BC");
   // "V/" read as one W.
   EXPECT_EQ(extract_metadata("HUYỆN ỦY A\nSố 14-CWHU Bình Giang, ngày 03 tháng 6 năm 2018\n").code, "14-CV/HU");
+  // Nothing but digits left of it: its number, and no code.
+  const auto lost = extract_metadata("ỦY BAN NHÂN DÂN TỈNH A\nSố 14/202 :OD-U BND Nghệ An, ngày 19 tháng 9 năm 2025\n");
+  EXPECT_EQ(lost.code, "");
+  EXPECT_EQ(lost.number, "14");
 }
 
 // Issue 14: type words glued or behind junk, a damaged "V/v", and the
