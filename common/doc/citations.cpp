@@ -359,22 +359,6 @@ bool lacks_issuer(std::string_view code) {
   return parts.size() >= 2 && text::to_u32(parts.back()).size() == 1 && is_letter_part(parts.back());
 }
 
-// `code` with a type part OCR damaged read as `word_type`, the type its
-// type word names, when that part is no type and one letter off it
-// ("21-KE/TW" after "Kết luận": "21-KL/TW"; "126-K1/TW"). The type part
-// is the letters after the number and its separator.
-std::string with_type_part(const std::string& code, std::string_view word_type) {
-  const size_t begin = code.find_first_of("-/");
-  if (begin == std::string::npos) return code;
-  size_t from = begin + 1;
-  if (code.size() > from + 5 && is_year(std::string_view(code).substr(from, 4)) && code[from + 4] == '/') from += 5;
-  const size_t end = code.find_first_of("-/", from);
-  if (end == std::string::npos) return code;
-  const std::string_view part = std::string_view(code).substr(from, end - from);
-  if (part.empty() || is_one_of(part, kCodeTypes) || is_one_of(part, kCodeIssuers)) return code;
-  if (!text::within_one_edit(text::to_utf8(upper32(part)), text::to_utf8(upper32(word_type)))) return code;
-  return code.substr(0, from) + std::string(word_type) + code.substr(end);
-}
 
 // "số" as OCR reads it; restoration keeps the ones in digits ("56", "86").
 constexpr std::array<std::string_view, 8> kSoReadings = {"so", "s6", "s0", "s5", "56", "86", "36", "96"};
@@ -405,6 +389,26 @@ std::string_view without_so(std::string_view code) {
 }
 
 }  // namespace
+
+std::string_view type_abbreviation(std::string_view words) {
+  const std::string folded = folded_lower(words);
+  for (const auto& tw : kTypeWords)
+    if (folded == tw.folded) return tw.abbr;
+  return {};
+}
+
+std::string with_type_part(const std::string& code, std::string_view type) {
+  const size_t begin = code.find_first_of("-/");
+  if (begin == std::string::npos) return code;
+  size_t from = begin + 1;
+  if (code.size() > from + 5 && is_year(std::string_view(code).substr(from, 4)) && code[from + 4] == '/') from += 5;
+  const size_t end = code.find_first_of("-/", from);
+  if (end == std::string::npos) return code;
+  const std::string_view part = std::string_view(code).substr(from, end - from);
+  if (part.empty() || is_one_of(part, kCodeTypes) || is_one_of(part, kCodeIssuers)) return code;
+  if (!text::within_one_edit(text::to_utf8(upper32(part)), text::to_utf8(upper32(type)))) return code;
+  return code.substr(0, from) + std::string(type) + code.substr(end);
+}
 
 std::string normalize_code(std::string_view code) {
   std::string out;

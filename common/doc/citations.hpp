@@ -41,4 +41,14 @@ std::pair<size_t, size_t> number_line_span(std::string_view text);
 // (only in parts that are known abbreviations: QĐ, NĐ, ĐU, HĐND, ...).
 std::string normalize_code(std::string_view code);
 
+// The abbreviation of the type `words` name ("TỜ TRÌNH", "Kết luận": TTr,
+// KL; any case, marks optional), or "".
+std::string_view type_abbreviation(std::string_view words);
+
+// `code` with a type part OCR damaged read as `type` (an abbreviation), when
+// that part is no type nor issuer and one letter off it ("01-TTH/VPTU"
+// for a tờ trình: "01-TTr/VPTU"). The type part is the letters after the
+// number (and year) and their separator.
+std::string with_type_part(const std::string& code, std::string_view type);
+
 }  // namespace vn::doc

@@ -1068,6 +1068,8 @@ Metadata extract_metadata(std::string_view text, ReferenceLists refs, std::strin
     md.place = dated_place_from_issuer(md.place, md.issuer, *refs.places);
   }
   doc.body_start = read_type_and_title(doc, md);
+  if (const std::string_view type = type_abbreviation(md.type); !type.empty() && !md.code.empty())
+    md.code = with_type_part(md.code, type);  // "01-TTH/VPTU" under "TỜ TRÌNH"
   read_draft(doc, md);
   doc.sign_start = find_recipients_line(doc);
   read_signature(read_recipients(doc, md), doc.sign_start < doc.n, md);

@@ -416,6 +416,9 @@ TEST(Metadata, CodeWithSpacesAroundItsHyphen) {
   EXPECT_EQ(extract_metadata("HUYỆN ỦY A\nSố 12-BC Hà Nội, ngày 29 tháng 10 năm 2025\n").code, "12-BC");
   // "V/" read as one W.
   EXPECT_EQ(extract_metadata("HUYỆN ỦY A\nSố 14-CWHU Bình Giang, ngày 03 tháng 6 năm 2018\n").code, "14-CV/HU");
+  // A type part one letter off the type line's.
+  EXPECT_EQ(extract_metadata("VĂN PHÒNG TỈNH ỦY\nSố 01-TTH/VPTU Đồng Nai, ngày 08 tháng 10 năm 2023\n\nTỜ TRÌNH\nvề việc A\n").code,
+            "01-TTr/VPTU");
   // Nothing but digits left of it: its number, and no code.
   const auto lost = extract_metadata("ỦY BAN NHÂN DÂN TỈNH A\nSố 14/202 :OD-U BND Nghệ An, ngày 19 tháng 9 năm 2025\n");
   EXPECT_EQ(lost.code, "");
