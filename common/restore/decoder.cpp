@@ -132,6 +132,39 @@ float upper_bound(const LanguageModel& lm, const Option& option) {
   return (option.number_prefix | option.number_suffix) == 0 ? word : word + lm.upper_bound(kNumber);
 }
 
+// Another option of a position whose confidence is computed.
+struct Rival {
+  size_t option;
+  double own;                  // LM score after the chosen predecessor plus weighted channel
+  LanguageModel::State after;  // the LM state after it, then after the next chosen reading
+  double next = 0;             // the next chosen reading's LM score after it
+  double score;                // an upper bound of its score until scored in full
+  int scored = 0;              // readings after it scored: 0, 1 (`next`), 2 (in full)
+};
+
+// The chosen option's share is 1 / (1 + R), R the sum over the rivals of
+// 10^(score - chosen_score). Scores the rival with the highest bound one
+// reading further (refine(rival)) until R, summed from the bounds, is at
+// most `limit`; returns that R, or -1 when every rival is scored in full
+// and R is still above it.
+template <class Refine>
+double shown_rest(std::vector<Rival>& rivals, double chosen_score, double limit, Refine refine) {
+  constexpr double kLn10 = 2.302585092994046;
+  auto share = [&](const Rival& r) { return std::exp((r.score - chosen_score) * kLn10); };
+  double rest = 0;
+  for (const Rival& r : rivals) rest += share(r);
+  while (rest > limit) {
+    Rival* top = nullptr;
+    for (Rival& r : rivals)
+      if (r.scored < 2 && (top == nullptr || r.score > top->score)) top = &r;
+    if (top == nullptr) return -1;
+    rest -= share(*top);
+    refine(*top);
+    rest += share(*top);
+  }
+  return std::max(rest, 0.0);
+}
+
 // Fills in the confidence and runner-ups of every decision in `out`.
 // Local confidence: the chosen option's share when each option is scored
 // in the chosen context (the LM of it and of the two readings after it).
@@ -153,14 +186,6 @@ void confidences(const LanguageModel& lm, const Lattice& lattice, const std::vec
   // margin for rounding).
   const double proof_limit = exact_below > 0 && exact_below <= 1 ? (1.0 / exact_below - 1.0) * 0.999 : -1.0;
   auto chosen_at = [&](size_t k) -> const Option& { return (*lattice[path[k]])[chosen[path[k]]]; };
-  struct Rival {
-    size_t option;
-    double own;                  // LM score after the chosen predecessor plus weighted channel
-    LanguageModel::State after;  // the LM state after it, then after the next chosen reading
-    double next = 0;             // the next chosen reading's LM score after it
-    double score;                // an upper bound of its score until scored in full
-    int scored = 0;              // readings after it scored: 0, 1 (`next`), 2 (in full)
-  };
   std::vector<Rival> rivals;
   std::vector<std::pair<double, size_t>> scores;  // (score, option)
   std::vector<std::pair<LanguageModel::State, double>> second;  // see second_score()
@@ -228,24 +253,10 @@ void confidences(const LanguageModel& lm, const Lattice& lattice, const std::vec
       r.scored = 2;
     };
     Decision& d = out[t];
-    if (proof_limit >= 0) {  // try to show the share is high enough, scoring the likeliest rival further each time
-      auto share = [&](const Rival& r) { return std::exp((r.score - chosen_score) * kLn10); };
-      double rest = 0;
-      for (const Rival& r : rivals) rest += share(r);
-      while (rest > proof_limit) {
-        Rival* top = nullptr;
-        for (Rival& r : rivals)
-          if (r.scored < 2 && (top == nullptr || r.score > top->score)) top = &r;
-        if (top == nullptr) break;  // every rival scored in full: not sure enough
-        rest -= share(*top);
-        refine(*top);
-        rest += share(*top);
-      }
-      if (rest <= proof_limit) {
-        d.confidence = static_cast<float>(1.0 / (1.0 + std::max(rest, 0.0)));
-        for (size_t u = t + 1; u < t + chosen_at(k).span; ++u) out[u].confidence = d.confidence;
-        continue;
-      }
+    if (const double rest = proof_limit >= 0 ? shown_rest(rivals, chosen_score, proof_limit, refine) : -1; rest >= 0) {
+      d.confidence = static_cast<float>(1.0 / (1.0 + rest));  // high enough: its lower bound
+      for (size_t u = t + 1; u < t + chosen_at(k).span; ++u) out[u].confidence = d.confidence;
+      continue;
     }
     scores.assign(1, {chosen_score, chosen[t]});
     for (Rival& r : rivals) {
