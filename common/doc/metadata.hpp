@@ -12,8 +12,8 @@ namespace vn::doc {
 
 struct Metadata {
   std::string type;     // canonical capitals: "BÁO CÁO", "NGHỊ QUYẾT", "CÔNG VĂN" (for "V/v" letters) ...
-  std::string number;   // "103"
-  std::string code;     // "103-BC/ĐU", as written
+  std::string number;   // "103": the code's leading digits
+  std::string code;     // "103-BC/ĐU", as written; empty when OCR left it no letters (its number may still be read)
   std::string place;    // "Lạng Sơn"
   std::string date;     // ISO "2025-08-06"; "2025-10" when OCR damaged the day
   std::string issuer;   // left header column, lines joined: "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG"
