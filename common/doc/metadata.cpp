@@ -380,6 +380,35 @@ std::string without_stray_quotes(std::string s) {
   return s;
 }
 
+// A title's punctuation as OCR spaced or misread it: a hyphen between
+// words with a space on one side only ("kinh tế- xã hội") spaced on both,
+// and a stop before a word in small letters ("tư tưởng. đạo đức"), which a
+// title, one sentence, holds only as a comma misread.
+std::string mend_title_punctuation(std::string s) {
+  std::string out;
+  out.reserve(s.size() + 4);
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const bool space_before = i > 0 && s[i - 1] == ' ', space_after = i + 1 < s.size() && s[i + 1] == ' ';
+    if (c == '-' && i > 0 && i + 1 < s.size() && space_before != space_after) {
+      if (!space_before) out.push_back(' ');
+      out.push_back('-');
+      if (!space_after) out.push_back(' ');
+      continue;
+    }
+    if (c == '.' && i > 0 && !space_before && space_after && i + 2 < s.size()) {
+      size_t k = i + 2;
+      const char32_t next = text::next_code_point(s, k);
+      if (text::is_letter_or_mark(next) && !text::is_upper(next)) {
+        out.push_back(',');
+        continue;
+      }
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
 // The bytes of the mark that opens a list item at `s`: "-" or "+", or
 // what OCR reads a dash as on a scan ("»", "~", ">", "•", "*", "–", "—")
 // when a space follows it; 0 when none does.
@@ -797,7 +826,7 @@ size_t read_type_and_title(const Layout& doc, Metadata& md) {
   if (md.type.empty() && !subject.empty()) md.type = "CÔNG VĂN";
   mend_subject_lead(subject);
   if (md.title.empty()) md.title = subject;
-  md.title = without_stray_quotes(std::move(md.title));
+  md.title = mend_title_punctuation(without_stray_quotes(std::move(md.title)));
   return body_start;
 }
 

@@ -597,6 +597,18 @@ TEST(Metadata, StrayQuoteMarksLeaveTitlesAndRecipients) {
   EXPECT_EQ(md.title, "về cuộc vận động ‘Ngày hội’ toàn dân");
 }
 
+// A title's hyphen spaced on one side only, and its commas read as stops.
+TEST(Metadata, TitlePunctuationAsOcrLeavesIt) {
+  const std::string head = "ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/KH-UBND\n\nKẾ HOẠCH\n";
+  EXPECT_EQ(extract_metadata(head + "phát triển kinh tế- xã hội năm 2025\n\nNội dung.\n").title,
+            "phát triển kinh tế - xã hội năm 2025");
+  EXPECT_EQ(extract_metadata(head + "học tập tư tưởng. đạo đức. phong cách Hồ Chí Minh\n\nNội dung.\n").title,
+            "học tập tư tưởng, đạo đức, phong cách Hồ Chí Minh");
+  // A code's hyphens and a stop before a capital stay.
+  EXPECT_EQ(extract_metadata(head + "thực hiện Nghị định 30/2020/NĐ-CP tại TP. Hồ Chí Minh\n\nNội dung.\n").title,
+            "thực hiện Nghị định 30/2020/NĐ-CP tại TP. Hồ Chí Minh");
+}
+
 TEST(Metadata, FootnoteAmongTheRecipients) {
   const std::string head = "ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/BC-UBND\n\nBÁO CÁO\nkết quả\n\nNội dung báo cáo.\n\n";
   const auto md = extract_metadata(head + "Nơi nhận: TM. HỘI ĐỒNG NHÂN DÂN\n- Đại biểu HĐND tỉnh; CHỦ TỊCH\n"
