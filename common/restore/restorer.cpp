@@ -227,7 +227,7 @@ size_t piece_end(std::string_view text, size_t limit) {
     const char c = text[i - 1], next = text[i];
     const bool eol = next == '\n' || (next == '\r' && i + 1 < text.size() && text[i + 1] == '\n');
     if (eol && (c == '.' || c == '?' || c == '!' || c == ';' || c == ':')) return i;
-    if (c == '\n' && next == '\n') return i;
+    if (c == '\n' && next == '\n' && blank_line_ends_sentence(text.substr(i))) return i;
     if (space == std::string_view::npos && c == ' ') space = i;
   }
   if (space != std::string_view::npos) return space;

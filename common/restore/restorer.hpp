@@ -122,7 +122,8 @@ class Restorer {
 // Restores `text` in pieces of about `piece_bytes` and hands each restored
 // piece to `sink`, in order, so memory stays bounded on huge inputs. Pieces
 // end after sentence punctuation at the end of a line or after a blank
-// line, where restoration is independent of what follows, so the result
+// line that ends a sentence (blank_line_ends_sentence: not before a word in
+// small letters), where restoration is independent of what follows, so the result
 // equals restore(text).text; only text with no such place within a piece
 // is cut at a space instead.
 void restore_in_pieces(const Restorer& restorer, std::string_view text, size_t piece_bytes,
@@ -130,7 +131,7 @@ void restore_in_pieces(const Restorer& restorer, std::string_view text, size_t p
 
 // Where restore_in_pieces ends the piece that starts `text`, at most
 // `limit` bytes long (limit >= 4): after sentence punctuation at the end of
-// a line or after a blank line, else after a space, else at the limit
+// a line or after a blank line that ends a sentence, else after a space, else at the limit
 // (moved back to a UTF-8 boundary); text.size() when it fits.
 size_t piece_end(std::string_view text, size_t limit);
 

@@ -39,6 +39,11 @@ bool ends_sentence(std::string_view gap, std::string_view next_word) {
 
 }  // namespace
 
+bool blank_line_ends_sentence(std::string_view after) {
+  const size_t at = after.find_first_not_of(" \t\r\n");
+  return at == std::string_view::npos || !opens_small(after.substr(at));
+}
+
 std::vector<std::pair<size_t, size_t>> split_sentences(std::string_view text, const std::vector<vi::Token>& tokens,
                                                        size_t max_tokens) {
   std::vector<std::pair<size_t, size_t>> out;

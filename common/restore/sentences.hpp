@@ -17,4 +17,9 @@ namespace vn::restore {
 std::vector<std::pair<size_t, size_t>> split_sentences(std::string_view text, const std::vector<vi::Token>& tokens,
                                                        size_t max_tokens = 128);
 
+// Whether a blank line before `after` (the text that follows it) ends a
+// sentence as split_sentences reads it: unless the first word after it
+// opens with a small letter.
+bool blank_line_ends_sentence(std::string_view after);
+
 }  // namespace vn::restore

@@ -12,6 +12,7 @@
 #include "fuzz_check.hpp"
 #include "restore/ocr_symbols.hpp"
 #include "restore/restorer.hpp"
+#include "restore/sentences.hpp"
 #include "vi/tokenizer.hpp"
 
 #ifndef VNARCHIVE_MODELS_DIR
@@ -42,7 +43,7 @@ bool clean_cut(std::string_view end_of_piece, std::string_view next_piece) {
   const char last = end_of_piece.back();
   const bool eol = next_piece.starts_with('\n') || next_piece.starts_with("\r\n");
   return (eol && (last == '.' || last == '?' || last == '!' || last == ';' || last == ':')) ||
-         (last == '\n' && next_piece.front() == '\n');
+         (last == '\n' && next_piece.front() == '\n' && vn::restore::blank_line_ends_sentence(next_piece));
 }
 
 }  // namespace

@@ -593,4 +593,10 @@ TEST(RestorerWithModels, RestoringInPiecesEqualsRestoringWhole) {
   std::string cut;
   vn::restore::restore_in_pieces(restorer(), line, 33, [&](std::string_view p) { cut += p; });
   EXPECT_EQ(cut, restorer().restore(line).text);
+
+  // Found by restore_fuzz: a blank line before a word in small letters goes
+  // on with the sentence (split_sentences), so no piece may end there.
+  const std::string narrow = "Cac cap ty,\n\nt6 chite dang tiep tuc thuc hien nghiem Ket luan.\n";
+  EXPECT_GT(vn::restore::piece_end(narrow, 20), std::string("Cac cap ty,\n").size());
+  EXPECT_EQ(vn::restore::piece_end("Cac cap ty,\n\nBan chap hanh tinh uy\n", 20), std::string("Cac cap ty,\n").size());
 }
