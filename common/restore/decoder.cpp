@@ -132,6 +132,8 @@ float upper_bound(const LanguageModel& lm, const Option& option) {
   return (option.number_prefix | option.number_suffix) == 0 ? word : word + lm.upper_bound(kNumber);
 }
 
+constexpr double kLn10 = 2.302585092994046;  // 10^x == e^(x ln 10), and exp is cheaper than pow
+
 // Another option of a position whose confidence is computed.
 struct Rival {
   size_t option;
@@ -149,7 +151,6 @@ struct Rival {
 // and R is still above it.
 template <class Refine>
 double shown_rest(std::vector<Rival>& rivals, double chosen_score, double limit, Refine refine) {
-  constexpr double kLn10 = 2.302585092994046;
   auto share = [&](const Rival& r) { return std::exp((r.score - chosen_score) * kLn10); };
   double rest = 0;
   for (const Rival& r : rivals) rest += share(r);
@@ -179,7 +180,6 @@ void confidences(const LanguageModel& lm, const Lattice& lattice, const std::vec
                  const ExtensionLookup& known, float channel_weight, float exact_below, std::vector<Decision>& out) {
   constexpr float kNegligible = 4.0f;
   constexpr double kMargin = 1e-4;  // added to upper bounds, against rounding
-  constexpr double kLn10 = 2.302585092994046;  // 10^x == e^(x ln 10), and exp is cheaper than pow
   // The chosen share is 1 / (1 + R), R the sum over the other options of
   // 10^(their score - the chosen one's): it is surely >= exact_below when
   // R, summed from upper bounds of their scores, stays below this (with a
@@ -219,7 +219,7 @@ void confidences(const LanguageModel& lm, const Lattice& lattice, const std::vec
       second.emplace_back(b, known.score(path[k + 2], chosen[path[k + 2]], b, c));
       return second.back().second;
     };
-    auto context = [&](LanguageModel::State& after, double next) {
+    auto context = [&](const LanguageModel::State& after, double next) {
       double v = next;
       if (k + 2 < path.size()) v += second_score(after);
       return v;

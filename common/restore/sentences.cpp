@@ -34,7 +34,7 @@ bool ends_sentence(std::string_view gap, std::string_view next_word) {
     if (c == '\n') ++newlines;
   }
   if (newlines > 0 && opens_item(gap.substr(gap.rfind('\n') + 1))) return true;
-  return newlines >= 2 && !opens_small(next_word);
+  return newlines >= 2 && blank_line_ends_sentence(next_word);
 }
 
 }  // namespace
