@@ -10,13 +10,18 @@ bool is_list_marker(std::string_view text, const vi::Token& token) {
   const size_t end = token.offset + token.length;
   if (end >= text.size() || text[end] != ')') return false;
   size_t i = token.offset;
-  if (!text::is_letter_or_mark(text::next_code_point(text, i)) || i != end) return false;  // one letter
+  const char32_t c = text::next_code_point(text, i);
+  if (!(text::is_letter_or_mark(c) || c == U'¢' || c == U'©') || i != end) return false;  // one letter
   for (size_t at = token.offset; at > 0; --at) {
     const char c = text[at - 1];
     if (c == '\n') return true;
     if (c != ' ' && c != '\t') return false;
   }
   return true;
+}
+
+std::string_view list_marker_letter(std::string_view marker) {
+  return marker == "¢" || marker == "©" ? "c" : marker;
 }
 
 }  // namespace vn::restore

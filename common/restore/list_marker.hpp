@@ -9,8 +9,13 @@
 
 namespace vn::restore {
 
-// True when `token` (a token of `text`) is one letter, directly followed by
-// ")", with nothing but spaces or tabs before it on its line.
+// True when `token` (a token of `text`) is one letter, or an OCR symbol
+// read for "c" ("¢", "©"), directly followed by ")", with nothing but
+// spaces or tabs before it on its line.
 bool is_list_marker(std::string_view text, const vi::Token& token);
+
+// The letter a list marker (is_list_marker) stands for: "c" for "¢" and
+// "©", the marker itself otherwise.
+std::string_view list_marker_letter(std::string_view marker);
 
 }  // namespace vn::restore

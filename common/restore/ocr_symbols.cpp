@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "text/normalize.hpp"
+#include "vi/fold.hpp"
 #include "text/utf8.hpp"
 
 namespace vn::restore {
@@ -21,6 +22,7 @@ std::u32string_view letters_for(char32_t symbol) {
     case U'®': return U"ro";
     case U'§': return U"s";
     case U'£': return U"fe";
+    case U'$': return U"s";
     default: return {};
   }
 }
@@ -56,14 +58,15 @@ bool may_stand_for_a_letter(std::string_view text, char32_t symbol, size_t begin
 }
 
 // `token` absorbs the symbol at bytes [at, end) before it, when the
-// symbol opens a word ("¢c6" for "có") or "¢" a number of one or two
-// digits ("¢6"): a letter of it. Not "&" or "@", which also stand for
-// themselves ("&c"), nor a currency sign before an amount ("€100").
+// symbol opens a word ("¢c6" for "có"), "¢" a number of one or two
+// digits ("¢6"), or "$" a number of one ("$6" for "số"): a letter of it.
+// Not "&" or "@", which also stand for themselves ("&c"), nor a currency
+// sign before an amount ("€100", "$60").
 void absorb_opening_symbol(vi::Token& token, char32_t symbol, size_t at, size_t end) {
-  const bool word = token.kind == vi::TokenKind::kWord || token.kind == vi::TokenKind::kMixed;
-  if (symbol < 0x80 || token.offset != end ||
-      !(word || (token.kind == vi::TokenKind::kNumber && symbol == U'¢' && token.length <= 2)))
-    return;
+  const bool word = symbol >= 0x80 && (token.kind == vi::TokenKind::kWord || token.kind == vi::TokenKind::kMixed);
+  const bool short_number = token.kind == vi::TokenKind::kNumber &&
+                            ((symbol == U'¢' && token.length <= 2) || (symbol == U'$' && token.length == 1));
+  if (token.offset != end || !(word || short_number)) return;
   token.offset = static_cast<uint32_t>(at);
   token.length += static_cast<uint32_t>(end - at);
   token.kind = vi::TokenKind::kWord;
@@ -80,6 +83,47 @@ void absorb_closing_symbol(std::string_view text, vi::Token& token, char32_t sym
   token.kind = vi::TokenKind::kWord;
 }
 
+// The folded word (vi::folded_lower) that ends before byte `at`, across
+// spaces and line breaks, without the punctuation around it; "" when none.
+std::string folded_word_before(std::string_view text, size_t at) {
+  while (at > 0 && (is_space_or_edge(text, at - 1) || text[at - 1] == '(')) --at;
+  size_t begin = at;
+  while (begin > 0 && !is_space_or_edge(text, begin - 1)) --begin;
+  return vi::folded_lower(text.substr(begin, at - begin));
+}
+
+// Words a number follows in administrative and legal text ("khoản 1",
+// "Điều 1", "tháng 1 năm", "Chương I"), folded; not those that fold as a
+// word that a number does not follow ("quy", "so", "ky": "quy định",
+// "so với", "ký").
+bool takes_a_number(std::string_view folded_word) {
+  for (std::string_view w : {"khoan", "dieu", "muc", "chuong", "phan", "luc", "thang", "ngay", "lan", "dot", "tiet"})
+    if (folded_word == w) return true;
+  return false;
+}
+
+// Whether the "|" at bytes [at, end) stands alone for a number: "1", or
+// "I", that the OCR read as a bar ("khoản | Điều 3", "Điều |.",
+// "tháng | năm"). Alone means between spaces or line ends, or before a
+// stop or comma that ends the word; for a number, it follows a word that
+// takes one. Elsewhere a bar is a speck ("môi | trường") and stays.
+bool bar_stands_for_a_number(std::string_view text, size_t at, size_t end) {
+  if (at != 0 && !is_space_or_edge(text, at - 1)) return false;
+  if (!is_space_or_edge(text, end)) {
+    const char c = text[end];
+    if ((c != '.' && c != ',' && c != ';' && c != ':') || !is_space_or_edge(text, end + 1)) return false;
+  }
+  return takes_a_number(folded_word_before(text, at));
+}
+
+// Whether the symbol at bytes [at, end) numbers a list item: "¢)" or
+// "©)" opening a line, for "c)".
+bool numbers_a_list_item(std::string_view text, char32_t symbol, size_t at, size_t end) {
+  if ((symbol != U'¢' && symbol != U'©') || end >= text.size() || text[end] != ')') return false;
+  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
+  return at == 0 || text[at - 1] == '\n';
+}
+
 }  // namespace
 
 void restoration_tokens(std::string_view text, std::vector<vi::Token>& out) {
@@ -90,9 +134,18 @@ void restoration_tokens(std::string_view text, std::vector<vi::Token>& out) {
   for (size_t i = 0; i < text.size();) {
     const size_t at = i;
     const char32_t cp = text::next_code_point(text, i);
-    if (!vi::is_ocr_letter_symbol(cp)) continue;
+    if (cp == U'|') {
+      if (bar_stands_for_a_number(text, at, i))
+        lone.push_back({vi::TokenKind::kNumber, static_cast<uint32_t>(at), static_cast<uint32_t>(i - at)});
+      continue;
+    }
+    if (!vi::is_ocr_letter_symbol(cp) && cp != U'$') continue;
     while (next < out.size() && out[next].offset + out[next].length < at) ++next;
-    if (at != 0 && !is_space_or_edge(text, at - 1)) {  // inside or after a token
+    if (cp == U'$') {  // a letter only opening a short number ("$6")
+      if ((at == 0 || is_space_or_edge(text, at - 1)) && next < out.size()) absorb_opening_symbol(out[next], cp, at, i);
+    } else if (numbers_a_list_item(text, cp, at, i)) {
+      lone.push_back({vi::TokenKind::kWord, static_cast<uint32_t>(at), static_cast<uint32_t>(i - at)});
+    } else if (at != 0 && !is_space_or_edge(text, at - 1)) {  // inside or after a token
       if (next < out.size()) absorb_closing_symbol(text, out[next], cp, at, i);
     } else if (is_space_or_edge(text, i)) {  // alone
       if (may_stand_for_a_letter(text, cp, at, i))

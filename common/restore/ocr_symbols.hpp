@@ -16,10 +16,20 @@ namespace vn::restore {
 // every OCR letter symbol that stands alone between spaces (or at the
 // start or end of a line), in order; "&" and "@" only before a lower-case
 // word ("tình hình & địa bàn", not "R & D"). A symbol other than those two
-// that opens a word, "¢" before a number of one or two digits, and a
-// symbol after a one-digit number that ends the word are letters of that
-// token, which becomes a kWord: "¢c6", "¢6", "1¢" (for "có", "có", "lệ").
+// that opens a word, "¢" before a number of one or two digits, "$" before
+// a number of one, and a symbol after a one-digit number that ends the
+// word are letters of that token, which becomes a kWord: "¢c6", "¢6",
+// "$6", "1¢" (for "có", "có", "số", "lệ"). "¢" or "©" directly before ")"
+// opening a line is a kWord token too (a list item's "c)":
+// restore/list_marker.hpp). A "|" alone after a word that takes a number
+// ("khoản | Điều 3", "Điều |.", "tháng | năm") is a kNumber token: a 1, or
+// an I, that the OCR read as a bar (bar_number_text).
 void restoration_tokens(std::string_view text, std::vector<vi::Token>& out);
+
+// How a "|" that restoration_tokens made a number token is written: "I"
+// after a word that takes a Roman numeral (restore/roman_numeral.hpp),
+// "1" elsewhere.
+inline std::string_view bar_number_text(bool after_roman_word) { return after_roman_word ? "I" : "1"; }
 
 // The letter strings a lower-case token with OCR letter symbols may stand
 // for: each symbol replaced by each letter it is read for ("¢" -> "o", "e",

@@ -93,7 +93,7 @@ std::vector<Choice> Restorer::Impl::decide(std::string_view input, const std::ve
       own.clear();
       for (size_t i = begin; i < end; ++i) {
         const std::string_view token = tokens[i].text(input);
-        own.push_back(is_list_marker(input, tokens[i]) ? &token_options.as_written(token, tokens[i].kind)
+        own.push_back(is_list_marker(input, tokens[i]) ? &token_options.as_written(list_marker_letter(token), tokens[i].kind)
                                                        : &token_options.options_for(token, tokens[i].kind));
       }
       for (size_t i = begin; i < end; ++i)
@@ -196,6 +196,10 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
     // placement most documents use (vi::traditional_tone).
     if (const auto numeral = c.text ? std::nullopt : read_damaged_roman(original, after_numbering_word(choices, i)))
       restored = *numeral;  // "X1I" -> "XII"
+    else if (tokens[i].kind == vi::TokenKind::kNumber && original == "|")
+      restored = bar_number_text(after_numbering_word(choices, i));  // "khoản | Điều 3" -> "khoản 1 Điều 3"
+    else if (!c.text && list_marker_letter(original) != original && is_list_marker(input, tokens[i]))
+      restored = list_marker_letter(original);  // "¢)" -> "c)"
     else if (tokens[i].kind == vi::TokenKind::kCode)
       restored = impl_->models->codes.repair(original);
     else if (!c.text && looks_like_abbreviation(original))

@@ -74,3 +74,34 @@ TEST(OcrSymbols, TheRestorerReadsThemAsLetters) {
   const RestoredText r = vn::test::restore_checked("thực hiện dân chủ ¢ cơ sở, nâng cao hi¢u quả, phải cho ¥ kiến");
   EXPECT_EQ(r.text, "thực hiện dân chủ ở cơ sở, nâng cao hiệu quả, phải cho ý kiến");
 }
+
+// A bar alone after a word that takes a number is a 1 (an I after one
+// that takes a Roman numeral) the OCR read so; elsewhere it is a speck.
+TEST(OcrSymbols, ABarAfterAWordThatTakesANumberIsOne) {
+  std::vector<vn::vi::Token> tokens;
+  const std::vector<std::string> want = {"khoản", "|", "Điều", "3", "Điều", "|", "môi", "trường", "quy", "định"};
+  EXPECT_EQ(token_texts("khoản | Điều 3, Điều |. môi | trường, quy | định", tokens), want);
+  EXPECT_EQ(tokens[1].kind, vn::vi::TokenKind::kNumber);
+  EXPECT_EQ(vn::test::restore_checked("theo khoan | Dieu 18 va Dieu |. Pham vi\nngay 12 thang | nam 2021").text,
+            "theo khoản 1 Điều 18 và Điều 1. Phạm vi\nngày 12 tháng 1 năm 2021");
+  EXPECT_EQ(vn::test::restore_checked("Chuong | quy dinh chung").text, "Chương I quy định chung");
+}
+
+// "$" opening a one-digit number is the S of a syllable ("$6" for "số");
+// before a longer number it is the currency sign.
+TEST(OcrSymbols, ADollarOpeningOneDigitIsAnS) {
+  std::vector<vn::vi::Token> tokens;
+  const std::vector<std::string> want = {"$6", "lượng", "60", "7"};
+  EXPECT_EQ(token_texts("$6 lượng $60 7$", tokens), want);
+  EXPECT_EQ(tokens[0].kind, vn::vi::TokenKind::kWord);
+  EXPECT_EQ(vn::test::restore_checked("tong $6 ung vien").text, "tổng số ứng viên");
+}
+
+// "¢)" and "©)" opening a line number a list item: "c)".
+TEST(OcrSymbols, ACentSignNumberingAListItemIsC) {
+  std::vector<vn::vi::Token> tokens;
+  const std::vector<std::string> want = {"a", "Co", "van", "¢", "Xay", "©", "Giam"};
+  EXPECT_EQ(token_texts("a) Co van\n¢) Xay\n  ©) Giam", tokens), want);
+  EXPECT_EQ(vn::test::restore_checked("b) Co van ban\n¢) Xay dung va\n©) Giam thue").text,
+            "b) Có văn bản\nc) Xây dựng và\nc) Giảm thuế");
+}
