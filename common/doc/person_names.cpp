@@ -32,10 +32,31 @@ bool capitalised(std::string_view w) {
   return true;
 }
 
+// How far a given name leans female is smoothed toward no lean (0.5) as
+// if it had been seen this many more times in each of the two kinds of
+// names: a few names are needed before a lean counts.
+constexpr double kLeanPrior = 3;
+
+// Of two femaleness values, the one farther from 0.5 (no telling).
+float surer(float a, float b) { return std::abs(b - 0.5f) > std::abs(a - 0.5f) ? b : a; }
+
+// Parses a count field; throws through `fail`.
+template <typename Fail>
+uint32_t parse_count(std::string_view field, const Fail& fail) {
+  uint32_t count = 0;
+  for (char c : field) {
+    if (c < '0' || c > '9' || count > 400'000'000) fail("bad count \"" + std::string(field) + "\"");
+    count = count * 10 + static_cast<uint32_t>(c - '0');
+  }
+  if (field.empty()) fail("bad count");
+  return count;
+}
+
 }  // namespace
 
 PersonNames PersonNames::parse(std::string_view tsv, std::string_view source) {
   PersonNames names;
+  GenderCounts gender;
   size_t line_no = 0;
   for (std::string_view line : split(tsv, '\n')) {
     ++line_no;
@@ -47,14 +68,17 @@ PersonNames PersonNames::parse(std::string_view tsv, std::string_view source) {
     };
     if (f.size() != 3) fail("expected role<TAB>syllable<TAB>count");
     const Role role = f[0] == "surname" ? kSurname : f[0] == "middle" ? kMiddle : f[0] == "given" ? kGiven : Role(-1);
-    if (role < 0) fail("unknown role \"" + std::string(f[0]) + "\"");
+    std::unordered_map<std::string, uint32_t>* by_gender = f[0] == "given.f"    ? &gender.given_female
+                                                          : f[0] == "given.m"  ? &gender.given_male
+                                                          : f[0] == "middle.f" ? &gender.middle_female
+                                                                               : nullptr;
+    if (role < 0 && !by_gender) fail("unknown role \"" + std::string(f[0]) + "\"");
     if (f[1].empty() || text::find_invalid_utf8(f[1]) != text::kValid) fail("bad syllable");
-    uint32_t count = 0;
-    for (char c : f[2]) {
-      if (c < '0' || c > '9' || count > 400'000'000) fail("bad count \"" + std::string(f[2]) + "\"");
-      count = count * 10 + static_cast<uint32_t>(c - '0');
+    const uint32_t count = parse_count(f[2], fail);
+    if (by_gender) {
+      (*by_gender)[std::string(f[1])] = count;
+      continue;
     }
-    if (f[2].empty()) fail("bad count");
     names.roles_[role][folded_lower(f[1])].push_back({std::string(f[1]), count});
     ++names.size_;
   }
@@ -74,7 +98,53 @@ PersonNames PersonNames::parse(std::string_view tsv, std::string_view source) {
     std::sort(names.scored_[role].begin(), names.scored_[role].end(),
               [](const Scored& a, const Scored& b) { return a.text < b.text; });
   }
+  names.weigh_by_gender(gender);
   return names;
+}
+
+void PersonNames::weigh_by_gender(const GenderCounts& counts) {
+  std::unordered_map<std::string, uint32_t> middles;  // names with each middle name
+  for (const auto& [folded, syllables] : roles_[kMiddle])
+    for (const Syllable& x : syllables) middles[x.text] = x.count;
+  // The share of a middle name's names whose given name leans female (Laplace-smoothed).
+  auto leaning_female = [&](const std::string& middle) {
+    const auto f = counts.middle_female.find(middle);
+    return ((f == counts.middle_female.end() ? 0.0 : f->second) + 1.0) / (middles[middle] + 2.0);
+  };
+  const double woman = leaning_female("Thị"), man = leaning_female("Văn");
+  double women = 0, men = 0;
+  for (const auto& [syllable, n] : counts.given_female) women += n;
+  for (const auto& [syllable, n] : counts.given_male) men += n;
+  if (woman <= man || women == 0 || men == 0) return;  // no gender counts: shares of all names
+  for (const auto& [middle, n] : middles)
+    femaleness_[middle] = static_cast<float>(std::clamp((leaning_female(middle) - man) / (woman - man), 0.0, 1.0));
+  auto count = [](const std::unordered_map<std::string, uint32_t>& m, const std::string& s) {
+    const auto it = m.find(s);
+    return it == m.end() ? 0.0 : static_cast<double>(it->second);
+  };
+  // Its share of all given names times P(woman | given name) / P(woman),
+  // and likewise for men (Bayes' rule): the shares of all names stay the
+  // frame, which the gender counts, far fewer, only tilt.
+  std::vector<double> lean(scored_[kGiven].size());
+  double share_of_women = 0;
+  for (size_t i = 0; i < lean.size(); ++i) {
+    const Scored& s = scored_[kGiven][i];
+    const double f = count(counts.given_female, s.text) * (men / women);  // as if there were as many women
+    lean[i] = (f + kLeanPrior) / (f + count(counts.given_male, s.text) + 2 * kLeanPrior);
+    share_of_women += std::pow(10.0, s.log_share) * lean[i];
+  }
+  for (size_t i = 0; i < lean.size(); ++i) {
+    Scored& s = scored_[kGiven][i];
+    const double all = std::pow(10.0, s.log_share);
+    s.share_female = static_cast<float>(all * lean[i] / share_of_women);
+    s.share_male = static_cast<float>(all * (1 - lean[i]) / (1 - share_of_women));
+  }
+  by_gender_ = true;
+}
+
+float PersonNames::femaleness(std::string_view middle) const {
+  const auto it = femaleness_.find(std::string(middle));
+  return it == femaleness_.end() ? 0.5f : it->second;
 }
 
 PersonNames PersonNames::load(const std::filesystem::path& tsv) {
@@ -86,7 +156,8 @@ PersonNames PersonNames::load(const std::filesystem::path& tsv) {
 }
 
 const std::string* PersonNames::read_by_channel(size_t role, std::string_view ocr, std::string_view restored,
-                                                const OcrLikelihood& likelihood) const {
+                                                const OcrLikelihood& likelihood, float female) const {
+  const bool by_gender = role == kGiven && by_gender_;
   const std::string folded = folded_lower(ocr);
   const bool known = roles_[role].contains(folded);
   // A syllable as the OCR spells it, but no name we know: a rare name, kept.
@@ -97,7 +168,9 @@ const std::string* PersonNames::read_by_channel(size_t role, std::string_view oc
   float best_score = 0;
   for (const Scored& s : scored_[role]) {
     if (s.text != restored && text::edit_distance_within(folded, s.folded, limit) > limit) continue;
-    const float score = likelihood(lower, s.lower) + s.log_share;
+    const float share =
+        by_gender ? std::log10(female * s.share_female + (1 - female) * s.share_male) : s.log_share;
+    const float score = likelihood(lower, s.lower) + share;
     if (!best || score > best_score) best = &s.text, best_score = score;
   }
   return best;
@@ -111,11 +184,14 @@ std::string PersonNames::read(std::string_view name, std::string_view ocr, const
   const bool has_ocr = read_as.size() == words.size() && std::all_of(read_as.begin(), read_as.end(), capitalised);
   if (!has_ocr) read_as = words;
   std::string out;
+  float female = 0.5f;  // as the middle names read so far tell: the surest of them
   for (size_t k = 0; k < words.size(); ++k) {
     const Role role = k == 0 ? kSurname : k + 1 == words.size() ? kGiven : kMiddle;
+    const size_t start = out.size() + (k ? 1 : 0);
     if (has_ocr && likelihood) {
-      if (const std::string* read = read_by_channel(role, read_as[k], words[k], *likelihood)) {
+      if (const std::string* read = read_by_channel(role, read_as[k], words[k], *likelihood, female)) {
         out.append(k ? " " : "").append(*read);
+        if (role == kMiddle) female = surer(female, femaleness(*read));
         continue;
       }
     }
@@ -128,6 +204,7 @@ std::string PersonNames::read(std::string_view name, std::string_view ocr, const
       if (own == s.end() || 2 * own->count < s.front().count) chosen = s.front().text;
     }
     out.append(k ? " " : "").append(chosen);
+    if (role == kMiddle) female = surer(female, femaleness(std::string_view(out).substr(start)));
   }
   return out;
 }

@@ -24,7 +24,10 @@ class PersonNames {
   PersonNames() = default;  // no names: read() returns its input
 
   // Reads a names.tsv: "#" comment lines, then "role<TAB>syllable<TAB>count"
-  // lines, role one of surname, middle, given. Throws std::runtime_error
+  // lines, role one of surname, middle, given, and given.f, given.m,
+  // middle.f (scripts/make-names: the given names of names with the
+  // middle name "Thị" and "Văn", and the names with that middle name
+  // whose given name leans female). Throws std::runtime_error
   // naming the file and the 1-based line for a malformed line, and naming
   // the file when it cannot be read.
   static PersonNames load(const std::filesystem::path& tsv);
@@ -48,10 +51,20 @@ class PersonNames {
   // at most two edits from the OCR's (one for three letters or fewer):
   // OCR "Huynb Anh Minh" -> "Huỳnh Anh Minh", "Hung" -> "Hùng" or "Hưng" as
   // the OCR engine and the names decide. A word with no such syllable is
-  // read as without it.
+  // read as without it. The given name is read by how often it is a
+  // woman's and a man's, weighed by how surely the middle names read
+  // make the name a woman's (femaleness()): "Đặng Thu Quyén" -> "Quyên",
+  // "Phạm Văn Quyén" -> "Quyền".
   std::string read(std::string_view name, std::string_view ocr = {}, const OcrLikelihood* likelihood = nullptr) const;
 
   size_t size() const { return size_; }
+
+  // How surely a name with this middle name is a woman's, 0 to 1: the
+  // share of its names whose given name leans female, rescaled so that
+  // the share of "Văn" is 0 and that of "Thị" is 1 ("Thu" 1, "Kim" 0.7,
+  // "Hồng" 0.4, "Đức" 0.1). 0.5 (no telling) for a middle name we do not
+  // know or without the given.f, given.m and middle.f counts.
+  float femaleness(std::string_view middle) const;
 
  private:
   struct Syllable {
@@ -64,16 +77,29 @@ class PersonNames {
     std::u32string lower;
     std::string folded;
     float log_share;  // log10 of its share of the role's names
+    // Given names: its share of women's and of men's given names (linear,
+    // not log; weigh_by_gender).
+    float share_female = 0, share_male = 0;
   };
+  // Gender counts (given.f, given.m, middle.f), by syllable.
+  struct GenderCounts {
+    std::unordered_map<std::string, uint32_t> given_female, given_male, middle_female;
+  };
+  void weigh_by_gender(const GenderCounts& counts);
   // The syllable of `role` that best explains the OCR word `ocr`, which
   // restoration read as `restored`, or nullptr when none is close or the
   // word is a name we do not know (read() with a likelihood).
+  // `female`: for the given name, how surely the name is a woman's
+  // (femaleness()), which weighs the given names' shares; ignored for
+  // other roles.
   const std::string* read_by_channel(size_t role, std::string_view ocr, std::string_view restored,
-                                     const OcrLikelihood& likelihood) const;
+                                     const OcrLikelihood& likelihood, float female) const;
 
   // By role, folded form -> its syllables, most frequent first.
   std::array<std::unordered_map<std::string, std::vector<Syllable>>, 3> roles_;
   std::array<std::vector<Scored>, 3> scored_;  // by role
+  std::unordered_map<std::string, float> femaleness_;  // by middle name
+  bool by_gender_ = false;  // the given names have gender shares
   size_t size_ = 0;
 };
 

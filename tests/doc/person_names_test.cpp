@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <stdexcept>
@@ -60,6 +61,42 @@ TEST(PersonNames, ReadsEachWordByTheChannelWhenGivenOne) {
   EXPECT_EQ(n.read("Lộc Anh Minh", "Loc Anh Minh", &channel), "Lộc Anh Minh");
 }
 
+// A woman's name and a man's take different given names: the middle name
+// tells which (given.f, given.m and middle.f counts), and tilts the given
+// names' shares of all names by how far each leans that way.
+TEST(PersonNames, ReadsTheGivenNameAsAWomansOrAMansByTheMiddleName) {
+  const PersonNames n = PersonNames::parse(
+      "surname\tĐặng\t100\n"
+      "middle\tThị\t1000\nmiddle\tVăn\t1000\nmiddle\tThu\t100\nmiddle\tĐức\t100\nmiddle\tAnh\t100\n"
+      "given\tQuyền\t16\ngiven\tQuyên\t11\ngiven\tMinh\t100\n"
+      "given.f\tQuyên\t8\ngiven.f\tMinh\t10\ngiven.m\tQuyền\t6\ngiven.m\tMinh\t40\n"
+      "middle.f\tThị\t900\nmiddle.f\tVăn\t100\nmiddle.f\tThu\t90\nmiddle.f\tĐức\t10\nmiddle.f\tAnh\t50\n",
+      "test.tsv");
+  EXPECT_NEAR(n.femaleness("Thị"), 1.0f, 1e-6);
+  EXPECT_NEAR(n.femaleness("Văn"), 0.0f, 1e-6);
+  EXPECT_GT(n.femaleness("Thu"), 0.95f);
+  EXPECT_NEAR(n.femaleness("Anh"), 0.5f, 0.02f);
+  EXPECT_EQ(n.femaleness("Hữu"), 0.5f);  // not a middle name we know
+  // The OCR's word and the syllables it may stand for; "quyen" as likely either way.
+  const vn::doc::OcrLikelihood same = [](std::u32string_view ocr, std::u32string_view syllable) {
+    static const std::map<std::u32string, std::vector<std::u32string>> read_for = {
+        {U"dang", {U"đặng"}}, {U"thu", {U"thu"}},  {U"thi", {U"thị"}},
+        {U"van", {U"văn"}},   {U"duc", {U"đức"}}, {U"quyen", {U"quyên", U"quyền"}}};
+    const auto it = read_for.find(std::u32string(ocr));
+    if (it == read_for.end()) return -8.0f;
+    return std::find(it->second.begin(), it->second.end(), syllable) != it->second.end() ? -1.0f : -8.0f;
+  };
+  EXPECT_EQ(n.read("Đặng Thu Quyền", "Dang Thu Quyen", &same), "Đặng Thu Quyên");
+  EXPECT_EQ(n.read("Đặng Thị Quyền", "Dang Thi Quyen", &same), "Đặng Thị Quyên");
+  EXPECT_EQ(n.read("Đặng Văn Quyên", "Dang Van Quyen", &same), "Đặng Văn Quyền");
+  EXPECT_EQ(n.read("Đặng Đức Quyên", "Dang Duc Quyen", &same), "Đặng Đức Quyền");
+  // Without the gender counts, the shares of all names decide.
+  const PersonNames plain = PersonNames::parse(
+      "surname\tĐặng\t100\nmiddle\tThu\t100\ngiven\tQuyền\t16\ngiven\tQuyên\t11\n", "test.tsv");
+  EXPECT_EQ(plain.femaleness("Thu"), 0.5f);
+  EXPECT_EQ(plain.read("Đặng Thu Quyên", "Dang Thu Quyen", &same), "Đặng Thu Quyền");
+}
+
 TEST(PersonNames, KeepsAReadingAboutAsCommonAsTheBest) {
   EXPECT_EQ(names().read("Nguyễn Văn Hùng"), "Nguyễn Văn Hùng");  // Hưng is not twice as common
   EXPECT_EQ(names().read("Nguyễn Văn Hưng"), "Nguyễn Văn Hưng");
@@ -79,6 +116,7 @@ TEST(PersonNames, MalformedFilesNameTheLine) {
     EXPECT_NE(std::string(e.what()).find("bad.tsv:2"), std::string::npos) << e.what();
   }
   EXPECT_THROW(PersonNames::parse("given\tAn\tmany\n", "bad.tsv"), std::runtime_error);
+  EXPECT_THROW(PersonNames::parse("given.f\tAn\t-1\n", "bad.tsv"), std::runtime_error);
   EXPECT_THROW(PersonNames::parse("given\tAn\n", "bad.tsv"), std::runtime_error);
   EXPECT_THROW(PersonNames::load("/nonexistent/names.tsv"), std::runtime_error);
 }
