@@ -118,12 +118,30 @@ std::string CodeRepair::repair_part(std::string_view part, uint64_t unknown_coun
 }
 
 std::string CodeRepair::repair(std::string_view code) const {
+  const std::string slashed = with_slashes(code);
+  code = slashed;
   std::string out;
   out.reserve(code.size() + 8);
   for_each_code_part(code, [&](std::string_view part, size_t end) {
     out += has_letter(part) ? repair_part(part) : std::string(part);
     if (end < code.size()) out += code[end];
   });
+  return out;
+}
+
+std::string with_slashes(std::string_view code) {
+  std::string out;
+  out.reserve(code.size());
+  for (size_t i = 0; i < code.size(); ++i) {
+    if (code[i] == '\'' || code[i] == '`') {
+      out += '/';
+    } else if (code.substr(i, 3) == "\u2018" || code.substr(i, 3) == "\u2019") {
+      out += '/';
+      i += 2;
+    } else {
+      out += code[i];
+    }
+  }
   return out;
 }
 

@@ -56,7 +56,8 @@ class CodeRepair {
   // malformed input (and when the file cannot be opened).
   static CodeRepair load(const std::filesystem::path& path);
 
-  // The code with each letter part replaced by its repair (see above).
+  // The code with each letter part replaced by its repair (see above),
+  // and a quote read for a slash written as one (with_slashes).
   // REQUIRES: valid UTF-8.
   std::string repair(std::string_view code) const;
   // One letter part (no '-' or '/'); the part itself scores as if seen
@@ -93,6 +94,11 @@ void for_each_code_part(std::string_view code, F&& f) {
     }
   }
 }
+
+// `code` with each quote an OCR engine reads for a slash (' ` ‘ ’) a
+// slash: "17-KL‘TU" -> "17-KL/TU" (restore/ocr_symbols.hpp joins such a
+// code into one token).
+std::string with_slashes(std::string_view code);
 
 // True when `part` has a letter (or combining mark): it is a letter part.
 bool has_letter(std::string_view part);

@@ -124,11 +124,50 @@ bool numbers_a_list_item(std::string_view text, char32_t symbol, size_t at, size
   return at == 0 || text[at - 1] == '\n';
 }
 
+// The byte length of a quote an OCR engine reads for a slash (' ` ‘ ’)
+// at byte `at`, or 0.
+size_t slash_quote_length(std::string_view text, size_t at) {
+  if (at < text.size() && (text[at] == '\'' || text[at] == '`')) return 1;
+  const std::string_view q = text.substr(std::min(at, text.size()), 3);
+  return q == "\u2018" || q == "\u2019" ? 3 : 0;
+}
+
+// Whether `part` is a code's letter part: capitals and digits, opening
+// with a capital ("TU", "TW", "QH13", "BTGTU").
+bool capital_part(std::string_view part) {
+  size_t i = 0;
+  if (part.empty() || !text::is_upper(text::next_code_point(part, i))) return false;
+  while (i < part.size()) {
+    const char32_t c = text::next_code_point(part, i);
+    if (!text::is_upper(c) && !text::is_decimal_digit(c)) return false;
+  }
+  return true;
+}
+
+// Joins each code token of out[first..] and the letter part after it,
+// across a quote the OCR read for the code's slash, into one code token:
+// "17-KL‘TU", "4-QDi'TU", "80/2015‘QH13".
+void join_codes_split_by_quotes(std::string_view text, std::vector<vi::Token>& out, size_t first) {
+  size_t kept = first;
+  for (size_t k = first; k < out.size(); ++k) {
+    vi::Token& code = out[kept++] = out[k];
+    if (code.kind != vi::TokenKind::kCode || k + 1 == out.size()) continue;
+    const size_t end = code.offset + code.length;
+    const size_t quote = slash_quote_length(text, end);
+    const vi::Token& part = out[k + 1];
+    if (quote == 0 || part.offset != end + quote || !capital_part(part.text(text))) continue;
+    code.length = static_cast<uint32_t>(part.offset + part.length - code.offset);
+    ++k;
+  }
+  out.resize(kept);
+}
+
 }  // namespace
 
 void restoration_tokens(std::string_view text, std::vector<vi::Token>& out) {
   const size_t first = out.size();
   vi::tokenize(text, out);
+  join_codes_split_by_quotes(text, out, first);
   std::vector<vi::Token> lone;
   size_t next = first;  // the first token of `out` that does not end before the symbol
   for (size_t i = 0; i < text.size();) {

@@ -68,6 +68,9 @@ TEST(CodeRepair, RepairsOcrDamageInLetterParts) {
   EXPECT_EQ(m.repair("103-BC/PU"), "103-BC/ĐU");
   EXPECT_EQ(m.repair("103-BC/0U"), "103-BC/ĐU");
   EXPECT_EQ(m.repair("749/QP-TTg"), "749/QĐ-TTg");
+  EXPECT_EQ(m.repair("2092-QD'TU"), "2092-QĐ/TU");  // a quote read for the slash
+  EXPECT_EQ(m.repair("29/2023‘ND-CP"), "29/2023/NĐ-CP");
+  EXPECT_EQ(vn::restore::with_slashes("17-KL’TU`X"), "17-KL/TU/X");
 }
 
 TEST(CodeRepair, LeavesKnownPartsNumbersAndUnknownsAlone) {

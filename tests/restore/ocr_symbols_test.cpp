@@ -105,3 +105,14 @@ TEST(OcrSymbols, ACentSignNumberingAListItemIsC) {
   EXPECT_EQ(vn::test::restore_checked("b) Co van ban\n¢) Xay dung va\n©) Giam thue").text,
             "b) Có văn bản\nc) Xây dựng và\nc) Giảm thuế");
 }
+
+// A quote right after a code, before a letter part, is the code's slash
+// misread: one code token, written with the slash ("17-KL‘TU").
+TEST(OcrSymbols, ACodeSplitByAQuoteIsOneCode) {
+  std::vector<vn::vi::Token> tokens;
+  const std::vector<std::string> want = {"17-KL‘TU", "ngày", "80/2015’QH13", "O", "Neil", "TU", "4-QD", "tu"};
+  EXPECT_EQ(token_texts("17-KL‘TU ngày 80/2015’QH13 O'Neil 'TU' 4-QD'tu", tokens), want);
+  EXPECT_EQ(tokens[0].kind, vn::vi::TokenKind::kCode);
+  EXPECT_EQ(vn::test::restore_checked("Ket luan so 17-KL‘TU ngay 22, Nghi quyet so 19-NQ’TW va so 4-QD'TU").text,
+            "Kết luận số 17-KL/TU ngày 22, Nghị quyết số 19-NQ/TW và số 4-QĐ/TU");
+}
