@@ -171,6 +171,25 @@ std::string dated_place_from_issuer(std::string_view place, std::string_view iss
   return std::string(place);
 }
 
+std::string issuer_province(std::string_view issuer, const Gazetteer& places) {
+  auto runs = word_runs(issuer);
+  // Longer runs first: "THẠNH PHÚ" before the commune "Thanh" its first word folds as.
+  std::stable_sort(runs.begin(), runs.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  PlaceQuery exact;
+  exact.max_distance = 0;
+  for (const uint8_t levels : {kProvinces, kDistricts}) {
+    exact.levels = levels;
+    for (const auto& [run, run_letters] : runs) {
+      if (run_letters.size() < kMinPlaceLetters) continue;
+      const std::optional<PlaceMatch> m = places.lookup(run, exact);
+      // The very name, marks and all, and no other unit's.
+      if (!m || m->alternatives > 0 || text::to_upper(m->unit->name) != run) continue;
+      return std::string(m->unit->level == UnitLevel::kProvince ? m->unit->name : m->unit->province);
+    }
+  }
+  return {};
+}
+
 std::string mend_issuer(std::string_view issuer, const Gazetteer* places) {
   // Tokens without letters ("—", "*", "|", "~~") are OCR noise; so is the
   // punctuation around a word.

@@ -670,19 +670,23 @@ void read_number(const Line& l, Metadata& md) {
     md.code.clear();
 }
 
-// Place and date: "Cao Bằng, ngày 12 tháng 6 năm 2025", usually on the number line.
-void read_place_date(const Layout& doc, Metadata& md) {
+// Place and date: "Cao Bằng, ngày 12 tháng 6 năm 2025", usually on the
+// number line. Returns the line read, or doc.n.
+size_t read_place_date(const Layout& doc, Metadata& md) {
   const size_t head_end = std::min(doc.n, (doc.number_line < doc.n ? doc.number_line : 10) + 4);
-  for (size_t i = 0; i < head_end && md.date.empty(); ++i)
+  for (size_t i = 0; i < head_end; ++i)
     for (const auto& s : doc.lines.at(i).segments())
-      if (s.text.size() <= kHeaderLineBytes && parse_place_date(s.text, md.place, md.date)) break;
+      if (s.text.size() <= kHeaderLineBytes && parse_place_date(s.text, md.place, md.date)) return i;
+  return doc.n;
 }
 
 // The draft marker `seg` is, in its canonical spelling ("Dự thảo", "Dự
 // thảo lần 2"), read through OCR damage ("D thao lan 2", "Du thao"), or "".
 std::string draft_marker(std::string_view seg) {
   if (seg.size() > 32) return {};
-  const auto w = words_of(folded_lower(seg));
+  auto w = words_of(folded_lower(seg));
+  for (std::string& word : w)  // specks OCR put beside a word: "Dự thảo [lần 2"
+    std::erase_if(word, [](char c) { return c == '[' || c == ']' || c == '(' || c == ')' || c == '|'; });
   if (w.size() != 2 && w.size() != 4) return {};
   const bool du = !w[0].empty() && w[0][0] == 'd' && w[0].size() <= 3;
   const bool thao = w[1] == "thao" || w[1] == "thio" || w[1] == "thdo" || w[1] == "th4o" || w[1] == "than";
@@ -719,23 +723,61 @@ std::string cut_draft_marker(const std::string& line) {
   return line;
 }
 
-// The name of the unit a place names, when one does unambiguously; else
-// that of the longest tail of two words or more that does, when OCR left
-// junk before the place ("The L BND Sơn La", "TL Tây Ninh").
-void mend_place(const Gazetteer& places, std::string& place) {
-  if (place.empty()) return;
-  if (const std::optional<PlaceMatch> m = places.lookup(place); m) {
-    if (!m->ambiguous) place = std::string(m->unit->name);
-    return;
-  }
-  for (size_t from = place.find(' '); from != std::string::npos; from = place.find(' ', from + 1)) {
-    const std::string_view tail = std::string_view(place).substr(from + 1);
-    if (tail.find(' ') == std::string_view::npos) break;
-    if (const std::optional<PlaceMatch> m = places.lookup(tail); m && !m->ambiguous) {
-      place = std::string(m->unit->name);
-      return;
+// The unit a place names, when one does unambiguously; else the unit the
+// longest tail of two words or more names, when OCR left junk before the
+// place ("The L BND Sơn La", "TL Tây Ninh"); else nullopt. The units of
+// `province` (the issuer's: issuer_province), and that province, are
+// tried first: "Lam Pong" under "TỈNH ỦY LÂM ĐỒNG" is Lâm Đồng, whatever
+// unit of another province it might also be.
+std::optional<PlaceMatch> place_unit(const Gazetteer& places, std::string_view province, std::string_view place) {
+  if (place.empty()) return std::nullopt;
+  std::vector<PlaceQuery> queries(province.empty() ? 1 : 2);
+  queries[0].province = province;  // then, with a province, any unit
+  for (const PlaceQuery& query : queries) {
+    if (const std::optional<PlaceMatch> m = places.lookup(place, query); m)
+      return m->ambiguous ? std::nullopt : m;
+    for (size_t from = place.find(' '); from != std::string_view::npos; from = place.find(' ', from + 1)) {
+      const std::string_view tail = place.substr(from + 1);
+      if (tail.find(' ') == std::string_view::npos) break;
+      if (const std::optional<PlaceMatch> m = places.lookup(tail, query); m && !m->ambiguous) return m;
     }
   }
+  return std::nullopt;
+}
+
+// The words of line `line` of `ocr` (the text restored into `doc`) that
+// stand where `place` stands on the same line of `doc`: the place as OCR
+// read it, before restoration. "" when the two lines do not hold as many
+// words (restoration split one), or the place is not on that line.
+std::string ocr_words_of(const Layout& doc, size_t line, std::string_view place, std::string_view ocr) {
+  const Lines ocr_lines(ocr);
+  if (line >= doc.n || line >= ocr_lines.size() || place.empty()) return {};
+  const auto restored = words_of(doc.lines.at(line).raw());
+  const auto read = words_of(ocr_lines.at(line).raw());
+  const auto wanted = words_of(place);
+  if (restored.size() != read.size() || wanted.empty()) return {};
+  for (size_t at = 0; at + wanted.size() <= restored.size(); ++at) {
+    if (!std::equal(wanted.begin(), wanted.end(), restored.begin() + static_cast<std::ptrdiff_t>(at))) continue;
+    std::string out;
+    for (size_t k = 0; k < wanted.size(); ++k) out.append(k ? " " : "").append(read[at + k]);
+    return out;
+  }
+  return {};
+}
+
+// md.place as the unit it names (place_unit), read from the restored
+// text's place line (line `line` of `doc`) or from the same words of the
+// OCR's (`ocr`, when given), whichever is closer to a unit's name:
+// restoration takes a damaged name for words ("Lam Pong" -> "Làm Nóng")
+// that the OCR's letters still show.
+void mend_place(const Gazetteer& places, const Layout& doc, size_t line, std::string_view ocr, Metadata& md) {
+  const std::string province = issuer_province(md.issuer, places);
+  std::optional<PlaceMatch> m = place_unit(places, province, md.place);
+  if (!ocr.empty())
+    if (const auto seen = place_unit(places, province, ocr_words_of(doc, line, md.place, ocr));
+        seen && (!m || seen->distance < m->distance))
+      m = seen;
+  if (m) md.place = std::string(m->unit->name);
 }
 
 // The star or rule under a Party body's name, as OCR reads it: one token
@@ -1089,9 +1131,9 @@ Metadata extract_metadata(std::string_view text, ReferenceLists refs, std::strin
   Layout doc(text);
   doc.number_line = find_number_line(text, doc.lines);
   if (doc.number_line < doc.n) read_number(doc.lines.at(doc.number_line), md);
-  read_place_date(doc, md);
-  if (refs.places) mend_place(*refs.places, md.place);
+  const size_t place_line = read_place_date(doc, md);
   read_issuer(doc, refs.places, md);
+  if (refs.places) mend_place(*refs.places, doc, place_line, ocr, md);
   if (refs.places && !md.place.empty()) {
     md.issuer = with_dated_place(md.issuer, md.place, *refs.places);
     md.place = dated_place_from_issuer(md.place, md.issuer, *refs.places);
@@ -1100,6 +1142,7 @@ Metadata extract_metadata(std::string_view text, ReferenceLists refs, std::strin
   if (const std::string_view type = type_abbreviation(md.type); !type.empty() && !md.code.empty())
     md.code = with_type_part(md.code, type);  // "01-TTH/VPTU" under "TỜ TRÌNH"
   read_draft(doc, md);
+  if (md.draft.empty() && !ocr.empty()) read_draft(Layout(ocr), md);  // restoration may hide it: "D thao" -> "Ở thảo"
   doc.sign_start = find_recipients_line(doc);
   read_signature(read_recipients(doc, md), doc.sign_start < doc.n, md);
   if (refs.names && !md.signer.empty())

@@ -78,3 +78,23 @@ TEST(Issuer, AnEarlierPlaceOfTheLineTellsTheProvince) {
   EXPECT_EQ(dated_place_from_issuer("Cẩm Vân", "ĐẢNG ỦY XÃ CẨM VÂN", places), "Cẩm Vân");
   EXPECT_EQ(dated_place_from_issuer("Cẩm Vân", "ĐẢNG ỦY XÃ CAM VAN", places), "Cẩm Vân");  // no unit spelt so
 }
+
+// The issuer's province: a province it names, marks and all, else the
+// province of a district it names that no other district shares; longer
+// runs of words first, so that a word of a longer name ("THẠNH" of "THẠNH
+// PHÚ") is not taken for a unit of its own.
+TEST(Issuer, TheProvinceTheIssuersPlacesLieIn) {
+  const vn::doc::Gazetteer places = vn::doc::Gazetteer::parse(
+      "province\ttỉnh\tLâm Đồng\t\tboth\nprovince\ttỉnh\tBến Tre\t\tbefore-2025\n"
+      "province\ttỉnh\tQuảng Trị\t\tboth\nprovince\ttỉnh\tĐồng Tháp\t\tboth\n"
+      "district\thuyện\tChợ Lách\tBến Tre\tbefore-2025\ndistrict\thuyện\tThạnh Phú\tBến Tre\tbefore-2025\n"
+      "district\thuyện\tChâu Thành\tBến Tre\tbefore-2025\ndistrict\thuyện\tChâu Thành\tĐồng Tháp\tbefore-2025\n"
+      "commune\txã\tThanh\tQuảng Trị\tboth\n",
+      "test.tsv");
+  using vn::doc::issuer_province;
+  EXPECT_EQ(issuer_province("TỈNH ỦY LÂM ĐỒNG", places), "Lâm Đồng");
+  EXPECT_EQ(issuer_province("ĐẢNG BỘ HUYỆN CHỢ LÁCH ĐẢNG ỦY THỊ TRẤN THẠNH PHÚ", places), "Bến Tre");
+  EXPECT_EQ(issuer_province("HUYỆN ỦY CHÂU THÀNH", places), "");  // a district of two provinces
+  EXPECT_EQ(issuer_province("TỈNH ỦY LAM DONG", places), "");      // not the name as written
+  EXPECT_EQ(issuer_province("ĐẢNG ỦY XÃ THẠNH", places), "");      // communes tell no province
+}

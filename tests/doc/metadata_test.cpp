@@ -401,6 +401,23 @@ TEST(Metadata, DamagedPlacesReadAsTheUnitTheyName) {
   EXPECT_EQ(extract_metadata(header + "Lam Pong, ngày 06 tháng 8 năm 2025\n").place, "Lam Pong");  // without a gazetteer
 }
 
+// A place restoration made into other words ("Lam Pong" -> "Làm Nóng")
+// is read from the OCR's same words when those are closer to a unit's
+// name, and the issuer's province is searched first: Lâm Đồng, not the
+// district Tam Nông of another province. A draft marker that restoration
+// hid ("D thao" -> "Ở thảo") is read from the OCR.
+TEST(Metadata, PlaceAndDraftMarkerFromTheOcrWhereRestorationLostThem) {
+  const std::string ocr = "TINH UY LAM DONG\nS6 684-KL/TU Lam Pong, ngay 06 thang 8 nam 2025\nD thao lan 2\n";
+  const std::string restored = "TỈNH ỦY LÂM ĐỒNG\nSố 684-KL/TU Làm Nóng, ngày 06 tháng 8 năm 2025\nỞ thảo lần 2\n";
+  const auto md = extract_metadata(restored, {&places()}, ocr);
+  EXPECT_EQ(md.place, "Lâm Đồng");
+  EXPECT_EQ(md.draft, "Dự thảo lần 2");
+  const auto without = extract_metadata(restored, {&places()});
+  EXPECT_NE(without.place, "Lâm Đồng");
+  EXPECT_EQ(without.draft, "");
+  EXPECT_EQ(extract_metadata("BỘ NỘI VỤ\nDự thảo [lần 2\nSố: 12/2025/TT-BNV\n").draft, "Dự thảo lần 2");
+}
+
 // Issue 14: spaces around the hyphen of the own code ("S6 684 - KL/TU").
 TEST(Metadata, CodeWithSpacesAroundItsHyphen) {
   const auto md = extract_metadata("TỈNH ỦY LÂM ĐỒNG\nS6 684 - KL/TU Lâm Đồng, ngày 06 tháng 8 năm 2025\n");

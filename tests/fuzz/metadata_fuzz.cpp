@@ -32,14 +32,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!decoded) return 0;
   const std::string_view text = *decoded;
 
-  const vn::doc::Metadata md = vn::doc::extract_metadata(text);
-  for (const std::string* f : {&md.type, &md.number, &md.code, &md.place, &md.date, &md.issuer, &md.title, &md.signer,
-                               &md.signer_position, &md.draft})
-    FUZZ_CHECK(valid_utf8(*f));
-  for (const std::string& r : md.recipients) FUZZ_CHECK(valid_utf8(r));
-  for (const auto& [heading, level] : md.outline) FUZZ_CHECK(valid_utf8(heading) && level >= 1);
-  FUZZ_CHECK(iso_date_shape(md.date));
-  FUZZ_CHECK(md.code.empty() || md.code.starts_with(md.number));
+  // Read alone, and beside an OCR text (its second half standing for it:
+  // the lines of the two need not match).
+  const std::string_view ocr = text.substr(text.size() / 2);
+  for (const vn::doc::Metadata& md :
+       {vn::doc::extract_metadata(text), vn::doc::extract_metadata(text, {}, valid_utf8(ocr) ? ocr : text)}) {
+    for (const std::string* f : {&md.type, &md.number, &md.code, &md.place, &md.date, &md.issuer, &md.title,
+                                 &md.signer, &md.signer_position, &md.draft})
+      FUZZ_CHECK(valid_utf8(*f));
+    for (const std::string& r : md.recipients) FUZZ_CHECK(valid_utf8(r));
+    for (const auto& [heading, level] : md.outline) FUZZ_CHECK(valid_utf8(heading) && level >= 1);
+    FUZZ_CHECK(iso_date_shape(md.date));
+    FUZZ_CHECK(md.code.empty() || md.code.starts_with(md.number));
+  }
 
   size_t prev = 0;
   for (const vn::doc::Citation& c : vn::doc::extract_citations(text)) {
