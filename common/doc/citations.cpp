@@ -435,14 +435,15 @@ std::pair<size_t, size_t> number_line_span(std::string_view text) {
     while (k < l.size() && (l[k] == ' ' || l[k] == '\t')) ++k;
     l.remove_prefix(k);
     // "Số 215-BC/TU", "Số: 45/KH-UBND", OCR "S6: ...", "S06: ...", "$6: ...", "86: ...", "So ...",
-    // "SỐ L009-CT/TW" (1 read as L); a draft's "Số:      /TTr-UBND".
+    // "Số. 01-BC/TU" (its colon read as a stop), "SỐ L009-CT/TW" (1 read as L); a draft's "Số:      /TTr-UBND".
     const std::string head = folded_lower(l.substr(0, std::min<size_t>(l.size(), 16)));
     const auto o_like = [&](size_t k) { return k < head.size() && (head[k] == 'o' || head[k] == '6' || head[k] == '0'); };
     const size_t after = o_like(2) ? 3 : 2;  // "S06:" too
     const bool s_like = head[0] == 's' || head[0] == '$' || (head.rfind("86:", 0) == 0);  // "86:": "Số:" misread
-    if (head.size() > after && s_like && o_like(1) && (head[after] == ' ' || head[after] == ':')) {
+    const auto colon_like = [&](size_t k) { return head[k] == ' ' || head[k] == ':' || head[k] == '.'; };
+    if (head.size() > after && s_like && o_like(1) && colon_like(after)) {
       size_t j = after;
-      while (j < head.size() && (head[j] == ' ' || head[j] == ':')) ++j;
+      while (j < head.size() && colon_like(j)) ++j;
       const auto digit = [&](size_t k) { return k < head.size() && head[k] >= '0' && head[k] <= '9'; };
       if (digit(j) || (j < head.size() && (head[j] == 'l' || head[j] == 'i') && digit(j + 1)) ||
           (j < head.size() && head[j] == '/' && j > 4))

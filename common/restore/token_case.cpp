@@ -54,6 +54,15 @@ size_t letters_of(std::string_view t) {
   return n;
 }
 
+// Whether the token at byte `at` opens its line or a sentence: only
+// spaces before it on its line, or a stop, colon, question or exclamation
+// mark and spaces.
+bool opens_sentence(std::string_view text, size_t at) {
+  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
+  return at == 0 || text[at - 1] == '\n' || text[at - 1] == '.' || text[at - 1] == ':' || text[at - 1] == '!' ||
+         text[at - 1] == '?';
+}
+
 }  // namespace
 
 bool looks_like_abbreviation(std::string_view token) {
@@ -90,6 +99,9 @@ CasePattern case_in_context(std::string_view text, const std::vector<vi::Token>&
   const std::optional<bool> left = neighbour_upper(-1), right = neighbour_upper(+1);
   const bool upper_around = (left || right) && left.value_or(true) && right.value_or(true);
   const size_t letters = letters_of(token);
+  if (token[0] == '$')  // the S of "$6" ("Số"; restore/ocr_symbols.hpp) is a capital where one would stand
+    return upper_around ? CasePattern::kUpper
+                        : opens_sentence(text, tokens[i].offset) ? CasePattern::kCapitalised : CasePattern::kLower;
   if (letters <= 1 && own == CasePattern::kCapitalised && upper_around) return CasePattern::kUpper;
   if (own == CasePattern::kCapitalised && !restored.empty() && restored[0] == U'l' &&
       (token[0] == 'I' || token[0] == 'J' || token[0] == '1'))

@@ -21,8 +21,10 @@ std::string apply_case(std::string_view original, std::u32string_view restored);
 // own, except where OCR makes that unreliable: a token of one letter
 // ("T6", "S6") takes capitals when the words around it on its line are in
 // capitals (a heading); a capital I, J or 1 read for "l" ("Itia" for
-// "lúa") does not capitalise; and a short token in capitals among words
-// that are not ("TO trinh") is only capitalised.
+// "lúa") does not capitalise; a short token in capitals among words that
+// are not ("TO trinh") is only capitalised; and one that opens with "$"
+// (an S: "$6" for "Số") is capitalised where it opens a line or a
+// sentence, in capitals among capitals, and in lower case elsewhere.
 CasePattern case_in_context(std::string_view text, const std::vector<vi::Token>& tokens, size_t i,
                             std::u32string_view restored);
 

@@ -418,6 +418,13 @@ TEST(Metadata, PlaceAndDraftMarkerFromTheOcrWhereRestorationLostThem) {
   EXPECT_EQ(extract_metadata("BỘ NỘI VỤ\nDự thảo [lần 2\nSố: 12/2025/TT-BNV\n").draft, "Dự thảo lần 2");
 }
 
+// The number line's colon read as a stop: "Số. 01-BC/TU".
+TEST(Metadata, NumberLineWithAStopForItsColon) {
+  const auto md = extract_metadata("TỈNH ỦY\nSố. 01-BC/TU Bắc Ninh. ngày 20 tháng 7 năm 2021\n");
+  EXPECT_EQ(md.code, "01-BC/TU");
+  EXPECT_EQ(md.number, "01");
+}
+
 // Issue 14: spaces around the hyphen of the own code ("S6 684 - KL/TU").
 TEST(Metadata, CodeWithSpacesAroundItsHyphen) {
   const auto md = extract_metadata("TỈNH ỦY LÂM ĐỒNG\nS6 684 - KL/TU Lâm Đồng, ngày 06 tháng 8 năm 2025\n");

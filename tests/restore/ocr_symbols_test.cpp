@@ -95,6 +95,8 @@ TEST(OcrSymbols, ADollarOpeningOneDigitIsAnS) {
   EXPECT_EQ(token_texts("$6 lượng $60 7$", tokens), want);
   EXPECT_EQ(tokens[0].kind, vn::vi::TokenKind::kWord);
   EXPECT_EQ(vn::test::restore_checked("tong $6 ung vien").text, "tổng số ứng viên");
+  // Its S is a capital where one would stand: opening a line or a sentence.
+  EXPECT_EQ(vn::test::restore_checked("$6. 01-BC/TU Bac Ninh. $6 luong").text, "Số. 01-BC/TU Bắc Ninh. Số lượng");
 }
 
 // "¢)" and "©)" opening a line number a list item: "c)".
