@@ -25,9 +25,9 @@ class PersonNames {
 
   // Reads a names.tsv: "#" comment lines, then "role<TAB>syllable<TAB>count"
   // lines, role one of surname, middle, given, and given.f, given.m,
-  // middle.f (scripts/make-names: the given names of names with the
-  // middle name "Thị" and "Văn", and the names with that middle name
-  // whose given name leans female). Throws std::runtime_error
+  // middle.f (scripts/make-names: each given name counted as a woman's
+  // and as a man's, and the names with that middle name whose given name
+  // leans female). Throws std::runtime_error
   // naming the file and the 1-based line for a malformed line, and naming
   // the file when it cannot be read.
   static PersonNames load(const std::filesystem::path& tsv);
