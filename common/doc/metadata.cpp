@@ -382,13 +382,21 @@ std::string without_stray_quotes(std::string s) {
 
 // A title's punctuation as OCR spaced or misread it: a hyphen between
 // words with a space on one side only ("kinh tế- xã hội") spaced on both,
+// but a code's hyphen that OCR doubled ("số 22- -NQ/TU") made one again;
 // and a stop before a word in small letters ("tư tưởng. đạo đức"), which a
 // title, one sentence, holds only as a comma misread.
 std::string mend_title_punctuation(std::string s) {
   std::string out;
   out.reserve(s.size() + 4);
+  const auto digit = [&](size_t k) { return k < s.size() && s[k] >= '0' && s[k] <= '9'; };
+  const auto capital = [&](size_t k) { return k < s.size() && ((s[k] >= 'A' && s[k] <= 'Z') || s.compare(k, 2, "Đ") == 0); };
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
+    if (c == '-' && i > 0 && digit(i - 1) && s.compare(i, 3, "- -") == 0 && capital(i + 3)) {
+      out.push_back('-');
+      i += 2;
+      continue;
+    }
     const bool space_before = i > 0 && s[i - 1] == ' ', space_after = i + 1 < s.size() && s[i + 1] == ' ';
     if (c == '-' && i > 0 && i + 1 < s.size() && space_before != space_after) {
       if (!space_before) out.push_back(' ');
@@ -824,6 +832,19 @@ void read_issuer(const Layout& doc, const Gazetteer* places, Metadata& md) {
 }
 
 // Type line, title (trích yếu) and "V/v" subject. Returns where the body starts.
+// Whether `line` opens a document's body as its first words do after the
+// title ("Căn cứ Luật ...", "Thực hiện Kế hoạch ...", "Xét đề nghị ...",
+// "Kính gửi: ..."), capitalised: a title's own lines go on in small
+// letters ("... kết quả\nthực hiện Nghị quyết ...") or in capitals.
+bool opens_body(std::string_view line) {
+  size_t i = 0;
+  if (line.empty() || !text::is_upper(text::next_code_point(line, i)) || text::mostly_upper(line)) return false;
+  const std::string f = folded_prefix(line, 16);
+  for (std::string_view lead : {"can cu ", "thuc hien ", "xet de nghi", "theo de nghi", "kinh gui"})
+    if (starts_with(f, lead)) return true;
+  return false;
+}
+
 size_t read_type_and_title(const Layout& doc, Metadata& md) {
   const Lines& lines = doc.lines;
   const size_t n = doc.n;
@@ -860,6 +881,7 @@ size_t read_type_and_title(const Layout& doc, Metadata& md) {
         break;
       if (!md.title.empty() && (heading_rank(line.flat()) >= 0 || starts_with(folded_prefix(line.flat(), 12), "chuong ")))
         break;
+      if (!md.title.empty() && opens_body(line.flat())) break;
       append_words(md.title, line.flat());
     }
     body_start = j;

@@ -631,6 +631,19 @@ TEST(Metadata, TitlePunctuationAsOcrLeavesIt) {
   // A code's hyphens and a stop before a capital stay.
   EXPECT_EQ(extract_metadata(head + "thực hiện Nghị định 30/2020/NĐ-CP tại TP. Hồ Chí Minh\n\nNội dung.\n").title,
             "thực hiện Nghị định 30/2020/NĐ-CP tại TP. Hồ Chí Minh");
+  // A code's hyphen OCR doubled is one again.
+  EXPECT_EQ(extract_metadata(head + "thực hiện Nghị quyết số 22- -NQ/TU\n\nNội dung.\n").title,
+            "thực hiện Nghị quyết số 22-NQ/TU");
+}
+
+// Without the blank line before the body, a line that opens it
+// ("Căn cứ ...", "Thực hiện ...", capitalised) ends the title; the
+// title's own lines go on in small letters.
+TEST(Metadata, TheBodysFirstWordsEndTheTitle) {
+  const std::string head = "ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/BC-UBND\n\nBÁO CÁO\nkết quả\n";
+  EXPECT_EQ(extract_metadata(head + "thực hiện Kế hoạch số 5\nCăn cứ Luật Tổ chức chính quyền địa phương,\n").title,
+            "kết quả thực hiện Kế hoạch số 5");
+  EXPECT_EQ(extract_metadata(head + "Thực hiện Kế hoạch số 5 của Tỉnh ủy, Ủy ban báo cáo:\n").title, "kết quả");
 }
 
 TEST(Metadata, FootnoteAmongTheRecipients) {
