@@ -34,12 +34,6 @@ constexpr std::array<std::string_view, 43> kPhrases = {
 
 
 
-bool has_letter(std::string_view s) {
-  for (size_t i = 0; i < s.size();)
-    if (text::is_letter_or_mark(text::next_code_point(s, i))) return true;
-  return false;
-}
-
 // Equal, or (both of 4+ bytes) one edit apart.
 bool near(std::string_view a, std::string_view b) {
   return a == b || (a.size() >= 4 && b.size() >= 4 && text::within_one_edit(a, b));
@@ -195,7 +189,7 @@ std::string mend_issuer(std::string_view issuer, const Gazetteer* places) {
   // punctuation around a word.
   std::vector<std::string> words;
   for (std::string_view w : text::split(issuer, ' '))
-    if (has_letter(w)) words.push_back(trim_punctuation(w));  // the empty pieces of runs of spaces have none
+    if (text::has_letter(w)) words.push_back(trim_punctuation(w));  // the empty pieces of runs of spaces have none
   std::vector<std::string> folded;
   for (const auto& w : words) folded.push_back(folded_lower(w));
   // A draft marker the header line ran on into ("BỘ TÀI CHÍNH Dự thảo lần").

@@ -427,9 +427,31 @@ size_t item_mark(std::string_view s) {
   return 0;
 }
 
+// Whether the folded text inside a recipient's last parentheses is the
+// signature's "(Đã ký)" / "(Ký tên, đóng dấu)" that OCR ran into it, as
+// OCR and restoration leave it ("Kỳ lên, đóng dấu").
+bool signature_placeholder(std::string_view folded) {
+  if (starts_with(folded, "da ky") || starts_with(folded, "ky ten") || folded.find("dong dau") != std::string_view::npos)
+    return true;
+  const auto w = words_of(folded);
+  return w.size() >= 2 && text::within_one_edit(w[0] + " " + w[1], "ky ten");
+}
+
+// Whether `word`, the last of a recipient, is a speck of the signature
+// column beside it: one or two characters closing a parenthesis the
+// recipient never opened ("Đoàn ĐBQH tỉnh i)"), or no letter at all
+// after a semicolon ("Cổng thông tin điện tử tỉnh; 7").
+bool trailing_speck(std::string_view item, size_t word_at) {
+  const std::string_view word = item.substr(word_at);
+  if (word.size() <= 3 && word.back() == ')' && item.find('(') == std::string_view::npos) return true;
+  size_t before = word_at;
+  while (before > 0 && item[before - 1] == ' ') --before;
+  return before > 0 && item[before - 1] == ';' && word.size() <= 2 && !text::has_letter(word);
+}
+
 // A recipient without its dash and trailing punctuation (':' is ';' as OCR
-// reads it), nor the signature's "(Đã ký)" / "(Ký tên, đóng dấu)" that OCR
-// ran into it.
+// reads it), nor the signature's "(Đã ký)" / "(Ký tên, đóng dấu)" or a
+// speck of its column (trailing_speck) that OCR ran into it.
 std::string clean_item(std::string s) {
   size_t b = 0;
   while (b < s.size() && s[b] == ' ') ++b;
@@ -441,9 +463,12 @@ std::string clean_item(std::string s) {
       s.pop_back();
   };
   trim();
+  if (const size_t space = s.rfind(' '); space != std::string::npos && trailing_speck(s, space + 1)) {
+    s.erase(space);
+    trim();
+  }
   if (const size_t open = s.rfind(" ("); open != std::string::npos && !s.empty() && s.back() == ')') {
-    const std::string f = folded_lower(std::string_view(s).substr(open + 2));
-    if (starts_with(f, "da ky") || starts_with(f, "ky ten")) {
+    if (signature_placeholder(folded_lower(std::string_view(s).substr(open + 2)))) {
       s.erase(open);
       trim();
     }

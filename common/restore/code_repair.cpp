@@ -29,12 +29,6 @@ std::u32string_view sources_of(char32_t c) {
 
 }  // namespace
 
-bool has_letter(std::string_view part) {
-  for (size_t i = 0; i < part.size();)
-    if (text::is_letter_or_mark(text::next_code_point(part, i))) return true;
-  return false;
-}
-
 CodeRepair::CodeRepair(std::vector<Entry> entries) : entries_(std::move(entries)) {
   std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
     return a.count != b.count ? a.count > b.count : a.part < b.part;
@@ -48,7 +42,7 @@ CodeRepair CodeRepair::load(const std::filesystem::path& path) {
   for (KeyCount& row : read_count_table(path, "code parts", "part")) {
     const std::string_view part = row.key;
     if (text::find_invalid_utf8(part) != text::kValid || part.find_first_of("-/\t") != std::string_view::npos ||
-        !has_letter(part))
+        !text::has_letter(part))
       throw std::runtime_error(path.string() + ":" + std::to_string(row.line) +
                                ": a code part must be valid UTF-8 with a letter and no '-' or '/'");
     entries.push_back({std::move(row.key), row.count});
@@ -67,7 +61,7 @@ std::string CodeRepair::repair_part(std::string_view part, uint64_t unknown_coun
   for (size_t i = 0; i < cps.size(); ++i)
     if (!sources_of(cps[i]).empty()) where.push_back(i);
   // One-letter parts ("b/c", "T/M", "K/T") are abbreviations, not damage.
-  if (where.empty() || cps.size() < 2 || cps.size() > kMaxPartLength || !has_letter(part)) return std::string(part);
+  if (where.empty() || cps.size() < 2 || cps.size() > kMaxPartLength || !text::has_letter(part)) return std::string(part);
 
   // score = count / kSubstitutionRatio^substitutions (the log form in the
   // header, kept exact: 200 / 20 == 10).
@@ -123,7 +117,7 @@ std::string CodeRepair::repair(std::string_view code) const {
   std::string out;
   out.reserve(code.size() + 8);
   for_each_code_part(code, [&](std::string_view part, size_t end) {
-    out += has_letter(part) ? repair_part(part) : std::string(part);
+    out += text::has_letter(part) ? repair_part(part) : std::string(part);
     if (end < code.size()) out += code[end];
   });
   return out;

@@ -100,7 +100,4 @@ void for_each_code_part(std::string_view code, F&& f) {
 // code into one token).
 std::string with_slashes(std::string_view code);
 
-// True when `part` has a letter (or combining mark): it is a letter part.
-bool has_letter(std::string_view part);
-
 }  // namespace vn::restore

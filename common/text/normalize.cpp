@@ -120,4 +120,10 @@ char32_t upper(char32_t cp) {
   return static_cast<char32_t>(utf8proc_toupper(static_cast<utf8proc_int32_t>(cp)));
 }
 
+bool has_letter(std::string_view s) {
+  for (size_t i = 0; i < s.size();)
+    if (is_letter_or_mark(next_code_point(s, i))) return true;
+  return false;
+}
+
 }  // namespace vn::text

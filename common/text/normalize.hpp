@@ -41,6 +41,9 @@ inline bool all_upper(std::string_view s) {
   return c.upper > 0 && c.lower == 0;
 }
 
+// Whether `s` holds a letter (or a combining mark). REQUIRES: valid UTF-8.
+bool has_letter(std::string_view s);
+
 // Category helpers on single code points.
 bool is_letter_or_mark(char32_t cp);
 bool is_decimal_digit(char32_t cp);

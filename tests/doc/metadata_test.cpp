@@ -646,6 +646,17 @@ TEST(Metadata, TheBodysFirstWordsEndTheTitle) {
   EXPECT_EQ(extract_metadata(head + "Thực hiện Kế hoạch số 5 của Tỉnh ủy, Ủy ban báo cáo:\n").title, "kết quả");
 }
 
+// Specks of the signature column OCR ran into a recipient: the damaged
+// "(Ký tên, đóng dấu)", a closing parenthesis never opened, no letter
+// after a semicolon.
+TEST(Metadata, SignatureSpecksLeaveTheRecipients) {
+  const std::string head = "ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/BC-UBND\n\nBÁO CÁO\nkết quả\n\nNội dung báo cáo.\n\n";
+  const auto md = extract_metadata(head + "Nơi nhận:\n- Đoàn ĐBQH tỉnh i)\n- Cổng thông tin điện tử tỉnh; 7\n"
+                                          "- Các sở, ban, ngành; (Kỳ lên, đóng dấu)\n- Bộ Nội vụ (b/c)\n- Lưu: VT, VP.\n");
+  EXPECT_EQ(md.recipients, (std::vector<std::string>{"Đoàn ĐBQH tỉnh", "Cổng thông tin điện tử tỉnh",
+                                                     "Các sở, ban, ngành", "Bộ Nội vụ (b/c)", "Lưu: VT, VP"}));
+}
+
 TEST(Metadata, FootnoteAmongTheRecipients) {
   const std::string head = "ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/BC-UBND\n\nBÁO CÁO\nkết quả\n\nNội dung báo cáo.\n\n";
   const auto md = extract_metadata(head + "Nơi nhận: TM. HỘI ĐỒNG NHÂN DÂN\n- Đại biểu HĐND tỉnh; CHỦ TỊCH\n"

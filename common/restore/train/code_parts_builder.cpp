@@ -3,12 +3,13 @@
 #include <vector>
 
 #include "restore/train/count_table_writer.hpp"
+#include "text/normalize.hpp"
 
 namespace vn::restore {
 
 void CodeRepairBuilder::add_token(std::string_view code) {
   for_each_code_part(code, [&](std::string_view part, size_t) {
-    if (!part.empty() && part.size() <= 4 * CodeRepair::kMaxPartLength && has_letter(part)) ++counts_[std::string(part)];
+    if (!part.empty() && part.size() <= 4 * CodeRepair::kMaxPartLength && text::has_letter(part)) ++counts_[std::string(part)];
   });
 }
 
