@@ -486,8 +486,43 @@ bool opens_signature(std::string_view line) {
   return false;
 }
 
+// Whether folded words `a` and `b` are alike: equal but for at most one
+// letter of one word (restoration's "GIẢM BỌC" for "GIÁM ĐỐC") when they
+// hold six letters or more.
+bool alike_words(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.size() != b.size()) return false;
+  size_t letters = 0, differ = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].size() != b[i].size()) return false;
+    letters += a[i].size();
+    for (size_t k = 0; k < a[i].size(); ++k) differ += a[i][k] != b[i][k];
+  }
+  return differ == 0 || (differ == 1 && letters >= 6);
+}
+
+// The position (in canonical capitals: "PHÓ CHỦ TỊCH") that the folded
+// words `words` name, alike up to one letter (alike_words: "BỘ TRUUNG");
+// "" when they name none.
+std::string_view position_named(const std::vector<std::string>& words) {
+  using Position = std::pair<std::string_view, std::vector<std::string>>;  // canonical, folded words
+  static const std::vector<Position> kPositions = [] {
+    std::vector<Position> v;
+    for (std::string_view p : {"BÍ THƯ", "PHÓ BÍ THƯ", "TỔNG BÍ THƯ", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC",
+                               "PHÓ GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG",
+                               "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG",
+                               "PHÓ THỦ TƯỚNG", "CHỦ TRÌ", "THƯ KÝ", "CHỦ NHIỆM", "PHÓ CHỦ NHIỆM",
+                               "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CỤC TRƯỞNG", "VỤ TRƯỞNG", "CHÁNH THANH TRA"})
+      v.emplace_back(p, words_of(folded_lower(p)));
+    return v;
+  }();
+  for (const auto& [canonical, f] : kPositions)
+    if (alike_words(words, f)) return canonical;
+  return {};
+}
+
 // Whether `tail` reads as the top of the signature column: a lead ("T/M",
-// "KT.") or a position ("PHÓ CHỦ TỊCH", "BÍ THƯ"), in capitals.
+// "KT.") or a position ("PHÓ CHỦ TỊCH", "BÍ THƯ", or one alike: "BỘ
+// TRUUNG"), in capitals.
 bool signature_column(std::string_view tail) {
   const auto w = words_of(tail);
   // Capitals; restoration may lower a letter ("PHÓ Bí THƯ", "Bí THƯ").
@@ -497,7 +532,7 @@ bool signature_column(std::string_view tail) {
   for (std::string_view position :
        {"chu tich", "pho ", "bi thu", "truong ", "chanh ", "giam doc", "thu truong", "tong ", "thu tuong", "bo truong"})
     if (starts_with(f, position)) return true;
-  return false;
+  return !position_named(words_of(folded_lower(tail))).empty();
 }
 
 // A signature lead that OCR damaged, then the body or position in
@@ -1045,20 +1080,6 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md) {
   return right;
 }
 
-// Whether folded words `a` and `b` are alike: equal but for at most one
-// letter of one word (restoration's "GIẢM BỌC" for "GIÁM ĐỐC") when they
-// hold six letters or more.
-bool alike_words(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  if (a.size() != b.size()) return false;
-  size_t letters = 0, differ = 0;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (a[i].size() != b[i].size()) return false;
-    letters += a[i].size();
-    for (size_t k = 0; k < a[i].size(); ++k) differ += a[i][k] != b[i][k];
-  }
-  return differ == 0 || (differ == 1 && letters >= 6);
-}
-
 // A signer's position as written ("BÍ THƯ’", "BỊ THU", "Q. GIẢM BỌC",
 // "THƯ KÝ CHỦ TRÌ": two signatures side by side, the last signs): the
 // position it names, in its canonical capitals after its lead ("Q. ",
@@ -1073,25 +1094,12 @@ std::string mend_position(std::string position) {
     else
       break;
   }
-  using Position = std::pair<std::string_view, std::vector<std::string>>;  // canonical, folded words
-  static const std::vector<Position> kPositions = [] {
-    std::vector<Position> v;
-    for (std::string_view p : {"BÍ THƯ", "PHÓ BÍ THƯ", "TỔNG BÍ THƯ", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC",
-                               "PHÓ GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG",
-                               "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG",
-                               "PHÓ THỦ TƯỚNG", "CHỦ TRÌ", "THƯ KÝ", "CHỦ NHIỆM", "PHÓ CHỦ NHIỆM",
-                               "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CỤC TRƯỞNG", "VỤ TRƯỞNG", "CHÁNH THANH TRA"})
-      v.emplace_back(p, words_of(folded_lower(p)));
-    return v;
-  }();
   const std::vector<std::string> folded = words_of(folded_lower(position));
   const size_t lead = opens_signature(position) ? 1 : 0;
   for (size_t from = lead; from < folded.size(); ++from) {  // the longest run of words that names one
-    const std::vector<std::string> rest(folded.begin() + static_cast<std::ptrdiff_t>(from), folded.end());
-    for (const auto& [canonical, f] : kPositions) {
-      if (!alike_words(rest, f)) continue;
-      return (lead ? position.substr(0, position.find(' ') + 1) : std::string()) + std::string(canonical);
-    }
+    const std::string_view named =
+        position_named(std::vector<std::string>(folded.begin() + static_cast<std::ptrdiff_t>(from), folded.end()));
+    if (!named.empty()) return (lead ? position.substr(0, position.find(' ') + 1) : std::string()) + std::string(named);
   }
   return position;
 }

@@ -536,6 +536,11 @@ TEST(Metadata, DamagedPositionsReadAsThePositionTheyName) {
   EXPECT_EQ(position("THƯ KÝ CHỦ TRÌ"), "CHỦ TRÌ");  // two signatures side by side: the last signs
   EXPECT_EQ(position("PHÓ CHỦ TỊCH"), "PHÓ CHỦ TỊCH");
   EXPECT_EQ(position("TRƯỞNG BAN TỔ CHỨC"), "TRƯỞNG BAN TỔ CHỨC");  // names no listed position: as written
+  // Damaged beside "Nơi nhận:", where the signature column begins.
+  const auto md = extract_metadata("BỘ NỘI VỤ\nSố: 12/QĐ-BNV\n\nNội dung.\n\nNơi nhận: BỘ TRUUNG\n- Công an tỉnh;\n"
+                                   "- Lưu: VT, TCBC. Nguyễn Hòa Phong\n");
+  EXPECT_EQ(md.signer_position, "BỘ TRƯỞNG");
+  EXPECT_EQ(md.recipients, (std::vector<std::string>{"Công an tỉnh", "Lưu: VT, TCBC"}));
 }
 
 // Issue 14: the number column run into the place, digits read as letters,
