@@ -42,11 +42,10 @@ std::string dated_place_from_issuer(std::string_view place, std::string_view iss
 // The province the issuer's places lie in, or "": the longest run of one
 // to three of its words that is exactly the name of a province, marks and
 // all (in capitals), else of one district that no other district shares
-// ("TỈNH ỦY LÂM ĐỒNG":
-// Lâm Đồng; "ĐẢNG BỘ HUYỆN CHỢ LÁCH ĐẢNG ỦY THỊ TRẤN THẠNH PHÚ": Bến
-// Tre). A place line's damaged name is read within it first (see
-// extract_metadata: "Lam Pong" beside "TỈNH ỦY LÂM ĐỒNG" is Lâm Đồng, not
-// the district Tam Nông elsewhere).
+// ("TỈNH ỦY LÂM ĐỒNG": Lâm Đồng; "ĐẢNG BỘ HUYỆN CHỢ LÁCH ĐẢNG ỦY THỊ TRẤN
+// THẠNH PHÚ": Bến Tre). A place line's damaged name is read within it
+// first (see extract_metadata: "Lam Pong" beside "TỈNH ỦY LÂM ĐỒNG" is Lâm
+// Đồng, not the district Tam Nông elsewhere).
 std::string issuer_province(std::string_view issuer, const Gazetteer& places);
 
 // The body a signature line signs on behalf of ("T/M TỈNH ỦY",

@@ -891,7 +891,6 @@ void read_issuer(const Layout& doc, const Gazetteer* places, Metadata& md) {
   md.issuer = header ? mend_issuer(md.issuer, places) : std::string();
 }
 
-// Type line, title (trích yếu) and "V/v" subject. Returns where the body starts.
 // Whether `line` opens a document's body as its first words do after the
 // title ("Căn cứ Luật ...", "Thực hiện Kế hoạch ...", "Xét đề nghị ...",
 // "Kính gửi: ..."), capitalised: a title's own lines go on in small
@@ -905,6 +904,7 @@ bool opens_body(std::string_view line) {
   return false;
 }
 
+// Type line, title (trích yếu) and "V/v" subject. Returns where the body starts.
 size_t read_type_and_title(const Layout& doc, Metadata& md) {
   const Lines& lines = doc.lines;
   const size_t n = doc.n;
