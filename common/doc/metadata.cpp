@@ -11,6 +11,8 @@
 #include "doc/lines.hpp"
 #include "doc/person_names.hpp"
 #include "doc/recipient.hpp"
+#include "doc/signature.hpp"
+#include "doc/words.hpp"
 #include "text/edits.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
@@ -39,9 +41,6 @@ constexpr std::array<TypeName, 22> kTypes = {{
     {"cong dien", "CÔNG ĐIỆN"},   {"quyet nghi", "QUYẾT NGHỊ"},     {"giay moi", "GIẤY MỜI"},
     {"phuong an", "PHƯƠNG ÁN"},
 }};
-
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
 
 // The canonical type a folded line names ("bao cao" -> "BÁO CÁO"), or "":
 // exactly, or with its words run together ("baocao", "nghiquyet"), or behind
@@ -108,18 +107,6 @@ void append_words(std::string& title, std::string_view more) {
 constexpr std::array<std::string_view, 4> kMottos = {
     "dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "*"};
 
-
-// folded_lower of the first `max_bytes` bytes of `s` (cut at a UTF-8 boundary):
-// enough to recognise a line's opening words without folding the whole line.
-std::string folded_prefix(std::string_view s, size_t max_bytes) {
-  if (s.size() > max_bytes) {
-    while (max_bytes > 0 && (static_cast<unsigned char>(s[max_bytes]) & 0xC0) == 0x80) --max_bytes;
-    s = s.substr(0, max_bytes);
-  }
-  return folded_lower(s);
-}
-
-
 // True when `s` opens with one of `letters` (UTF-8, compared as code points).
 bool opens_with_letter(std::string_view s, std::string_view letters) {
   if (s.empty()) return false;
@@ -136,21 +123,6 @@ std::string iso_date(std::string_view d, std::string_view m, std::string_view y)
   if (dd < 1 || dd > 31 || mm < 1 || mm > 12) return {};
   return std::string(y) + "-" + (m.size() == 1 ? "0" : "") + std::string(m) + "-" + (d.size() == 1 ? "0" : "") +
          std::string(d);
-}
-
-std::vector<std::string> words_of(std::string_view s) {
-  std::vector<std::string> w;
-  std::string cur;
-  for (char c : s) {
-    if (c == ' ' || c == ',' || c == '.' || c == ';') {
-      if (!cur.empty()) w.push_back(cur);
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
-  }
-  if (!cur.empty()) w.push_back(cur);
-  return w;
 }
 
 // "V/v" (về việc) opening a subject as OCR read it ("Viv", "Vv", "V/y")
@@ -474,74 +446,6 @@ std::string clean_item(std::string s) {
     }
   }
   return s;
-}
-
-// "T/M ...", "TM. ...", "KT. ...", "TL. ...", "TUQ. ...", "Q. ...": the first
-// line of a signature block (signing on behalf of, or for, someone, or
-// acting as).
-bool opens_signature(std::string_view line) {
-  const std::string f = folded_prefix(line, 8);
-  for (std::string_view lead : {"t/m ", "tm. ", "tm ", "kt. ", "kt ", "tl. ", "t/l ", "tuq. ", "q. "})
-    if (starts_with(f, lead)) return true;
-  return false;
-}
-
-// Whether folded words `a` and `b` are alike: equal but for at most one
-// letter of one word (restoration's "GIẢM BỌC" for "GIÁM ĐỐC") when they
-// hold six letters or more.
-bool alike_words(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  if (a.size() != b.size()) return false;
-  size_t letters = 0, differ = 0;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (a[i].size() != b[i].size()) return false;
-    letters += a[i].size();
-    for (size_t k = 0; k < a[i].size(); ++k) differ += a[i][k] != b[i][k];
-  }
-  return differ == 0 || (differ == 1 && letters >= 6);
-}
-
-// The position (in canonical capitals: "PHÓ CHỦ TỊCH") that the folded
-// words `words` name, alike up to one letter (alike_words: "BỘ TRUUNG");
-// "" when they name none.
-std::string_view position_named(const std::vector<std::string>& words) {
-  using Position = std::pair<std::string_view, std::vector<std::string>>;  // canonical, folded words
-  static const std::vector<Position> kPositions = [] {
-    std::vector<Position> v;
-    for (std::string_view p : {"BÍ THƯ", "PHÓ BÍ THƯ", "TỔNG BÍ THƯ", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC",
-                               "PHÓ GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG",
-                               "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG",
-                               "PHÓ THỦ TƯỚNG", "CHỦ TRÌ", "THƯ KÝ", "CHỦ NHIỆM", "PHÓ CHỦ NHIỆM",
-                               "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CỤC TRƯỞNG", "VỤ TRƯỞNG", "CHÁNH THANH TRA"})
-      v.emplace_back(p, words_of(folded_lower(p)));
-    return v;
-  }();
-  for (const auto& [canonical, f] : kPositions)
-    if (alike_words(words, f)) return canonical;
-  return {};
-}
-
-// Whether `tail` reads as the top of the signature column: a lead ("T/M",
-// "KT.") or a position ("PHÓ CHỦ TỊCH", "BÍ THƯ", or one alike: "BỘ
-// TRUUNG"), in capitals.
-bool signature_column(std::string_view tail) {
-  const auto w = words_of(tail);
-  // Capitals; restoration may lower a letter ("PHÓ Bí THƯ", "Bí THƯ").
-  if (w.empty() || w.size() > 6 || !text::mostly_upper(tail)) return false;
-  if (opens_signature(tail) && text::all_upper(tail)) return true;
-  const std::string f = folded_prefix(tail, 32);
-  for (std::string_view position :
-       {"chu tich", "pho ", "bi thu", "truong ", "chanh ", "giam doc", "thu truong", "tong ", "thu tuong", "bo truong"})
-    if (starts_with(f, position)) return true;
-  return !position_named(words_of(folded_lower(tail))).empty();
-}
-
-// A signature lead that OCR damaged, then the body or position in
-// capitals: "Tạ. CHÍNH PHỦ" (TM.), "Ki‘Ốt TRƯỞNG BAN" (KT.), "Bộ TRƯỞNG".
-bool damaged_signature_lead(std::string_view line) {
-  const size_t space = line.find(' ');
-  if (space == std::string_view::npos || words_of(line).size() > 6) return false;
-  const text::CaseCounts c = text::count_cases(line.substr(space + 1));
-  return c.upper >= 3 && c.upper >= 3 * c.lower;
 }
 
 // Whether `word` opens with a capital letter.
@@ -1078,45 +982,6 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md) {
   md.recipients = split_run_on_items(std::move(md.recipients));
   for (std::string& r : md.recipients) r = mend_recipient(without_stray_quotes(std::move(r)));
   return right;
-}
-
-// A signer's position as written ("BÍ THƯ’", "BỊ THU", "Q. GIẢM BỌC",
-// "THƯ KÝ CHỦ TRÌ": two signatures side by side, the last signs): the
-// position it names, in its canonical capitals after its lead ("Q. ",
-// "KT. "), or as written when it names none.
-std::string mend_position(std::string position) {
-  constexpr std::string_view kQuote = "’";
-  for (;;) {  // trailing punctuation and quotes
-    if (!position.empty() && std::string_view("'.,;:").find(position.back()) != std::string_view::npos)
-      position.pop_back();
-    else if (position.ends_with(kQuote))
-      position.erase(position.size() - kQuote.size());
-    else
-      break;
-  }
-  const std::vector<std::string> folded = words_of(folded_lower(position));
-  const size_t lead = opens_signature(position) ? 1 : 0;
-  for (size_t from = lead; from < folded.size(); ++from) {  // the longest run of words that names one
-    const std::string_view named =
-        position_named(std::vector<std::string>(folded.begin() + static_cast<std::ptrdiff_t>(from), folded.end()));
-    if (!named.empty()) return (lead ? position.substr(0, position.find(' ') + 1) : std::string()) + std::string(named);
-  }
-  return position;
-}
-
-// The signer's position when the line read is a signature's lead, the
-// line under it lost: "KT. X" (signing for X) is signed by X's deputy,
-// "PHÓ X" ("KT. BỘ TRƯỞNG": THỨ TRƯỞNG); "Q. X" (acting) is the position
-// itself; after "T/M", "TL." or "TUQ." it cannot be known (""). Other
-// positions as they are.
-std::string position_below(const std::string& position) {
-  if (!opens_signature(position)) return position;
-  const std::string lead = folded_lower(position.substr(0, position.find(' ')));
-  const std::string held = position.substr(position.find(' ') + 1);
-  if (lead == "q.") return position;
-  if (lead != "kt." && lead != "kt") return {};
-  if (held == "BỘ TRƯỞNG") return "THỨ TRƯỞNG";
-  return starts_with(held, "PHÓ ") ? held : "PHÓ " + held;
 }
 
 // Signer: the last name in the signature column; position: the last line
