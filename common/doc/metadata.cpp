@@ -6,6 +6,7 @@
 
 #include "doc/citations.hpp"
 #include "doc/code_shape.hpp"
+#include "doc/field_text.hpp"
 #include "doc/gazetteer.hpp"
 #include "doc/issuer.hpp"
 #include "doc/lines.hpp"
@@ -327,125 +328,6 @@ std::string last_name_of(const std::string& line) {
     return out;
   }
   return line;
-}
-
-// A quote mark OCR made of a speck or of a letter's hook, at one edge of a
-// word ("hỗ trợ’ tiếp", "Như 'trên"): dropped, unless the text holds quote
-// marks that pair up ("‘Ngày hội’").
-std::string without_stray_quotes(std::string s) {
-  auto count = [&](std::string_view q) {
-    size_t n = 0;
-    for (size_t at = s.find(q); at != std::string::npos; at = s.find(q, at + q.size())) ++n;
-    return n;
-  };
-  const size_t opening = count("\u2018"), closing = count("\u2019"), straight = count("'");
-  if ((opening > 0 && closing > 0) || straight >= 2) return s;
-  auto gap = [](char c) { return c == ' ' || c == ',' || c == '.' || c == ';' || c == ':' || c == '(' || c == ')'; };
-  for (std::string_view q : {"\u2018", "\u2019", "'"}) {
-    for (size_t at = s.find(q); at != std::string::npos; at = s.find(q, at)) {
-      const bool left = at == 0 || gap(s[at - 1]);
-      const bool right = at + q.size() == s.size() || gap(s[at + q.size()]);
-      if (left != right) s.erase(at, q.size());
-      else at += q.size();
-    }
-  }
-  return s;
-}
-
-// A title's punctuation as OCR spaced or misread it: a hyphen between
-// words with a space on one side only ("kinh tế- xã hội") spaced on both,
-// but a code's hyphen that OCR doubled ("số 22- -NQ/TU") made one again;
-// and a stop before a word in small letters ("tư tưởng. đạo đức"), which a
-// title, one sentence, holds only as a comma misread.
-std::string mend_title_punctuation(std::string s) {
-  std::string out;
-  out.reserve(s.size() + 4);
-  const auto digit = [&](size_t k) { return k < s.size() && s[k] >= '0' && s[k] <= '9'; };
-  const auto capital = [&](size_t k) { return k < s.size() && ((s[k] >= 'A' && s[k] <= 'Z') || s.compare(k, 2, "Đ") == 0); };
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c == '-' && i > 0 && digit(i - 1) && s.compare(i, 3, "- -") == 0 && capital(i + 3)) {
-      out.push_back('-');
-      i += 2;
-      continue;
-    }
-    const bool space_before = i > 0 && s[i - 1] == ' ', space_after = i + 1 < s.size() && s[i + 1] == ' ';
-    if (c == '-' && i > 0 && i + 1 < s.size() && space_before != space_after) {
-      if (!space_before) out.push_back(' ');
-      out.push_back('-');
-      if (!space_after) out.push_back(' ');
-      continue;
-    }
-    if (c == '.' && i > 0 && !space_before && space_after && i + 2 < s.size()) {
-      size_t k = i + 2;
-      const char32_t next = text::next_code_point(s, k);
-      if (text::is_letter_or_mark(next) && !text::is_upper(next)) {
-        out.push_back(',');
-        continue;
-      }
-    }
-    out.push_back(c);
-  }
-  return out;
-}
-
-// The bytes of the mark that opens a list item at `s`: "-" or "+", or
-// what OCR reads a dash as on a scan ("»", "~", ">", "•", "*", "–", "—")
-// when a space follows it; 0 when none does.
-size_t item_mark(std::string_view s) {
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) return 1;
-  for (std::string_view mark : {"\u00BB", "~", ">", "\u2022", "*", "\u2013", "\u2014"})
-    if (s.size() > mark.size() && s.substr(0, mark.size()) == mark && s[mark.size()] == ' ') return mark.size();
-  return 0;
-}
-
-// Whether the folded text inside a recipient's last parentheses is the
-// signature's "(Đã ký)" / "(Ký tên, đóng dấu)" that OCR ran into it, as
-// OCR and restoration leave it ("Kỳ lên, đóng dấu").
-bool signature_placeholder(std::string_view folded) {
-  if (starts_with(folded, "da ky") || starts_with(folded, "ky ten") || folded.find("dong dau") != std::string_view::npos)
-    return true;
-  const auto w = words_of(folded);
-  return w.size() >= 2 && text::within_one_edit(w[0] + " " + w[1], "ky ten");
-}
-
-// Whether `word`, the last of a recipient, is a speck of the signature
-// column beside it: one or two characters closing a parenthesis the
-// recipient never opened ("Đoàn ĐBQH tỉnh i)"), or no letter at all
-// after a semicolon ("Cổng thông tin điện tử tỉnh; 7").
-bool trailing_speck(std::string_view item, size_t word_at) {
-  const std::string_view word = item.substr(word_at);
-  if (word.size() <= 3 && word.back() == ')' && item.find('(') == std::string_view::npos) return true;
-  size_t before = word_at;
-  while (before > 0 && item[before - 1] == ' ') --before;
-  return before > 0 && item[before - 1] == ';' && word.size() <= 2 && !text::has_letter(word);
-}
-
-// A recipient without its dash and trailing punctuation (':' is ';' as OCR
-// reads it), nor the signature's "(Đã ký)" / "(Ký tên, đóng dấu)" or a
-// speck of its column (trailing_speck) that OCR ran into it.
-std::string clean_item(std::string s) {
-  size_t b = 0;
-  while (b < s.size() && s[b] == ' ') ++b;
-  b += item_mark(std::string_view(s).substr(b));
-  while (b < s.size() && (s[b] == '-' || s[b] == ' ' || s[b] == '+')) ++b;
-  s.erase(0, b);
-  const auto trim = [&] {
-    while (!s.empty() && (s.back() == ',' || s.back() == ';' || s.back() == '.' || s.back() == ':' || s.back() == ' '))
-      s.pop_back();
-  };
-  trim();
-  if (const size_t space = s.rfind(' '); space != std::string::npos && trailing_speck(s, space + 1)) {
-    s.erase(space);
-    trim();
-  }
-  if (const size_t open = s.rfind(" ("); open != std::string::npos && !s.empty() && s.back() == ')') {
-    if (signature_placeholder(folded_lower(std::string_view(s).substr(open + 2)))) {
-      s.erase(open);
-      trim();
-    }
-  }
-  return s;
 }
 
 // Whether `word` opens with a capital letter.
@@ -901,26 +783,6 @@ size_t find_recipients_line(const Layout& doc) {
     if (const std::string_view item = doc.lines.view(next).trimmed(); !item.empty() && item[0] == '-') return i;
   }
   return doc.n;
-}
-
-// Items OCR ran into one line, the dash of the later read as a mark other
-// than "-" ("Đại biểu HĐND tỉnh ~ Lưu: VT, VP", "Chủ tịch, các PCT UBND
-// tỉnh » Các sở, ban, ngành"): split at such a mark with spaces about it.
-std::vector<std::string> split_run_on_items(std::vector<std::string> items) {
-  std::vector<std::string> out;
-  for (std::string& item : items) {
-    size_t from = 0;
-    for (size_t i = 1; i + 1 < item.size(); ++i) {
-      if (item[i - 1] != ' ' || item[i] == '-' || item[i] == '+') continue;
-      const size_t mark = item_mark(std::string_view(item).substr(i));
-      if (mark == 0) continue;
-      if (std::string piece = clean_item(item.substr(from, i - from)); !piece.empty()) out.push_back(std::move(piece));
-      from = i;
-      i += mark;
-    }
-    if (std::string piece = clean_item(item.substr(from)); !piece.empty()) out.push_back(std::move(piece));
-  }
-  return out;
 }
 
 // Reads the recipients from the "Nơi nhận:" list and returns the segments of

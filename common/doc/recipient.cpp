@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "doc/words.hpp"
 #include "text/edits.hpp"
 #include "text/normalize.hpp"
 #include "vi/fold.hpp"
@@ -99,12 +100,82 @@ void mend_for_information(std::string& item) {
   item.replace(open + 1, std::string::npos, "(b/c)");
 }
 
+// Whether the folded text inside a recipient's last parentheses is the
+// signature's "(Đã ký)" / "(Ký tên, đóng dấu)" that OCR ran into it, as
+// OCR and restoration leave it ("Kỳ lên, đóng dấu").
+bool signature_placeholder(std::string_view folded) {
+  if (starts_with(folded, "da ky") || starts_with(folded, "ky ten") || folded.find("dong dau") != std::string_view::npos)
+    return true;
+  const auto w = words_of(folded);
+  return w.size() >= 2 && text::within_one_edit(w[0] + " " + w[1], "ky ten");
+}
+
+// Whether `word`, the last of a recipient, is a speck of the signature
+// column beside it: one or two characters closing a parenthesis the
+// recipient never opened ("Đoàn ĐBQH tỉnh i)"), or no letter at all
+// after a semicolon ("Cổng thông tin điện tử tỉnh; 7").
+bool trailing_speck(std::string_view item, size_t word_at) {
+  const std::string_view word = item.substr(word_at);
+  if (word.size() <= 3 && word.back() == ')' && item.find('(') == std::string_view::npos) return true;
+  size_t before = word_at;
+  while (before > 0 && item[before - 1] == ' ') --before;
+  return before > 0 && item[before - 1] == ';' && word.size() <= 2 && !text::has_letter(word);
+}
+
 }  // namespace
 
 std::string mend_recipient(std::string item) {
   item = mend_archive_copy(std::move(item));
   mend_for_information(item);
   return item;
+}
+
+size_t item_mark(std::string_view s) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) return 1;
+  for (std::string_view mark : {"\u00BB", "~", ">", "\u2022", "*", "\u2013", "\u2014"})
+    if (s.size() > mark.size() && s.substr(0, mark.size()) == mark && s[mark.size()] == ' ') return mark.size();
+  return 0;
+}
+
+std::string clean_item(std::string s) {
+  size_t b = 0;
+  while (b < s.size() && s[b] == ' ') ++b;
+  b += item_mark(std::string_view(s).substr(b));
+  while (b < s.size() && (s[b] == '-' || s[b] == ' ' || s[b] == '+')) ++b;
+  s.erase(0, b);
+  const auto trim = [&] {
+    while (!s.empty() && (s.back() == ',' || s.back() == ';' || s.back() == '.' || s.back() == ':' || s.back() == ' '))
+      s.pop_back();
+  };
+  trim();
+  if (const size_t space = s.rfind(' '); space != std::string::npos && trailing_speck(s, space + 1)) {
+    s.erase(space);
+    trim();
+  }
+  if (const size_t open = s.rfind(" ("); open != std::string::npos && !s.empty() && s.back() == ')') {
+    if (signature_placeholder(folded_lower(std::string_view(s).substr(open + 2)))) {
+      s.erase(open);
+      trim();
+    }
+  }
+  return s;
+}
+
+std::vector<std::string> split_run_on_items(std::vector<std::string> items) {
+  std::vector<std::string> out;
+  for (std::string& item : items) {
+    size_t from = 0;
+    for (size_t i = 1; i + 1 < item.size(); ++i) {
+      if (item[i - 1] != ' ' || item[i] == '-' || item[i] == '+') continue;
+      const size_t mark = item_mark(std::string_view(item).substr(i));
+      if (mark == 0) continue;
+      if (std::string piece = clean_item(item.substr(from, i - from)); !piece.empty()) out.push_back(std::move(piece));
+      from = i;
+      i += mark;
+    }
+    if (std::string piece = clean_item(item.substr(from)); !piece.empty()) out.push_back(std::move(piece));
+  }
+  return out;
 }
 
 }  // namespace vn::doc
