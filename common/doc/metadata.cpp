@@ -248,6 +248,26 @@ bool parse_place_date(const std::string& seg, std::string& place, std::string& d
   return true;
 }
 
+// The ASCII letters of a folded word ("lip." -> "lip").
+std::string letters_only(std::string_view folded) {
+  std::string out;
+  for (char c : folded)
+    if (c >= 'a' && c <= 'z') out.push_back(c);
+  return out;
+}
+
+// Whether folded words f[from..] hold, within their first five, "hạnh
+// phúc" as OCR may leave it (a word one letter from "hanh", then one that
+// opens with "ph": "Hanh phous"), and no "lap" before it (the motto's own
+// "lập" is further on: "SƠN LA Độc lập Tự do Hạnh phúc").
+bool hanh_phuc_from(const std::vector<std::string>& f, size_t from) {
+  for (size_t j = from; j + 1 < f.size() && j < from + 5; ++j) {
+    if (letters_only(f[j]) == "lap") return false;
+    if (text::within_one_edit(letters_only(f[j]), "hanh") && starts_with(f[j + 1], "ph")) return true;
+  }
+  return false;
+}
+
 // The segment up to a motto that OCR ran into it ("TỈNH LẠNG SƠN Độc lập - ...").
 std::string cut_motto(const std::string& seg) {
   std::vector<std::string> w;
@@ -264,7 +284,11 @@ std::string cut_motto(const std::string& seg) {
     const bool cong_hoa = i + 1 < w.size() && f[i] == "cong" && starts_with(f[i + 1], "ho") && i + 2 < w.size() &&
                           text::within_one_edit(f[i + 2], "xa");  // "CỘNG HÒA XNA HOLCHU ..."
     const bool doc_lap = i + 2 < w.size() && f[i + 1] == "lap" && f[i + 2] == "-";
-    if (dang || cong_hoa || doc_lap) {
+    // Damaged beyond that, "lập" one letter off and "hạnh ph..." soon
+    // after it: "TỈNH NGHỆ AN Pre Lip. Tudo» Hanh phous".
+    const bool damaged_doc_lap =
+        i + 1 < w.size() && text::within_one_edit(letters_only(f[i + 1]), "lap") && hanh_phuc_from(f, i + 2);
+    if (dang || cong_hoa || doc_lap || damaged_doc_lap) {
       std::string out;
       for (size_t k = 0; k < i; ++k) out += (k ? " " : "") + w[k];
       return out;

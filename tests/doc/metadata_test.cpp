@@ -490,6 +490,20 @@ TEST(Metadata, DraftMarkerRunIntoTheIssuerAndS06) {
   EXPECT_EQ(md.code, "27/ĐA-UBND");
 }
 
+// The motto run into the issuer's line, damaged past its "lập" ("Pre Lip.
+// Tudo» Hanh phous"), is cut off; a place that only looks like "lập" before
+// the motto ("SƠN LA", "ĐẮK LẮK") stays.
+TEST(Metadata, DamagedMottoRunIntoTheIssuer) {
+  const auto issuer = [](const std::string& second) {
+    return extract_metadata("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n" + second +
+                            "\nSố: 14/QĐ-UBND Nghệ An, ngày 19 tháng 9 năm 2025\n")
+        .issuer;
+  };
+  EXPECT_EQ(issuer("TỈNH NGHỆ AN Pre Lip. Tudo» Hanh phous"), "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN");
+  EXPECT_EQ(issuer("TỈNH SƠN LA Độc lập Tự do Hạnh phúc"), "ỦY BAN NHÂN DÂN TỈNH SƠN LA");
+  EXPECT_EQ(issuer("TỈNH ĐẮK LẮK Độc lập - Tự do - Hạnh phúc"), "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK");
+}
+
 // Issue 14: a position on the "Nơi nhận:" line, ':' for ';' after an item,
 // and "(Đã ký)" run into the last item.
 TEST(Metadata, RecipientsCleanedOfTheSignatureColumn) {
