@@ -397,6 +397,21 @@ std::string_view type_abbreviation(std::string_view words) {
   return {};
 }
 
+// Whether code part `part` is `type` with one of its P, D, B or O made an
+// Đ, as code repair makes of what OCR read for one (restore/code_repair):
+// "ĐA" under a PHƯƠNG ÁN, whose own "PA" was repaired to the commoner ĐA.
+bool d_stroke_for(std::string_view part, std::string_view type) {
+  const std::u32string p = upper32(part), t = upper32(type);
+  if (p.size() != t.size() || p == t) return false;
+  size_t differ = 0;
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == t[i]) continue;
+    if (p[i] != U'Đ' || std::u32string_view(U"PDBO").find(t[i]) == std::u32string_view::npos) return false;
+    ++differ;
+  }
+  return differ == 1;
+}
+
 std::string with_type_part(const std::string& code, std::string_view type) {
   const size_t begin = code.find_first_of("-/");
   if (begin == std::string::npos) return code;
@@ -405,6 +420,7 @@ std::string with_type_part(const std::string& code, std::string_view type) {
   const size_t end = code.find_first_of("-/", from);
   if (end == std::string::npos) return code;
   const std::string_view part = std::string_view(code).substr(from, end - from);
+  if (!part.empty() && d_stroke_for(part, type)) return code.substr(0, from) + std::string(type) + code.substr(end);
   if (part.empty() || is_one_of(part, kCodeTypes) || is_one_of(part, kCodeIssuers)) return code;
   if (!text::within_one_edit(text::to_utf8(upper32(part)), text::to_utf8(upper32(type)))) return code;
   return code.substr(0, from) + std::string(type) + code.substr(end);

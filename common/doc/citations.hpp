@@ -47,8 +47,9 @@ std::string_view type_abbreviation(std::string_view words);
 
 // `code` with a type part OCR damaged read as `type` (an abbreviation), when
 // that part is no type nor issuer and one letter off it ("01-TTH/VPTU"
-// for a tờ trình: "01-TTr/VPTU"). The type part is the letters after the
-// number (and year) and their separator.
+// for a tờ trình: "01-TTr/VPTU"), or is `type` with one P, D, B or O made
+// an Đ by code repair ("27/ĐA-UBND" for a phương án: "27/PA-UBND"). The
+// type part is the letters after the number (and year) and their separator.
 std::string with_type_part(const std::string& code, std::string_view type);
 
 }  // namespace vn::doc

@@ -443,6 +443,12 @@ TEST(Metadata, CodeWithSpacesAroundItsHyphen) {
   // A type part one letter off the type line's.
   EXPECT_EQ(extract_metadata("VĂN PHÒNG TỈNH ỦY\nSố 01-TTH/VPTU Đồng Nai, ngày 08 tháng 10 năm 2023\n\nTỜ TRÌNH\nvề việc A\n").code,
             "01-TTr/VPTU");
+  // The type line's P made an Đ by code repair (ĐA, Đề án, is commoner than
+  // PA): the type line tells; under ĐỀ ÁN it stays.
+  EXPECT_EQ(extract_metadata("ỦY BAN NHÂN DÂN XÃ A\nSố: 27/ĐA-UBND A, ngày 08 tháng 10 năm 2023\n\nPHƯƠNG ÁN\nvề việc A\n").code,
+            "27/PA-UBND");
+  EXPECT_EQ(extract_metadata("ỦY BAN NHÂN DÂN XÃ A\nSố: 27/ĐA-UBND A, ngày 08 tháng 10 năm 2023\n\nĐỀ ÁN\nvề việc A\n").code,
+            "27/ĐA-UBND");
   // Nothing but digits left of it: its number, and no code.
   const auto lost = extract_metadata("ỦY BAN NHÂN DÂN TỈNH A\nSố 14/202 :OD-U BND Nghệ An, ngày 19 tháng 9 năm 2025\n");
   EXPECT_EQ(lost.code, "");
