@@ -239,10 +239,13 @@ bool parse_place_date(const std::string& seg, std::string& place, std::string& d
     const size_t sp = p.find(' ', end);
     p = sp == std::string::npos ? std::string() : text::collapse_whitespace(std::string_view(p).substr(sp + 1));
   }
-  // A place is a few words without digits ("Lạng Sơn", "TP. Hồ Chí Minh"),
-  // not a title that cites a dated document.
+  // A place is a few words without digits or quote marks ("Lạng Sơn", "TP.
+  // Hồ Chí Minh"), not a title that cites a dated document nor the end of a
+  // quotation in prose ('... Albanese". VOV, ngày 5/6/2023').
   const auto place_words = words_of(p);
-  if (p.empty() || place_words.size() > 5 || p.find_first_of("0123456789") != std::string::npos) return false;
+  if (p.empty() || place_words.size() > 5 || p.find_first_of("0123456789\"") != std::string::npos ||
+      p.find("\u201C") != std::string::npos || p.find("\u201D") != std::string::npos)
+    return false;
   place = p;
   date = d;
   return true;
@@ -769,9 +772,15 @@ void read_draft(const Layout& doc, Metadata& md) {
   for (size_t i = 0; i < std::min<size_t>(doc.n, 25) && md.draft.empty(); ++i)
     for (const auto& s : doc.lines.at(i).segments()) {
       md.draft = draft_marker(s.text);
-      if (md.draft.empty() && s.text.size() <= kHeaderLineBytes) {  // run into the issuer's line
+      // Run into the issuer's line, in capitals before it, or after a
+      // speck ("BỘ NỘI VỤ Dự thảo lần 2", "~ Dự thảo lần 3"; not prose:
+      // "Xem toàn văn dự thảo").
+      if (md.draft.empty() && s.text.size() <= kHeaderLineBytes) {
         const std::string f = folded_lower(s.text);
-        if (const size_t at = trailing_draft_marker(f); at != std::string::npos) md.draft = draft_marker(f.substr(at));
+        const size_t at = trailing_draft_marker(f);
+        const std::string before = at == std::string::npos ? std::string() : cut_draft_marker(s.text);
+        if (at != std::string::npos && (!text::has_letter(before) || text::mostly_upper(before)))
+          md.draft = draft_marker(f.substr(at));
       }
       if (!md.draft.empty()) break;
     }

@@ -496,6 +496,17 @@ TEST(Metadata, DraftMarkerRunIntoTheIssuerAndS06) {
   EXPECT_EQ(md.code, "27/ĐA-UBND");
 }
 
+// Pages of a document's body hold prose that only looks like a header's
+// lines: a line ending in "dự thảo", a quotation's end before a date.
+TEST(Metadata, ProseIsNoDraftMarkerNorPlace) {
+  const auto md = extract_metadata("Đã có dự thảo Nghị định về dịch vụ Tiền di động năm 2025? Xem toàn văn dự thảo\n"
+                                   "theo lời ông Albanese\". VOV, ngày 5/6/2023\n");
+  EXPECT_EQ(md.draft, "");
+  EXPECT_EQ(md.place, "");
+  EXPECT_EQ(md.date, "");
+  EXPECT_EQ(extract_metadata("~ Dự thảo lần 3\nSố: 12/BC-UBND\n").draft, "Dự thảo lần 3");  // after a speck
+}
+
 // The motto run into the issuer's line, damaged past its "lập" ("Pre Lip.
 // Tudo» Hanh phous"), is cut off; a place that only looks like "lập" before
 // the motto ("SƠN LA", "ĐẮK LẮK") stays.
