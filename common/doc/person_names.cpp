@@ -12,6 +12,7 @@
 #include "text/utf8.hpp"
 #include "vi/fold.hpp"
 #include "vi/syllable.hpp"
+#include "vi/tone.hpp"
 
 namespace vn::doc {
 namespace {
@@ -75,11 +76,19 @@ PersonNames PersonNames::parse(std::string_view tsv, std::string_view source) {
     if (role < 0 && !by_gender) fail("unknown role \"" + std::string(f[0]) + "\"");
     if (f[1].empty() || text::find_invalid_utf8(f[1]) != text::kValid) fail("bad syllable");
     const uint32_t count = parse_count(f[2], fail);
+    // One spelling per syllable, as restoration writes them: "Hoà" counts as "Hòa".
+    const std::string syllable = text::to_utf8(vi::traditional_tone(text::to_u32(f[1])));
     if (by_gender) {
-      (*by_gender)[std::string(f[1])] = count;
+      (*by_gender)[syllable] += count;
       continue;
     }
-    names.roles_[role][folded_lower(f[1])].push_back({std::string(f[1]), count});
+    std::vector<Syllable>& same_fold = names.roles_[role][folded_lower(syllable)];
+    const auto seen = std::find_if(same_fold.begin(), same_fold.end(), [&](const Syllable& x) { return x.text == syllable; });
+    if (seen != same_fold.end()) {
+      seen->count += count;
+      continue;
+    }
+    same_fold.push_back({syllable, count});
     ++names.size_;
   }
   for (auto& role : names.roles_)

@@ -27,7 +27,9 @@ class PersonNames {
   // lines, role one of surname, middle, given, and given.f, given.m,
   // middle.f (scripts/make-names: each given name counted as a woman's
   // and as a man's, and the names with that middle name whose given name
-  // leans female). Throws std::runtime_error
+  // leans female). A syllable's spellings with the tone on another vowel
+  // count as one, written as restoration writes it ("Hoà" as "Hòa":
+  // vi::traditional_tone). Throws std::runtime_error
   // naming the file and the 1-based line for a malformed line, and naming
   // the file when it cannot be read.
   static PersonNames load(const std::filesystem::path& tsv);

@@ -97,6 +97,16 @@ TEST(PersonNames, ReadsTheGivenNameAsAWomansOrAMansByTheMiddleName) {
   EXPECT_EQ(plain.read("Đặng Thu Quyên", "Dang Thu Quyen", &same), "Đặng Thu Quyền");
 }
 
+// A syllable spelt with its tone on either vowel is one, written as
+// restoration writes it: "Hoà" is "Hòa", and their counts add up.
+TEST(PersonNames, ToneOnEitherVowelIsOneSyllable) {
+  const PersonNames n = PersonNames::parse(
+      "surname\tPhan\t10\nmiddle\tQuốc\t10\ngiven\tHoa\t50\ngiven\tHòa\t40\ngiven\tHoà\t20\n", "test.tsv");
+  EXPECT_EQ(n.size(), 4u);
+  EXPECT_EQ(n.read("Phan Quốc Hoà"), "Phan Quốc Hòa");  // 60 for Hòa against 50 for Hoa
+  EXPECT_EQ(n.read("Phan Quốc Hoa"), "Phan Quốc Hoa");
+}
+
 TEST(PersonNames, KeepsAReadingAboutAsCommonAsTheBest) {
   EXPECT_EQ(names().read("Nguyễn Văn Hùng"), "Nguyễn Văn Hùng");  // Hưng is not twice as common
   EXPECT_EQ(names().read("Nguyễn Văn Hưng"), "Nguyễn Văn Hưng");
