@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "text/edits.hpp"
 #include "text/normalize.hpp"
 #include "vi/fold.hpp"
 #include "text/utf8.hpp"
@@ -99,6 +100,9 @@ std::string folded_word_before(std::string_view text, size_t at) {
 bool takes_a_number(std::string_view folded_word) {
   for (std::string_view w : {"khoan", "dieu", "muc", "chuong", "phan", "luc", "thang", "ngay", "lan", "dot", "tiet"})
     if (folded_word == w) return true;
+  // The commonest of them as OCR damages them: "khodn", "Digu", "thing".
+  for (std::string_view w : {"khoan", "dieu", "chuong", "thang"})
+    if (folded_word.size() >= 3 && text::within_one_edit(folded_word, w)) return true;
   return false;
 }
 

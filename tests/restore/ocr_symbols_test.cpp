@@ -85,6 +85,9 @@ TEST(OcrSymbols, ABarAfterAWordThatTakesANumberIsOne) {
   EXPECT_EQ(vn::test::restore_checked("theo khoan | Dieu 18 va Dieu |. Pham vi\nngay 12 thang | nam 2021").text,
             "theo khoản 1 Điều 18 và Điều 1. Phạm vi\nngày 12 tháng 1 năm 2021");
   EXPECT_EQ(vn::test::restore_checked("Chuong | quy dinh chung").text, "Chương I quy định chung");
+  // After the commonest of those words as OCR damages them.
+  EXPECT_EQ(vn::test::restore_checked("tai khodn | Digu 18, ngay 12 thing | nam 2021").text,
+            "tại khoản 1 Điều 18, ngày 12 tháng 1 năm 2021");
 }
 
 // "$" opening a one-digit number is the S of a syllable ("$6" for "số");
