@@ -172,6 +172,8 @@ void restoration_tokens(std::string_view text, std::vector<vi::Token>& out) {
   const size_t first = out.size();
   vi::tokenize(text, out);
   join_codes_split_by_quotes(text, out, first);
+  for (size_t k = first; k < out.size(); ++k)
+    if (out[k].kind == vi::TokenKind::kMixed && number_with_o_for_zero(out[k].text(text))) out[k].kind = vi::TokenKind::kNumber;
   std::vector<vi::Token> lone;
   size_t next = first;  // the first token of `out` that does not end before the symbol
   for (size_t i = 0; i < text.size();) {
@@ -231,6 +233,13 @@ std::vector<std::u32string> symbol_readings(std::u32string_view token) {
     out = std::move(next);
   }
   return out;
+}
+
+std::optional<std::string> number_with_o_for_zero(std::string_view token) {
+  if (token.size() < 2 || token.size() > 4 || token[0] != 'O') return std::nullopt;
+  for (size_t i = 1; i < token.size(); ++i)
+    if (token[i] < '0' || token[i] > '9') return std::nullopt;
+  return "0" + std::string(token.substr(1));
 }
 
 }  // namespace vn::restore

@@ -4,6 +4,7 @@
 // reads a symbol standing alone as a word, and reads every symbol as each
 // of the letters it may stand for.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,8 +24,15 @@ namespace vn::restore {
 // opening a line is a kWord token too (a list item's "c)":
 // restore/list_marker.hpp). A "|" alone after a word that takes a number
 // ("khoản | Điều 3", "Điều |.", "tháng | năm") is a kNumber token: a 1, or
-// an I, that the OCR read as a bar (bar_number_text).
+// an I, that the OCR read as a bar (bar_number_text). A token of a capital
+// O and one to three digits is a kNumber too (number_with_o_for_zero).
 void restoration_tokens(std::string_view text, std::vector<vi::Token>& out);
+
+// The number a token of a capital O and one to three digits stands for,
+// the O read for a 0 ("O1" -> "01"; restoration_tokens makes such a token
+// a kNumber), or nullopt for other tokens. Not a small o: "o6" is as often
+// "có" with its c lost.
+std::optional<std::string> number_with_o_for_zero(std::string_view token);
 
 // How a "|" that restoration_tokens made a number token is written: "I"
 // after a word that takes a Roman numeral (restore/roman_numeral.hpp),

@@ -198,6 +198,8 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
       restored = *numeral;  // "X1I" -> "XII"
     else if (tokens[i].kind == vi::TokenKind::kNumber && original == "|")
       restored = bar_number_text(after_numbering_word(choices, i));  // "khoản | Điều 3" -> "khoản 1 Điều 3"
+    else if (const auto zero = tokens[i].kind == vi::TokenKind::kNumber ? number_with_o_for_zero(original) : std::nullopt)
+      restored = *zero;  // "O1" -> "01"
     else if (!c.text && list_marker_letter(original) != original && is_list_marker(input, tokens[i]))
       restored = list_marker_letter(original);  // "¢)" -> "c)"
     else if (tokens[i].kind == vi::TokenKind::kCode)

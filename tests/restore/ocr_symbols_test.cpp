@@ -121,3 +121,15 @@ TEST(OcrSymbols, ACodeSplitByAQuoteIsOneCode) {
   EXPECT_EQ(vn::test::restore_checked("Ket luan so 17-KL‘TU ngay 22, Nghi quyet so 19-NQ’TW va so 4-QD'TU").text,
             "Kết luận số 17-KL/TU ngày 22, Nghị quyết số 19-NQ/TW và số 4-QĐ/TU");
 }
+
+// A capital O and a digit or two is a number whose 0 the OCR read as an O
+// ("O1" for "01"); a small o may be "có" with its c lost ("o6").
+TEST(OcrSymbols, ACapitalOBeforeDigitsIsAZero) {
+  EXPECT_EQ(number_with_o_for_zero("O1"), "01");
+  EXPECT_EQ(number_with_o_for_zero("O12"), "012");
+  EXPECT_EQ(number_with_o_for_zero("o6"), std::nullopt);
+  EXPECT_EQ(number_with_o_for_zero("O1A"), std::nullopt);
+  EXPECT_EQ(number_with_o_for_zero("O"), std::nullopt);
+  EXPECT_EQ(vn::test::restore_checked("Mau so O1 tai Phu luc, thoi han O1 ngay").text,
+            "Mẫu số 01 tại Phụ lục, thời hạn 01 ngày");
+}
