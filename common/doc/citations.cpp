@@ -420,9 +420,10 @@ std::string with_type_part(const std::string& code, std::string_view type) {
   const size_t end = code.find_first_of("-/", from);
   if (end == std::string::npos) return code;
   const std::string_view part = std::string_view(code).substr(from, end - from);
-  if (!part.empty() && d_stroke_for(part, type)) return code.substr(0, from) + std::string(type) + code.substr(end);
-  if (part.empty() || is_one_of(part, kCodeTypes) || is_one_of(part, kCodeIssuers)) return code;
-  if (!text::within_one_edit(text::to_utf8(upper32(part)), text::to_utf8(upper32(type)))) return code;
+  if (part.empty()) return code;
+  const bool damaged = !is_one_of(part, kCodeTypes) && !is_one_of(part, kCodeIssuers) &&
+                       text::within_one_edit(text::to_utf8(upper32(part)), text::to_utf8(upper32(type)));
+  if (!damaged && !d_stroke_for(part, type)) return code;
   return code.substr(0, from) + std::string(type) + code.substr(end);
 }
 

@@ -499,7 +499,7 @@ Gazetteer Gazetteer::parse_owned(std::shared_ptr<const char> text, size_t size, 
     u.name = f[2];
     u.province = f[3];
     g.kind_ids_.push_back(static_cast<uint8_t>(kind));
-    g.province_ids_.push_back(province_id(u.level == UnitLevel::kProvince ? u.name : u.province));
+    g.province_ids_.push_back(province_id(u.province_name()));
     g.units_.push_back(std::move(u));
   }
   if (g.units_.empty()) throw std::runtime_error(std::string(source) + ": no units");

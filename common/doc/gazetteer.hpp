@@ -50,6 +50,8 @@ struct AdminUnit {
   std::string_view name;      // NFC, without the unit word: "Lâm Đồng"
   std::string_view province;  // the parent province; empty for a province (see gazetteer.tsv's header)
 
+  // The province it lies in: its parent, or itself for a province.
+  std::string_view province_name() const { return level == UnitLevel::kProvince ? name : province; }
   bool existed_before_2025() const { return era != UnitEra::kAfter2025; }
   bool exists_after_2025() const { return era != UnitEra::kBefore2025; }
   // "tỉnh Lâm Đồng", "huyện Đức Trọng".

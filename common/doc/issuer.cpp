@@ -178,7 +178,7 @@ std::string issuer_province(std::string_view issuer, const Gazetteer& places) {
       const std::optional<PlaceMatch> m = places.lookup(run, exact);
       // The very name, marks and all, and no other unit's.
       if (!m || m->alternatives > 0 || text::to_upper(m->unit->name) != run) continue;
-      return std::string(m->unit->level == UnitLevel::kProvince ? m->unit->name : m->unit->province);
+      return std::string(m->unit->province_name());
     }
   }
   return {};
@@ -223,7 +223,7 @@ std::string mend_issuer(std::string_view issuer, const Gazetteer* places) {
       if (!m) m = places->lookup(place, query);
     }
     if (m && !m->ambiguous && m->alternatives == 0)
-      province = m->unit->level == UnitLevel::kProvince ? m->unit->name : m->unit->province;
+      province = m->unit->province_name();
     put(out, m && !m->ambiguous ? text::to_upper(m->unit->name) : place);
     place.clear();
     levels = 0;

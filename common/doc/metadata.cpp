@@ -630,11 +630,10 @@ std::optional<PlaceMatch> place_unit(const Gazetteer& places, std::string_view p
 // stand where `place` stands on the same line of `doc`: the place as OCR
 // read it, before restoration. "" when the two lines do not hold as many
 // words (restoration split one), or the place is not on that line.
-std::string ocr_words_of(const Layout& doc, size_t line, std::string_view place, std::string_view ocr) {
-  const Lines ocr_lines(ocr);
-  if (line >= doc.n || line >= ocr_lines.size() || place.empty()) return {};
+std::string ocr_words_of(const Layout& doc, size_t line, std::string_view place, const Layout& ocr) {
+  if (line >= doc.n || line >= ocr.n || place.empty()) return {};
   const auto restored = words_of(doc.lines.at(line).raw());
-  const auto read = words_of(ocr_lines.at(line).raw());
+  const auto read = words_of(ocr.lines.at(line).raw());
   const auto wanted = words_of(place);
   if (restored.size() != read.size() || wanted.empty()) return {};
   for (size_t at = 0; at + wanted.size() <= restored.size(); ++at) {
@@ -651,11 +650,12 @@ std::string ocr_words_of(const Layout& doc, size_t line, std::string_view place,
 // OCR's (`ocr`, when given), whichever is closer to a unit's name:
 // restoration takes a damaged name for words ("Lam Pong" -> "Làm Nóng")
 // that the OCR's letters still show.
-void mend_place(const Gazetteer& places, const Layout& doc, size_t line, std::string_view ocr, Metadata& md) {
+void mend_place(const Gazetteer& places, const Layout& doc, size_t line, const Layout* ocr, Metadata& md) {
+  if (md.place.empty()) return;  // most pages of an archive: no header
   const std::string province = issuer_province(md.issuer, places);
   std::optional<PlaceMatch> m = place_unit(places, province, md.place);
-  if (!ocr.empty())
-    if (const auto seen = place_unit(places, province, ocr_words_of(doc, line, md.place, ocr));
+  if (ocr)
+    if (const auto seen = place_unit(places, province, ocr_words_of(doc, line, md.place, *ocr));
         seen && (!m || seen->distance < m->distance))
       m = seen;
   if (m) md.place = std::string(m->unit->name);
@@ -927,11 +927,10 @@ void read_outline(const Layout& doc, Metadata& md) {
     md.outline.emplace_back(h.first, static_cast<int>(std::lower_bound(ranks.begin(), ranks.end(), h.second) - ranks.begin()) + 1);
 }
 
-// The signer extract_metadata() reads from `text`, without reading the
-// fields the signature block does not depend on.
-std::string signer_of(std::string_view text) {
+// The signer extract_metadata() reads from `text` (laid out as `doc`),
+// without reading the fields the signature block does not depend on.
+std::string signer_of(std::string_view text, Layout& doc) {
   Metadata md;
-  Layout doc(text);
   doc.number_line = find_number_line(text, doc.lines);
   doc.body_start = read_type_and_title(doc, md);
   doc.sign_start = find_recipients_line(doc);
@@ -944,11 +943,14 @@ std::string signer_of(std::string_view text) {
 Metadata extract_metadata(std::string_view text, ReferenceLists refs, std::string_view ocr) {
   Metadata md;
   Layout doc(text);
+  std::optional<Layout> read_as;  // the OCR's lines, when given: what restoration may have lost
+  if (!ocr.empty()) read_as.emplace(ocr);
+  const Layout* ocr_doc = read_as ? &*read_as : nullptr;
   doc.number_line = find_number_line(text, doc.lines);
   if (doc.number_line < doc.n) read_number(doc.lines.at(doc.number_line), md);
   const size_t place_line = read_place_date(doc, md);
   read_issuer(doc, refs.places, md);
-  if (refs.places) mend_place(*refs.places, doc, place_line, ocr, md);
+  if (refs.places) mend_place(*refs.places, doc, place_line, ocr_doc, md);
   if (refs.places && !md.place.empty()) {
     md.issuer = with_dated_place(md.issuer, md.place, *refs.places);
     md.place = dated_place_from_issuer(md.place, md.issuer, *refs.places);
@@ -957,11 +959,11 @@ Metadata extract_metadata(std::string_view text, ReferenceLists refs, std::strin
   if (const std::string_view type = type_abbreviation(md.type); !type.empty() && !md.code.empty())
     md.code = with_type_part(md.code, type);  // "01-TTH/VPTU" under "TỜ TRÌNH"
   read_draft(doc, md);
-  if (md.draft.empty() && !ocr.empty()) read_draft(Layout(ocr), md);  // restoration may hide it: "D thao" -> "Ở thảo"
+  if (md.draft.empty() && ocr_doc) read_draft(*ocr_doc, md);  // restoration may hide it: "D thao" -> "Ở thảo"
   doc.sign_start = find_recipients_line(doc);
   read_signature(read_recipients(doc, md), doc.sign_start < doc.n, md);
   if (refs.names && !md.signer.empty())
-    md.signer = refs.names->read(md.signer, ocr.empty() ? std::string() : signer_of(ocr), refs.ocr_likelihood);
+    md.signer = refs.names->read(md.signer, read_as ? signer_of(ocr, *read_as) : std::string(), refs.ocr_likelihood);
   read_outline(doc, md);
   return md;
 }

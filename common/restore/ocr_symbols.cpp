@@ -2,10 +2,11 @@
 
 #include <algorithm>
 
+#include "restore/list_marker.hpp"
 #include "text/edits.hpp"
 #include "text/normalize.hpp"
-#include "vi/fold.hpp"
 #include "text/utf8.hpp"
+#include "vi/fold.hpp"
 
 namespace vn::restore {
 namespace {
@@ -120,14 +121,6 @@ bool bar_stands_for_a_number(std::string_view text, size_t at, size_t end) {
   return takes_a_number(folded_word_before(text, at));
 }
 
-// Whether the symbol at bytes [at, end) numbers a list item: "¢)" or
-// "©)" opening a line, for "c)".
-bool numbers_a_list_item(std::string_view text, char32_t symbol, size_t at, size_t end) {
-  if ((symbol != U'¢' && symbol != U'©') || end >= text.size() || text[end] != ')') return false;
-  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
-  return at == 0 || text[at - 1] == '\n';
-}
-
 // The byte length of a quote an OCR engine reads for a slash (' ` ‘ ’)
 // at byte `at`, or 0.
 size_t slash_quote_length(std::string_view text, size_t at) {
@@ -188,8 +181,9 @@ void restoration_tokens(std::string_view text, std::vector<vi::Token>& out) {
     while (next < out.size() && out[next].offset + out[next].length < at) ++next;
     if (cp == U'$') {  // a letter only opening a short number ("$6")
       if ((at == 0 || is_space_or_edge(text, at - 1)) && next < out.size()) absorb_opening_symbol(out[next], cp, at, i);
-    } else if (numbers_a_list_item(text, cp, at, i)) {
-      lone.push_back({vi::TokenKind::kWord, static_cast<uint32_t>(at), static_cast<uint32_t>(i - at)});
+    } else if (const vi::Token marker{vi::TokenKind::kWord, static_cast<uint32_t>(at), static_cast<uint32_t>(i - at)};
+               is_list_marker(text, marker)) {  // "¢)" opening a line, for "c)"
+      lone.push_back(marker);
     } else if (at != 0 && !is_space_or_edge(text, at - 1)) {  // inside or after a token
       if (next < out.size()) absorb_closing_symbol(text, out[next], cp, at, i);
     } else if (is_space_or_edge(text, i)) {  // alone
