@@ -94,12 +94,14 @@ uint64_t xapian_bytes(const fs::path& db) {
   return total;
 }
 
-bool compact_xapian(const fs::path& db_dir, const StopRequest* stop) {
+bool compact_xapian(const fs::path& db_dir, const StopRequest* stop, const std::vector<fs::path>& merged) {
   const fs::path live = store::schema::xapian_dir(db_dir);
   const fs::path fresh = store::schema::compacted_xapian_dir(db_dir);
   StoppableCompactor compactor(stop);
   try {
-    Xapian::Database(live.string()).compact(fresh.string(), 0, 0, compactor);
+    Xapian::Database source(live.string());
+    for (const fs::path& other : merged) source.add_database(Xapian::Database(other.string()));
+    source.compact(fresh.string(), 0, 0, compactor);
   } catch (...) {  // stopped, or a full disk: the partial copy goes, the live database was never touched
     std::error_code ignored;
     fs::remove_all(fresh, ignored);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "index/stop_request.hpp"
 
@@ -52,10 +53,13 @@ CompactStats compact_index(const std::filesystem::path& db, const StopRequest* s
 
 // Compacts the Xapian database of index `db` alone (Xapian::Database::
 // compact into a new directory swapped in atomically), leaving the
-// sidecar as it is: no writer may have it open. REQUIRES: the writer lock
-// held. Returns false when `stop` asked to stop (the live database
+// sidecar as it is: no writer may have it open. With `merged`, the
+// databases at those paths are compacted into it too, their documents
+// renumbered after its own (index/xapian_parts.hpp). REQUIRES: the writer
+// lock held. Returns false when `stop` asked to stop (the live database
 // untouched). Throws Xapian::Error or std::system_error on failure.
-bool compact_xapian(const std::filesystem::path& db, const StopRequest* stop = nullptr);
+bool compact_xapian(const std::filesystem::path& db, const StopRequest* stop = nullptr,
+                    const std::vector<std::filesystem::path>& merged = {});
 
 // The bytes of the Xapian database of index `db` (0 when it has none).
 uint64_t xapian_bytes(const std::filesystem::path& db);

@@ -14,6 +14,8 @@
 #include <cerrno>
 #include <chrono>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <unordered_set>
 
 #include "index/build_mode.hpp"
@@ -22,6 +24,7 @@
 #include "index/failure_memory.hpp"
 #include "index/indexed_state.hpp"
 #include "index/writer_lock.hpp"
+#include "index/xapian_parts.hpp"
 #include "io/source_file.hpp"
 #include "io/whole_file.hpp"
 #include "restore/restorer.hpp"
@@ -159,6 +162,8 @@ struct Work {
   bool replaces = false;    // kIndex: the path was indexed before
   bool known = false;       // kFailed: failed before and unchanged since, not read (FailureMemory::recall)
   std::string repairs;      // kIndex of unchanged content: why its record cannot be read back
+  bool into_part = false;   // written by the writer but for its Xapian document: add that to a part
+  uint64_t ordinal = 0;     // into_part: the how-manieth document of the run (XapianParts::add)
   PreparedDocument doc;
 };
 
@@ -274,13 +279,19 @@ std::string joined(const store::RecordFrames& record) {
   return bytes;
 }
 
-// The serial, in-order writer: owns the database and the sidecar file.
+// The serial, in-order writer: owns the database and the sidecar file. With
+// parts (write_into), it appends each record to the sidecar and leaves the
+// Xapian document for the pipeline's last stage to add to a part.
 class Writer {
  public:
   // `remote_ready`: each document carries its record too (schema::kSlotRecord).
   Writer(Xapian::WritableDatabase& db, store::SidecarWriter& sidecar, IndexStats& stats, const IndexOptions& o,
          bool remote_ready)
       : db_(db), sidecar_(sidecar), stats_(stats), options_(o), remote_ready_(remote_ready) {}
+
+  // New documents go to `parts` from now on (REQUIRES: the index has none,
+  // so that no document replaces one).
+  void write_into(XapianParts* parts) { parts_ = parts; }
 
   void write(Work& w) {
     PreparedDocument& p = w.doc;
@@ -297,15 +308,20 @@ class Writer {
       case Work::kIndex:
         break;
     }
-    const store::SidecarLocation where = sidecar_.append(p.frames);
+    const store::SidecarLocation where = append(p.frames);
     p.document.set_data(store::encode_document_data({p.source.path, p.title, where, p.content_hash, p.chunk_starts}));
     if (remote_ready_) p.document.add_value(store::schema::kSlotRecord, joined(p.frames));
-    db_.replace_document(p.id_term, p.document);
     stats_.documents++;
     stats_.sidecar_bytes += p.frames.size();
     FileOutcome outcome = outcome_of(w);
     outcome.damage = p.damage;
     record_outcome(options_, stats_, std::move(outcome));
+    if (parts_) {
+      w.into_part = true;
+      w.ordinal = written_++;
+      return;
+    }
+    db_.replace_document(p.id_term, p.document);
     uncommitted_bytes_ += p.bytes;
     if (++uncommitted_ >= options_.commit_every || uncommitted_bytes_ >= options_.commit_bytes) commit();
   }
@@ -328,10 +344,16 @@ class Writer {
     ++uncommitted_;
   }
 
+  // Makes the frames appended so far durable. Thread-safe (parts call it).
+  void sync_frames() {
+    std::lock_guard<std::mutex> hold(sidecar_mutex_);
+    sidecar_.sync();
+  }
+
   // Sidecar first: the index must never point at frames not yet on disk.
   void commit() {
     if (uncommitted_ == 0) return;
-    sidecar_.sync();
+    sync_frames();
     db_.commit();
     uncommitted_ = 0;
     uncommitted_bytes_ = 0;
@@ -339,8 +361,16 @@ class Writer {
   }
 
  private:
+  store::SidecarLocation append(const store::RecordFrames& frames) {
+    std::lock_guard<std::mutex> hold(sidecar_mutex_);
+    return sidecar_.append(frames);
+  }
+
   Xapian::WritableDatabase& db_;
   store::SidecarWriter& sidecar_;
+  std::mutex sidecar_mutex_;  // appends (the writer) against syncs (parts committing)
+  XapianParts* parts_ = nullptr;
+  uint64_t written_ = 0;  // documents handed to parts
   IndexStats& stats_;
   const IndexOptions& options_;
   const bool remote_ready_;
@@ -457,10 +487,11 @@ Guards check_guards(const IndexOptions& options, const Xapian::Database& db, con
 }
 
 // Reads, prepares (in parallel) and writes (in order) the entries, until
-// all are done or a stop is requested. Returns how many were reached.
+// all are done or a stop is requested; with parts, the Xapian documents are
+// added to them in parallel after that. Returns how many were reached.
 size_t run_pipeline(const IndexOptions& options, const std::vector<io::SourceEntry>& entries,
                     const IndexedState& state, const FailureMemory& failures, const Preparer& prepare, Writer& writer,
-                    unsigned threads, ProgressSink* progress) {
+                    XapianParts* parts, unsigned threads, ProgressSink* progress) {
   size_t next = 0;
   using Read = std::shared_ptr<std::pair<size_t, io::SourceBytes>>;
   tbb::parallel_pipeline(
@@ -481,10 +512,17 @@ size_t run_pipeline(const IndexOptions& options, const std::vector<io::SourceEnt
               [&](Read in) {
                 return std::make_shared<Work>(prepare(entries[in->first], std::move(in->second)));
               }) &
-          tbb::make_filter<std::shared_ptr<Work>, void>(tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Work> w) {
-            writer.write(*w);
-            if (progress)
-              progress->advance({w->doc.source.size, state.find(w->doc.source.path) != nullptr, w->kind == Work::kUnchanged});
+          tbb::make_filter<std::shared_ptr<Work>, std::shared_ptr<Work>>(
+              tbb::filter_mode::serial_in_order,
+              [&](std::shared_ptr<Work> w) {
+                writer.write(*w);
+                if (progress)
+                  progress->advance(
+                      {w->doc.source.size, state.find(w->doc.source.path) != nullptr, w->kind == Work::kUnchanged});
+                return w;
+              }) &
+          tbb::make_filter<std::shared_ptr<Work>, void>(tbb::filter_mode::parallel, [&](std::shared_ptr<Work> w) {
+            if (w->into_part) parts->add(w->doc.document, w->doc.bytes, w->ordinal);
           }));
   return next;
 }
@@ -545,6 +583,22 @@ bool worth_compacting(const IndexOptions& options, const IndexStats& stats, Xapi
   return options.compact && !stats.stopped_by && stats.documents > 0 && stats.documents * 10 >= documents;
 }
 
+// Whether the run writes its Xapian documents in parts (index/xapian_parts.hpp):
+// on an index without documents, with threads to share the writing, when
+// the run may compact (the merge is a compaction).
+bool writes_in_parts(const IndexOptions& options, const Xapian::Database& db, unsigned threads) {
+  return threads > 1 && options.compact && db.get_doccount() == 0;
+}
+
+// Merges the run's parts into the index's database (the writer's handle
+// closed): a compaction, which stats report as such. A failure throws:
+// the parts stay, and the next run merges them (recover_parts).
+void merge_after_run(const IndexOptions& options, IndexStats& stats) {
+  stats.xapian_bytes_before_compaction = xapian_bytes(options.db) + xapian_parts_bytes(options.db);
+  stats.compacted = merge_parts(options.db);
+  stats.xapian_bytes_after_compaction = xapian_bytes(options.db);
+}
+
 // Compacts the Xapian database (the writer's handle closed). A failure
 // leaves the committed index: it is reported, not thrown.
 void compact_after_run(const IndexOptions& options, IndexStats& stats) {
@@ -579,6 +633,7 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   if (progress) progress->phase(Phase::kWalking);
   WriterLock lock(options.db);
   tidy_interrupted_compaction(options.db);
+  recover_parts(options.db);
   io::WalkResult walk = shard_of_walk(io::walk_inputs(options.inputs), options.shard);
   const std::vector<io::SourceEntry>& entries = walk.entries;
   stats.files = entries.size();
@@ -611,6 +666,12 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   if (progress) progress->start(progress_plan(options, entries, state));
 
   Writer writer(db, sidecar, stats, options, guards.remote_ready);
+  std::optional<XapianParts> parts;
+  if (writes_in_parts(options, db, threads)) {
+    parts.emplace(options.db, threads, options.commit_every / threads, options.commit_bytes / threads,
+                  [&writer] { writer.sync_frames(); });
+    writer.write_into(&*parts);
+  }
   if (guards.remote_ready) publish_dictionaries(options.db, db, writer);
   if (guards.becomes_remote_ready && db.get_doccount() == 0) {  // else once a whole run has rebuilt it (--force)
     writer.set_metadata(store::schema::kRemoteReadyKey, "1");
@@ -626,9 +687,13 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   // rebuild stopped half-way then restores with it again, and a run
   // without --force is refused as the mixed index it is.
   if (stats.channel != channel.in_index) writer.set_metadata(store::schema::kChannelKey, stats.channel);
+  // Parts carry no metadata: the index's is committed before any part is,
+  // so that parts a killed run leaves are merged under it (recover_parts).
+  if (parts) writer.commit();
   const ReferenceData refs = load_reference_lists(model_dir, restorer.get());
   const Preparer prepare(state, reader, *compressor, restorer.get(), refs.lists(), options.force, failures);
-  const size_t reached = run_pipeline(options, entries, state, failures, prepare, writer, threads, progress);
+  const size_t reached =
+      run_pipeline(options, entries, state, failures, prepare, writer, parts ? &*parts : nullptr, threads, progress);
   stats.stopped_by = options.stop ? options.stop->signal() : 0;
   stats.not_reached = entries.size() - reached;
   if (!stats.stopped_by) {  // a whole run
@@ -638,11 +703,15 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
     if (guards.becomes_remote_ready) writer.set_metadata(store::schema::kRemoteReadyKey, "1");
   }
   if (progress) progress->phase(Phase::kCommitting);
+  if (parts) parts->commit();
   writer.commit();
   const Xapian::doccount documents = db.get_doccount();
   db.close();
   failures.after(options, entries, stats).save(options.db);
-  if (worth_compacting(options, stats, documents)) {
+  if (parts) {
+    if (progress) progress->phase(Phase::kCompacting);
+    merge_after_run(options, stats);
+  } else if (worth_compacting(options, stats, documents)) {
     if (progress) progress->phase(Phase::kCompacting);
     compact_after_run(options, stats);
   }

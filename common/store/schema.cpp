@@ -8,6 +8,7 @@ std::filesystem::path xapian_dir(const std::filesystem::path& db) { return db / 
 std::filesystem::path sidecar_dir(const std::filesystem::path& db) { return db / "sidecar"; }
 std::filesystem::path lock_file(const std::filesystem::path& db) { return db / "writer.lock"; }
 std::filesystem::path compacted_xapian_dir(const std::filesystem::path& db) { return db / "xapian.compact"; }
+std::filesystem::path xapian_parts_dir(const std::filesystem::path& db) { return db / "xapian.parts"; }
 std::filesystem::path failures_file(const std::filesystem::path& db) { return db / "failures.json"; }
 std::filesystem::path channel_file(const std::filesystem::path& db, std::string_view id) {
   return db / ("channel-" + std::string(id) + ".tsv");

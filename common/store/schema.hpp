@@ -51,6 +51,9 @@ std::filesystem::path xapian_dir(const std::filesystem::path& db);
 std::filesystem::path sidecar_dir(const std::filesystem::path& db);
 std::filesystem::path lock_file(const std::filesystem::path& db);           // held by the one writer
 std::filesystem::path compacted_xapian_dir(const std::filesystem::path& db);  // compaction's output, then its leftover
+// The Xapian databases a first run writes from several threads, merged
+// into xapian_dir at its end (index/xapian_parts.hpp).
+std::filesystem::path xapian_parts_dir(const std::filesystem::path& db);
 // The files that failed in the last runs, with their reasons (JSON; see
 // index/failure_memory.hpp).
 std::filesystem::path failures_file(const std::filesystem::path& db);

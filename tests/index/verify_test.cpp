@@ -43,7 +43,7 @@ TEST(Verify, AFreshIndexIsConsistent) {
 TEST(Verify, FindsDamagedSidecarRecords) {
   test::TempDir src, db;
   test::write_docs(src.path(), 5, "một");
-  test::index_tree(db.path(), src.path(), {.restore = false});
+  test::index_tree(db.path(), src.path(), {.threads = 1, .restore = false});  // document ids in sidecar order
   const store::DocumentData d = data_of(db.path(), 2);
   {  // overwrite the middle of document 2's frame
     std::fstream f(store::schema::sidecar_dir(db.path()) / d.sidecar.file, std::ios::in | std::ios::out | std::ios::binary);
