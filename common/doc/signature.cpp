@@ -1,8 +1,10 @@
 #include "doc/signature.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "doc/words.hpp"
+#include "text/edits.hpp"
 #include "text/normalize.hpp"
 #include "vi/fold.hpp"
 
@@ -25,11 +27,10 @@ bool alike_words(const std::vector<std::string>& a, const std::vector<std::strin
   return differ == 0 || (differ == 1 && letters >= 6);
 }
 
-// The position (in canonical capitals: "PHÓ CHỦ TỊCH") that the folded
-// words `words` name, alike up to one letter (alike_words: "BỘ TRUUNG");
-// "" when they name none.
-std::string_view position_named(const std::vector<std::string>& words) {
-  using Position = std::pair<std::string_view, std::vector<std::string>>;  // canonical, folded words
+using Position = std::pair<std::string_view, std::vector<std::string>>;  // canonical, folded words
+
+// The positions a signer holds, in canonical capitals, with their folded words.
+const std::vector<Position>& positions() {
   static const std::vector<Position> kPositions = [] {
     std::vector<Position> v;
     for (std::string_view p : {"BÍ THƯ", "PHÓ BÍ THƯ", "TỔNG BÍ THƯ", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC",
@@ -40,9 +41,39 @@ std::string_view position_named(const std::vector<std::string>& words) {
       v.emplace_back(p, words_of(folded_lower(p)));
     return v;
   }();
-  for (const auto& [canonical, f] : kPositions)
+  return kPositions;
+}
+
+// The position (in canonical capitals: "PHÓ CHỦ TỊCH") that the folded
+// words `words` name, alike up to one letter (alike_words: "BỘ TRUUNG");
+// "" when they name none.
+std::string_view position_named(const std::vector<std::string>& words) {
+  for (const auto& [canonical, f] : positions())
     if (alike_words(words, f)) return canonical;
   return {};
+}
+
+// The position whose folded words, joined, are nearest to `words` joined,
+// at most one edit per four letters away and nearer than any other: a
+// position damaged past alike_words ("PHÓ THLE TVONG", "BÈ THƯ"); "" when
+// none is.
+std::string_view position_nearest(const std::vector<std::string>& words) {
+  std::string joined;
+  size_t letters = 0;
+  for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w, letters += w.size();
+  const int limit = std::max<int>(1, static_cast<int>(letters / 4));
+  std::string_view best;
+  int best_distance = limit + 1, second = limit + 1;
+  for (const auto& [canonical, f] : positions()) {
+    std::string name;
+    for (const std::string& w : f) name += (name.empty() ? "" : " ") + w;
+    const int d = text::edit_distance_within(joined, name, limit);
+    if (d < best_distance)
+      second = best_distance, best_distance = d, best = canonical;
+    else if (d < second)
+      second = d;
+  }
+  return best_distance <= limit && best_distance < second ? best : std::string_view();
 }
 
 }  // namespace
@@ -85,10 +116,16 @@ std::string mend_position(std::string position) {
   }
   const std::vector<std::string> folded = words_of(folded_lower(position));
   const size_t lead = opens_signature(position) ? 1 : 0;
+  const std::string lead_text = lead ? position.substr(0, position.find(' ') + 1) : std::string();
   for (size_t from = lead; from < folded.size(); ++from) {  // the longest run of words that names one
     const std::string_view named =
         position_named(std::vector<std::string>(folded.begin() + static_cast<std::ptrdiff_t>(from), folded.end()));
-    if (!named.empty()) return (lead ? position.substr(0, position.find(' ') + 1) : std::string()) + std::string(named);
+    if (!named.empty()) return lead_text + std::string(named);
+  }
+  if (folded.size() > lead) {  // the whole of it damaged further
+    const std::string_view nearest =
+        position_nearest(std::vector<std::string>(folded.begin() + static_cast<std::ptrdiff_t>(lead), folded.end()));
+    if (!nearest.empty()) return lead_text + std::string(nearest);
   }
   return position;
 }

@@ -567,6 +567,12 @@ TEST(Metadata, DamagedPositionsReadAsThePositionTheyName) {
   EXPECT_EQ(position("THƯ KÝ CHỦ TRÌ"), "CHỦ TRÌ");  // two signatures side by side: the last signs
   EXPECT_EQ(position("PHÓ CHỦ TỊCH"), "PHÓ CHỦ TỊCH");
   EXPECT_EQ(position("TRƯỞNG BAN TỔ CHỨC"), "TRƯỞNG BAN TỔ CHỨC");  // names no listed position: as written
+  // Damaged further: the one listed position within an edit per four letters.
+  EXPECT_EQ(position("PHÓ THLE TVONG"), "PHÓ THỦ TƯỚNG");
+  EXPECT_EQ(position("BÈ THƯ"), "BÍ THƯ");
+  EXPECT_EQ(position("Q. GIAM DOOC"), "Q. GIÁM ĐỐC");
+  EXPECT_EQ(position("ỦY VIÊN"), "ỦY VIÊN");          // nothing near it
+  EXPECT_EQ(position("PHÓ TRƯỞNG"), "PHÓ TRƯỞNG");    // as near THỨ TRƯỞNG as PHÓ TRƯỞNG BAN: none
   // Damaged beside "Nơi nhận:", where the signature column begins.
   const auto md = extract_metadata("BỘ NỘI VỤ\nSố: 12/QĐ-BNV\n\nNội dung.\n\nNơi nhận: BỘ TRUUNG\n- Công an tỉnh;\n"
                                    "- Lưu: VT, TCBC. Nguyễn Hòa Phong\n");
