@@ -34,7 +34,10 @@ std::string with_dated_place(std::string_view issuer, std::string_view place, co
 
 // The other way: `place` as the issuer spells it where the two differ
 // only in their marks ("Cẩm Vân" beside "ĐẢNG ỦY XÃ CẨM VĂN": Cẩm Văn),
-// the issuer's words being exactly the name of a unit of `places`. The
+// or by one letter when the place is no unit of the issuer's province
+// (issuer_province; "Ninh Hưng" beside "HUYỆN VĨNH HƯNG", of Long An:
+// Vĩnh Hưng), the issuer's words being exactly the name of a unit of
+// `places`. The
 // issuer's places were read knowing the province an earlier place of its
 // line lies in (mend_issuer), which the place line alone does not tell.
 std::string dated_place_from_issuer(std::string_view place, std::string_view issuer, const Gazetteer& places);

@@ -183,7 +183,9 @@ std::string lost_code_unit(std::string_view word) {
   return {};
 }
 
-// "Lạng Sơn, ngày 06 tháng 8 năm 2025" -> place and ISO date.
+// "Lạng Sơn, ngày 06 tháng 8 năm 2025" -> place and ISO date. A date whose
+// month or year OCR damaged past reading ("ngày 27 tháng EE năm 2025")
+// still gives the place, with the date empty.
 bool parse_place_date(const std::string& seg, std::string& place, std::string& date) {
   // "ngày", "tháng", "năm" as OCR and restoration leave them: one edit off
   // ("ngã", "nga", "năn"), the numbers between them holding the date.
@@ -207,12 +209,14 @@ bool parse_place_date(const std::string& seg, std::string& place, std::string& d
   // ngày 9 tháng 11 năm 2025 là Ngày Pháp luật ...").
   constexpr size_t kWordsAfterDate = 2;
   std::string d;
+  bool dated = false;  // "ngày … tháng … năm …": a place and date line, whether its date reads or not
   if (w.size() >= 5 && w.size() <= 5 + kWordsAfterDate && starts_with(w[0], "ngay") && w[1] == "thang" && w[3] == "nam") {
     // A draft's date before its day is filled in: "ngày_ tháng 11 năm 2025".
     const std::string month = digits_read(w[2]), year = digits_read(w[4]);
     if (!iso_date("1", month, year).empty()) d = iso_date("1", month, year).substr(0, 7);
   } else if (w.size() >= 6 && w.size() <= 6 + kWordsAfterDate && is(w[0], "ngay") && is(w[2], "thang") &&
              is(w[4], "nam")) {
+    dated = true;
     for (size_t k : {1, 3, 5}) w[k] = digits_read(w[k]);
     d = iso_date(w[1], w[3], w[5]);
     // OCR damaged the day ("ngày (s tháng 10 năm 2025"): keep year and month.
@@ -223,7 +227,7 @@ bool parse_place_date(const std::string& seg, std::string& place, std::string& d
     const size_t a = x.find('/'), b = a == std::string::npos ? a : x.find('/', a + 1);
     if (b != std::string::npos) d = iso_date(x.substr(0, a), x.substr(a + 1, b - a - 1), x.substr(b + 1));
   }
-  if (d.empty()) return false;
+  if (d.empty() && !dated) return false;
   std::string p = text::collapse_whitespace(std::string_view(seg).substr(0, comma));
   // OCR may merge the number column and the place into one: "Số 215-BC/TU
   // Lạng Sơn", "$6 14-CWHU Bình Giang", "103 -BC/ĐU Lạng Sơn", a draft's

@@ -97,4 +97,11 @@ TEST(Issuer, TheProvinceTheIssuersPlacesLieIn) {
   EXPECT_EQ(issuer_province("HUYỆN ỦY CHÂU THÀNH", places), "");  // a district of two provinces
   EXPECT_EQ(issuer_province("TỈNH ỦY LAM DONG", places), "");      // not the name as written
   EXPECT_EQ(issuer_province("ĐẢNG ỦY XÃ THẠNH", places), "");      // communes tell no province
+  // A place one letter off the issuer's unit reads as that unit when it is
+  // no unit of the issuer's province ("Thành Phố" is none of Bến Tre's).
+  using vn::doc::dated_place_from_issuer;
+  EXPECT_EQ(dated_place_from_issuer("Thành Phố", "HUYỆN ỦY THẠNH PHÚ", places), "Thạnh Phú");
+  EXPECT_EQ(dated_place_from_issuer("Chợ Lách", "ĐẢNG BỘ HUYỆN CHỢ LÁCH ĐẢNG ỦY THỊ TRẤN THẠNH PHÚ", places),
+            "Chợ Lách");  // a unit of the province: as it is
+  EXPECT_EQ(dated_place_from_issuer("Thanh Phố", "HUYỆN ỦY CHÂU THÀNH", places), "Thanh Phố");  // nothing near it
 }

@@ -589,6 +589,9 @@ TEST(Metadata, PlaceAndDateAfterADamagedNumberColumn) {
   auto md = read("$6 14-CWHU Bình Giang, ngày 03 tháng 6 năm 2018");
   EXPECT_EQ(md.place, "Bình Giang");
   EXPECT_EQ(md.date, "2018-06-03");
+  md = read("Số: 23/QĐ-BTC Bình Giang. ngày 27 tháng EE năm 2025");  // the month past reading: the place alone
+  EXPECT_EQ(md.place, "Bình Giang");
+  EXPECT_EQ(md.date, "");
   md = read("86: 05:TB-HĐND Châu Thành, ngày 16 tháng OL năm 2025");
   EXPECT_EQ(md.code, "05/TB-HĐND");  // "Số:" read as "86:"
   EXPECT_EQ(md.place, "Châu Thành");
