@@ -539,6 +539,19 @@ void read_number(const Line& l, Metadata& md) {
   }
   md.code = seg.substr(i, e == std::string::npos ? std::string::npos : e - i);
   while (!md.code.empty() && (md.code.back() == ',' || md.code.back() == '.')) md.code.pop_back();
+  // A slash read as a semicolon or colon, a space after it: "14; UBND-NV",
+  // "176: BND-TP". The number, then the capitals of the code's tail.
+  if (md.code.size() >= 2 && (md.code.back() == ';' || md.code.back() == ':') && e != std::string::npos &&
+      std::all_of(md.code.begin(), md.code.end() - 1, [](char c) { return c >= '0' && c <= '9'; })) {
+    const size_t w = seg.find_first_not_of(' ', e);
+    const size_t end = w == std::string::npos ? w : seg.find(' ', w);
+    const std::string tail = w == std::string::npos ? std::string() : seg.substr(w, end == std::string::npos ? end : end - w);
+    if (tail.find('-') != std::string::npos && text::count_cases(tail).lower == 0 && text::has_letter(tail)) {
+      md.code.back() = '/';
+      md.code += tail;
+      e = end;
+    }
+  }
   if (e != std::string::npos && md.code.find('/') == std::string::npos && md.code.find('-') != std::string::npos) {
     const size_t w = seg.find_first_not_of(' ', e);
     const std::string unit = w == std::string::npos ? std::string() : lost_code_unit(seg.substr(w, seg.find(' ', w) - w));

@@ -438,6 +438,11 @@ TEST(Metadata, CodeWithSpacesAroundItsHyphen) {
   EXPECT_EQ(extract_metadata("ĐẢNG ỦY XÃ A\nSố 1874-BB Dù Cẩm Giang, ngày 29 tháng 10 năm 2025\n").code, "1874-BB/ĐU");
   EXPECT_EQ(extract_metadata("HUYỆN ỦY A\nSố 12-BC Dĩ An, ngày 29 tháng 10 năm 2025\n").code, "12-BC");
   EXPECT_EQ(extract_metadata("HUYỆN ỦY A\nSố 12-BC Hà Nội, ngày 29 tháng 10 năm 2025\n").code, "12-BC");
+  // A state code's '/' read as a semicolon or colon, spaced from its tail.
+  const auto semicolon = extract_metadata("UBND TỈNH A\nSố: 14; UBND-NV Đông Triều, ngày 9 tháng 2 năm 2023\n");
+  EXPECT_EQ(semicolon.code, "14/UBND-NV");
+  EXPECT_EQ(semicolon.place, "Đông Triều");
+  EXPECT_EQ(extract_metadata("UBND TỈNH A\nSố: 14: Đông Triều, ngày 9 tháng 2 năm 2023\n").code, "");  // no tail
   // "V/" read as one W.
   EXPECT_EQ(extract_metadata("HUYỆN ỦY A\nSố 14-CWHU Bình Giang, ngày 03 tháng 6 năm 2018\n").code, "14-CV/HU");
   // A type part one letter off the type line's.
