@@ -6,6 +6,7 @@
 #include "doc/words.hpp"
 #include "text/edits.hpp"
 #include "text/normalize.hpp"
+#include "text/utf8.hpp"
 #include "vi/fold.hpp"
 
 namespace vn::doc {
@@ -122,11 +123,36 @@ bool trailing_speck(std::string_view item, size_t word_at) {
   return before > 0 && item[before - 1] == ';' && word.size() <= 2 && !text::has_letter(word);
 }
 
+// An item opens with a capital ("Sở Tài chính", "Các sở, ban, ngành"):
+// restoration writes its first word as it writes one inside a sentence.
+void capitalise_first(std::string& item) {
+  size_t end = 0;
+  if (item.empty()) return;
+  const char32_t c = text::next_code_point(item, end);
+  if (text::is_letter_or_mark(c) && !text::is_upper(c)) item.replace(0, end, text::to_upper(item.substr(0, end)));
+}
+
+// A stop inside an item after a word in small letters is a comma OCR
+// misread ("Sở Tài chính. Sở Nội vụ", "Các ban đảng. Văn phòng Tỉnh
+// ủy"): an item is one phrase. A stop after capitals may be an
+// abbreviation's ("TP. Hồ Chí Minh"), and stays.
+void commas_for_stops(std::string& item) {
+  for (size_t dot = item.find(". "); dot != std::string::npos; dot = item.find(". ", dot + 1)) {
+    size_t start = dot;
+    while (start > 0 && item[start - 1] != ' ') --start;
+    const std::u32string word = text::to_u32(std::string_view(item).substr(start, dot - start));
+    if (!word.empty() && text::is_letter_or_mark(word.back()) && !text::is_upper(word.back()) && dot + 2 < item.size())
+      item[dot] = ',';
+  }
+}
+
 }  // namespace
 
 std::string mend_recipient(std::string item) {
   item = mend_archive_copy(std::move(item));
   mend_for_information(item);
+  capitalise_first(item);
+  commas_for_stops(item);
   return item;
 }
 

@@ -17,7 +17,10 @@ namespace vn::doc {
 //     "Vì" or "WT"; the commas between unit codes read as stops ("VT. XD");
 //   - "(b/c)" (báo cáo: for information) after a recipient, read as
 //     "(bc)", "(b/e)", "(bô’cô)", "(bộ‘c)", "(biết)", "(bác)", "(bế)": two
-//     to four letters, the first a b.
+//     to four letters, the first a b;
+//   - its first letter a capital ("sở Tài chính": Sở);
+//   - a stop after a word in small letters a comma ("Sở Tài chính. Sở
+//     Nội vụ"): one item is one phrase.
 // Anything else is returned as it is. REQUIRES: valid UTF-8, without the
 // list's dash and trailing punctuation.
 std::string mend_recipient(std::string item);

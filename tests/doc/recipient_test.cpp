@@ -36,6 +36,16 @@ TEST(Recipient, ForInformation) {
 TEST(Recipient, LeavesOtherRecipientsAlone) {
   for (const char* r : {"Như trên", "Lan Anh (để biết)", "Các sở, ban, ngành", "UBND các xã, phường",
                         "Tàu Văn hóa", "Lan: Văn", "Sở Tài chính (bản sao)", "Ban Dân vận (để chỉ đạo)",
-                        "Lan Anh VP", ""})
+                        "Lan Anh VP", "UBND TP. Hồ Chí Minh", "Như Điều 3.", ""})
     EXPECT_EQ(mend_recipient(r), r) << r;
+}
+
+// An item is one phrase that opens with a capital: restoration's small
+// first letter, and a comma read as a stop after a word in small letters.
+TEST(Recipient, OnePhraseOpeningWithACapital) {
+  EXPECT_EQ(mend_recipient("sở Tài chính, Sở Nội vụ"), "Sở Tài chính, Sở Nội vụ");
+  EXPECT_EQ(mend_recipient("đảng ủy các xã"), "Đảng ủy các xã");
+  EXPECT_EQ(mend_recipient("Sở Tài chính. Sở Nội vụ"), "Sở Tài chính, Sở Nội vụ");
+  EXPECT_EQ(mend_recipient("Các ban đảng. Văn phòng Tỉnh ủy"), "Các ban đảng, Văn phòng Tỉnh ủy");
+  EXPECT_EQ(mend_recipient("Chủ tịch. các PCT UBND tỉnh"), "Chủ tịch, các PCT UBND tỉnh");
 }
