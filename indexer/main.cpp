@@ -18,6 +18,7 @@
 #include "index/stop_request.hpp"
 #include "index/verify.hpp"
 #include "index/writer_lock.hpp"
+#include "store/schema.hpp"
 #include "text/utf8.hpp"
 #include "indexer/commands.hpp"
 #include "indexer/progress.hpp"
@@ -137,6 +138,10 @@ int run_verify_command(const std::filesystem::path& db) {
     std::fprintf(stderr, "vnindex verify: ... and %zu more\n", r.problem_count - r.problems.size());
   if (const std::string advice = vn::index::repair_advice(r); !advice.empty())
     std::fprintf(stderr, "vnindex verify: to repair: %s\n", advice.c_str());
+  if (r.unmerged_parts)
+    std::fprintf(stderr, "vnindex verify: a first run was stopped before merging its documents into the index "
+                         "(%s): the next vnindex index merges them\n",
+                 vn::store::schema::xapian_parts_dir(db).c_str());
   std::printf("%s: %zu documents, %zu sidecar records checked, %zu problems\n", db.c_str(), r.documents, r.records,
               r.problem_count);
   return r.ok() ? 0 : 1;

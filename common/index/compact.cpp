@@ -10,6 +10,7 @@
 
 #include "index/shard.hpp"
 #include "index/writer_lock.hpp"
+#include "index/xapian_parts.hpp"
 #include "io/atomic_file.hpp"
 #include "store/document_data.hpp"
 #include "store/schema.hpp"
@@ -124,6 +125,7 @@ CompactStats compact_index(const fs::path& db_dir, const StopRequest* stop) {
   if (!fs::is_directory(live)) throw std::runtime_error("no index at " + db_dir.string());
   WriterLock lock(db_dir);
   tidy_interrupted_compaction(db_dir);
+  recover_parts(db_dir);  // a killed first run's documents are in no sidecar file's live bytes until merged
   stats.sidecar_bytes_before = sidecar_bytes(store::schema::sidecar_dir(db_dir));
   stats.xapian_bytes_before = xapian_bytes(db_dir);
   bool finished;

@@ -23,7 +23,8 @@ struct CompactStats {
   int stopped_by = 0;                // the signal that stopped the compaction early, or 0
 };
 
-// Reclaims the space that replaced and removed documents left: the live
+// Reclaims the space that replaced and removed documents left (after
+// merging the parts a killed first run left: index/xapian_parts.hpp): the live
 // records of every sidecar file holding dead bytes are copied (still
 // compressed) into new files, the index is pointed at them and committed,
 // and the old files are deleted; then the Xapian database is compacted

@@ -14,6 +14,7 @@
 #include "index/failure_memory.hpp"
 #include "index/shard.hpp"
 #include "index/writer_lock.hpp"
+#include "index/xapian_parts.hpp"
 #include "io/link_or_copy.hpp"
 #include "io/walker.hpp"
 #include "io/whole_file.hpp"
@@ -74,6 +75,7 @@ std::vector<Source> open_shards(const fs::path& out, const std::vector<fs::path>
       refuse("the output " + out.string() + " lies inside the index " + name + ": merge beside it");
     Source s{name, dir, std::make_unique<WriterLock>(dir), {}};
     tidy_interrupted_compaction(dir);
+    recover_parts(dir);
     s.db = Xapian::Database(store::schema::xapian_dir(dir).string());
     sources.push_back(std::move(s));
   }

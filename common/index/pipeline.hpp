@@ -38,7 +38,8 @@ struct IndexOptions {
   bool retry_failed = false;         // read again the files that failed before and are unchanged (see
                                      // index/failure_memory.hpp); by default their failure is recalled
   const StopRequest* stop = nullptr; // polled between documents: when set, the run stops early (see run_index)
-  bool compact = true;               // compact the Xapian database after a run that wrote much of it (see run_index)
+  bool compact = true;               // compact the Xapian database after a run that wrote much of it, and let a
+                                     // first run write in parts (see run_index)
   bool adapt = true;                 // restore with an OCR channel adapted to the archive (see run_index)
   OutcomeSink* outcomes = nullptr;   // told every file's outcome as the run goes (see run_index)
   Shard shard;                       // index only the files of this shard of the archive (index/shard.hpp)
@@ -164,7 +165,11 @@ class IndexInsideInputs : public std::invalid_argument {
 // !options.compact: B-trees written by a run keep about a third of their
 // postlist and termlist blocks empty, which compaction reclaims in a
 // fraction of a second per 100 MB. A compaction that fails leaves the
-// index as committed (stats.compaction_error says why).
+// index as committed (stats.compaction_error says why). A run over an index
+// without documents, with more than one thread and options.compact, writes
+// its Xapian documents in parts, one database per thread, and merges them
+// into the index in that compaction (index/xapian_parts.hpp); a merge that
+// fails throws, and the next run merges them.
 // Failures are remembered with the index (index/failure_memory.hpp): a file
 // that failed before and is unchanged is not read again unless
 // options.retry_failed, and is reported failed and known. The memory is

@@ -147,6 +147,7 @@ VerifyReport verify_index(const std::filesystem::path& db_dir) {
   if (!std::filesystem::is_directory(xapian_path)) throw std::runtime_error("no index at " + db_dir.string());
   // Damage Xapian meets (in its check, or reading documents) is a finding,
   // not a failure of verify.
+  report.unmerged_parts = std::filesystem::exists(store::schema::xapian_parts_dir(db_dir));
   try {
     check_documents(db_dir, xapian_path, report, problems);
   } catch (const Xapian::DatabaseError& e) {

@@ -17,6 +17,9 @@ struct VerifyReport {
                                       // index run finds too (store::SidecarReader::check)
   size_t records_needing_force = 0;   // documents whose record is of another path or content, or fails
                                       // only when parsed (a frame written before checksums)
+  bool unmerged_parts = false;        // a first run was killed before merging its parts
+                                      // (index/xapian_parts.hpp): their documents are not counted here, and
+                                      // the next run merges them; no problem
   bool ok() const { return problem_count == 0; }
 };
 

@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include "index/compact.hpp"
 #include "index/index_test_util.hpp"
+#include "index/verify.hpp"
 #include "store/schema.hpp"
 #include "test_util.hpp"
 
@@ -118,6 +120,9 @@ TEST(XapianParts, ARunThatDiesHalfWayLeavesPartsTheNextRunFinishes) {
   const Xapian::Database before(store::schema::xapian_dir(db.path()).string());
   EXPECT_EQ(before.get_doccount(), 0u);
   EXPECT_FALSE(before.get_metadata(std::string(store::schema::kBuildModeKey)).empty());
+  const index::VerifyReport verified = index::verify_index(db.path());
+  EXPECT_TRUE(verified.ok());
+  EXPECT_TRUE(verified.unmerged_parts);
 
   const test::TreeStats rerun = test::index_tree(db.path(), src.path(), {.threads = 2, .restore = false});
   EXPECT_EQ(rerun.count(index::Outcome::kAdded) + rerun.count(index::Outcome::kUnchanged), 40u);
@@ -127,4 +132,27 @@ TEST(XapianParts, ARunThatDiesHalfWayLeavesPartsTheNextRunFinishes) {
   EXPECT_FALSE(Xapian::Database(store::schema::xapian_dir(db.path()).string())
                    .get_metadata(std::string(store::schema::kBuildModeKey))
                    .empty());
+}
+
+// vnindex compact after a killed first run merges its parts first: their
+// records are live, and stay.
+TEST(XapianParts, CompactingAfterAKilledFirstRunKeepsItsDocuments) {
+  test::TempDir src, db;
+  test::write_docs(src.path(), 20, "một");
+  index::IndexOptions o;
+  o.db = db.path();
+  o.inputs = {src.path().string()};
+  o.threads = 2;
+  o.restore = false;
+  o.commit_every = 2;
+  DieAt die(15);
+  o.outcomes = &die;
+  EXPECT_THROW(index::run_index(o, nullptr), std::runtime_error);
+  ASSERT_TRUE(fs::exists(store::schema::xapian_parts_dir(db.path())));
+  const index::CompactStats compacted = index::compact_index(db.path());
+  EXPECT_GT(compacted.documents, 0u);
+  EXPECT_FALSE(fs::exists(store::schema::xapian_parts_dir(db.path())));
+  const index::VerifyReport verified = index::verify_index(db.path());
+  EXPECT_TRUE(verified.ok()) << (verified.problems.empty() ? "" : verified.problems[0]);
+  EXPECT_EQ(verified.records, compacted.documents);
 }
