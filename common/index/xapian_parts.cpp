@@ -54,6 +54,10 @@ void XapianParts::add(const Xapian::Document& doc, uint64_t source_bytes, uint64
     std::snprintf(name, sizeof name, "part-%04zu", number);  // merged in name order
     part.db = std::make_unique<Xapian::WritableDatabase>((dir_ / name).string(), Xapian::DB_CREATE_OR_OVERWRITE);
   }
+  if (!part.in_transaction) {
+    part.db->begin_transaction(true);
+    part.in_transaction = true;
+  }
   // Its place in the part, whatever order the threads add in.
   part.db->replace_document(static_cast<Xapian::docid>(ordinal / parts_.size() + 1), doc);
   part.uncommitted_bytes += source_bytes;
@@ -63,7 +67,8 @@ void XapianParts::add(const Xapian::Document& doc, uint64_t source_bytes, uint64
 void XapianParts::commit(Part& part) {
   if (part.uncommitted == 0) return;
   sync_frames_();  // the part must never point at frames not yet on disk
-  part.db->commit();
+  part.db->commit_transaction();
+  part.in_transaction = false;
   part.uncommitted = 0;
   part.uncommitted_bytes = 0;
 }

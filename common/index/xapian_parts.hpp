@@ -41,6 +41,8 @@ class XapianParts {
   // possibly from several threads at once, before a part commits.
   XapianParts(const std::filesystem::path& db, unsigned count, size_t commit_every, uint64_t commit_bytes,
               std::function<void()> sync_frames);
+  XapianParts(const XapianParts&) = delete;
+  XapianParts& operator=(const XapianParts&) = delete;
 
   // Adds `doc`, the `ordinal`-th document of the run (0-based), to its
   // part, committing the part when its limits are reached. Thread-safe:
@@ -50,9 +52,13 @@ class XapianParts {
   void commit();
 
  private:
+  // A part's documents since its last commit are a Xapian transaction, so
+  // that a run that throws does not commit them as the part closes (Xapian
+  // commits pending changes then, but cancels a transaction).
   struct Part {
     std::mutex mutex;  // one add or commit at a time
     std::unique_ptr<Xapian::WritableDatabase> db;  // opened at its first document
+    bool in_transaction = false;
     size_t uncommitted = 0;
     uint64_t uncommitted_bytes = 0;
   };
