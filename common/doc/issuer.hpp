@@ -37,9 +37,9 @@ std::string with_dated_place(std::string_view issuer, std::string_view place, co
 // or by one letter when the place is no unit of the issuer's province
 // (issuer_province; "Ninh Hưng" beside "HUYỆN VĨNH HƯNG", of Long An:
 // Vĩnh Hưng), the issuer's words being exactly the name of a unit of
-// `places`. The
-// issuer's places were read knowing the province an earlier place of its
-// line lies in (mend_issuer), which the place line alone does not tell.
+// `places`. The issuer's places were read knowing the province an earlier
+// place of its line lies in (mend_issuer), which the place line alone does
+// not tell.
 std::string dated_place_from_issuer(std::string_view place, std::string_view issuer, const Gazetteer& places);
 
 // The province the issuer's places lie in, or "": the longest run of one

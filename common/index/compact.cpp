@@ -87,13 +87,15 @@ bool rewrite_sidecar(const fs::path& db_dir, Xapian::WritableDatabase& db, Compa
 
 }  // namespace
 
-uint64_t xapian_bytes(const fs::path& db) {
+uint64_t bytes_under(const fs::path& dir) {
   uint64_t total = 0;
   std::error_code ec;
-  for (const auto& e : fs::recursive_directory_iterator(store::schema::xapian_dir(db), ec))
+  for (const auto& e : fs::recursive_directory_iterator(dir, ec))
     if (e.is_regular_file(ec)) total += e.file_size(ec);
   return total;
 }
+
+uint64_t xapian_bytes(const fs::path& db) { return bytes_under(store::schema::xapian_dir(db)); }
 
 bool compact_xapian(const fs::path& db_dir, const StopRequest* stop, const std::vector<fs::path>& merged) {
   const fs::path live = store::schema::xapian_dir(db_dir);

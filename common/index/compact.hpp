@@ -64,6 +64,8 @@ bool compact_xapian(const std::filesystem::path& db, const StopRequest* stop = n
 
 // The bytes of the Xapian database of index `db` (0 when it has none).
 uint64_t xapian_bytes(const std::filesystem::path& db);
+// The bytes of the files under `dir` (0 when it does not exist).
+uint64_t bytes_under(const std::filesystem::path& dir);
 
 // Removes what an interrupted compaction left (call with the writer lock held).
 void tidy_interrupted_compaction(const std::filesystem::path& db);

@@ -594,7 +594,7 @@ bool writes_in_parts(const IndexOptions& options, const Xapian::Database& db, un
 // closed): a compaction, which stats report as such. A failure throws:
 // the parts stay, and the next run merges them (recover_parts).
 void merge_after_run(const IndexOptions& options, IndexStats& stats) {
-  stats.xapian_bytes_before_compaction = xapian_bytes(options.db) + xapian_parts_bytes(options.db);
+  stats.xapian_bytes_before_compaction = xapian_bytes(options.db) + bytes_under(store::schema::xapian_parts_dir(options.db));
   stats.compacted = merge_parts(options.db);
   stats.xapian_bytes_after_compaction = xapian_bytes(options.db);
 }

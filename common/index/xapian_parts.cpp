@@ -102,12 +102,4 @@ void recover_parts(const fs::path& db) {
     merge_parts(db);
 }
 
-uint64_t xapian_parts_bytes(const fs::path& db) {
-  uint64_t total = 0;
-  std::error_code ec;
-  for (const auto& e : fs::recursive_directory_iterator(store::schema::xapian_parts_dir(db), ec))
-    if (e.is_regular_file(ec)) total += e.file_size(ec);
-  return total;
-}
-
 }  // namespace vn::index

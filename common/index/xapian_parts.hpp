@@ -10,9 +10,11 @@
 // (index/pipeline.hpp). The n-th document written goes to part n mod the
 // number of parts, as its document n div the number of parts (plus one),
 // so the index is the same on every run with as many threads; the merge
-// numbers the documents part after part. Nothing
-// refers to document ids (a document's sidecar record is found through
-// its data, and search breaks ties by path).
+// numbers the documents part after part. Nothing refers to document ids
+// (a document's sidecar record is found through its data, and search
+// breaks ties by path). A part's documents since its last commit are a
+// Xapian transaction (Part), so a run that throws leaves only what was
+// committed.
 //
 // Crash safety: a part commits only after the sidecar frames appended so
 // far are on disk, so every committed part points at whole records. Parts
@@ -84,8 +86,5 @@ bool merge_parts(const std::filesystem::path& db);
 // are removed. Call after tidy_interrupted_compaction(), with the writer
 // lock held and no writer open.
 void recover_parts(const std::filesystem::path& db);
-
-// The bytes of the parts in `db` (0 when there are none).
-uint64_t xapian_parts_bytes(const std::filesystem::path& db);
 
 }  // namespace vn::index

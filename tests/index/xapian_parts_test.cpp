@@ -99,6 +99,21 @@ struct DieAt final : index::OutcomeSink {
   size_t left;
 };
 
+// A first run of `src` into `db` on two threads, committing each part
+// every commit_every / 2 documents, that dies at the `at`-th outcome.
+void die_during_first_run(const fs::path& db, const fs::path& src, size_t commit_every, size_t at) {
+  index::IndexOptions o;
+  o.db = db;
+  o.inputs = {src.string()};
+  o.threads = 2;
+  o.restore = false;
+  o.commit_every = commit_every;
+  DieAt die(at);
+  o.outcomes = &die;
+  EXPECT_THROW(index::run_index(o, nullptr), std::runtime_error);
+  ASSERT_TRUE(fs::exists(store::schema::xapian_parts_dir(db)));
+}
+
 }  // namespace
 
 // A first run that dies half-way leaves committed parts and the index's
@@ -107,16 +122,7 @@ struct DieAt final : index::OutcomeSink {
 TEST(XapianParts, ARunThatDiesHalfWayLeavesPartsTheNextRunFinishes) {
   test::TempDir src, db;
   test::write_docs(src.path(), 40, "một");
-  index::IndexOptions o;
-  o.db = db.path();
-  o.inputs = {src.path().string()};
-  o.threads = 2;
-  o.restore = false;
-  o.commit_every = 4;  // each part commits every 2 documents
-  DieAt die(30);
-  o.outcomes = &die;
-  EXPECT_THROW(index::run_index(o, nullptr), std::runtime_error);
-  ASSERT_TRUE(fs::exists(store::schema::xapian_parts_dir(db.path())));
+  die_during_first_run(db.path(), src.path(), 4, 30);
   const Xapian::Database before(store::schema::xapian_dir(db.path()).string());
   EXPECT_EQ(before.get_doccount(), 0u);
   EXPECT_FALSE(before.get_metadata(std::string(store::schema::kBuildModeKey)).empty());
@@ -139,16 +145,7 @@ TEST(XapianParts, ARunThatDiesHalfWayLeavesPartsTheNextRunFinishes) {
 TEST(XapianParts, CompactingAfterAKilledFirstRunKeepsItsDocuments) {
   test::TempDir src, db;
   test::write_docs(src.path(), 20, "một");
-  index::IndexOptions o;
-  o.db = db.path();
-  o.inputs = {src.path().string()};
-  o.threads = 2;
-  o.restore = false;
-  o.commit_every = 2;
-  DieAt die(15);
-  o.outcomes = &die;
-  EXPECT_THROW(index::run_index(o, nullptr), std::runtime_error);
-  ASSERT_TRUE(fs::exists(store::schema::xapian_parts_dir(db.path())));
+  die_during_first_run(db.path(), src.path(), 2, 15);
   const index::CompactStats compacted = index::compact_index(db.path());
   EXPECT_GT(compacted.documents, 0u);
   EXPECT_FALSE(fs::exists(store::schema::xapian_parts_dir(db.path())));
