@@ -668,8 +668,13 @@ IndexStats run_index(const IndexOptions& options, ProgressSink* progress) {
   Writer writer(db, sidecar, stats, options, guards.remote_ready);
   std::optional<XapianParts> parts;
   if (writes_in_parts(options, db, threads)) {
-    parts.emplace(options.db, threads, options.commit_every / threads, options.commit_bytes / threads,
-                  [&writer] { writer.sync_frames(); });
+    // A part commits after a quarter of its share of the run's limits: the
+    // smaller batches of Xapian's buffered postings stay in the caches
+    // (`--no-restore --threads 2`: 10 MB of pages, CPU 6.3 -> 5.5 s and
+    // peak RSS 75 -> 39 MB; 50 MB, the same wall time with 13 % less CPU).
+    constexpr unsigned kSmallerBatches = 4;
+    parts.emplace(options.db, threads, options.commit_every / (kSmallerBatches * threads),
+                  options.commit_bytes / (kSmallerBatches * threads), [&writer] { writer.sync_frames(); });
     writer.write_into(&*parts);
   }
   if (guards.remote_ready) publish_dictionaries(options.db, db, writer);
