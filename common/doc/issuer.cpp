@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <vector>
 
 #include "doc/gazetteer.hpp"
@@ -157,14 +158,21 @@ std::string dated_place_from_issuer(std::string_view place, std::string_view iss
   if (want.size() < kMinPlaceLetters) return std::string(place);
   PlaceQuery exact;
   exact.max_distance = 0;
-  // One letter off only when the place is no unit of the issuer's province.
-  const std::string province = issuer_province(issuer, places);
-  PlaceQuery own = exact;
-  own.province = province;
-  const bool own_unit = province.empty() || places.lookup(place, own).has_value();
+  // One letter off only when the place is no unit of the issuer's
+  // province, asked of the gazetteer at the first such run only.
+  std::optional<bool> own_unit;
+  const auto place_of_province = [&] {
+    if (!own_unit) {
+      PlaceQuery own = exact;
+      const std::string province = issuer_province(issuer, places);
+      own.province = province;
+      own_unit = province.empty() || places.lookup(place, own).has_value();
+    }
+    return *own_unit;
+  };
   for (const auto& [run, run_letters] : word_runs(issuer)) {
     if (run == text::to_upper(place)) continue;
-    if (run_letters != want && (own_unit || !text::within_one_edit(run_letters, want))) continue;
+    if (run_letters != want && (!text::within_one_edit(run_letters, want) || place_of_province())) continue;
     const std::optional<PlaceMatch> m = places.lookup(run, exact);
     if (m && text::to_upper(m->unit->name) == run) return std::string(m->unit->name);
   }

@@ -27,9 +27,13 @@ bool alike_words(const std::vector<std::string>& a, const std::vector<std::strin
   return differ == 0 || (differ == 1 && letters >= 6);
 }
 
-using Position = std::pair<std::string_view, std::vector<std::string>>;  // canonical, folded words
+struct Position {
+  std::string_view canonical;      // "PHÓ CHỦ TỊCH"
+  std::vector<std::string> words;  // folded: "pho", "chu", "tich"
+  std::string joined;              // the folded words joined by spaces
+};
 
-// The positions a signer holds, in canonical capitals, with their folded words.
+// The positions a signer holds.
 const std::vector<Position>& positions() {
   static const std::vector<Position> kPositions = [] {
     std::vector<Position> v;
@@ -38,7 +42,7 @@ const std::vector<Position>& positions() {
                                "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG",
                                "PHÓ THỦ TƯỚNG", "CHỦ TRÌ", "THƯ KÝ", "CHỦ NHIỆM", "PHÓ CHỦ NHIỆM",
                                "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CỤC TRƯỞNG", "VỤ TRƯỞNG", "CHÁNH THANH TRA"})
-      v.emplace_back(p, words_of(folded_lower(p)));
+      v.push_back({p, words_of(folded_lower(p)), folded_lower(p)});
     return v;
   }();
   return kPositions;
@@ -48,8 +52,8 @@ const std::vector<Position>& positions() {
 // words `words` name, alike up to one letter (alike_words: "BỘ TRUUNG");
 // "" when they name none.
 std::string_view position_named(const std::vector<std::string>& words) {
-  for (const auto& [canonical, f] : positions())
-    if (alike_words(words, f)) return canonical;
+  for (const Position& p : positions())
+    if (alike_words(words, p.words)) return p.canonical;
   return {};
 }
 
@@ -64,12 +68,10 @@ std::string_view position_nearest(const std::vector<std::string>& words) {
   const int limit = std::max<int>(1, static_cast<int>(letters / 4));
   std::string_view best;
   int best_distance = limit + 1, second = limit + 1;
-  for (const auto& [canonical, f] : positions()) {
-    std::string name;
-    for (const std::string& w : f) name += (name.empty() ? "" : " ") + w;
-    const int d = text::edit_distance_within(joined, name, limit);
+  for (const Position& p : positions()) {
+    const int d = text::edit_distance_within(joined, p.joined, limit);
     if (d < best_distance)
-      second = best_distance, best_distance = d, best = canonical;
+      second = best_distance, best_distance = d, best = p.canonical;
     else if (d < second)
       second = d;
   }

@@ -1,6 +1,7 @@
 #include "restore/list_marker.hpp"
 
 #include "text/normalize.hpp"
+#include "text/split.hpp"
 #include "text/utf8.hpp"
 
 namespace vn::restore {
@@ -12,12 +13,7 @@ bool is_list_marker(std::string_view text, const vi::Token& token) {
   size_t i = token.offset;
   const char32_t c = text::next_code_point(text, i);
   if (!(text::is_letter_or_mark(c) || c == U'¢' || c == U'©') || i != end) return false;  // one letter
-  for (size_t at = token.offset; at > 0; --at) {
-    const char c = text[at - 1];
-    if (c == '\n') return true;
-    if (c != ' ' && c != '\t') return false;
-  }
-  return true;
+  return text::opens_line(text, token.offset);
 }
 
 std::string_view list_marker_letter(std::string_view marker) {

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "text/normalize.hpp"
+#include "text/split.hpp"
 #include "text/utf8.hpp"
 #include "vi/letters.hpp"
 #include "vi/tone.hpp"
@@ -58,9 +59,9 @@ size_t letters_of(std::string_view t) {
 // spaces before it on its line, or a stop, colon, question or exclamation
 // mark and spaces.
 bool opens_sentence(std::string_view text, size_t at) {
-  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
-  return at == 0 || text[at - 1] == '\n' || text[at - 1] == '.' || text[at - 1] == ':' || text[at - 1] == '!' ||
-         text[at - 1] == '?';
+  if (text::opens_line(text, at)) return true;
+  at = text::blanks_before(text, at);
+  return text[at - 1] == '.' || text[at - 1] == ':' || text[at - 1] == '!' || text[at - 1] == '?';
 }
 
 }  // namespace
