@@ -414,6 +414,15 @@ bool footnote_line(std::string_view line) {
   return i > 0 && i < line.size() && line[i] == ' ';
 }
 
+// Whether a line of the recipients list has the signature column beside it
+// (a segment of its own, or run on: "2 án tỉnh: PHÓ CHỦ TỊCH"), so that a
+// number opening it is an item's damaged "- ", not a footnote's.
+bool beside_signature(const Line& line) {
+  if (line.segments().size() > 1) return true;
+  std::string text(line.trimmed());
+  return !glued_signature(text).empty();
+}
+
 // The line of the first "- " item within kFootnoteLines lines (blank ones
 // not counted) after the footnote's first at line `at` (before `end`), or
 // `at` when there is none.
@@ -854,7 +863,7 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md) {
   for (size_t i = sign_start; i < std::min(n, sign_start + kSignatureLines); ++i) {
     const Line l = lines.view(i);
     if (l.raw().size() > kHeaderLineBytes) continue;
-    if (i > sign_start && footnote_line(l.trimmed())) {
+    if (i > sign_start && footnote_line(l.trimmed()) && !beside_signature(l)) {
       // A page's footnote OCR set among the recipients: the list goes on
       // after it when a "- " item follows within a few lines.
       const size_t resume = item_after_footnote(lines, i, std::min(n, sign_start + kSignatureLines));
@@ -887,7 +896,11 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md) {
                  !signature_column(seg.text)) {  // "PHÓ Bí THƯ’": a position, a letter lowered
         md.recipients.back() = clean_item(md.recipients.back() + " " + seg.text);
       } else {
-        right.push_back(seg.text);
+        // An item whose "- " the scan lost, run on with the signature
+        // column ("2 án tỉnh: PHÓ CHỦ TỊCH"): the column's part.
+        std::string line_text = seg.text;
+        std::string tail = md.recipients.empty() ? glued_signature(line_text) : std::string();
+        right.push_back(tail.empty() ? seg.text : std::move(tail));
       }
     }
   }

@@ -723,6 +723,20 @@ TEST(Metadata, FootnoteAmongTheRecipients) {
             (std::vector<std::string>{"Như trên", "Lưu: VT"}));
 }
 
+// A scan that lost the items' "- " read one as a number, beside the
+// signature column: an item, not a footnote that ends the list.
+TEST(Metadata, NumberedItemBesideTheSignatureIsNoFootnote) {
+  const std::string head = "ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/BC-UBND\n\nBÁO CÁO\nkết quả\n\nNội dung báo cáo.\n\n";
+  const auto md = extract_metadata(head + "Nơi nhận: KT. CHỦ TỊCH\n\n2 án tỉnh: PHÓ CHỦ TỊCH\nvụ củ/ủy:\n\n"
+                                          "từ HĐND tỉnh:\n\nHà Thị Oanh\n");
+  EXPECT_EQ(md.signer, "Hà Thị Oanh");
+  EXPECT_EQ(md.signer_position, "PHÓ CHỦ TỊCH");
+  const auto beside = extract_metadata(head + "Nơi nhận:                    KT. CHỦ TỊCH\n"
+                                              "2 Công an tỉnh;             PHÓ CHỦ TỊCH\n\nHà Thị Oanh\n");
+  EXPECT_EQ(beside.signer, "Hà Thị Oanh");
+  EXPECT_EQ(beside.signer_position, "PHÓ CHỦ TỊCH");
+}
+
 // A signature's lead read where the position line under it was lost.
 TEST(Metadata, PositionBelowALeadThatStandsAlone) {
   auto position = [](const std::string& lead) {
