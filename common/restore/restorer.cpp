@@ -5,6 +5,7 @@
 
 #include "restore/candidates.hpp"
 #include "restore/channel_model.hpp"
+#include "restore/code_number.hpp"
 #include "restore/code_repair.hpp"
 #include "restore/kept_words.hpp"
 #include "restore/lexicon.hpp"
@@ -93,8 +94,12 @@ std::vector<Choice> Restorer::Impl::decide(std::string_view input, const std::ve
       own.clear();
       for (size_t i = begin; i < end; ++i) {
         const std::string_view token = tokens[i].text(input);
-        own.push_back(is_list_marker(input, tokens[i]) ? &token_options.as_written(list_marker_letter(token), tokens[i].kind)
-                                                       : &token_options.options_for(token, tokens[i].kind));
+        if (is_list_marker(input, tokens[i]))
+          own.push_back(&token_options.as_written(list_marker_letter(token), tokens[i].kind));
+        else if (is_code_number(input, tokens[i]))
+          own.push_back(&token_options.as_written(token, tokens[i].kind));
+        else
+          own.push_back(&token_options.options_for(token, tokens[i].kind));
       }
       for (size_t i = begin; i < end; ++i)
         lattice.push_back(token_options.options_with_rejoin(input, tokens, i, *own[i - begin],

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "restore/code_number.hpp"
 #include "restore/list_marker.hpp"
 #include "restore/restorer.hpp"
 #include "text/normalize.hpp"
@@ -268,6 +269,18 @@ TEST(RestorerPassThrough, ListMarkersStay) {
   EXPECT_FALSE(vn::restore::is_list_marker("x d) y", {vn::vi::TokenKind::kWord, 2, 1}));   // not opening its line
   EXPECT_FALSE(vn::restore::is_list_marker("do) y", {vn::vi::TokenKind::kWord, 0, 2}));    // two letters
   EXPECT_FALSE(vn::restore::is_list_marker("d. y", {vn::vi::TokenKind::kWord, 0, 1}));     // no ")"
+}
+
+// A number glued to the rest of a code by a mark OCR read for its '/'
+// stays a number ("80" was read "số" after "Luật").
+TEST(RestorerPassThrough, NumbersOfABrokenCodeStay) {
+  EXPECT_EQ(restore_text("Theo Luat 80°2015-QH13 cua Quoc hoi"), "Theo Luật 80°2015-QH13 của Quốc hội");
+  EXPECT_TRUE(vn::restore::is_code_number("80°2015", {vn::vi::TokenKind::kNumber, 0, 2}));
+  EXPECT_TRUE(vn::restore::is_code_number("62'2020", {vn::vi::TokenKind::kNumber, 0, 2}));
+  EXPECT_FALSE(vn::restore::is_code_number("80. 2015", {vn::vi::TokenKind::kNumber, 0, 2}));  // a space after the mark
+  EXPECT_FALSE(vn::restore::is_code_number("80 2015", {vn::vi::TokenKind::kNumber, 0, 2}));
+  EXPECT_FALSE(vn::restore::is_code_number("80°", {vn::vi::TokenKind::kNumber, 0, 2}));
+  EXPECT_FALSE(vn::restore::is_code_number("s6°2015", {vn::vi::TokenKind::kMixed, 0, 2}));
 }
 
 // The points of a legal text are letters too ("điểm d" was read "điểm i").
