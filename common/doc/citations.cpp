@@ -143,6 +143,21 @@ std::string without_marks(std::string_view part) {
   return out;
 }
 
+// Capitals only, and the h of ThU.
+bool all_capitals(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == 'h'; });
+}
+
+// The Party issuer of the levels ("TW", "ĐU") that `part` is with a J or
+// an A before it, or "".
+std::string issuer_after_slash_read_twice(std::string_view part) {
+  if (part.size() < 3 || (part[0] != 'J' && part[0] != 'A')) return {};
+  const std::string issuer = repair_d(part.substr(1));
+  for (std::string_view level : {"TW", "TU", "HU", "ĐU", "QU", "ThU"})
+    if (issuer == level) return issuer;
+  return {};
+}
+
 std::string normalize_part(std::string_view raw) {
   const std::string part = without_marks(raw);
   if (std::string term = assembly_term(part); !term.empty()) return term;
@@ -157,12 +172,22 @@ std::string normalize_part(std::string_view raw) {
     const std::string type = repair_d(part.substr(0, i)), issuer = repair_d(part.substr(i + 1));
     if (is_one_of(type, kCodeTypes) && is_one_of(issuer, kCodeIssuers)) return type + "/" + issuer;
   }
+  // "NQJTW", "HDAVPTW": a type and an issuer with the '/' read as J or A;
+  // "JTW", "ADU": a Party issuer after a '/' read twice ("NQ/JTW").
+  if (std::string issuer = issuer_after_slash_read_twice(part); !issuer.empty()) return issuer;
+  for (size_t i = 1; i + 1 < part.size(); ++i) {
+    if (part[i] != 'J' && part[i] != 'A') continue;
+    const std::string type = known_part(part.substr(0, i)).empty() ? known_part(repair_d(part.substr(0, i)))
+                                                                    : known_part(part.substr(0, i));
+    const std::string issuer = repair_d(part.substr(i + 1));
+    if (!type.empty() && (is_one_of(issuer, kCodeIssuers) || (all_capitals(part.substr(i + 1)) && is_party_issuer(issuer))))
+      return type + "/" + issuer;
+  }
   // "CTrVPTU", "QDiTW": a type and a Party issuer with the '/' lost.
   for (size_t i = 2; i + 2 <= part.size() && part.size() - i <= 8; ++i) {
     const std::string type = known_part(repair_d(part.substr(0, i)));
     const std::string_view issuer = std::string_view(part).substr(i);
-    const bool capitals = std::all_of(issuer.begin(), issuer.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == 'h'; });
-    if (!type.empty() && capitals && is_party_issuer(issuer)) return type + "/" + repair_d(issuer);  // "h": ThU
+    if (!type.empty() && all_capitals(issuer) && is_party_issuer(issuer)) return type + "/" + repair_d(issuer);  // "h": ThU
   }
   return repaired;
 }
@@ -421,8 +446,9 @@ std::string with_type_part(const std::string& code, std::string_view type) {
   if (end == std::string::npos) return code;
   const std::string_view part = std::string_view(code).substr(from, end - from);
   if (part.empty()) return code;
+  // One letter off, Đ taken as D ("NbD" under a Nghị định).
   const bool damaged = !is_one_of(part, kCodeTypes) && !is_one_of(part, kCodeIssuers) &&
-                       text::within_one_edit(text::to_utf8(upper32(part)), text::to_utf8(upper32(type)));
+                       text::within_one_edit(vi::fold(text::to_utf8(upper32(part))), vi::fold(text::to_utf8(upper32(type))));
   if (!damaged && !d_stroke_for(part, type)) return code;
   return code.substr(0, from) + std::string(type) + code.substr(end);
 }

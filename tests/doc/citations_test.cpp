@@ -40,6 +40,24 @@ TEST(Citations, OcrDamagedAndEdgeCases) {
   EXPECT_EQ(vn::doc::normalize_code("12-BC/TU"), "12-BC/TU");
 }
 
+// Scans read a code's '/' as J or A, or as "/J" and "/A"; a type part one
+// letter off the type word's ("NbD" under a Nghị định) is that type.
+TEST(Citations, SlashesReadAsLettersAndTypePartsOneLetterOff) {
+  auto key = [](const std::string& text) {
+    const auto c = extract_citations(text);
+    return c.size() == 1 ? c[0].key : std::to_string(c.size()) + " citations";
+  };
+  EXPECT_EQ(key("Theo Nghị quyết 19-NQJTW của Bộ Chính trị"), "NQ 19-NQ/TW");
+  EXPECT_EQ(key("Quán triệt Hướng dẫn 36-HDAVPTW của Văn phòng"), "HD 36-HD/VPTW");
+  EXPECT_EQ(key("Thực hiện Nghị quyết 19-NQ/JTW của Ban Chấp hành"), "NQ 19-NQ/TW");
+  EXPECT_EQ(key("Theo Quyết định 132-QĐ/ADU của Đảng ủy"), "QĐ 132-QĐ/ĐU");
+  EXPECT_EQ(key("Theo Nghị định số 30;2020:NbD-CP, thời hạn"), "NĐ 30/2020/NĐ-CP");
+  EXPECT_EQ(key("Theo Luật 80°2015-QH13 của Quốc hội"), "Luật 80/2015/QH13");
+  // Letters that are no misread '/' stay.
+  EXPECT_EQ(vn::doc::normalize_code("5-NQ/ANTW"), "5-NQ/ANTW");
+  EXPECT_EQ(vn::doc::normalize_code("12/UBND-KGVX"), "12/UBND-KGVX");
+}
+
 // A huge text is read a piece at a time: the tokens of one stretch, offsets
 // in the whole text, give that stretch's citations; the document's own
 // number stays out of them.
