@@ -19,6 +19,7 @@
 #include "text/utf8.hpp"
 #include "text/whitespace.hpp"
 #include "vi/fold.hpp"
+#include "vi/syllable.hpp"
 
 namespace vn::doc {
 namespace {
@@ -676,6 +677,19 @@ std::string ocr_words_of(const Layout& doc, size_t line, std::string_view place,
 // OCR's (`ocr`, when given), whichever is closer to a unit's name:
 // restoration takes a damaged name for words ("Lam Pong" -> "Làm Nóng")
 // that the OCR's letters still show.
+// Whether a place no unit of the gazetteer matches may still be one (the
+// gazetteer lacks some: "M'Đrắk"): no word in small letters, and none in
+// capitals unless a syllable ("HÀ NỘI") or an abbreviation of three letters
+// or fewer ("TP"). OCR junk the header ran into it fails: "CTHTU Bắc acu",
+// "SOFT YBC-UBND Vọng Liêm".
+bool reads_as_place(std::string_view place) {
+  for (const std::string& w : words_of(place)) {
+    if (!opens_with_capital(w)) return false;
+    if (text::all_upper(w) && text::to_u32(w).size() > 3 && !vi::parse_syllable(text::to_lower(w))) return false;
+  }
+  return true;
+}
+
 void mend_place(const Gazetteer& places, const Layout& doc, size_t line, const Layout* ocr, Metadata& md) {
   if (md.place.empty()) return;  // most pages of an archive: no header
   const std::string province = issuer_province(md.issuer, places);
@@ -685,6 +699,7 @@ void mend_place(const Gazetteer& places, const Layout& doc, size_t line, const L
         seen && (!m || seen->distance < m->distance))
       m = seen;
   if (m) md.place = std::string(m->unit->name);
+  else if (!reads_as_place(md.place)) md.place.clear();  // "CTHTU Bắc acu": OCR junk, no place
 }
 
 // The star or rule under a Party body's name, as OCR reads it: one token
