@@ -291,12 +291,15 @@ std::string cut_motto(const std::string& seg) {
     const bool dang = i + 2 < w.size() && f[i + 1] == "cong" && f[i + 2] == "san";
     const bool cong_hoa = i + 1 < w.size() && f[i] == "cong" && starts_with(f[i + 1], "ho") && i + 2 < w.size() &&
                           text::within_one_edit(f[i + 2], "xa");  // "CỘNG HÒA XNA HOLCHU ..."
+    // "CONGHOA XÃ HỘI": the two words glued.
+    const bool glued_cong_hoa = i + 1 < w.size() && f[i].starts_with("cong") &&
+                                text::within_one_edit(f[i], "conghoa") && text::within_one_edit(f[i + 1], "xa");
     const bool doc_lap = i + 2 < w.size() && f[i + 1] == "lap" && f[i + 2] == "-";
     // Damaged beyond that, "lập" one letter off and "hạnh ph..." soon
     // after it: "TỈNH NGHỆ AN Pre Lip. Tudo» Hanh phous".
     const bool damaged_doc_lap =
         i + 1 < w.size() && text::within_one_edit(letters_only(f[i + 1]), "lap") && hanh_phuc_from(f, i + 2);
-    if (dang || cong_hoa || doc_lap || damaged_doc_lap) {
+    if (dang || cong_hoa || glued_cong_hoa || doc_lap || damaged_doc_lap) {
       std::string out;
       for (size_t k = 0; k < i; ++k) out += (k ? " " : "") + w[k];
       return out;

@@ -527,6 +527,11 @@ TEST(Metadata, DamagedMottoRunIntoTheIssuer) {
   EXPECT_EQ(issuer("TỈNH NGHỆ AN Pre Lip. Tudo» Hanh phous"), "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN");
   EXPECT_EQ(issuer("TỈNH SƠN LA Độc lập Tự do Hạnh phúc"), "ỦY BAN NHÂN DÂN TỈNH SƠN LA");
   EXPECT_EQ(issuer("TỈNH ĐẮK LẮK Độc lập - Tự do - Hạnh phúc"), "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK");
+  // "CỘNG HÒA" glued into one word, then a blank line.
+  EXPECT_EQ(extract_metadata("HỘI ĐỒNG NHÂN DÂN CONGHOA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTHỊ XÃ SA PA Độc lập - Tự do - "
+                             "Hạnh phúc\nSố: 19/TB-HĐND Sa Pa, ngày 17 tháng 11 năm 2020\n")
+                .issuer,
+            "HỘI ĐỒNG NHÂN DÂN THỊ XÃ SA PA");
 }
 
 // Issue 14: a position on the "Nơi nhận:" line, ':' for ';' after an item,
