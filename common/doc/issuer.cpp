@@ -114,6 +114,15 @@ uint8_t place_levels(const std::vector<std::string>& folded, size_t end) {
 
 namespace {
 
+// The words of an issuer: tokens without letters ("—", "*", "|", "~~") are
+// OCR noise; so is the punctuation around a word.
+std::vector<std::string> issuer_words(std::string_view issuer) {
+  std::vector<std::string> words;
+  for (std::string_view w : text::split(issuer, ' '))
+    if (text::has_letter(w)) words.push_back(trim_punctuation(w));  // the empty pieces of runs of spaces have none
+  return words;
+}
+
 // Letters of `s`, folded, spaces left out.
 std::string letters_of(std::string_view s) { return text::without_spaces(vi::folded_lower(s)); }
 
@@ -198,12 +207,10 @@ std::string issuer_province(std::string_view issuer, const Gazetteer& places) {
   return {};
 }
 
-std::string mend_issuer(std::string_view issuer, const Gazetteer* places) {
-  // Tokens without letters ("—", "*", "|", "~~") are OCR noise; so is the
-  // punctuation around a word.
-  std::vector<std::string> words;
-  for (std::string_view w : text::split(issuer, ' '))
-    if (text::has_letter(w)) words.push_back(trim_punctuation(w));  // the empty pieces of runs of spaces have none
+std::string mend_issuer(std::string_view issuer, const Gazetteer* places, std::string_view ocr) {
+  std::vector<std::string> words = issuer_words(issuer);
+  std::vector<std::string> read = issuer_words(ocr);  // the OCR's, word for word, or none
+  if (read.size() != words.size()) read.clear();
   std::vector<std::string> folded;
   for (const auto& w : words) folded.push_back(folded_lower(w));
   // A draft marker the header line ran on into ("BỘ TÀI CHÍNH Dự thảo lần").
@@ -211,10 +218,11 @@ std::string mend_issuer(std::string_view issuer, const Gazetteer* places) {
     if (folded[i] == "du" && folded[i + 1] == "thao") {
       words.resize(i);
       folded.resize(i);
+      if (!read.empty()) read.resize(i);
       break;
     }
   const bool capitals = text::mostly_upper(issuer);
-  std::string out, place;  // place: the words since the last fixed phrase
+  std::string out, place, read_place;  // place: the words since the last fixed phrase; read_place: the OCR's
   auto put = [](std::string& to, std::string_view w) { to.append(to.empty() ? "" : " ").append(w); };
   uint8_t levels = 0;  // of the unit the last fixed phrase names (PlaceQuery::levels)
   // The province an earlier place of the line lies in ("HUYỆN AN LÃO":
@@ -223,23 +231,32 @@ std::string mend_issuer(std::string_view issuer, const Gazetteer* places) {
   std::string_view province;
   // The place the last phrase led to, read as the unit it names when the
   // gazetteer reads it so unambiguously.
-  auto flush_place = [&] {
-    if (place.empty()) return;
+  // `name` as a unit of the level the phrase names, within `in` (a
+  // province) when given.
+  auto lookup = [&](const std::string& name, std::string_view in) -> std::optional<PlaceMatch> {
+    if (!places || !levels || name.empty()) return std::nullopt;
     PlaceQuery query;
     query.levels = levels;
+    query.province = in;
+    return places->lookup(name, query);
+  };
+  auto flush_place = [&] {
+    if (place.empty()) return;
+    // Within the province first, the restored words before the OCR's;
+    // then anywhere.
     std::optional<PlaceMatch> m;
-    if (places && levels) {
-      if (!province.empty() && !(levels & kProvinces)) {
-        query.province = province;
-        m = places->lookup(place, query);
-        query.province = {};
-      }
-      if (!m) m = places->lookup(place, query);
+    if (!province.empty() && !(levels & kProvinces)) {
+      m = lookup(place, province);
+      if (!m) m = lookup(read_place, province);
     }
+    if (!m) m = lookup(place, {});
+    if (!m || m->ambiguous)
+      if (std::optional<PlaceMatch> seen = lookup(read_place, {}); seen && !seen->ambiguous) m = seen;
     if (m && !m->ambiguous && m->alternatives == 0)
       province = m->unit->province_name();
     put(out, m && !m->ambiguous ? text::to_upper(m->unit->name) : place);
     place.clear();
+    read_place.clear();
     levels = 0;
   };
   for (size_t i = 0; i < words.size();) {
@@ -254,6 +271,7 @@ std::string mend_issuer(std::string_view issuer, const Gazetteer* places) {
     }
     if (matched == 0) {
       put(place, capitals ? text::to_upper(words[i]) : words[i]);
+      if (!read.empty()) put(read_place, read[i]);
       matched = 1;
     }
     i += matched;

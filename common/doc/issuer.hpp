@@ -19,8 +19,13 @@ class Gazetteer;
 // in capitals. With `places`, the place after a unit word or a committee
 // of one ("TỈNH DAK LAK", "HUYỆN ỦY QUẬN BA": the words up to the next
 // fixed phrase) becomes the name of the unit of that level the gazetteer
-// reads it as, in capitals, when it reads it unambiguously.
-std::string mend_issuer(std::string_view issuer, const Gazetteer* places = nullptr);
+// reads it as, in capitals, when it reads it unambiguously. With `ocr`
+// too, the issuer as OCR read it before restoration (word for word; else
+// it is ignored), a place the restored words name no unit of, or name
+// ambiguously, is read from the OCR's same words: restoration takes a
+// minority name for Vietnamese words that its letters still show ("XÃ NAM
+// TIẾN" from OCR "XA NAM NEN", in Điện Biên: Nậm Nèn).
+std::string mend_issuer(std::string_view issuer, const Gazetteer* places = nullptr, std::string_view ocr = {});
 
 // `issuer` with the words that name the document's own place (the place
 // of its place and date line, `place`: "Bạc Liêu") written as that place,

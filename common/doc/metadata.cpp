@@ -675,11 +675,6 @@ std::string ocr_words_of(const Layout& doc, size_t line, std::string_view place,
   return {};
 }
 
-// md.place as the unit it names (place_unit), read from the restored
-// text's place line (line `line` of `doc`) or from the same words of the
-// OCR's (`ocr`, when given), whichever is closer to a unit's name:
-// restoration takes a damaged name for words ("Lam Pong" -> "Làm Nóng")
-// that the OCR's letters still show.
 // Whether a place no unit of the gazetteer matches may still be one (the
 // gazetteer lacks some: "M'Đrắk"): no word in small letters, and none in
 // capitals unless a syllable ("HÀ NỘI") or an abbreviation of three letters
@@ -693,6 +688,11 @@ bool reads_as_place(std::string_view place) {
   return true;
 }
 
+// md.place as the unit it names (place_unit), read from the restored
+// text's place line (line `line` of `doc`) or from the same words of the
+// OCR's (`ocr`, when given), whichever is closer to a unit's name:
+// restoration takes a damaged name for words ("Lam Pong" -> "Làm Nóng")
+// that the OCR's letters still show.
 void mend_place(const Gazetteer& places, const Layout& doc, size_t line, const Layout* ocr, Metadata& md) {
   if (md.place.empty()) return;  // most pages of an archive: no header
   const std::string province = issuer_province(md.issuer, places);
@@ -715,13 +715,16 @@ bool is_decoration(std::string_view left) {
 }
 
 // Issuer: the left column above the number line (or the first block),
-// mended (mend_issuer; its places read with `places` when given).
-void read_issuer(const Layout& doc, const Gazetteer* places, Metadata& md) {
+// mended (mend_issuer; its places read with `places` when given, and from
+// the OCR's same words, `ocr`, where restoration lost them).
+void read_issuer(const Layout& doc, const Gazetteer* places, const Layout* ocr, Metadata& md) {
   const size_t n = doc.n, number_line = doc.number_line;
   const size_t issuer_end = number_line < n ? number_line : std::min<size_t>(n, 6);
   // Without a number line, only a motto or a place and date beside it
   // shows the lines in capitals to be a header, not a chapter's heading.
   bool header = number_line < n;
+  std::string read;  // the issuer's words as the OCR (`ocr`) read them
+  size_t read_pieces = 0;
   for (size_t i = 0; i < issuer_end; ++i) {
     const Line& line = doc.lines.at(i);
     if (line.blank()) {
@@ -744,8 +747,14 @@ void read_issuer(const Layout& doc, const Gazetteer* places, Metadata& md) {
     if (!text::mostly_upper(left)) continue;  // a body's name is in capitals; prose is not
     if (!md.issuer.empty()) md.issuer.push_back(' ');
     md.issuer += left;
+    if (ocr && (read_pieces == 0 || !read.empty())) {  // the OCR's same words, while every piece has them
+      const std::string piece = ocr_words_of(doc, i, left, *ocr);
+      read.append(read.empty() ? "" : " ").append(piece);
+      if (piece.empty()) read.clear();
+      ++read_pieces;
+    }
   }
-  md.issuer = header ? mend_issuer(md.issuer, places) : std::string();
+  md.issuer = header ? mend_issuer(md.issuer, places, read) : std::string();
 }
 
 // Whether `line` opens a document's body as its first words do after the
@@ -997,7 +1006,7 @@ Metadata extract_metadata(std::string_view text, ReferenceLists refs, std::strin
   doc.number_line = find_number_line(text, doc.lines);
   if (doc.number_line < doc.n) read_number(doc.lines.at(doc.number_line), md);
   const size_t place_line = read_place_date(doc, md);
-  read_issuer(doc, refs.places, md);
+  read_issuer(doc, refs.places, ocr_doc, md);
   if (refs.places) mend_place(*refs.places, doc, place_line, ocr_doc, md);
   if (refs.places && !md.place.empty()) {
     md.issuer = with_dated_place(md.issuer, md.place, *refs.places);

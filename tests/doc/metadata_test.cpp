@@ -421,6 +421,18 @@ TEST(Metadata, PlaceAndDraftMarkerFromTheOcrWhereRestorationLostThem) {
   EXPECT_EQ(extract_metadata("BỘ NỘI VỤ\nDự thảo [lần 2\nSố: 12/2025/TT-BNV\n").draft, "Dự thảo lần 2");
 }
 
+// A minority place name of the issuer that restoration made into
+// Vietnamese words of a unit elsewhere ("NAM TIẾN") is read from the OCR's
+// same words when those name a unit of the issuer's province.
+TEST(Metadata, IssuersPlaceFromTheOcrWhereRestorationLostIt) {
+  const std::string ocr = "DANG BQ TINH DIEN BIEN DANG CONG SAN VIET NAM\nDANG UY XA NAM NEN\n*\n\n"
+                          "$6 52-NQ/DU Nam Nén, ngay 16 thang 12 nam 2025\n";
+  const std::string restored = "ĐẢNG BQ TỈNH ĐIỆN BIÊN ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ NAM TIẾN\n*\n\n"
+                               "Số 52-NQ/ĐU Năm Nên, ngày 16 tháng 12 năm 2025\n";
+  EXPECT_EQ(extract_metadata(restored, {&places()}, ocr).issuer, "ĐẢNG BỘ TỈNH ĐIỆN BIÊN ĐẢNG ỦY XÃ NẬM NÈN");
+  EXPECT_EQ(extract_metadata(restored, {&places()}).issuer, "ĐẢNG BỘ TỈNH ĐIỆN BIÊN ĐẢNG ỦY XÃ NAM TIẾN");
+}
+
 // The number line's colon read as a stop: "Số. 01-BC/TU".
 TEST(Metadata, NumberLineWithAStopForItsColon) {
   const auto md = extract_metadata("TỈNH ỦY\nSố. 01-BC/TU Bắc Ninh. ngày 20 tháng 7 năm 2021\n");
