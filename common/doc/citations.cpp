@@ -177,8 +177,8 @@ std::string normalize_part(std::string_view raw) {
   if (std::string issuer = issuer_after_slash_read_twice(part); !issuer.empty()) return issuer;
   for (size_t i = 1; i + 1 < part.size(); ++i) {
     if (part[i] != 'J' && part[i] != 'A') continue;
-    const std::string type = known_part(part.substr(0, i)).empty() ? known_part(repair_d(part.substr(0, i)))
-                                                                    : known_part(part.substr(0, i));
+    std::string type = known_part(part.substr(0, i));  // "HD" as written, "QD" as QĐ
+    if (type.empty()) type = known_part(repair_d(part.substr(0, i)));
     const std::string issuer = repair_d(part.substr(i + 1));
     if (!type.empty() && (is_one_of(issuer, kCodeIssuers) || (all_capitals(part.substr(i + 1)) && is_party_issuer(issuer))))
       return type + "/" + issuer;

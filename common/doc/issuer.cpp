@@ -229,9 +229,7 @@ std::string mend_issuer(std::string_view issuer, const Gazetteer* places, std::s
   // Hải Phòng), whose districts and communes a later place is looked for
   // among first ("XÃ CẨM VĂN", not Cẩm Vân of Thanh Hóa).
   std::string_view province;
-  // The place the last phrase led to, read as the unit it names when the
-  // gazetteer reads it so unambiguously.
-  // `name` as a unit of the level the phrase names, within `in` (a
+  // `name` as a unit of the level the last phrase names, within `in` (a
   // province) when given.
   auto lookup = [&](const std::string& name, std::string_view in) -> std::optional<PlaceMatch> {
     if (!places || !levels || name.empty()) return std::nullopt;
@@ -240,10 +238,11 @@ std::string mend_issuer(std::string_view issuer, const Gazetteer* places, std::s
     query.province = in;
     return places->lookup(name, query);
   };
+  // The place the last phrase led to, read as the unit it names when the
+  // gazetteer reads it so unambiguously: within the province first, the
+  // restored words before the OCR's; then anywhere.
   auto flush_place = [&] {
     if (place.empty()) return;
-    // Within the province first, the restored words before the OCR's;
-    // then anywhere.
     std::optional<PlaceMatch> m;
     if (!province.empty() && !(levels & kProvinces)) {
       m = lookup(place, province);

@@ -19,12 +19,15 @@ class Gazetteer;
 // in capitals. With `places`, the place after a unit word or a committee
 // of one ("TỈNH DAK LAK", "HUYỆN ỦY QUẬN BA": the words up to the next
 // fixed phrase) becomes the name of the unit of that level the gazetteer
-// reads it as, in capitals, when it reads it unambiguously. With `ocr`
-// too, the issuer as OCR read it before restoration (word for word; else
-// it is ignored), a place the restored words name no unit of, or name
-// ambiguously, is read from the OCR's same words: restoration takes a
-// minority name for Vietnamese words that its letters still show ("XÃ NAM
-// TIẾN" from OCR "XA NAM NEN", in Điện Biên: Nậm Nèn).
+// reads it as, in capitals, when it reads it unambiguously; a district's
+// or a commune's is looked for first in the province an earlier place of
+// the line lies in. With `ocr` too, the issuer as OCR read it before
+// restoration (word for word; else it is ignored), a place is read from
+// the OCR's same words where the restored ones name no unit of that
+// province and the OCR's do, or where the restored ones name no unit
+// unambiguously: restoration takes a minority name for Vietnamese words
+// that its letters still show ("XÃ NAM TIẾN", a commune of other
+// provinces, from OCR "XA NAM NEN" in Điện Biên: Nậm Nèn).
 std::string mend_issuer(std::string_view issuer, const Gazetteer* places = nullptr, std::string_view ocr = {});
 
 // `issuer` with the words that name the document's own place (the place
