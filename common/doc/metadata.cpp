@@ -676,10 +676,11 @@ std::string ocr_words_of(const Layout& doc, size_t line, std::string_view place,
 }
 
 // Whether a place no unit of the gazetteer matches may still be one (the
-// gazetteer lacks some: "M'Đrắk"): no word in small letters, and none in
-// capitals unless a syllable ("HÀ NỘI") or an abbreviation of three letters
-// or fewer ("TP"). OCR junk the header ran into it fails: "CTHTU Bắc acu",
-// "SOFT YBC-UBND Vọng Liêm".
+// gazetteer lacks some, and reads some two ways: "M'Đrắk", a district and
+// a commune): no word in small letters, and none in capitals unless a
+// syllable ("HÀ NỘI") or an abbreviation of three letters or fewer ("TP").
+// OCR junk the header ran into it fails: "CTHTU Bắc acu", "SOFT YBC-UBND
+// Vọng Liêm".
 bool reads_as_place(std::string_view place) {
   for (const std::string& w : words_of(place)) {
     if (!opens_with_capital(w)) return false;
