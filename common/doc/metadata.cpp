@@ -683,6 +683,7 @@ std::string ocr_words_of(const Layout& doc, size_t line, std::string_view place,
 // Vọng Liêm".
 bool reads_as_place(std::string_view place) {
   for (const std::string& w : words_of(place)) {
+    if (!text::has_letter(w)) continue;  // "Phan Rang - Tháp Chàm"
     if (!opens_with_capital(w)) return false;
     if (text::all_upper(w) && text::to_u32(w).size() > 3 && !vi::parse_syllable(text::to_lower(w))) return false;
   }

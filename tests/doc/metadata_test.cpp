@@ -398,6 +398,7 @@ TEST(Metadata, DamagedPlacesReadAsTheUnitTheyName) {
   EXPECT_EQ(place("Pong Théap, ngày 06 tháng 8 năm 2025"), "Đồng Tháp");
   EXPECT_EQ(place("Thanh Chuong, ngày 06 tháng 8 năm 2025"), "Thanh Chương");
   EXPECT_EQ(place("Bến Nghé Xưa, ngày 06 tháng 8 năm 2025"), "Bến Nghé Xưa");  // no such unit: as written
+  EXPECT_EQ(place("Phan Rang - Tháp Chàm, ngày 06 tháng 8 năm 2025"), "Phan Rang - Tháp Chàm");
   // OCR junk the header ran into the place, naming no unit: no place.
   EXPECT_EQ(place("CTHTU Bắc acu, ngày 06 tháng 8 năm 2025"), "");
   EXPECT_EQ(place("SOFT YBC-UBND Vọng Liêm, ngày 06 tháng 8 năm 2025"), "");
