@@ -148,12 +148,12 @@ bool all_capitals(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == 'h'; });
 }
 
-// The Party issuer of the levels ("TW", "ĐU") that `part` is with a J or
-// an A before it, or "".
+// The level of a Party body (kPartyLevels: "TW", "ĐU") that `part` is
+// with a J or an A before it, or "".
 std::string issuer_after_slash_read_twice(std::string_view part) {
   if (part.size() < 3 || (part[0] != 'J' && part[0] != 'A')) return {};
   const std::string issuer = repair_d(part.substr(1));
-  for (std::string_view level : {"TW", "TU", "HU", "ĐU", "QU", "ThU"})
+  for (std::string_view level : kPartyLevels)
     if (issuer == level) return issuer;
   return {};
 }

@@ -57,7 +57,7 @@ std::string number_set_apart(std::string code) {
 }  // namespace
 
 bool is_party_issuer(std::string_view part) {
-  for (std::string_view t : {"TW", "TU", "HU", "ĐU", "DU", "QU", "ThU"})  // DU: ĐU not restored
+  for (std::string_view t : kPartyLevels)
     if (part.ends_with(t)) return true;
   return false;
 }

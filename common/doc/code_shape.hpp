@@ -23,8 +23,12 @@ inline bool reads_as_slash(std::string_view s) {
   return false;
 }
 
-// The issuer part of a Party code: its last letters name the level ("TW",
-// "TU", "HU", "ĐU" or its OCR "DU", "QU", "ThU": "VPTW", "BTGTU", "ĐU").
+// The levels of Party bodies, as a code's issuer part ends: Trung ương,
+// tỉnh, huyện, đảng ủy (and its OCR "DU", Đ not restored), quận, thành.
+inline constexpr std::string_view kPartyLevels[] = {"TW", "TU", "HU", "ĐU", "DU", "QU", "ThU"};
+
+// The issuer part of a Party code: its last letters name the level
+// (kPartyLevels: "VPTW", "BTGTU", "ĐU").
 bool is_party_issuer(std::string_view part);
 
 // `code` with its separators mended as above and its letter parts read as

@@ -725,7 +725,7 @@ void read_issuer(const Layout& doc, const Gazetteer* places, const Layout* ocr, 
   // Without a number line, only a motto or a place and date beside it
   // shows the lines in capitals to be a header, not a chapter's heading.
   bool header = number_line < n;
-  std::string read;  // the issuer's words as the OCR (`ocr`) read them
+  std::string read;  // the issuer's words as the OCR (`ocr`) read them: for the gazetteer's reading
   size_t read_pieces = 0;
   for (size_t i = 0; i < issuer_end; ++i) {
     const Line& line = doc.lines.at(i);
@@ -749,7 +749,7 @@ void read_issuer(const Layout& doc, const Gazetteer* places, const Layout* ocr, 
     if (!text::mostly_upper(left)) continue;  // a body's name is in capitals; prose is not
     if (!md.issuer.empty()) md.issuer.push_back(' ');
     md.issuer += left;
-    if (ocr && (read_pieces == 0 || !read.empty())) {  // the OCR's same words, while every piece has them
+    if (ocr && places && (read_pieces == 0 || !read.empty())) {  // the OCR's same words, while every piece has them
       const std::string piece = ocr_words_of(doc, i, left, *ocr);
       read.append(read.empty() ? "" : " ").append(piece);
       if (piece.empty()) read.clear();
