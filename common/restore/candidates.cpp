@@ -234,7 +234,7 @@ std::vector<Candidate> CandidateGenerator::generate(std::u32string_view ocr) con
     for (const auto& [seen_rank, n] : s.seen)
       if (seen_rank == r) counts.seen = n;
     const float ch = scorer.log_prob(letters(ranked_letters_, ranked_begin_, r), counts);
-    scored.push_back({{x.id, ch}, ch + options_.prior_weight * x.log_prior});
+    scored.push_back({{x.id, ch, x.log_prior}, ch + options_.prior_weight * x.log_prior});
   }
   const size_t k = std::min(options_.max_candidates, scored.size());
   std::partial_sort(scored.begin(), scored.begin() + static_cast<long>(k), scored.end(),

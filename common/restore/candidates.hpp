@@ -30,6 +30,7 @@ namespace vn::restore {
 struct Candidate {
   WordId id;
   float channel;  // log10 P(ocr | syllable)
+  float prior;    // log10 P(syllable), unigram
 };
 
 class CandidateGenerator {

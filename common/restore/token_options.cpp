@@ -1,6 +1,7 @@
 #include "restore/token_options.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "restore/ocr_symbols.hpp"
 #include "restore/roman_numeral.hpp"
@@ -196,6 +197,30 @@ void OptionBuilder::add_symbol_readings(std::u32string_view lower, std::vector<O
   }
 }
 
+namespace {
+
+// Drops the readings that are more than `gap` log10 units behind the best
+// one both by their channel score and by their unigram posterior (channel
+// plus log10 prior; only `candidates` have one): those cannot win. The
+// channel alone would let a rare syllable the OCR happens to spell ("pao",
+// 12 times in the corpus, for "ĐẠO" read as "PAO") push the common reading
+// out before the language model is asked.
+void drop_hopeless(std::vector<Option>& opts, const std::vector<Candidate>& candidates, float gap) {
+  if (opts.empty()) return;
+  const float channel_floor = opts.front().channel - gap;
+  float best_posterior = -std::numeric_limits<float>::infinity();
+  for (const Candidate& c : candidates) best_posterior = std::max(best_posterior, c.channel + c.prior);
+  const float posterior_floor = best_posterior - gap;
+  auto hopeless = [&](const Option& o) {
+    if (o.channel >= channel_floor) return false;
+    const auto c = std::find_if(candidates.begin(), candidates.end(), [&](const Candidate& x) { return x.id == o.word; });
+    return c == candidates.end() || c->channel + c->prior < posterior_floor;
+  };
+  opts.erase(std::remove_if(opts.begin(), opts.end(), hopeless), opts.end());
+}
+
+}  // namespace
+
 // Channel log10 P of keeping a token that is not a syllable. Tokens
 // shaped like abbreviations or Roman numerals (all capitals, no vowel
 // that could carry a syllable: "TT", "HĐND", "GRDP"; or "VII", "XIX")
@@ -216,15 +241,11 @@ TokenOptions OptionBuilder::build_options(std::string_view original, const std::
   const std::u32string lower = text::to_u32(lower_utf8);
   TokenOptions result;
   std::vector<Option>& opts = result.options;
-  for (const Candidate& c : generator_.generate(lower))
-    opts.push_back({c.id, &spelling_[c.id - kFirstSyllable], c.channel});
+  const std::vector<Candidate> candidates = generator_.generate(lower);
+  for (const Candidate& c : candidates) opts.push_back({c.id, &spelling_[c.id - kFirstSyllable], c.channel});
   add_symbol_readings(lower, opts);
-  // Readings the channel alone puts far behind the best one cannot win.
   std::stable_sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) { return a.channel > b.channel; });
-  if (!opts.empty()) {
-    const float floor = opts.front().channel - scores_.option_gap;
-    while (!opts.empty() && opts.back().channel < floor) opts.pop_back();
-  }
+  drop_hopeless(opts, candidates, scores_.option_gap);
   if (kind == vi::TokenKind::kMixed) add_unglued(original, opts);
   if (kind == vi::TokenKind::kNumber) {
     // A short number may be a syllable the OCR read as digits ("6" for
