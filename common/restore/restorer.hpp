@@ -44,7 +44,7 @@ struct RestoredText {
 
 struct RestorerOptions {
   DecoderOptions decoder;
-  size_t candidates = 20;       // candidate syllables per token (10 loses readings two edits away: "dink" as "định")
+  size_t candidates = 30;       // candidate syllables per token (10 loses readings two edits away: "dink" as "định")
   // Drop readings this many log10 units behind the best both by channel
   // score and by unigram posterior (channel plus prior; the posterior
   // keeps "đạo" for "PAO", which the rare syllable "pao" spells exactly:
