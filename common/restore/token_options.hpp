@@ -2,10 +2,11 @@
 // (restore/decoder.hpp). A word token is read as its candidate syllables
 // (restore/candidates.hpp) within option_gap of the best, by channel score
 // or by unigram posterior, plus itself: as its own syllable, or kept as it
-// is (foreign words, abbreviations, Roman numerals). A short number may be a syllable the OCR read as digits; a
-// token glued from a number and a word ("06thang") is also read as both;
-// two tokens that may be one syllable the OCR split ("Ngh i") are also read
-// as one. Other numbers and codes have one reading, kNumber or kCode.
+// is (foreign words, abbreviations, Roman numerals). A short number may be
+// a syllable the OCR read as digits; a token glued from a number and a
+// word ("06thang") is also read as both; two tokens that may be one
+// syllable the OCR split ("Ngh i") are also read as one. Other numbers
+// and codes have one reading, kNumber or kCode.
 #pragma once
 #include <tbb/concurrent_unordered_map.h>
 #include <tbb/enumerable_thread_specific.h>
