@@ -59,9 +59,10 @@ TEST(SearchesDuringIndexing, AThousandSearchProcessesAgainstACommitAfterEveryDoc
   index.insert(index.begin() + 4, {"--force", "--commit-every", "1"});
 
   // Read before the writer starts and after it stops: opening the index
-  // directly, as here, while a run replaces it with its compacted copy may
-  // throw, and an exception with the writer's thread still running would
-  // end the test in std::terminate.
+  // directly, as here, while a run commits may fail now and then (Xapian
+  // reads a block the writer is reusing: DatabaseCorruptError; vnsearch
+  // opens again), and an exception with the writer's thread still running
+  // would end the test in std::terminate.
   const Xapian::rev before = revision(db);
 
   // The writer: every document again, one commit each, until stopped.
