@@ -221,11 +221,7 @@ std::vector<Candidate> CandidateGenerator::generate(std::u32string_view ocr) con
   // In spelling order, so the scorer shares alignments of common prefixes.
   s.rank_set.take_sorted(s.ranks);
 
-  struct Scored {
-    Candidate c;
-    float rank;
-  };
-  std::vector<Scored> scored;
+  std::vector<Candidate> scored;
   scored.reserve(s.ranks.size());
   ChannelModel::Scorer scorer(channel_, ocr);
   for (uint32_t r : s.ranks) {
@@ -234,15 +230,13 @@ std::vector<Candidate> CandidateGenerator::generate(std::u32string_view ocr) con
     for (const auto& [seen_rank, n] : s.seen)
       if (seen_rank == r) counts.seen = n;
     const float ch = scorer.log_prob(letters(ranked_letters_, ranked_begin_, r), counts);
-    scored.push_back({{x.id, ch, x.log_prior}, ch + options_.prior_weight * x.log_prior});
+    scored.push_back({x.id, ch, ch + options_.prior_weight * x.log_prior});
   }
   const size_t k = std::min(options_.max_candidates, scored.size());
   std::partial_sort(scored.begin(), scored.begin() + static_cast<long>(k), scored.end(),
-                    [](const Scored& a, const Scored& b) { return a.rank != b.rank ? a.rank > b.rank : a.c.id < b.c.id; });
-  std::vector<Candidate> out;
-  out.reserve(k);
-  for (size_t i = 0; i < k; ++i) out.push_back(scored[i].c);
-  return out;
+                    [](const Candidate& a, const Candidate& b) { return a.rank != b.rank ? a.rank > b.rank : a.id < b.id; });
+  scored.resize(k);
+  return scored;
 }
 
 }  // namespace vn::restore

@@ -30,7 +30,9 @@ namespace vn::restore {
 struct Candidate {
   WordId id;
   float channel;  // log10 P(ocr | syllable)
-  float prior;    // log10 P(syllable), unigram
+  // channel + prior_weight * log10 unigram P(syllable): what generate()
+  // ranks by; with the default weight 1, the unigram posterior.
+  float rank;
 };
 
 class CandidateGenerator {
@@ -53,7 +55,7 @@ class CandidateGenerator {
   CandidateGenerator(const CandidateGenerator&) = delete;
   CandidateGenerator& operator=(const CandidateGenerator&) = delete;
 
-  // `ocr` lower-case. Best first by channel + prior; at most max_candidates.
+  // `ocr` lower-case. Best first by rank; at most max_candidates.
   // Thread-safe.
   std::vector<Candidate> generate(std::u32string_view ocr) const;
 

@@ -1,7 +1,6 @@
 #include "restore/token_options.hpp"
 
 #include <algorithm>
-#include <limits>
 
 #include "restore/ocr_symbols.hpp"
 #include "restore/roman_numeral.hpp"
@@ -200,21 +199,19 @@ void OptionBuilder::add_symbol_readings(std::u32string_view lower, std::vector<O
 namespace {
 
 // Drops the readings that are more than `gap` log10 units behind the best
-// one both by their channel score and by their unigram posterior (channel
-// plus log10 prior; only `candidates` have one): those cannot win. The
-// channel alone would let a rare syllable the OCR happens to spell ("pao",
-// 12 times in the corpus, for "ĐẠO" read as "PAO") push the common reading
-// out before the language model is asked.
+// one both by their channel score and by the candidates' rank (their
+// unigram posterior, Candidate::rank; only `candidates`, best first, have
+// one): those cannot win. The channel alone would let a rare syllable the
+// OCR happens to spell ("pao", 12 times in the corpus, for "ĐẠO" read as
+// "PAO") push the common reading out before the language model is asked.
 void drop_hopeless(std::vector<Option>& opts, const std::vector<Candidate>& candidates, float gap) {
   if (opts.empty()) return;
   const float channel_floor = opts.front().channel - gap;
-  float best_posterior = -std::numeric_limits<float>::infinity();
-  for (const Candidate& c : candidates) best_posterior = std::max(best_posterior, c.channel + c.prior);
-  const float posterior_floor = best_posterior - gap;
+  const float rank_floor = candidates.empty() ? 0.0f : candidates.front().rank - gap;
   auto hopeless = [&](const Option& o) {
     if (o.channel >= channel_floor) return false;
     const auto c = std::find_if(candidates.begin(), candidates.end(), [&](const Candidate& x) { return x.id == o.word; });
-    return c == candidates.end() || c->channel + c->prior < posterior_floor;
+    return c == candidates.end() || c->rank < rank_floor;
   };
   opts.erase(std::remove_if(opts.begin(), opts.end(), hopeless), opts.end());
 }
