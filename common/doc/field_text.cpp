@@ -59,4 +59,14 @@ std::string mend_title_punctuation(std::string s) {
   return out;
 }
 
+bool is_rule(std::string_view line) {
+  size_t strokes = 0;
+  for (size_t i = 0; i < line.size();) {
+    const char32_t c = text::next_code_point(line, i);
+    if (c == '_' || c == '-' || c == U'\u2013' || c == U'\u2014' || c == '=' || c == '~' || c == '*') ++strokes;
+    else if (c != ' ') return false;
+  }
+  return strokes >= 3;
+}
+
 }  // namespace vn::doc

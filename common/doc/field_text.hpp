@@ -3,6 +3,7 @@
 // misspaced hyphens and misread commas.
 #pragma once
 #include <string>
+#include <string_view>
 
 namespace vn::doc {
 
@@ -17,5 +18,10 @@ std::string without_stray_quotes(std::string s);
 // and a stop before a word in small letters ("tư tưởng. đạo đức"), which a
 // title, one sentence, holds only as a comma misread.
 std::string mend_title_punctuation(std::string s);
+
+// Whether `line` is a rule drawn under a title or a body's name, as a text
+// layer or OCR gives it: three or more of _ - – — = ~ * and nothing else
+// but spaces ("_____________", "- - -"). It ends the title above it.
+bool is_rule(std::string_view line);
 
 }  // namespace vn::doc

@@ -9,6 +9,8 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
+constexpr size_t kColumnGap = 3;  // spaces that part two columns
+
 std::vector<Segment> split_segments(std::string_view r) {
   std::vector<Segment> out;
   size_t i = 0;
@@ -16,14 +18,14 @@ std::vector<Segment> split_segments(std::string_view r) {
     size_t j = i;
     while (j < r.size() && is_space(r[j])) ++j;
     if (j >= r.size()) break;
-    const bool left = j == 0;
+    const bool left = j < kColumnGap && r.substr(0, j).find('\t') == std::string_view::npos;
     size_t k = j;
     while (k < r.size()) {
       if (r[k] == '\t') break;
       if (r[k] == ' ') {
         size_t m = k;
         while (m < r.size() && r[m] == ' ') ++m;
-        if (m - k >= 3 || m == r.size()) break;
+        if (m - k >= kColumnGap || m == r.size()) break;
         k = m;
         continue;
       }

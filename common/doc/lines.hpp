@@ -14,7 +14,10 @@ namespace vn::doc {
 // One column of a line.
 struct Segment {
   std::string text;  // white space collapsed
-  bool left;         // starts at the left margin of the line
+  // Starts at the left margin of the line, or indented by less than a
+  // column gap (one or two spaces: a wrapped list item's continuation
+  // "  tỉnh," under "- Ban cán sự đảng UBND").
+  bool left;
 };
 
 // A line is laid out (flat(), segments()) from its first this many bytes:
@@ -38,7 +41,7 @@ class Line {
   // The line with runs of white space collapsed to one space, trimmed
   // (of its first kMaxLayoutLineBytes).
   const std::string& flat() const;
-  // Its columns, split at runs of 3+ spaces or a tab (in its first
+  // Its columns, split at runs of 3+ spaces (a column gap) or a tab (in its first
   // kMaxLayoutLineBytes).
   const std::vector<Segment>& segments() const;
   // The text of the first column when it starts at the left margin, else "".

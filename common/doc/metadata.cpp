@@ -235,7 +235,13 @@ bool parse_place_date(const std::string& seg, std::string& place, std::string& d
   // "Số: /PA-UBND Bình Thủy". After a "Số" or a code, the place is the
   // words after the last that looks like a code (code_like), or like the
   // unit a code lost (lost_code_unit: "134-BB Dl Cao Thắng").
-  if (const std::vector<std::string> pw = words_of(p); !pw.empty() && (opens_number_line(pw[0]) || code_like(pw[0]))) {
+  // A place that opens with an S ("Sơn La", "Sóc Trăng") is no "Số" unless
+  // a colon or a code follows it.
+  const std::vector<std::string> pw = words_of(p);
+  const bool numbered = !pw.empty() && (code_like(pw[0]) || (opens_number_line(pw[0]) &&
+                                                             (pw[0].find(':') != std::string::npos ||
+                                                              std::any_of(pw.begin() + 1, pw.end(), code_like))));
+  if (numbered) {
     size_t end = 0;  // where the "Số" or the last code-like word ends
     for (size_t k = 0, at = 0; k < pw.size(); ++k) {
       at = p.find(pw[k], at) + pw[k].size();
@@ -585,9 +591,16 @@ void read_number(const Line& l, Metadata& md) {
 // number line. Returns the line read, or doc.n.
 size_t read_place_date(const Layout& doc, Metadata& md) {
   const size_t head_end = std::min(doc.n, (doc.number_line < doc.n ? doc.number_line : 10) + 4);
-  for (size_t i = 0; i < head_end; ++i)
-    for (const auto& s : doc.lines.at(i).segments())
-      if (s.text.size() <= kHeaderLineBytes && parse_place_date(s.text, md.place, md.date)) return i;
+  for (size_t i = 0; i < head_end; ++i) {
+    const std::vector<Segment>& segs = doc.lines.at(i).segments();
+    for (size_t k = 0; k < segs.size(); ++k) {
+      if (segs[k].text.size() > kHeaderLineBytes) continue;
+      if (parse_place_date(segs[k].text, md.place, md.date)) return i;
+      // A draft's blank day, wide enough to look like a column gap:
+      // "Sông Lô, ngày      tháng 05 năm 2018".
+      if (k + 1 < segs.size() && parse_place_date(segs[k].text + " " + segs[k + 1].text, md.place, md.date)) return i;
+    }
+  }
   return doc.n;
 }
 
@@ -787,7 +800,8 @@ size_t read_type_and_title(const Layout& doc, Metadata& md) {
       size_t j = i;
       for (; j < n; ++j) {
         const Line line = lines.view(j);
-        if (line.blank() || (j > i && starts_with(folded_prefix(line.trimmed(), 12), "kinh gui"))) break;
+        if (line.blank() || is_rule(line.trimmed()) || (j > i && starts_with(folded_prefix(line.trimmed(), 12), "kinh gui")))
+          break;
         append_words(subject, line.segments()[0].text);
       }
       body_start = j;
@@ -800,7 +814,7 @@ size_t read_type_and_title(const Layout& doc, Metadata& md) {
     if (j < n && lines.view(j).blank() && j + 1 < n && !lines.view(j + 1).blank()) ++j;  // OCR spacing
     for (; j < n; ++j) {
       const Line line = lines.view(j);
-      if (line.blank()) break;
+      if (line.blank() || is_rule(line.trimmed())) break;
       // A line in capitals after a title that is not, or a heading (OCR
       // lost the blank line before it): a body's name or the text's first
       // heading ("Chương I", "I. ..."), no more of the title.

@@ -772,3 +772,39 @@ TEST(Metadata, PositionBelowALeadThatStandsAlone) {
   EXPECT_EQ(position("TL. CHỦ TỊCH"), "");
   EXPECT_EQ(position("PHÓ CHỦ TỊCH"), "PHÓ CHỦ TỊCH");
 }
+
+// A text layer laid out as the page is (pdftotext -layout), not OCR'd: a
+// place that opens with an S in a column of its own, a draft's blank day
+// as wide as a column gap, the rule under the title, and recipients whose
+// wrapped lines are indented by two spaces.
+TEST(Metadata, TextLayerLaidOutAsThePage) {
+  const std::string text =
+      "ỦY BAN NHÂN DÂN                         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "TỈNH SƠN LA                                 Độc lập - Tự do - Hạnh phúc\n"
+      "Số: 283/TTr-UBND                         Sơn La, ngày 20 tháng 7 năm 2025\n\n"
+      "                                    TỜ TRÌNH\n"
+      "              đề nghị ban hành Kế hoạch công tác kiểm tra, giám sát\n"
+      "                                  _____________\n\n"
+      "Nội dung tờ trình.\n\n"
+      "Nơi nhận:                                             T/M ỦY BAN NHÂN DÂN\n"
+      "- Đảng đoàn HĐND, Ban cán sự đảng UBND                         CHỦ TỊCH\n"
+      "  tỉnh;\n"
+      "- Các huyện ủy, thành ủy, đảng ủy trực\n"
+      "  thuộc;\n"
+      "- Lưu: VT, VP.                                           Nguyễn Văn An\n";
+  const auto md = extract_metadata(text);
+  EXPECT_EQ(md.place, "Sơn La");
+  EXPECT_EQ(md.date, "2025-07-20");
+  EXPECT_EQ(md.title, "đề nghị ban hành Kế hoạch công tác kiểm tra, giám sát");
+  EXPECT_EQ(md.recipients, (std::vector<std::string>{"Đảng đoàn HĐND, Ban cán sự đảng UBND tỉnh",
+                                                     "Các huyện ủy, thành ủy, đảng ủy trực thuộc", "Lưu: VT, VP"}));
+  EXPECT_EQ(md.signer, "Nguyễn Văn An");
+  EXPECT_EQ(md.signer_position, "CHỦ TỊCH");
+  const auto draft = extract_metadata(
+      "HUYỆN ỦY SÔNG LÔ                        ĐẢNG CỘNG SẢN VIỆT NAM\n"
+      "Số:       -NQ/HU                       Sông Lô, ngày      tháng 05 năm 2018\n\nNGHỊ QUYẾT\nvề công tác\n");
+  EXPECT_EQ(draft.place, "Sông Lô");
+  EXPECT_EQ(draft.date, "2018-05");
+  // "Số" read as "So" still opens a number column before a code.
+  EXPECT_EQ(extract_metadata("ỦY BAN NHÂN DÂN TỈNH A\nSo 215-BC/UBND Sơn La, ngày 2 tháng 3 năm 2024\n").place, "Sơn La");
+}
