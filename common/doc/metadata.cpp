@@ -669,23 +669,30 @@ std::optional<PlaceMatch> place_unit(const Gazetteer& places, std::string_view p
   return std::nullopt;
 }
 
-// The words of line `line` of `ocr` (the text restored into `doc`) that
-// stand where `place` stands on the same line of `doc`: the place as OCR
-// read it, before restoration. "" when the two lines do not hold as many
-// words (restoration split one), or the place is not on that line.
-std::string ocr_words_of(const Layout& doc, size_t line, std::string_view place, const Layout& ocr) {
-  if (line >= doc.n || line >= ocr.n || place.empty()) return {};
-  const auto restored = words_of(doc.lines.at(line).raw());
-  const auto read = words_of(ocr.lines.at(line).raw());
-  const auto wanted = words_of(place);
+// The text of line `line` of `ocr` (the text restored into `doc`) that
+// stands where `words` stand on the same line of `doc`: from the first of
+// them to the last, as OCR read it before restoration. "" when the two
+// lines do not hold as many words (restoration split one), or the words
+// are not on that line.
+std::string_view ocr_text_of(const Layout& doc, size_t line, std::string_view words, const Layout& ocr) {
+  if (line >= doc.n || line >= ocr.n || words.empty()) return {};
+  const auto restored = word_views(doc.lines.at(line).raw());
+  const auto read = word_views(ocr.lines.at(line).raw());
+  const auto wanted = word_views(words);
   if (restored.size() != read.size() || wanted.empty()) return {};
   for (size_t at = 0; at + wanted.size() <= restored.size(); ++at) {
     if (!std::equal(wanted.begin(), wanted.end(), restored.begin() + static_cast<std::ptrdiff_t>(at))) continue;
-    std::string out;
-    for (size_t k = 0; k < wanted.size(); ++k) out.append(k ? " " : "").append(read[at + k]);
-    return out;
+    const std::string_view first = read[at], last = read[at + wanted.size() - 1];
+    return {first.data(), static_cast<size_t>(last.data() + last.size() - first.data())};
   }
   return {};
+}
+
+// The words of ocr_text_of, one space apart: a place as OCR read it.
+std::string ocr_words_of(const Layout& doc, size_t line, std::string_view place, const Layout& ocr) {
+  std::string out;
+  for (std::string_view w : word_views(ocr_text_of(doc, line, place, ocr))) out.append(out.empty() ? "" : " ").append(w);
+  return out;
 }
 
 // Whether a place no unit of the gazetteer matches may still be one (the
@@ -887,11 +894,48 @@ size_t find_recipients_line(const Layout& doc) {
   return doc.n;
 }
 
+// A recipient OCR ran over two lines or more, read again by the restorer
+// (`restore`) from the OCR of all its lines as one phrase (`ocr`): it read
+// each line apart when the signature column came between them ("... đảng
+// ủy trực (Đã ký)\n\nthuộc;" was restored "trực ... thuốc"). Without
+// the two, or when a line's OCR cannot be told (restoration split a
+// word), the lines' restored text is joined as it is.
+class RecipientReader {
+ public:
+  RecipientReader(const Layout& doc, const Layout* ocr, const PhraseRestorer* restore)
+      : doc_(doc), ocr_(restore ? ocr : nullptr), restore_(restore) {}
+
+  // An item that opens on line `line`, cleaned (clean_item).
+  std::string opened(size_t line, std::string item) {
+    read_ = ocr_ ? std::string(ocr_text_of(doc_, line, item, *ocr_)) : std::string();
+    return item;
+  }
+
+  // `item` with `more`, the next of its lines (line `line`), run on.
+  std::string continued(const std::string& item, size_t line, const std::string& more) {
+    const std::string_view piece = read_.empty() ? std::string_view() : ocr_text_of(doc_, line, more, *ocr_);
+    if (piece.empty()) {
+      read_.clear();
+      return clean_item(item + " " + more);
+    }
+    read_.append(" ").append(piece);
+    return clean_item((*restore_)(read_));
+  }
+
+ private:
+  const Layout& doc_;
+  const Layout* ocr_;
+  const PhraseRestorer* restore_;
+  std::string read_;  // the OCR of the item so far; "" when not known
+};
+
 // Reads the recipients from the "Nơi nhận:" list and returns the segments of
 // the signature column (positions, "T/M ..." lines, the signer's name), top
 // to bottom. Without a recipients list, the segments of the last lines.
-std::vector<std::string> read_recipients(const Layout& doc, Metadata& md) {
+std::vector<std::string> read_recipients(const Layout& doc, Metadata& md, const Layout* ocr = nullptr,
+                                         const PhraseRestorer* restore = nullptr) {
   const Lines& lines = doc.lines;
+  RecipientReader reader(doc, ocr, restore);
   const size_t n = doc.n, sign_start = doc.sign_start;
   std::vector<std::string> right;
   if (sign_start == n) {  // no recipients list: the signature block is among the last lines
@@ -927,17 +971,16 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md) {
           if (opens_signature(rest) || signature_column(rest) || (text::all_upper(rest) && words_of(rest).size() <= 6) ||
               damaged_signature_lead(rest))
             right.push_back(std::move(rest));
-          else if (!rest.empty()) md.recipients.push_back(rest);
+          else if (!rest.empty()) md.recipients.push_back(reader.opened(i, std::move(rest)));
         }
       } else if (item_mark(seg.text) > 0) {
         std::string item = seg.text;
         if (std::string tail = glued_signature(item); !tail.empty()) right.push_back(std::move(tail));
-        md.recipients.push_back(clean_item(item));
-      } else if (!md.recipients.empty() && l.segments().size() > 1) {
-        md.recipients.back() = clean_item(md.recipients.back() + " " + seg.text);
-      } else if (!md.recipients.empty() && !is_name(seg.text) && !text::all_upper(seg.text) &&
-                 !signature_column(seg.text)) {  // "PHÓ Bí THƯ’": a position, a letter lowered
-        md.recipients.back() = clean_item(md.recipients.back() + " " + seg.text);
+        md.recipients.push_back(reader.opened(i, clean_item(item)));
+      } else if (!md.recipients.empty() && (l.segments().size() > 1 || (!is_name(seg.text) && !text::all_upper(seg.text) &&
+                                                                         !signature_column(seg.text)))) {
+        // A line of the item above ("PHÓ Bí THƯ’" is none: a position, a letter lowered).
+        md.recipients.back() = reader.continued(md.recipients.back(), i, seg.text);
       } else {
         // An item whose "- " the scan lost, run on with the signature
         // column ("2 án tỉnh: PHÓ CHỦ TỊCH"): the column's part.
@@ -1034,7 +1077,7 @@ Metadata extract_metadata(std::string_view text, ReferenceLists refs, std::strin
   read_draft(doc, md);
   if (md.draft.empty() && ocr_doc) read_draft(*ocr_doc, md);  // restoration may hide it: "D thao" -> "Ở thảo"
   doc.sign_start = find_recipients_line(doc);
-  read_signature(read_recipients(doc, md), doc.sign_start < doc.n, md);
+  read_signature(read_recipients(doc, md, ocr_doc, refs.restore_phrase), doc.sign_start < doc.n, md);
   if (refs.names && !md.signer.empty())
     md.signer = refs.names->read(md.signer, read_as ? signer_of(ocr, *read_as) : std::string(), refs.ocr_likelihood);
   read_outline(doc, md);

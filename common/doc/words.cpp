@@ -12,19 +12,20 @@ std::string folded_prefix(std::string_view s, size_t max_bytes) {
   return vi::folded_lower(s);
 }
 
-std::vector<std::string> words_of(std::string_view s) {
-  std::vector<std::string> w;
-  std::string cur;
-  for (char c : s) {
-    if (c == ' ' || c == ',' || c == '.' || c == ';') {
-      if (!cur.empty()) w.push_back(cur);
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
+std::vector<std::string_view> word_views(std::string_view s) {
+  std::vector<std::string_view> w;
+  size_t begin = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i < s.size() && s[i] != ' ' && s[i] != ',' && s[i] != '.' && s[i] != ';') continue;
+    if (i > begin) w.push_back(s.substr(begin, i - begin));
+    begin = i + 1;
   }
-  if (!cur.empty()) w.push_back(cur);
   return w;
+}
+
+std::vector<std::string> words_of(std::string_view s) {
+  const std::vector<std::string_view> views = word_views(s);
+  return {views.begin(), views.end()};
 }
 
 }  // namespace vn::doc

@@ -19,5 +19,7 @@ std::string folded_prefix(std::string_view s, size_t max_bytes);
 // The words of `s`: its runs of bytes other than ' ', ',', '.' and ';'
 // ("Lưu: VT, VP." -> "Lưu:", "VT", "VP").
 std::vector<std::string> words_of(std::string_view s);
+// The same words as views into `s`.
+std::vector<std::string_view> word_views(std::string_view s);
 
 }  // namespace vn::doc

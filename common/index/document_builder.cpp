@@ -113,11 +113,14 @@ void add_record_fields(Xapian::Document& doc, const store::DocumentRecord& recor
 
 ReferenceData load_reference_lists(const std::filesystem::path& model_dir, const restore::Restorer* restorer) {
   ReferenceData data;
-  if (restorer)
+  if (restorer) {
     data.ocr_likelihood = std::make_unique<doc::OcrLikelihood>(
         [&channel = restorer->channel()](std::u32string_view ocr, std::u32string_view syllable) {
           return channel.log_prob(ocr, syllable);
         });
+    data.restore_phrase = std::make_unique<doc::PhraseRestorer>(
+        [restorer](std::string_view ocr) { return restorer->restore(ocr, 0.0f).text; });
+  }
   std::error_code ec;
   if (const auto file = model_dir / "gazetteer.tsv"; std::filesystem::exists(file, ec))
     data.places = std::make_unique<doc::Gazetteer>(doc::Gazetteer::load(file));

@@ -92,14 +92,15 @@ inline constexpr float kAlternativesBelow = 0.99f;
 // The reference lists of a model directory (doc/reference_lists.hpp):
 // its gazetteer.tsv and names.tsv, each null when the directory lacks it
 // (models made before it): those values are then kept as written. With
-// `restorer`, names are read from their OCR by its channel, which must
-// outlive the data. Throws std::runtime_error naming the file when one is
+// `restorer`, which must outlive the data, names are read from their OCR
+// by its channel, and recipients OCR split over lines by it. Throws std::runtime_error naming the file when one is
 // malformed.
 struct ReferenceData {
   std::unique_ptr<doc::Gazetteer> places;
   std::unique_ptr<doc::PersonNames> names;
   std::unique_ptr<doc::OcrLikelihood> ocr_likelihood;
-  doc::ReferenceLists lists() const { return {places.get(), names.get(), ocr_likelihood.get()}; }
+  std::unique_ptr<doc::PhraseRestorer> restore_phrase;
+  doc::ReferenceLists lists() const { return {places.get(), names.get(), ocr_likelihood.get(), restore_phrase.get()}; }
 };
 ReferenceData load_reference_lists(const std::filesystem::path& model_dir, const restore::Restorer* restorer = nullptr);
 

@@ -808,3 +808,33 @@ TEST(Metadata, TextLayerLaidOutAsThePage) {
   // "Số" read as "So" still opens a number column before a code.
   EXPECT_EQ(extract_metadata("ỦY BAN NHÂN DÂN TỈNH A\nSo 215-BC/UBND Sơn La, ngày 2 tháng 3 năm 2024\n").place, "Sơn La");
 }
+
+// A recipient OCR ran over two lines with the signature column between
+// them is read again from the OCR of both lines as one phrase: restoration
+// read the second line's "thuéc" on its own, as "thuốc".
+TEST(Metadata, RecipientOverTwoLinesReadAgainAsOnePhrase) {
+  const std::string head = "ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/BC-UBND\n\nBÁO CÁO\nkết quả\n\nNội dung.\n\n";
+  const std::string ocr_head = "UY BAN NHAN DAN TINH A\nSo: 12/BC-UBND\n\nBAO CAO\nket qua\n\nNoi dung.\n\n";
+  const std::string restored = head + "Nơi nhận: T/M ỦY BAN\n- Các đảng ủy trực (Đã ký)\n\nthuốc;\n- Lưu: VT.\n";
+  const std::string ocr = ocr_head + "Noi nhan: T/M UY BAN\n- Cac dang ty truc (Da ky)\n\nthuéc;\n- Luu: VT.\n";
+  std::vector<std::string> asked;
+  const vn::doc::PhraseRestorer restore = [&](std::string_view phrase) {
+    asked.emplace_back(phrase);
+    return phrase == "Cac dang ty truc thuéc" ? std::string("Các đảng ủy trực thuộc") : std::string(phrase);
+  };
+  vn::doc::ReferenceLists refs;
+  refs.restore_phrase = &restore;
+  EXPECT_EQ(extract_metadata(restored, refs, ocr).recipients,
+            (std::vector<std::string>{"Các đảng ủy trực thuộc", "Lưu: VT"}));
+  EXPECT_EQ(asked, (std::vector<std::string>{"Cac dang ty truc thuéc"}));
+  // Without the restorer, or the OCR, the lines' restored text is joined.
+  EXPECT_EQ(extract_metadata(restored, {}, ocr).recipients,
+            (std::vector<std::string>{"Các đảng ủy trực thuốc", "Lưu: VT"}));
+  EXPECT_EQ(extract_metadata(restored, refs).recipients, (std::vector<std::string>{"Các đảng ủy trực thuốc", "Lưu: VT"}));
+  // A line whose words restoration split or joined cannot be told in the OCR.
+  asked.clear();
+  EXPECT_EQ(extract_metadata(restored, refs, ocr_head + "Noi nhan: T/M UY BAN\n- Cac dang ty truc (Da ky)\n\nthu éc;\n- Luu: VT.\n")
+                .recipients,
+            (std::vector<std::string>{"Các đảng ủy trực thuốc", "Lưu: VT"}));
+  EXPECT_TRUE(asked.empty());
+}
