@@ -161,6 +161,8 @@ std::string issuer_after_slash_read_twice(std::string_view part) {
 std::string normalize_part(std::string_view raw) {
   const std::string part = without_marks(raw);
   if (std::string term = assembly_term(part); !term.empty()) return term;
+  // The Prime Minister's "TTg" with its g read as y or q ("154/CT-TTy").
+  if (part == "TTy" || part == "TTq") return "TTg";
   // A type as written stays: "HD" (hướng dẫn) is no damaged "HĐ".
   if (std::string k = known_part(part); !k.empty()) return k;
   std::string repaired = repair_d(part);
@@ -282,10 +284,12 @@ std::string date_after(const Tokens& t, size_t i) {
   return {};
 }
 
-// A '/' as OCR reads it in a cited code: kSlashReadings, and also ';' and
-// '°' ("90;QĐ-TTg", "52°UBND-TH"), which the document's own code reading
-// (metadata's) has not been measured with.
-bool reads_as_cited_slash(std::string_view gap) { return reads_as_slash(gap) || gap == ";" || gap == "\u00B0"; }
+// A '/' as OCR reads it in a cited code: kSlashReadings, and also ';',
+// '°' and '¢' ("90;QĐ-TTg", "52°UBND-TH", "04¢CT-UBND"), which the
+// document's own code reading (metadata's) has not been measured with.
+bool reads_as_cited_slash(std::string_view gap) {
+  return reads_as_slash(gap) || gap == ";" || gap == "\u00B0" || gap == "\u00A2";
+}
 
 // Whether `part` is a year a code may hold: four digits, 19xx or 20xx.
 bool is_year(std::string_view part) {
@@ -293,9 +297,11 @@ bool is_year(std::string_view part) {
 }
 
 // Token i is a number and token i + 1 a code opening with letters, with
-// only a hyphen and white space between them ("268- KH/TU", "69-\nNQ/TU"),
+// only a hyphen and white space between them ("268- KH/TU", "69-\nNQ/TU",
+// "11 -QĐi/TW"),
 // or a '/' that OCR read as a quote, colon, semicolon or degree sign
-// ("749'QĐ-TTg", "90;QĐ-TTg", "52°UBND-TH"); or a code opening with a
+// ("749'QĐ-TTg", "90;QĐ-TTg", "52°UBND-TH"), or a stop before a type
+// part ("1815.TTr-UBND"); or a code opening with a
 // year, after such a '/' ("178:2024-NĐ-CP", "30°2020/NĐ-CP"): the
 // separator to join them with, else 0.
 char split_number(const Tokens& t, size_t i) {
@@ -307,7 +313,10 @@ char split_number(const Tokens& t, size_t i) {
   if (slash && year_next && t.at(i).size() <= 4) return '/';
   const bool part = next.kind == vi::TokenKind::kWord && text::mostly_upper(t.at(i + 1));  // "749'QĐ-TTg"
   if ((next.kind != vi::TokenKind::kCode && !part) || !is_letter_part(first)) return 0;
-  if (gap.size() > 1 && gap[0] == '-' && gap_ok(gap, 1, gap.size(), "-")) return '-';  // "19- -NQ/TW" too
+  if (gap == "." && is_one_of(first, kCodeTypes) && t.at(i).size() <= 4) return '/';  // "1815.TTr-UBND"
+  if (const size_t hyphen = gap.find('-'); hyphen != std::string_view::npos && gap_ok(gap, 0, hyphen, "") &&
+                                             gap.size() > 1 && gap_ok(gap, hyphen + 1, gap.size(), "-"))
+    return '-';  // "19- -NQ/TW", "11 -QĐi/TW" too
   return slash ? '/' : 0;
 }
 
@@ -322,14 +331,14 @@ struct IssuerPart {
 IssuerPart split_issuer(const Tokens& t, size_t i) {
   if (i + 1 >= t.toks.size()) return {};
   const std::string_view gap = t.text.substr(t.end(i), t.toks[i + 1].offset - t.end(i));
-  // One separator, as written, doubled ("263/QĐ- -TTg") or as OCR reads a
-  // '/' ("22-QĐ:TW"), and spaces.
+  // One separator, as written, doubled ("263/QĐ- -TTg"), with a speck
+  // ("202/2025'/QH") or as OCR reads a '/' ("22-QĐ:TW"), and spaces.
   std::string_view sep = gap;
   while (!sep.empty() && sep.front() == ' ') sep.remove_prefix(1);
   while (!sep.empty() && sep.back() == ' ') sep.remove_suffix(1);
   if (gap.size() > sep.size() + 2) return {};
   bool known = reads_as_cited_slash(sep);
-  for (std::string_view s : {"-", "/", "- -", "--", "/-", "-/", ";-", "./"}) known |= sep == s;
+  for (std::string_view s : {"-", "/", "- -", "--", "/-", "-/", ";-", "./", "'/", "\u2019/"}) known |= sep == s;
   known |= gap == ".";  // "36-HD.VPTW"; a stop with a space after ends a sentence
   const std::string_view part = t.at(i + 1);
   if (!known || part.size() > 8 || !is_letter_part(part)) return {};
@@ -422,16 +431,20 @@ std::string_view type_abbreviation(std::string_view words) {
   return {};
 }
 
-// Whether code part `part` is `type` with one of its P, D, B or O made an
-// Đ, as code repair makes of what OCR read for one (restore/code_repair):
-// "ĐA" under a PHƯƠNG ÁN, whose own "PA" was repaired to the commoner ĐA.
-bool d_stroke_for(std::string_view part, std::string_view type) {
+// Whether code part `part` is `type` with one letter as OCR and code
+// repair (restore/code_repair) leave it: a P, D, B or O made an Đ ("ĐA"
+// under a PHƯƠNG ÁN, whose own "PA" was repaired to the commoner ĐA), or
+// a Q read as O, which repair may then make an Đ ("NĐ" under a NGHỊ
+// QUYẾT: "26- NO/TW" -> "26- NĐ/TW").
+bool repaired_from(std::string_view part, std::string_view type) {
   const std::u32string p = upper32(part), t = upper32(type);
   if (p.size() != t.size() || p == t) return false;
   size_t differ = 0;
   for (size_t i = 0; i < p.size(); ++i) {
     if (p[i] == t[i]) continue;
-    if (p[i] != U'Đ' || std::u32string_view(U"PDBO").find(t[i]) == std::u32string_view::npos) return false;
+    const bool stroke = p[i] == U'Đ' && std::u32string_view(U"PDBO").find(t[i]) != std::u32string_view::npos;
+    const bool q_as_o = t[i] == U'Q' && std::u32string_view(U"O0DĐ").find(p[i]) != std::u32string_view::npos;
+    if (!stroke && !q_as_o) return false;
     ++differ;
   }
   return differ == 1;
@@ -449,7 +462,7 @@ std::string with_type_part(const std::string& code, std::string_view type) {
   // One letter off, Đ taken as D ("NbD" under a Nghị định).
   const bool damaged = !is_one_of(part, kCodeTypes) && !is_one_of(part, kCodeIssuers) &&
                        text::within_one_edit(vi::fold(text::to_utf8(upper32(part))), vi::fold(text::to_utf8(upper32(type))));
-  if (!damaged && !d_stroke_for(part, type)) return code;
+  if (!damaged && !repaired_from(part, type)) return code;
   return code.substr(0, from) + std::string(type) + code.substr(end);
 }
 
@@ -560,7 +573,7 @@ std::vector<Citation> extract_citations(std::string_view text, const std::vector
     std::string word_type;
     size_t begin = t.toks[first].offset;
     size_t k = first;
-    if (k > 0 && is_so(t.folded(k - 1)) && gap_ok(text, t.end(k - 1), t.toks[k].offset, ":")) --k;
+    if (k > 0 && is_so(t.folded(k - 1)) && gap_ok(text, t.end(k - 1), t.toks[k].offset, ":.")) --k;  // "số." too
     for (size_t words = 2; words >= 1 && word_type.empty(); --words) {
       if (k < words) continue;
       std::string phrase;
@@ -583,9 +596,12 @@ std::vector<Citation> extract_citations(std::string_view text, const std::vector
     c.code = mend_code_shape(raw);
     if (c.code.empty() || lacks_issuer(c.code)) continue;
     c.type = code_type(c.code);
-    if (c.type.empty() && !word_type.empty()) {
-      c.code = with_type_part(c.code, word_type);
-      c.type = word_type;
+    if (!word_type.empty() && c.type != word_type) {  // the type word tells what OCR damaged
+      std::string mended = with_type_part(c.code, word_type);
+      if (c.type.empty() || mended != c.code) {
+        c.code = std::move(mended);
+        c.type = word_type;
+      }
     }
     if (c.type.empty()) continue;
     c.key = c.type + " " + c.code;

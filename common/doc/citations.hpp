@@ -48,7 +48,8 @@ std::string_view type_abbreviation(std::string_view words);
 // `code` with a type part OCR damaged read as `type` (an abbreviation), when
 // that part is no type nor issuer and one letter off it ("01-TTH/VPTU"
 // for a tờ trình: "01-TTr/VPTU"), or is `type` with one P, D, B or O made
-// an Đ by code repair ("27/ĐA-UBND" for a phương án: "27/PA-UBND"). The
+// an Đ by code repair ("27/ĐA-UBND" for a phương án: "27/PA-UBND"), or
+// its Q read as O, D or Đ ("26-NĐ/TW" for a nghị quyết: "26-NQ/TW"). The
 // type part is the letters after the number (and year) and their separator.
 std::string with_type_part(const std::string& code, std::string_view type);
 

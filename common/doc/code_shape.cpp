@@ -22,7 +22,7 @@ std::string slashes_mended(std::string_view code) {
   for (size_t i = 0; i < code.size();) {
     const std::string_view rest = code.substr(i);
     size_t len = 0;
-    for (std::string_view misread : {",/", "/'", "/\u2018", "/\u2019", "/-", ";-", "\u00B0", ";"})
+    for (std::string_view misread : {",/", "/'", "/\u2018", "/\u2019", "'/", "\u2019/", "/-", ";-", "\u00B0", "\u00A2", ";"})
       if (rest.starts_with(misread)) {
         len = misread.size();
         break;
@@ -32,6 +32,11 @@ std::string slashes_mended(std::string_view code) {
     // A stop between two capitals ("36-HD.VPTW"); between digits it is a date's.
     auto capital = [](char c) { return c >= 'A' && c <= 'Z'; };
     if (len == 0 && rest[0] == '.' && i > 0 && capital(code[i - 1]) && i + 1 < code.size() && capital(code[i + 1]))
+      len = 1;
+    // A stop after the number, before a year or a capital: "27.2022/NĐ-CP", "1815.TTr-UBND".
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (len == 0 && rest[0] == '.' && i > 0 && i <= 4 && code.find_first_not_of("0123456789") == i &&
+        i + 1 < code.size() && (capital(code[i + 1]) || (i + 5 < code.size() && digit(code[i + 1]) && code[i + 5] == '/')))
       len = 1;
     if (len > 0 && i > 0 && i + len < code.size()) {
       out.push_back('/');

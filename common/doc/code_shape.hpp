@@ -3,7 +3,8 @@
 //   state bodies:  "283/TTr-UBND", "14/2025/QĐ-UBND", "14/UBND-NV"
 //   Party bodies:  "689-NQ/TU", "1775-TB/BTGTU" (the issuer ends in TW, TU,
 //                  HU, ĐU, QU or ThU: Trung ương, tỉnh, huyện, đảng ủy, ...)
-// OCR reads the '/' as ':', a quote, a degree sign or ",/", and a code's
+// OCR reads the '/' as ':', a quote, a degree sign, a cent sign, ",/", "'/"
+// or, after the number, a stop ("27.2022/NĐ-CP"), and a code's
 // separators may come out as the other kind ("1595-TTr-UBND",
 // "08-CV-ĐU"); a number's leading 0 as O and 1 as l or I.
 #pragma once

@@ -132,6 +132,19 @@ TEST(Citations, CodesAsOcrLeavesThem) {
   // A number and a type alone name no document; a number and an issuer do.
   EXPECT_EQ(keys("Hướng dẫn số 20-HD ngày"), (std::vector<std::string>{}));
   EXPECT_EQ(keys("Nghị định 64/CP của"), (std::vector<std::string>{"NĐ 64/CP"}));
+  // A Q read as O (then repaired to Đ) under a type word that says Q; a
+  // stop, a cent sign or a quote for a '/'; a hyphen after a space; a
+  // stop after "số"; the Prime Minister's g read as y.
+  EXPECT_EQ(keys("Căn cứ Nghị quyết số 26- NĐ/TW ngày"), (std::vector<std::string>{"NQ 26-NQ/TW"}));
+  EXPECT_EQ(keys("Căn cứ Nghị định số 26-NĐ/TW ngày"), (std::vector<std::string>{"NĐ 26-NĐ/TW"}));
+  EXPECT_EQ(keys("Thực hiện Nghị định số 27.2022/NĐ-CP ngày"), (std::vector<std::string>{"NĐ 27/2022/NĐ-CP"}));
+  EXPECT_EQ(keys("Theo Tờ trình số 1815.TTr-UBND, ngày"), (std::vector<std::string>{"TTr 1815/TTr-UBND"}));
+  EXPECT_EQ(keys("theo Chỉ thị 04¢CT-UBND của"), (std::vector<std::string>{"CT 04/CT-UBND"}));
+  EXPECT_EQ(keys("Nghị quyết số 202/2025'/QH 15, ngày"), (std::vector<std::string>{"NQ 202/2025/QH15"}));
+  EXPECT_EQ(keys("Quy định số 11 -QDI/TW ngày"), (std::vector<std::string>{"QĐi 11-QĐi/TW"}));
+  EXPECT_EQ(keys("Theo Nghị quyết số. 25/202 1/QHIS ngày"), (std::vector<std::string>{"NQ 25/2021/QH15"}));
+  EXPECT_EQ(keys("Chỉ thị 50 154/CT-TTy ngày"), (std::vector<std::string>{"CT 154/CT-TTg"}));
+  EXPECT_EQ(keys("ngày 19.5.2018 của"), (std::vector<std::string>{}));
   // An issuer cut to one letter names no document either.
   EXPECT_EQ(keys("Chỉ thị số 05-C ngày"), (std::vector<std::string>{}));
   EXPECT_EQ(keys("Báo cáo số 49/BC-U ngày"), (std::vector<std::string>{}));
