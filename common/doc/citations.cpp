@@ -320,17 +320,31 @@ char split_number(const Tokens& t, size_t i) {
   return slash ? '/' : 0;
 }
 
-// Token i ends a code (a code token, or the last part joined to one) and
-// token i + 1 is the issuer part OCR set apart ("263/QĐ -TTg", "22-QĐ/
-// TW", "749'QĐ-TTg" whose "QĐ-TTg" reads as two words): the separator and
-// the part as the code writes it, else an empty separator.
+// Token i ends a code (`raw`: a code token, or the last part joined to
+// one) and token i + 1 is the issuer part OCR set apart ("263/QĐ -TTg",
+// "22-QĐ/ TW", "749'QĐ-TTg" whose "QĐ-TTg" reads as two words, "6-KL TU")
+// or the type part after a number and a year ("02/2021 TT-BNV"): the
+// separator and the part as the code writes it, else an empty separator.
 struct IssuerPart {
   std::string_view separator;
   std::string part;
 };
-IssuerPart split_issuer(const Tokens& t, size_t i) {
+IssuerPart split_issuer(const Tokens& t, size_t i, std::string_view raw) {
   if (i + 1 >= t.toks.size()) return {};
   const std::string_view gap = t.text.substr(t.end(i), t.toks[i + 1].offset - t.end(i));
+  if (gap == " ") {
+    // A '/' read as a space: before a Party level, after a number and a
+    // type ("6-KE TU"), or before a type, after a number and a year
+    // ("02/2021 TT-BNV").
+    const std::string_view next = t.at(i + 1);
+    const std::vector<std::string_view> parts = split_code(raw);
+    const bool party_code = parts.size() == 2 && raw.find('/') == std::string_view::npos && is_letter_part(parts[1]);
+    const bool dated_number = parts.size() == 2 && raw.find('-') == std::string_view::npos && is_year(parts[1]);
+    if ((party_code && std::find(std::begin(kPartyLevels), std::end(kPartyLevels), next) != std::end(kPartyLevels)) ||
+        (dated_number && is_one_of(next, kCodeTypes) && next == known_part(next)))
+      return {"/", std::string(next)};
+    return {};
+  }
   // One separator, as written, doubled ("263/QĐ- -TTg"), with a speck
   // ("202/2025'/QH") or as OCR reads a '/' ("22-QĐ:TW"), and spaces.
   std::string_view sep = gap;
@@ -554,7 +568,7 @@ std::vector<Citation> extract_citations(std::string_view text, const std::vector
     // At most two parts set apart: "263/QĐ -TTg", "26/2020:QĐ-UBND" (whose
     // "QĐ-UBND" reads as two words).
     for (int parts = 0; parts < 2; ++parts) {
-      const IssuerPart p = split_issuer(t, i);
+      const IssuerPart p = split_issuer(t, i, raw);
       if (p.separator.empty()) break;
       raw.append(p.separator).append(p.part);
       ++i;

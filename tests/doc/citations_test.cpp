@@ -145,6 +145,11 @@ TEST(Citations, CodesAsOcrLeavesThem) {
   EXPECT_EQ(keys("Theo Nghị quyết số. 25/202 1/QHIS ngày"), (std::vector<std::string>{"NQ 25/2021/QH15"}));
   EXPECT_EQ(keys("Chỉ thị 50 154/CT-TTy ngày"), (std::vector<std::string>{"CT 154/CT-TTg"}));
   EXPECT_EQ(keys("ngày 19.5.2018 của"), (std::vector<std::string>{}));
+  // A '/' read as a space before a Party level or, after a year, a type.
+  EXPECT_EQ(keys("theo Kết luận 6-KE TU của"), (std::vector<std::string>{"KL 6-KL/TU"}));
+  EXPECT_EQ(keys("Căn cứ Thông tư số 02/2021 TT-BNV ngày"), (std::vector<std::string>{"TT 02/2021/TT-BNV"}));
+  EXPECT_EQ(keys("Kết luận 6-KL TU"), (std::vector<std::string>{"KL 6-KL/TU"}));
+  EXPECT_EQ(keys("có 2021 TT và 20-KL Tư"), (std::vector<std::string>{}));
   // An issuer cut to one letter names no document either.
   EXPECT_EQ(keys("Chỉ thị số 05-C ngày"), (std::vector<std::string>{}));
   EXPECT_EQ(keys("Báo cáo số 49/BC-U ngày"), (std::vector<std::string>{}));
