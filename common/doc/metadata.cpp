@@ -894,6 +894,14 @@ size_t find_recipients_line(const Layout& doc) {
   return doc.n;
 }
 
+// Whether a recipient's line ends it: with the ';' the rules put after
+// each, or the ':' OCR reads one as. Its line may also end with ',' (the
+// Party's rules) or with none, where the item goes on below.
+bool ends_item(std::string_view line) {
+  while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+  return !line.empty() && (line.back() == ';' || line.back() == ':');
+}
+
 // A recipient OCR ran over two lines or more, read again by the restorer
 // (`restore`) from the OCR of all its lines as one phrase (`ocr`): it read
 // each line apart when the signature column came between them ("... đảng
@@ -947,6 +955,7 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md, const 
     return right;
   }
   constexpr size_t kSignatureLines = 40;  // recipients and signature; what follows is not
+  bool closed = false;  // the last recipient's line ended it (ends_item)
   for (size_t i = sign_start; i < std::min(n, sign_start + kSignatureLines); ++i) {
     const Line l = lines.view(i);
     if (l.raw().size() > kHeaderLineBytes) continue;
@@ -976,11 +985,18 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md, const 
       } else if (item_mark(seg.text) > 0) {
         std::string item = seg.text;
         if (std::string tail = glued_signature(item); !tail.empty()) right.push_back(std::move(tail));
+        closed = ends_item(item);
         md.recipients.push_back(reader.opened(i, clean_item(item)));
       } else if (!md.recipients.empty() && (l.segments().size() > 1 || (!is_name(seg.text) && !text::all_upper(seg.text) &&
                                                                          !signature_column(seg.text)))) {
-        // A line of the item above ("PHÓ Bí THƯ’" is none: a position, a letter lowered).
-        md.recipients.back() = reader.continued(md.recipients.back(), i, seg.text);
+        // A line of the item above ("PHÓ Bí THƯ’" is none: a position, a
+        // letter lowered), or, after one that ended, an item whose "- "
+        // the scan lost ("- Đại biểu HĐND tỉnh:\nTT HĐND tỉnh,"), a
+        // phrase: a word alone there is a speck of the signature column.
+        if (!closed) md.recipients.back() = reader.continued(md.recipients.back(), i, seg.text);
+        else if (std::string item = clean_item(seg.text); words_of(item).size() >= 2)
+          md.recipients.push_back(reader.opened(i, std::move(item)));
+        closed = ends_item(seg.text);
       } else {
         // An item whose "- " the scan lost, run on with the signature
         // column ("2 án tỉnh: PHÓ CHỦ TỊCH"): the column's part.

@@ -838,3 +838,18 @@ TEST(Metadata, RecipientOverTwoLinesReadAgainAsOnePhrase) {
             (std::vector<std::string>{"Các đảng ủy trực thuốc", "Lưu: VT"}));
   EXPECT_TRUE(asked.empty());
 }
+
+// After a recipient whose line ends it (';', or ':' as OCR reads one), a
+// line without its "- " is the next recipient, not more of that one; a
+// word alone there is a speck of the signature column. A line that ends
+// otherwise goes on below.
+TEST(Metadata, ARecipientWhoseDashTheScanLost) {
+  const std::string head = "ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/BC-UBND\n\nBÁO CÁO\nkết quả\n\nNội dung.\n\n";
+  const auto md = extract_metadata(head + "Nơi nhận: TL. CHỦ TỊCH\n- Đại biểu HĐND tỉnh: CHÁNH VĂN PHÒNG\nTT HĐND tỉnh,\n\n"
+                                          "- Cổng thông tin điện tử tỉnh;\ntừ\n- Các huyện ủy, thành ủy, đảng ủy trực\nthuộc,\n"
+                                          "- Lưu: VT, KT.\n\nTrần Mạnh Trung\n");
+  EXPECT_EQ(md.recipients, (std::vector<std::string>{"Đại biểu HĐND tỉnh", "TT HĐND tỉnh", "Cổng thông tin điện tử tỉnh",
+                                                     "Các huyện ủy, thành ủy, đảng ủy trực thuộc", "Lưu: VT, KT"}));
+  EXPECT_EQ(md.signer, "Trần Mạnh Trung");
+  EXPECT_EQ(md.signer_position, "CHÁNH VĂN PHÒNG");
+}
