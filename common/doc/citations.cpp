@@ -298,10 +298,9 @@ bool is_year(std::string_view part) {
 
 // Token i is a number and token i + 1 a code opening with letters, with
 // only a hyphen and white space between them ("268- KH/TU", "69-\nNQ/TU",
-// "11 -QĐi/TW"),
-// or a '/' that OCR read as a quote, colon, semicolon or degree sign
-// ("749'QĐ-TTg", "90;QĐ-TTg", "52°UBND-TH"), or a stop before a type
-// part ("1815.TTr-UBND"); or a code opening with a
+// "11 -QĐi/TW"), or a '/' that OCR read as a quote, colon, semicolon,
+// degree or cent sign ("749'QĐ-TTg", "90;QĐ-TTg", "52°UBND-TH"), or as a
+// stop before a type part ("1815.TTr-UBND"); or a code opening with a
 // year, after such a '/' ("178:2024-NĐ-CP", "30°2020/NĐ-CP"): the
 // separator to join them with, else 0.
 char split_number(const Tokens& t, size_t i) {

@@ -41,8 +41,8 @@ class Line {
   // The line with runs of white space collapsed to one space, trimmed
   // (of its first kMaxLayoutLineBytes).
   const std::string& flat() const;
-  // Its columns, split at runs of 3+ spaces (a column gap) or a tab (in its first
-  // kMaxLayoutLineBytes).
+  // Its columns, split at runs of 3+ spaces (a column gap) or a tab (in
+  // its first kMaxLayoutLineBytes).
   const std::vector<Segment>& segments() const;
   // The text of the first column when it starts at the left margin, else "".
   std::string left() const;
