@@ -101,14 +101,39 @@ void mend_for_information(std::string& item) {
   item.replace(open + 1, std::string::npos, "(b/c)");
 }
 
-// Whether the folded text inside a recipient's last parentheses is the
-// signature's "(Đã ký)" / "(Ký tên, đóng dấu)" that OCR ran into it, as
-// OCR and restoration leave it ("Kỳ lên, đóng dấu").
-bool signature_placeholder(std::string_view folded) {
-  if (starts_with(folded, "da ky") || starts_with(folded, "ky ten") || folded.find("dong dau") != std::string_view::npos)
-    return true;
+// Whether folded text opens with the signature's "Đã ký" / "Ký tên, đóng
+// dấu", as OCR and restoration leave it ("Kỳ lên, đóng dấu").
+bool opens_placeholder(std::string_view folded) {
+  if (starts_with(folded, "da ky") || starts_with(folded, "ky ten")) return true;
   const auto w = words_of(folded);
   return w.size() >= 2 && text::within_one_edit(w[0] + " " + w[1], "ky ten");
+}
+
+// Whether the folded text inside a recipient's last parentheses is the
+// signature's "(Đã ký)" / "(Ký tên, đóng dấu)" that OCR ran into it,
+// damaged however its "đóng dấu" stays.
+bool signature_placeholder(std::string_view folded) {
+  return opens_placeholder(folded) || folded.find("dong dau") != std::string_view::npos;
+}
+
+// Where the signature's "(Đã ký)" / "(Ký tên, đóng dấu)" that OCR ran into
+// a recipient begins (the space before it), among its last words, with
+// both parentheses, one, other brackets or none ("Như trên, Ký tên, đóng
+// dấu", "... (Ký tên, đóng diétuy", "{đã ký}"); npos when there is none.
+// A recipient is never all placeholder.
+size_t placeholder_at(std::string_view item) {
+  if (const size_t open = item.rfind(" ("); open != std::string_view::npos && item.back() == ')' &&
+                                           signature_placeholder(folded_lower(item.substr(open + 2))))
+    return open;
+  constexpr size_t kMostWords = 5;
+  size_t at = std::string_view::npos, words = 0;
+  for (size_t space = item.rfind(' '); space != std::string_view::npos && space > 0 && words < kMostWords;
+       space = item.rfind(' ', space - 1), ++words) {
+    std::string_view rest = item.substr(space + 1);
+    while (!rest.empty() && (rest[0] == '(' || rest[0] == '{' || rest[0] == '[')) rest.remove_prefix(1);
+    if (!rest.empty() && opens_placeholder(folded_lower(rest))) at = space;  // the leftmost start
+  }
+  return at;
 }
 
 // Whether `word`, the last of a recipient, is a speck of the signature
@@ -178,11 +203,9 @@ std::string clean_item(std::string s) {
     s.erase(space);
     trim();
   }
-  if (const size_t open = s.rfind(" ("); open != std::string::npos && !s.empty() && s.back() == ')') {
-    if (signature_placeholder(folded_lower(std::string_view(s).substr(open + 2)))) {
-      s.erase(open);
-      trim();
-    }
+  if (const size_t at = placeholder_at(s); at != std::string::npos) {
+    s.erase(at);
+    trim();
   }
   return s;
 }

@@ -32,7 +32,8 @@ size_t item_mark(std::string_view s);
 
 // A recipient without its dash and trailing punctuation (':' is ';' as OCR
 // reads it), nor what OCR ran into it from the signature column beside the
-// list: its "(Đã ký)" / "(Ký tên, đóng dấu)", damaged or not, or a speck
+// list: its "(Đã ký)" / "(Ký tên, đóng dấu)", damaged or not, with its
+// parentheses or without ("Như trên, Ký tên, đóng dấu"), or a speck
 // ("Đoàn ĐBQH tỉnh i)", "...; 7").
 std::string clean_item(std::string s);
 

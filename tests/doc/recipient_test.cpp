@@ -49,3 +49,16 @@ TEST(Recipient, OnePhraseOpeningWithACapital) {
   EXPECT_EQ(mend_recipient("Các ban đảng. Văn phòng Tỉnh ủy"), "Các ban đảng, Văn phòng Tỉnh ủy");
   EXPECT_EQ(mend_recipient("Chủ tịch. các PCT UBND tỉnh"), "Chủ tịch, các PCT UBND tỉnh");
 }
+
+// The signature's placeholder OCR ran into a recipient, with its
+// parentheses, one of them, other brackets or none; never the whole item.
+TEST(Recipient, CleanedOfTheSignaturesPlaceholder) {
+  using vn::doc::clean_item;
+  EXPECT_EQ(clean_item("- Lưu: VT, PC. (Đã ký)"), "Lưu: VT, PC");
+  EXPECT_EQ(clean_item("- Như trên, Ký tên, đóng dấu"), "Như trên");
+  EXPECT_EQ(clean_item("- Lưu Văn phòng Đảng ủy (Ký tên, đóng diétuy"), "Lưu Văn phòng Đảng ủy");
+  EXPECT_EQ(clean_item("- Các chi bộ trực thuộc, {đã ký}"), "Các chi bộ trực thuộc");
+  EXPECT_EQ(clean_item("- Văn phòng Chính phủ Đã ký;"), "Văn phòng Chính phủ");
+  EXPECT_EQ(clean_item("- Lưu Văn phòng Đăng ký"), "Lưu Văn phòng Đăng ký");
+  EXPECT_EQ(clean_item("- (Đã ký)"), "(Đã ký)");
+}
