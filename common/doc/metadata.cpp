@@ -980,7 +980,10 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md, const 
           if (opens_signature(rest) || signature_column(rest) || (text::all_upper(rest) && words_of(rest).size() <= 6) ||
               damaged_signature_lead(rest))
             right.push_back(std::move(rest));
-          else if (!rest.empty()) md.recipients.push_back(reader.opened(i, std::move(rest)));
+          else if (!rest.empty()) {
+            closed = ends_item(seg.text);
+            md.recipients.push_back(reader.opened(i, std::move(rest)));
+          }
         }
       } else if (item_mark(seg.text) > 0) {
         std::string item = seg.text;
