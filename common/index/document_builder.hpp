@@ -93,8 +93,8 @@ inline constexpr float kAlternativesBelow = 0.99f;
 // its gazetteer.tsv and names.tsv, each null when the directory lacks it
 // (models made before it): those values are then kept as written. With
 // `restorer`, which must outlive the data, names are read from their OCR
-// by its channel, and recipients OCR split over lines by it. Throws std::runtime_error naming the file when one is
-// malformed.
+// by its channel, and recipients OCR split over lines by it. Throws
+// std::runtime_error naming the file when one is malformed.
 struct ReferenceData {
   std::unique_ptr<doc::Gazetteer> places;
   std::unique_ptr<doc::PersonNames> names;
