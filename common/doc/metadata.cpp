@@ -988,6 +988,7 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md, const 
       } else if (item_mark(seg.text) > 0) {
         std::string item = seg.text;
         if (std::string tail = glued_signature(item); !tail.empty()) right.push_back(std::move(tail));
+        else if (std::string name = signer_after_archive_copy(item); !name.empty()) right.push_back(std::move(name));
         closed = ends_item(item);
         md.recipients.push_back(reader.opened(i, clean_item(item)));
       } else if (!md.recipients.empty() && (l.segments().size() > 1 || (!is_name(seg.text) && !text::all_upper(seg.text) &&
@@ -996,9 +997,13 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md, const 
         // letter lowered), or, after one that ended, an item whose "- "
         // the scan lost ("- Đại biểu HĐND tỉnh:\nTT HĐND tỉnh,"), a
         // phrase: a word alone there is a speck of the signature column.
-        if (!closed) md.recipients.back() = reader.continued(md.recipients.back(), i, seg.text);
-        else if (std::string item = clean_item(seg.text); words_of(item).size() >= 2)
-          md.recipients.push_back(reader.opened(i, std::move(item)));
+        std::string item = seg.text;
+        if (!closed) {
+          md.recipients.back() = reader.continued(md.recipients.back(), i, item);
+        } else if (words_of(clean_item(item)).size() >= 2) {
+          if (std::string name = signer_after_archive_copy(item); !name.empty()) right.push_back(std::move(name));
+          md.recipients.push_back(reader.opened(i, clean_item(item)));
+        }
         closed = ends_item(seg.text);
       } else {
         // An item whose "- " the scan lost, run on with the signature

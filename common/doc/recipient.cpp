@@ -171,7 +171,31 @@ void commas_for_stops(std::string& item) {
   }
 }
 
+// Whether `w` opens with a capital and holds a small letter: a word of a
+// personal name ("Huỳnh"), not a unit code ("TP").
+bool name_word(std::string_view w) {
+  size_t i = 0;
+  const text::CaseCounts c = text::count_cases(w);
+  return !w.empty() && text::is_upper(text::next_code_point(w, i)) && c.lower > 0;
+}
+
 }  // namespace
+
+std::string signer_after_archive_copy(std::string& item) {
+  std::string_view rest = item;
+  while (!rest.empty() && (rest[0] == ' ' || rest[0] == '-' || rest[0] == '+')) rest.remove_prefix(1);
+  const std::vector<Word> w = split_words(rest);
+  const size_t offset = item.size() - rest.size();
+  auto word = [&](size_t k) { return rest.substr(w[k].begin, w[k].end - w[k].begin); };
+  if (w.size() < 4 || !reads_as_luu(folded_lower(word(0)))) return {};
+  size_t first = w.size();  // the trailing run of name words
+  while (first > 2 && name_word(word(first - 1))) --first;
+  const size_t words = w.size() - first;
+  if (words < 2 || words > 4 || !all_capitals(word(first - 1))) return {};
+  std::string name(rest.substr(w[first].begin));
+  item.erase(offset + w[first - 1].end);
+  return name;
+}
 
 std::string mend_recipient(std::string item) {
   item = mend_archive_copy(std::move(item));

@@ -25,6 +25,13 @@ namespace vn::doc {
 // list's dash and trailing punctuation.
 std::string mend_recipient(std::string item);
 
+// The signer's name that OCR ran into the archive copy's line without a
+// stop, from the signature column beside it ("- Lưu: VT, TP Huỳnh Anh
+// Minh"): two to four words that open with a capital and hold a small
+// letter, after a unit code in capitals. Cut off `item` and returned; ""
+// (and `item` as it was) when there is none.
+std::string signer_after_archive_copy(std::string& item);
+
 // The bytes of the mark that opens a list item at `s`: "-" or "+", or
 // what OCR reads a dash as on a scan ("»", "~", ">", "•", "*", "–", "—")
 // when a space follows it; 0 when none does.

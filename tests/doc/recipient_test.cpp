@@ -62,3 +62,20 @@ TEST(Recipient, CleanedOfTheSignaturesPlaceholder) {
   EXPECT_EQ(clean_item("- Lưu Văn phòng Đăng ký"), "Lưu Văn phòng Đăng ký");
   EXPECT_EQ(clean_item("- (Đã ký)"), "(Đã ký)");
 }
+
+// The signer's name run into the archive copy's line without a stop.
+TEST(Recipient, SignerAfterTheArchiveCopy) {
+  using vn::doc::signer_after_archive_copy;
+  std::string item = "- Lưu: VT, TP Huỳnh Anh Minh";
+  EXPECT_EQ(signer_after_archive_copy(item), "Huỳnh Anh Minh");
+  EXPECT_EQ(item, "- Lưu: VT, TP");
+  item = "- Lưu VTL, VP Vợ Quãng Tám";
+  EXPECT_EQ(signer_after_archive_copy(item), "Vợ Quãng Tám");
+  EXPECT_EQ(item, "- Lưu VTL, VP");
+  for (std::string other : {"- Lưu Văn phòng Tỉnh ủy", "- Lưu: VT, VP.", "- Lưu: VT, VP Tỉnh", "- Sở Tài chính, UBND Tỉnh Bình Dương",
+                            "- Lưu VT Nguyễn Văn An Bình Minh Hải"}) {
+    const std::string before = other;
+    EXPECT_EQ(signer_after_archive_copy(other), "");
+    EXPECT_EQ(other, before);
+  }
+}
