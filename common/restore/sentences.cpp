@@ -40,8 +40,14 @@ bool ends_sentence(std::string_view gap, std::string_view next_word) {
 }  // namespace
 
 bool blank_line_ends_sentence(std::string_view after) {
-  const size_t at = after.find_first_not_of(" \t\r\n");
-  return at == std::string_view::npos || !opens_small(after.substr(at));
+  // The first word: past white space and the marks before it ("-oa",
+  // "(a)"), which split_sentences sees between tokens, not in one.
+  for (size_t i = 0; i < after.size();) {
+    const size_t at = i;
+    const char32_t c = text::next_code_point(after, i);
+    if (text::is_letter_or_mark(c) || text::is_decimal_digit(c)) return !opens_small(after.substr(at));
+  }
+  return true;
 }
 
 std::vector<std::pair<size_t, size_t>> split_sentences(std::string_view text, const std::vector<vi::Token>& tokens,

@@ -19,7 +19,9 @@ std::vector<std::pair<size_t, size_t>> split_sentences(std::string_view text, co
 
 // Whether a blank line before `after` (the text that follows it) ends a
 // sentence as split_sentences reads it: unless the first word after it
-// opens with a small letter.
+// opens with a small letter. The word is the first letter or digit on,
+// past any marks before it ("-oa" opens with a small letter), as
+// split_sentences sees the next token.
 bool blank_line_ends_sentence(std::string_view after);
 
 }  // namespace vn::restore

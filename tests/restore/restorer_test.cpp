@@ -17,6 +17,7 @@
 #include "restore/code_number.hpp"
 #include "restore/list_marker.hpp"
 #include "restore/restorer.hpp"
+#include "restore/sentences.hpp"
 #include "text/normalize.hpp"
 #include "restore/restore_test_util.hpp"
 #include "test_util.hpp"
@@ -617,4 +618,13 @@ TEST(RestorerWithModels, RestoringInPiecesEqualsRestoringWhole) {
   const std::string narrow = "Cac cap ty,\n\nt6 chite dang tiep tuc thuc hien nghiem Ket luan.\n";
   EXPECT_GT(vn::restore::piece_end(narrow, 20), std::string("Cac cap ty,\n").size());
   EXPECT_EQ(vn::restore::piece_end("Cac cap ty,\n\nBan chap hanh tinh uy\n", 20), std::string("Cac cap ty,\n").size());
+  // Found by restore_fuzz: nor before marks and then such a word ("-oa",
+  // whose token is "oa"); whole, the context before the blank line read it
+  // "oa", in pieces "òa".
+  EXPECT_NE(vn::restore::piece_end("- Nhu tren; CHU TICH\n\n-oa\nhop dan toc.\n", 22), std::string("- Nhu tren; CHU TICH\n").size());
+  EXPECT_FALSE(vn::restore::blank_line_ends_sentence("-oa\nhop"));
+  EXPECT_FALSE(vn::restore::blank_line_ends_sentence("  (a) Điều"));
+  EXPECT_TRUE(vn::restore::blank_line_ends_sentence("- Ban"));
+  EXPECT_TRUE(vn::restore::blank_line_ends_sentence("3. Ban"));
+  EXPECT_TRUE(vn::restore::blank_line_ends_sentence(" \n"));
 }
