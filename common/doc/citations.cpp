@@ -340,7 +340,7 @@ IssuerPart split_issuer(const Tokens& t, size_t i, std::string_view raw) {
     const bool party_code = parts.size() == 2 && raw.find('/') == std::string_view::npos && is_letter_part(parts[1]);
     const bool dated_number = parts.size() == 2 && raw.find('-') == std::string_view::npos && is_year(parts[1]);
     if ((party_code && std::find(std::begin(kPartyLevels), std::end(kPartyLevels), next) != std::end(kPartyLevels)) ||
-        (dated_number && is_one_of(next, kCodeTypes) && next == known_part(next)))
+        (dated_number && next == known_part(next)))  // a type as written
       return {"/", std::string(next)};
     return {};
   }

@@ -915,12 +915,16 @@ class RecipientReader {
 
   // An item that opens on line `line`, cleaned (clean_item).
   std::string opened(size_t line, std::string item) {
-    read_ = ocr_ ? std::string(ocr_text_of(doc_, line, item, *ocr_)) : std::string();
+    first_line_ = line;
+    read_.clear();
     return item;
   }
 
-  // `item` with `more`, the next of its lines (line `line`), run on.
+  // `item` with `more`, the next of its lines (line `line`), run on. The
+  // OCR of the item's first line is looked up only now: most items have one.
   std::string continued(const std::string& item, size_t line, const std::string& more) {
+    if (ocr_ && read_.empty() && first_line_ != kUnknown) read_ = ocr_text_of(doc_, first_line_, item, *ocr_);
+    first_line_ = kUnknown;
     const std::string_view piece = read_.empty() ? std::string_view() : ocr_text_of(doc_, line, more, *ocr_);
     if (piece.empty()) {
       read_.clear();
@@ -931,10 +935,12 @@ class RecipientReader {
   }
 
  private:
+  static constexpr size_t kUnknown = static_cast<size_t>(-1);
   const Layout& doc_;
   const Layout* ocr_;
   const PhraseRestorer* restore_;
-  std::string read_;  // the OCR of the item so far; "" when not known
+  size_t first_line_ = kUnknown;  // the line of an item not yet continued
+  std::string read_;              // the OCR of the item so far; "" when not known
 };
 
 // Reads the recipients from the "Nơi nhận:" list and returns the segments of
@@ -1000,9 +1006,12 @@ std::vector<std::string> read_recipients(const Layout& doc, Metadata& md, const 
         std::string item = seg.text;
         if (!closed) {
           md.recipients.back() = reader.continued(md.recipients.back(), i, item);
-        } else if (words_of(clean_item(item)).size() >= 2) {
-          if (std::string name = signer_after_archive_copy(item); !name.empty()) right.push_back(std::move(name));
-          md.recipients.push_back(reader.opened(i, clean_item(item)));
+        } else {
+          std::string name = signer_after_archive_copy(item);  // leaves two words or more when it cuts
+          if (std::string cleaned = clean_item(item); words_of(cleaned).size() >= 2) {
+            if (!name.empty()) right.push_back(std::move(name));
+            md.recipients.push_back(reader.opened(i, std::move(cleaned)));
+          }
         }
         closed = ends_item(seg.text);
       } else {
