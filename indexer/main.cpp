@@ -267,6 +267,9 @@ int main(int argc, char** argv) {
   restore->add_option("--keep-foreign-name-log-prob", restore_cmd.options.keep_foreign_name_log_prob,
                       "the same for one shaped like a foreign name (Haiti)")
       ->capture_default_str();
+  restore->add_option("--inside-word-log-prob", restore_cmd.options.inside_word_log_prob,
+                      "a capital after a small-letter syllable it follows this surely (log10 bigram) is written small")
+      ->capture_default_str();
 
   restore->add_option("--channel", restore_cmd.channel, "OCR channel file to restore with (from vnindex adapt)")
       ->check(CLI::ExistingFile);

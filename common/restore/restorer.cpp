@@ -15,6 +15,8 @@
 #include "restore/sentences.hpp"
 #include "restore/token_case.hpp"
 #include "restore/token_options.hpp"
+#include "restore/word_case.hpp"
+#include "text/normalize.hpp"
 #include "text/utf8.hpp"
 #include "vi/fold.hpp"
 #include "vi/tone.hpp"
@@ -217,8 +219,15 @@ RestoredText Restorer::restore(std::string_view input, float detail_below) const
     else if (c.number_suffix)
       restored = apply_case(original.substr(0, original.size() - c.number_suffix), vi::traditional_tone(*c.text)) + " " +
                  std::string(original.substr(original.size() - c.number_suffix));
-    else if (!c.text || same_word(original, *c.text)) restored.assign(original);
-    else restored = apply_case(case_in_context(input, tokens, i, *c.text), vi::traditional_tone(*c.text));
+    else {
+      restored = !c.text || same_word(original, *c.text)
+                     ? std::string(original)
+                     : apply_case(case_in_context(input, tokens, i, *c.text), vi::traditional_tone(*c.text));
+      if (c.text && i > 0 && choices[i - 1].text &&
+          capital_inside_word(*impl_->models->lm, impl_->models->lexicon, input, tokens, i, restored,
+                              *choices[i - 1].text, *c.text, impl_->options.inside_word_log_prob))
+        restored = text::to_lower(restored);  // "triển Khai" -> "triển khai"
+    }
     out.text.append(input.substr(cursor, tokens[i].offset - cursor));
     const auto restored_offset = static_cast<uint32_t>(out.text.size());
     out.text.append(restored);

@@ -71,6 +71,13 @@ struct RestorerOptions {
   // 0.0243 -> 0.0239..0.0241 against -5); a letter left of a syllable the
   // OCR cut ("Đảng b tỉnh") must still lose to it, so not cheaper.
   float keep_letter_log_prob = -3.5f;
+  // A capital after a syllable in small letters that it follows with at
+  // least this log10 bigram probability is an OCR capital inside a word,
+  // written small ("triển Khai": restore/word_case.hpp). On 100 training
+  // documents of scripts/make-doc-corpus, capitals read for small letters
+  // 105 -> 96 and small letters for capitals 6 -> 6; -1.5 also lowers
+  // "tiếng Việt" (small for capitals 15), -2 "theo Quyết định" (67).
+  float inside_word_log_prob = -1.0f;
   float alternative_share = 0.01f;  // RestoredToken::alternatives: readings with at least this share
 };
 

@@ -344,6 +344,18 @@ TEST(RestorerCase, CaseFromContext) {
   EXPECT_EQ(restore_text("Dang bo tinh Jan thir XX"), "Đảng bộ tỉnh lần thứ XX");
 }
 
+// A capital OCR gave a word's second syllable ("k" read "K") is written
+// small; a word's own capital, a name's, and capitals OCR does not confuse
+// with small letters stay.
+TEST(RestorerCase, CapitalInsideAWordIsSmall) {
+  EXPECT_EQ(restore_text("trien Khai thuc hien"), "triển khai thực hiện");
+  EXPECT_EQ(restore_text("ket qua quan Ly dat dai"), "kết quả quản lý đất đai");
+  EXPECT_EQ(restore_text("sap\nXep don vi"), "sắp\nxếp đơn vị");
+  EXPECT_EQ(restore_text("theo Quyet dinh so 5, du thao Luat Dat dai"), "theo Quyết định số 5, dự thảo Luật Đất đai");
+  EXPECT_EQ(restore_text("o mien Bac va mien Nam"), "ở miền Bắc và miền Nam");
+  EXPECT_EQ(restore_text("Triển Khai"), "Triển Khai");  // after a capital: a heading or a name capitalises every word
+}
+
 TEST(RestorerCase, ApplyCase) {
   using vn::restore::apply_case;
   EXPECT_EQ(apply_case("PANG", U"đảng"), "ĐẢNG");

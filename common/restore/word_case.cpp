@@ -1,0 +1,41 @@
+#include "restore/word_case.hpp"
+
+#include "restore/token_case.hpp"
+#include "text/utf8.hpp"
+#include "vi/fold.hpp"
+
+namespace vn::restore {
+
+namespace {
+
+// Whether a word's first letter is one whose capital a scan shows much as
+// its small letter (c, k, o, s, u, v, w, x, z), or an l, which OCR reads
+// as I or L: the capitals OCR gives small letters. "miền Bắc", "châu Âu"
+// keep theirs.
+bool looks_alike_in_capitals(std::string_view word) {
+  size_t i = 0;
+  const std::string first = vi::folded_lower(text::to_utf8(std::u32string(1, text::next_code_point(word, i))));
+  return first.size() == 1 && std::string_view("ciklosuvwxz").find(first[0]) != std::string_view::npos;
+}
+
+}  // namespace
+
+bool capital_inside_word(const LanguageModel& lm, const Lexicon& lexicon, std::string_view text,
+                         const std::vector<vi::Token>& tokens, size_t i, std::string_view restored,
+                         std::u32string_view previous, std::u32string_view syllable, float min_log_prob) {
+  if (i == 0) return false;
+  const vi::Token& before = tokens[i - 1];
+  if (case_pattern(restored) != CasePattern::kCapitalised || case_pattern(before.text(text)) != CasePattern::kLower ||
+      !looks_alike_in_capitals(tokens[i].text(text)))
+    return false;
+  for (size_t k = before.offset + before.length; k < tokens[i].offset; ++k)
+    if (text[k] != ' ' && text[k] != '\n' && text[k] != '\r') return false;
+  const WordId first = lexicon.id(text::to_utf8(previous)), second = lexicon.id(text::to_utf8(syllable));
+  if (first < kFirstSyllable || second < kFirstSyllable) return false;
+  LanguageModel::State none, after_first, ignored;
+  none.length = 0;
+  lm.score(none, first, after_first);
+  return lm.score(after_first, second, ignored) >= min_log_prob;
+}
+
+}  // namespace vn::restore
