@@ -296,11 +296,48 @@ bool is_year(std::string_view part) {
   return part.size() == 4 && all_digits(part) && (part.starts_with("19") || part.starts_with("20"));
 }
 
+// "số" as OCR reads it; restoration keeps the ones in digits ("56", "86").
+constexpr std::array<std::string_view, 8> kSoReadings = {"so", "s6", "s0", "s5", "56", "86", "36", "96"};
+
+bool is_so(std::string_view folded) {
+  return std::find(kSoReadings.begin(), kSoReadings.end(), folded) != kSoReadings.end();
+}
+
+// A code's number OCR read with letters for some of its digits, O for 0
+// and I or l for 1 ("O1", "2I"), as digits; `number` as it is when it has
+// none; "" when it has no digit or other letters.
+std::string digits_read(std::string_view number) {
+  std::string out(number);
+  bool digit = false;
+  for (char& c : out) {
+    if (c >= '0' && c <= '9') digit = true;
+    else if (c == 'O' || c == 'o') c = '0';
+    else if (c == 'I' || c == 'l') c = '1';
+    else return {};
+  }
+  return digit ? out : std::string();
+}
+
+// `code` with its number (what comes before the first '-' or '/') read as
+// digits (digits_read: "O1/BNV-TCBC" -> "01/BNV-TCBC"); else as it is.
+std::string with_number_read(std::string_view code) {
+  const size_t end = std::min(code.find_first_of("-/"), code.size());
+  const std::string number = end <= 4 ? digits_read(code.substr(0, end)) : std::string();
+  return number.empty() ? std::string(code) : number + std::string(code.substr(end));
+}
+
+// The number token i is, read as digits ("2I" -> "21"), or "".
+std::string number_at(const Tokens& t, size_t i) {
+  if (t.toks[i].kind == vi::TokenKind::kNumber) return std::string(t.at(i));
+  return t.at(i).size() <= 4 ? digits_read(t.at(i)) : std::string();
+}
+
 // Token i is a number and token i + 1 a code opening with letters, with
 // only a hyphen and white space between them ("268- KH/TU", "69-\nNQ/TU",
 // "11 -QĐi/TW"), or a '/' that OCR read as a quote, colon, semicolon,
 // degree or cent sign ("749'QĐ-TTg", "90;QĐ-TTg", "52°UBND-TH"), or as a
-// stop before a type part ("1815.TTr-UBND"); or a code opening with a
+// stop before a type part ("1815.TTr-UBND") or, after "số", as a space
+// ("số 6 TTr-HĐND"); or a code opening with a
 // year, after such a '/' ("178:2024-NĐ-CP", "30°2020/NĐ-CP"): the
 // separator to join them with, else 0.
 char split_number(const Tokens& t, size_t i) {
@@ -313,6 +350,12 @@ char split_number(const Tokens& t, size_t i) {
   const bool part = next.kind == vi::TokenKind::kWord && text::mostly_upper(t.at(i + 1));  // "749'QĐ-TTg"
   if ((next.kind != vi::TokenKind::kCode && !part) || !is_letter_part(first)) return 0;
   if (gap == "." && is_one_of(first, kCodeTypes) && t.at(i).size() <= 4) return '/';  // "1815.TTr-UBND"
+  // "số 6 TTr-HĐND": a type part, with more after it, after "số", a
+  // number and a space.
+  const bool more = split_code(t.at(i + 1)).size() >= 2 ||
+                    (t.end(i + 1) < t.text.size() && (t.text[t.end(i + 1)] == '-' || t.text[t.end(i + 1)] == '/'));
+  if (gap == " " && is_one_of(first, kCodeTypes) && more && t.at(i).size() <= 4 && i > 0 && is_so(t.folded(i - 1)))
+    return '/';
   if (const size_t hyphen = gap.find('-'); hyphen != std::string_view::npos && gap_ok(gap, 0, hyphen, "") &&
                                              gap.size() > 1 && gap_ok(gap, hyphen + 1, gap.size(), "-"))
     return '-';  // "19- -NQ/TW", "11 -QĐi/TW" too
@@ -404,14 +447,6 @@ bool lacks_issuer(std::string_view code) {
   const std::vector<std::string_view> parts = split_code(code);
   if (parts.size() == 2 && is_one_of(parts[1], kCodeTypes)) return true;
   return parts.size() >= 2 && text::to_u32(parts.back()).size() == 1 && is_letter_part(parts.back());
-}
-
-
-// "số" as OCR reads it; restoration keeps the ones in digits ("56", "86").
-constexpr std::array<std::string_view, 8> kSoReadings = {"so", "s6", "s0", "s5", "56", "86", "36", "96"};
-
-bool is_so(std::string_view folded) {
-  return std::find(kSoReadings.begin(), kSoReadings.end(), folded) != kSoReadings.end();
 }
 
 // "số", a number, a year and a code opening with letters, with a space
@@ -554,12 +589,13 @@ std::vector<Citation> extract_citations(std::string_view text, const std::vector
       raw = std::string(t.at(i)) + std::string(t.at(i + 1));  // "121 1/2016/UBTVQH13"
       ++i;
     } else if (t.toks[i].kind == vi::TokenKind::kCode) {
-      raw = without_so(t.at(i));  // "s6.45-CT-TW": "số" glued on by a stop
+      raw = with_number_read(without_so(t.at(i)));  // "s6.45-CT-TW": "số" glued on by a stop; "O1/BNV-TCBC"
     } else if (slashes_lost(t, i)) {
       raw = std::string(t.at(i)) + "/" + std::string(t.at(i + 1)) + "/" + std::string(t.at(i + 2));
       i += 2;
-    } else if (const char sep = t.toks[i].kind == vi::TokenKind::kNumber && i + 1 < t.toks.size() ? split_number(t, i) : 0) {
-      raw = std::string(t.at(i)) + sep + std::string(t.at(i + 1));  // "268- KH/TU", "749'QĐ-TTg"
+    } else if (const std::string number = i + 1 < t.toks.size() ? number_at(t, i) : std::string();
+               const char sep = number.empty() ? 0 : split_number(t, i)) {
+      raw = number + sep + std::string(t.at(i + 1));  // "268- KH/TU", "749'QĐ-TTg", "2I- KL/TW"
       ++i;
     } else {
       continue;

@@ -736,6 +736,16 @@ bool is_decoration(std::string_view left) {
   return letters <= 3;
 }
 
+// Whether the next line that is not blank after line `blank` (before
+// `end`) shows the header beside it (shows_header): a row of the header
+// that a blank line OCR set between its rows parts from the one above
+// ("ỦY BAN NHÂN DÂN CỘNG HÒA ..." / "" / "HUYỆN LƯƠNG SƠN Độc lập ...").
+bool header_row_follows(const Lines& lines, size_t blank, size_t end) {
+  for (size_t j = blank + 1; j < end; ++j)
+    if (!lines.view(j).blank()) return shows_header(lines.view(j));
+  return false;
+}
+
 // Issuer: the left column above the number line (or the first block),
 // mended (mend_issuer; its places read with `places` when given, and from
 // the OCR's same words, `ocr`, where restoration lost them).
@@ -750,7 +760,7 @@ void read_issuer(const Layout& doc, const Gazetteer* places, const Layout* ocr, 
   for (size_t i = 0; i < issuer_end; ++i) {
     const Line& line = doc.lines.at(i);
     if (line.blank()) {
-      if (number_line == n && !md.issuer.empty()) break;
+      if (number_line == n && !md.issuer.empty() && !header_row_follows(doc.lines, i, issuer_end)) break;
       continue;
     }
     if (is_type_name(folded_prefix(line.trimmed(), 40))) break;  // no header: the type line opens the document

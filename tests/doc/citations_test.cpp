@@ -150,6 +150,13 @@ TEST(Citations, CodesAsOcrLeavesThem) {
   EXPECT_EQ(keys("Căn cứ Thông tư số 02/2021 TT-BNV ngày"), (std::vector<std::string>{"TT 02/2021/TT-BNV"}));
   EXPECT_EQ(keys("Kết luận 6-KL TU"), (std::vector<std::string>{"KL 6-KL/TU"}));
   EXPECT_EQ(keys("có 2021 TT và 20-KL Tư"), (std::vector<std::string>{}));
+  // ... or after "số" and a number, before a type part and more.
+  EXPECT_EQ(keys("Quán triệt Tờ trình số 6 TTr-HĐND ngày"), (std::vector<std::string>{"TTr 6/TTr-HĐND"}));
+  EXPECT_EQ(keys("gồm 6 TTr và 2 KL"), (std::vector<std::string>{}));
+  // A number OCR read with O for 0 or I for 1.
+  EXPECT_EQ(keys("tại Công văn số O1/BNV-TCBC ngày"), (std::vector<std::string>{"CV 01/BNV-TCBC"}));
+  EXPECT_EQ(keys("Theo Kết luận số 2I- KL/TW ngày"), (std::vector<std::string>{"KL 21-KL/TW"}));
+  EXPECT_EQ(keys("mục IO/BNV và OI-KL"), (std::vector<std::string>{}));
   // An issuer cut to one letter names no document either.
   EXPECT_EQ(keys("Chỉ thị số 05-C ngày"), (std::vector<std::string>{}));
   EXPECT_EQ(keys("Báo cáo số 49/BC-U ngày"), (std::vector<std::string>{}));

@@ -545,6 +545,15 @@ TEST(Metadata, DamagedMottoRunIntoTheIssuer) {
                              "Hạnh phúc\nSố: 19/TB-HĐND Sa Pa, ngày 17 tháng 11 năm 2020\n")
                 .issuer,
             "HỘI ĐỒNG NHÂN DÂN THỊ XÃ SA PA");
+  // No number line OCR left readable, and a blank line between the
+  // header's rows: the motto beside the next row says it goes on.
+  EXPECT_EQ(extract_metadata("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI] CHỦ NGHES VIED NAM\n\nHUYỆN LƯƠNG SƠN Bạc lập Tự do) "
+                             "Hạnh phúc\nSo TT UBND Lương Sơn. ngõ bố tháng 3 năm 2020\nTỜ TRÌNH\n")
+                .issuer,
+            "ỦY BAN NHÂN DÂN HUYỆN LƯƠNG SƠN");
+  // Without a motto there, the capitals after the blank line are none of it.
+  EXPECT_EQ(extract_metadata("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nCHƯƠNG MỘT\n").issuer,
+            "ỦY BAN NHÂN DÂN");
 }
 
 // Issue 14: a position on the "Nơi nhận:" line, ':' for ';' after an item,
