@@ -8,10 +8,9 @@ namespace vn::restore {
 
 namespace {
 
-// Whether a word's first letter is one whose capital a scan shows much as
-// its small letter (c, k, o, s, u, v, w, x, z), or an l, which OCR reads
-// as I or L: the capitals OCR gives small letters. "miền Bắc", "châu Âu"
-// keep theirs.
+// Whether an OCR token opens with a capital that OCR gives small letters:
+// one a scan shows much as its small letter (C, K, O, S, U, V, W, X, Z),
+// or an I or L read for an l. "miền Bắc", "châu Âu" keep theirs.
 bool looks_alike_in_capitals(std::string_view word) {
   size_t i = 0;
   const std::string first = vi::folded_lower(text::to_utf8(std::u32string(1, text::next_code_point(word, i))));
@@ -28,8 +27,9 @@ bool capital_inside_word(const LanguageModel& lm, const Lexicon& lexicon, std::s
   if (case_pattern(restored) != CasePattern::kCapitalised || case_pattern(before.text(text)) != CasePattern::kLower ||
       !looks_alike_in_capitals(tokens[i].text(text)))
     return false;
+  size_t breaks = 0;  // a blank line before a capital ends the sentence (restore/sentences.hpp)
   for (size_t k = before.offset + before.length; k < tokens[i].offset; ++k)
-    if (text[k] != ' ' && text[k] != '\n' && text[k] != '\r') return false;
+    if ((text[k] != ' ' && text[k] != '\n' && text[k] != '\r') || (text[k] == '\n' && ++breaks > 1)) return false;
   const WordId first = lexicon.id(text::to_utf8(previous)), second = lexicon.id(text::to_utf8(syllable));
   if (first < kFirstSyllable || second < kFirstSyllable) return false;
   LanguageModel::State none, after_first, ignored;

@@ -18,15 +18,16 @@ namespace vn::restore {
 
 // Whether tokens[i] of `text`, read as the syllable `syllable` and
 // written `restored`, capitalised ("Khai", "Lý" from OCR "IW"), is the
-// small-letter tail of a word that tokens[i-1],
-// in small letters and read as `previous`, opens: only spaces or line
-// breaks between the two, log10 P(syllable | previous) in the bigram model
-// of `lm` at least `min_log_prob`, and a first letter OCR confuses by case
-// (c, k, o, s, u, v, w, x, z; I or L for l). Both must be syllables of
-// `lexicon`. A word's own capital follows the syllable before less surely:
-// "triển" -> "khai" and "quản" -> "lý" score above -1, "theo" -> "quyết"
-// ("theo Quyết định") between -2 and -1.5, "thảo" -> "luật" ("dự thảo
-// Luật Đất đai") below -3.
+// small-letter tail of a word that tokens[i-1], in small letters and read
+// as `previous`, opens: only spaces and at most one line break between
+// the two (a blank line before a capital ends a sentence, and
+// restore_in_pieces may cut there), log10 P(syllable | previous) in the
+// bigram model of `lm` at least `min_log_prob`, and a first letter OCR
+// confuses by case (c, k, o, s, u, v, w, x, z; I or L for l). Both must be
+// syllables of `lexicon`. A word's own capital follows the syllable before
+// less surely: "triển" -> "khai" and "quản" -> "lý" score above -1, "theo"
+// -> "quyết" ("theo Quyết định") between -2 and -1.5, "thảo" -> "luật"
+// ("dự thảo Luật Đất đai") below -3.
 bool capital_inside_word(const LanguageModel& lm, const Lexicon& lexicon, std::string_view text,
                          const std::vector<vi::Token>& tokens, size_t i, std::string_view restored,
                          std::u32string_view previous, std::u32string_view syllable, float min_log_prob);

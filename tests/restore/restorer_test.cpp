@@ -351,6 +351,7 @@ TEST(RestorerCase, CapitalInsideAWordIsSmall) {
   EXPECT_EQ(restore_text("trien Khai thuc hien"), "triển khai thực hiện");
   EXPECT_EQ(restore_text("ket qua quan Ly dat dai"), "kết quả quản lý đất đai");
   EXPECT_EQ(restore_text("sap\nXep don vi"), "sắp\nxếp đơn vị");
+  EXPECT_EQ(restore_text("ke hoach trien\n\nKhai thuc hien"), "kế hoạch triển\n\nKhai thực hiện");  // a new sentence
   EXPECT_EQ(restore_text("theo Quyet dinh so 5, du thao Luat Dat dai"), "theo Quyết định số 5, dự thảo Luật Đất đai");
   EXPECT_EQ(restore_text("o mien Bac va mien Nam"), "ở miền Bắc và miền Nam");
   EXPECT_EQ(restore_text("Triển Khai"), "Triển Khai");  // after a capital: a heading or a name capitalises every word
