@@ -176,9 +176,12 @@ const std::string* PersonNames::read_by_channel(size_t role, std::string_view oc
   const std::string* best = nullptr;
   float best_score = 0;
   for (const Scored& s : scored_[role]) {
-    if (s.text != restored && text::edit_distance_within(folded, s.folded, limit) > limit) continue;
     const float share =
         by_gender ? std::log10(female * s.share_female + (1 - female) * s.share_male) : s.log_share;
+    // A likelihood is at most 1 (log 0): a share no better than the best
+    // score cannot beat it, and the channel, most of the time here, is not asked.
+    if (best && share <= best_score) continue;
+    if (s.text != restored && text::edit_distance_within(folded, s.folded, limit) > limit) continue;
     const float score = likelihood(lower, s.lower) + share;
     if (!best || score > best_score) best = &s.text, best_score = score;
   }
