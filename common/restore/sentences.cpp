@@ -23,18 +23,27 @@ bool opens_item(std::string_view line) {
   return false;
 }
 
-// Whether the text between two tokens ends a sentence. A new line that
-// opens a list item does. A blank line does unless the word after it
-// opens with a small letter: OCR of a narrow column leaves blank lines
-// inside a sentence ("đảng ủy trực\n\nthuộc").
-bool ends_sentence(std::string_view gap, std::string_view next_word) {
+// Whether `after` (text from a token on) opens with an item's letter and
+// ")": "a)", "i)".
+bool opens_lettered_item(std::string_view after) {
+  size_t i = 0;
+  const char32_t first = text::next_code_point(after, i);
+  return text::is_letter_or_mark(first) && i < after.size() && after[i] == ')';
+}
+
+// Whether the text between two tokens ends a sentence; `next` is the text
+// from the second token on. A new line that opens a list item does. A
+// blank line does unless the word after it opens with a small letter: OCR
+// of a narrow column leaves blank lines inside a sentence ("đảng ủy
+// trực\n\nthuộc").
+bool ends_sentence(std::string_view gap, std::string_view next) {
   size_t newlines = 0;
   for (char c : gap) {
     if (c == '.' || c == '?' || c == '!' || c == ';' || c == ':') return true;
     if (c == '\n') ++newlines;
   }
-  if (newlines > 0 && opens_item(gap.substr(gap.rfind('\n') + 1))) return true;
-  return newlines >= 2 && blank_line_ends_sentence(next_word);
+  if (newlines > 0 && (opens_item(gap.substr(gap.rfind('\n') + 1)) || opens_lettered_item(next))) return true;
+  return newlines >= 2 && blank_line_ends_sentence(next);
 }
 
 }  // namespace
@@ -58,7 +67,7 @@ std::vector<std::pair<size_t, size_t>> split_sentences(std::string_view text, co
     const size_t gap_from = tokens[i].offset + tokens[i].length;
     const size_t gap_to = i + 1 < tokens.size() ? tokens[i + 1].offset : text.size();
     if (i + 1 == tokens.size() || i + 1 - begin >= max_tokens ||
-        ends_sentence(text.substr(gap_from, gap_to - gap_from), tokens[i + 1].text(text))) {
+        ends_sentence(text.substr(gap_from, gap_to - gap_from), text.substr(gap_to))) {
       out.emplace_back(begin, i + 1);
       begin = i + 1;
     }

@@ -558,6 +558,25 @@ TEST(Metadata, DamagedMottoRunIntoTheIssuer) {
 
 // Issue 14: a position on the "Nơi nhận:" line, ':' for ';' after an item,
 // and "(Đã ký)" run into the last item.
+// A speck of the scan between two recipients ("i)") is part of neither:
+// it is not read again with the item above, which restoration misread
+// with it ("Tinh ấy viên i)").
+TEST(Metadata, ASpeckBetweenRecipientsIsDropped) {
+  const std::string head = "TỈNH ỦY A\nSố 12-BC/TU\n\nNơi nhận: T/M BAN THƯỜNG VỤ\n";
+  const std::string restored = head + "- Các đồng chí Tỉnh ủy viên,\n\ni)\n\n- Lưu VP.\n\nNguyễn Văn An\n";
+  const std::string ocr = head + "- Cac dong chi Tinh ay vien,\n\ni)\n\n- Luu VP.\n\nNguyen Van An\n";
+  std::vector<std::string> asked;
+  const vn::doc::PhraseRestorer restore = [&](std::string_view phrase) {
+    asked.emplace_back(phrase);
+    return std::string(phrase);
+  };
+  vn::doc::ReferenceLists refs;
+  refs.restore_phrase = &restore;
+  EXPECT_EQ(extract_metadata(restored, refs, ocr).recipients,
+            (std::vector<std::string>{"Các đồng chí Tỉnh ủy viên", "Lưu VP"}));
+  EXPECT_TRUE(asked.empty());
+}
+
 TEST(Metadata, RecipientsCleanedOfTheSignatureColumn) {
   const auto md = extract_metadata("ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/BC-UBND\n\nNơi nhận: CHỦ TỊCH\n- TT HĐND tỉnh:\n"
                                    "- Lưu: VT, PC. (Đã ký)\n\nNguyễn Văn An\n");

@@ -41,3 +41,17 @@ TEST(Sentences, ALineOpeningAListItemStartsASentence) {
   EXPECT_EQ(s[1].second, 6u);  // Đảng đoàn HĐND
   EXPECT_EQ(s[2].second, tokens.size());  // "-2" opens no item
 }
+
+// So does one that opens with an item's letter and ")", even after a
+// blank line and in a small letter (a scan's speck "i)" among recipients
+// had joined "Tỉnh ủy viên" to the next item and read it "Tinh ấy viên").
+TEST(Sentences, ALineOpeningALetteredItemStartsASentence) {
+  const std::string text = "các điểm sau\na) Nội dung\n\ni)\n\nvà\nđiểm b)";
+  std::vector<vn::vi::Token> tokens;
+  vn::vi::tokenize(text, tokens);
+  const auto s = split_sentences(text, tokens);
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[0].second, 3u);             // các điểm sau
+  EXPECT_EQ(s[1].second, 6u);             // a) Nội dung
+  EXPECT_EQ(s[2].second, tokens.size());  // i) và điểm b): "b)" opens no line
+}
