@@ -306,7 +306,7 @@ bool is_so(std::string_view folded) {
 // A code's number OCR read with letters for some of its digits, O for 0
 // and I or l for 1 ("O1", "2I"), as digits; `number` as it is when it has
 // none; "" when it has no digit or other letters.
-std::string digits_read(std::string_view number) {
+std::string code_number_digits(std::string_view number) {
   std::string out(number);
   bool digit = false;
   for (char& c : out) {
@@ -319,17 +319,17 @@ std::string digits_read(std::string_view number) {
 }
 
 // `code` with its number (what comes before the first '-' or '/') read as
-// digits (digits_read: "O1/BNV-TCBC" -> "01/BNV-TCBC"); else as it is.
+// digits (code_number_digits: "O1/BNV-TCBC" -> "01/BNV-TCBC"); else as it is.
 std::string with_number_read(std::string_view code) {
   const size_t end = std::min(code.find_first_of("-/"), code.size());
-  const std::string number = end <= 4 ? digits_read(code.substr(0, end)) : std::string();
+  const std::string number = end <= 4 ? code_number_digits(code.substr(0, end)) : std::string();
   return number.empty() ? std::string(code) : number + std::string(code.substr(end));
 }
 
 // The number token i is, read as digits ("2I" -> "21"), or "".
 std::string number_at(const Tokens& t, size_t i) {
   if (t.toks[i].kind == vi::TokenKind::kNumber) return std::string(t.at(i));
-  return t.at(i).size() <= 4 ? digits_read(t.at(i)) : std::string();
+  return t.at(i).size() <= 4 ? code_number_digits(t.at(i)) : std::string();
 }
 
 // Token i is a number and token i + 1 a code opening with letters, with
