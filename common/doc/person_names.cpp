@@ -38,6 +38,13 @@ bool capitalised(std::string_view w) {
 // names: a few names are needed before a lean counts.
 constexpr double kLeanPrior = 3;
 
+// log10 of the share of its role's names given to a name the table lacks,
+// when the OCR spells a syllable that is none we know: below the rarest
+// the table holds (2 of about 12,000 names, -3.8). Tuned on the training
+// documents of scripts/make-doc-corpus: -4 to -7 read one signer more
+// ("Phan Minh Va": Vũ, not "Và"), -3 none.
+constexpr float kRareNameLogShare = -5;
+
 // Of two femaleness values, the one farther from 0.5 (no telling).
 float surer(float a, float b) { return std::abs(b - 0.5f) > std::abs(a - 0.5f) ? b : a; }
 
@@ -169,21 +176,23 @@ const std::string* PersonNames::read_by_channel(size_t role, std::string_view oc
   const bool by_gender = role == kGiven && by_gender_;
   const std::string folded = folded_lower(ocr);
   const bool known = roles_[role].contains(folded);
-  // A syllable as the OCR spells it, but no name we know: a rare name, kept.
-  if (!known && folded == folded_lower(restored) && vi::parse_syllable(text::to_lower(restored))) return nullptr;
-  const int limit = folded.size() <= 3 ? 1 : 2;
   const std::u32string lower = text::to_u32(text::to_lower(ocr));
+  // A syllable as the OCR spells it, but no name we know ("Và" from OCR
+  // "Va"): a rare name, kept unless a name we know explains the OCR better
+  // even against a rare name's share (kRareNameLogShare: "Vũ").
+  const bool rare = !known && folded == folded_lower(restored) && vi::parse_syllable(text::to_lower(restored));
+  const int limit = folded.size() <= 3 ? 1 : 2;
   const std::string* best = nullptr;
-  float best_score = 0;
+  float best_score = rare ? likelihood(lower, text::to_u32(text::to_lower(restored))) + kRareNameLogShare : 0;
   for (const Scored& s : scored_[role]) {
     const float share =
         by_gender ? std::log10(female * s.share_female + (1 - female) * s.share_male) : s.log_share;
     // A likelihood is at most 1 (log 0): a share no better than the best
     // score cannot beat it, and the channel, most of the time here, is not asked.
-    if (best && share <= best_score) continue;
+    if ((best || rare) && share <= best_score) continue;
     if (s.text != restored && text::edit_distance_within(folded, s.folded, limit) > limit) continue;
     const float score = likelihood(lower, s.lower) + share;
-    if (!best || score > best_score) best = &s.text, best_score = score;
+    if ((!best && !rare) || score > best_score) best = &s.text, best_score = score;
   }
   return best;
 }

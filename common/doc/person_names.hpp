@@ -53,7 +53,10 @@ class PersonNames {
   // at most two edits from the OCR's (one for three letters or fewer):
   // OCR "Huynb Anh Minh" -> "Huỳnh Anh Minh", "Hung" -> "Hùng" or "Hưng" as
   // the OCR engine and the names decide. A word with no such syllable is
-  // read as without it. The given name is read by how often it is a
+  // read as without it. A word that is a syllable, as the OCR spells it,
+  // but no name of its role that we know is a rare name and stays, unless
+  // a name we know explains the OCR better even against a rare name's
+  // small share ("Phan Minh Va", restored "Và": "Vũ"). The given name is read by how often it is a
   // woman's and a man's, weighed by how surely the middle names read
   // make the name a woman's (femaleness()): "Đặng Thu Quyén" -> "Quyên",
   // "Phạm Văn Quyén" -> "Quyền".

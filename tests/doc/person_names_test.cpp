@@ -40,14 +40,15 @@ TEST(PersonNames, ReadsEachWordByTheChannelWhenGivenOne) {
   const PersonNames n = PersonNames::parse(
       "surname\tNguyễn\t900\nsurname\tHuỳnh\t50\nsurname\tLục\t20\n"
       "middle\tĐức\t300\nmiddle\tDiệc\t2\nmiddle\tAnh\t100\n"
-      "given\tHưng\t214\ngiven\tHùng\t193\ngiven\tMinh\t100\n",
+      "given\tHưng\t214\ngiven\tHùng\t193\ngiven\tMinh\t100\ngiven\tVũ\t30\n",
       "test.tsv");
   // log10 P(ocr | syllable): the pairs below, else far less likely.
   const vn::doc::OcrLikelihood channel = [](std::u32string_view ocr, std::u32string_view syllable) {
     static const std::map<std::pair<std::u32string, std::u32string>, float> known = {
         {{U"huynb", U"huỳnh"}, -2.0f}, {{U"hung", U"hùng"}, -0.5f}, {{U"hung", U"hưng"}, -1.5f},
         {{U"dire", U"đức"}, -2.5f},    {{U"dire", U"diệc"}, -1.5f}, {{U"anh", U"anh"}, -0.1f},
-        {{U"minh", U"minh"}, -0.1f},   {{U"loc", U"lục"}, -1.0f}};
+        {{U"minh", U"minh"}, -0.1f},   {{U"loc", U"lục"}, -4.0f},   {{U"loc", U"lộc"}, -0.3f},
+        {{U"va", U"và"}, -0.2f},       {{U"va", U"vũ"}, -2.5f}};
     const auto it = known.find({std::u32string(ocr), std::u32string(syllable)});
     return it == known.end() ? -8.0f : it->second;
   };
@@ -57,8 +58,11 @@ TEST(PersonNames, ReadsEachWordByTheChannelWhenGivenOne) {
   // counts outweigh a rare syllable's better channel score.
   EXPECT_EQ(n.read("Huỳnh Đức Minh", "Huynh Dire Minh", &channel), "Huỳnh Đức Minh");
   // A syllable as the OCR spells it that no name in the list folds to is
-  // a rare name, kept ("Lộc" is no "Lục").
+  // a rare name, kept ("Lộc" is no "Lục")...
   EXPECT_EQ(n.read("Lộc Anh Minh", "Loc Anh Minh", &channel), "Lộc Anh Minh");
+  // ... unless a name we know explains the OCR better even against a rare
+  // name's share: "Và" is no name, the OCR's "Va" a damaged "Vũ".
+  EXPECT_EQ(n.read("Nguyễn Anh Và", "Nguyen Anh Va", &channel), "Nguyễn Anh Vũ");
 }
 
 // A woman's name and a man's take different given names: the middle name
