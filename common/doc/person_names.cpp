@@ -182,17 +182,18 @@ const std::string* PersonNames::read_by_channel(size_t role, std::string_view oc
   // even against a rare name's share (kRareNameLogShare: "Vũ").
   const bool rare = !known && folded == folded_lower(restored) && vi::parse_syllable(text::to_lower(restored));
   const int limit = folded.size() <= 3 ? 1 : 2;
-  const std::string* best = nullptr;
+  const std::string* best = nullptr;  // nullptr while the word as it is scores best (when rare)
+  bool scored = rare;                 // best_score holds a score to beat
   float best_score = rare ? likelihood(lower, text::to_u32(text::to_lower(restored))) + kRareNameLogShare : 0;
   for (const Scored& s : scored_[role]) {
     const float share =
         by_gender ? std::log10(female * s.share_female + (1 - female) * s.share_male) : s.log_share;
     // A likelihood is at most 1 (log 0): a share no better than the best
     // score cannot beat it, and the channel, most of the time here, is not asked.
-    if ((best || rare) && share <= best_score) continue;
+    if (scored && share <= best_score) continue;
     if (s.text != restored && text::edit_distance_within(folded, s.folded, limit) > limit) continue;
     const float score = likelihood(lower, s.lower) + share;
-    if ((!best && !rare) || score > best_score) best = &s.text, best_score = score;
+    if (!scored || score > best_score) best = &s.text, best_score = score, scored = true;
   }
   return best;
 }

@@ -56,10 +56,10 @@ class PersonNames {
   // read as without it. A word that is a syllable, as the OCR spells it,
   // but no name of its role that we know is a rare name and stays, unless
   // a name we know explains the OCR better even against a rare name's
-  // small share ("Phan Minh Va", restored "Và": "Vũ"). The given name is read by how often it is a
-  // woman's and a man's, weighed by how surely the middle names read
-  // make the name a woman's (femaleness()): "Đặng Thu Quyén" -> "Quyên",
-  // "Phạm Văn Quyén" -> "Quyền".
+  // small share ("Phan Minh Va", restored "Và": "Vũ"). The given name is
+  // read by how often it is a woman's and a man's, weighed by how surely
+  // the middle names read make the name a woman's (femaleness()): "Đặng
+  // Thu Quyén" -> "Quyên", "Phạm Văn Quyén" -> "Quyền".
   std::string read(std::string_view name, std::string_view ocr = {}, const OcrLikelihood* likelihood = nullptr) const;
 
   size_t size() const { return size_; }
@@ -93,7 +93,8 @@ class PersonNames {
   void weigh_by_gender(const GenderCounts& counts);
   // The syllable of `role` that best explains the OCR word `ocr`, which
   // restoration read as `restored`, or nullptr when none is close or the
-  // word is a name we do not know (read() with a likelihood).
+  // word is a name we do not know that explains the OCR best (read() with
+  // a likelihood).
   // `female`: for the given name, how surely the name is a woman's
   // (femaleness()), which weighs the given names' shares; ignored for
   // other roles.
