@@ -424,19 +424,6 @@ bool footnote_line(std::string_view line) {
   return i > 0 && i < line.size() && line[i] == ' ';
 }
 
-// A speck of the scan that OCR read as a word: one word of one letter at
-// most and no digit ("i)", "?", "©").
-bool is_speck(std::string_view segment) {
-  if (segment.find(' ') != std::string_view::npos) return false;
-  size_t letters = 0;
-  for (size_t i = 0; i < segment.size();) {
-    const char32_t c = text::next_code_point(segment, i);
-    if (text::is_decimal_digit(c)) return false;
-    letters += text::is_letter_or_mark(c);
-  }
-  return letters <= 1;
-}
-
 // Whether a line of the recipients list has the signature column beside it
 // (a segment of its own, or run on: "2 án tỉnh: PHÓ CHỦ TỊCH"), so that a
 // number opening it is an item's damaged "- ", not a footnote's.

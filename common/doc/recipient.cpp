@@ -181,6 +181,17 @@ bool name_word(std::string_view w) {
 
 }  // namespace
 
+bool is_speck(std::string_view segment) {
+  if (segment.find(' ') != std::string_view::npos) return false;
+  size_t letters = 0;
+  for (size_t i = 0; i < segment.size();) {
+    const char32_t c = text::next_code_point(segment, i);
+    if (text::is_decimal_digit(c)) return false;
+    letters += text::is_letter_or_mark(c);
+  }
+  return letters <= 1;
+}
+
 std::string signer_after_archive_copy(std::string& item) {
   std::string_view rest = item;
   while (!rest.empty() && (rest[0] == ' ' || rest[0] == '-' || rest[0] == '+')) rest.remove_prefix(1);

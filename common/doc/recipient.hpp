@@ -25,6 +25,11 @@ namespace vn::doc {
 // list's dash and trailing punctuation.
 std::string mend_recipient(std::string item);
 
+// Whether a line of the recipients list is a speck of the scan that OCR
+// read as a word, part of no item: one word of one letter at most and no
+// digit ("i)", "?", "©"). (clean_item drops one run onto an item's end.)
+bool is_speck(std::string_view segment);
+
 // The signer's name that OCR ran into the archive copy's line without a
 // stop, from the signature column beside it ("- Lưu: VT, TP Huỳnh Anh
 // Minh"): two to four words that open with a capital and hold a small

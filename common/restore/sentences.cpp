@@ -1,5 +1,6 @@
 #include "restore/sentences.hpp"
 
+#include "restore/list_marker.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 
@@ -23,14 +24,6 @@ bool opens_item(std::string_view line) {
   return false;
 }
 
-// Whether `after` (text from a token on) opens with an item's letter and
-// ")": "a)", "i)".
-bool opens_lettered_item(std::string_view after) {
-  size_t i = 0;
-  const char32_t first = text::next_code_point(after, i);
-  return text::is_letter_or_mark(first) && i < after.size() && after[i] == ')';
-}
-
 // Whether the text between two tokens ends a sentence; `next` is the text
 // from the second token on. A new line that opens a list item does. A
 // blank line does unless the word after it opens with a small letter: OCR
@@ -42,7 +35,7 @@ bool ends_sentence(std::string_view gap, std::string_view next) {
     if (c == '.' || c == '?' || c == '!' || c == ';' || c == ':') return true;
     if (c == '\n') ++newlines;
   }
-  if (newlines > 0 && (opens_item(gap.substr(gap.rfind('\n') + 1)) || opens_lettered_item(next))) return true;
+  if (newlines > 0 && opens_item(gap.substr(gap.rfind('\n') + 1))) return true;
   return newlines >= 2 && blank_line_ends_sentence(next);
 }
 
@@ -67,7 +60,8 @@ std::vector<std::pair<size_t, size_t>> split_sentences(std::string_view text, co
     const size_t gap_from = tokens[i].offset + tokens[i].length;
     const size_t gap_to = i + 1 < tokens.size() ? tokens[i + 1].offset : text.size();
     if (i + 1 == tokens.size() || i + 1 - begin >= max_tokens ||
-        ends_sentence(text.substr(gap_from, gap_to - gap_from), text.substr(gap_to))) {
+        ends_sentence(text.substr(gap_from, gap_to - gap_from), text.substr(gap_to)) ||
+        is_list_marker(text, tokens[i + 1])) {  // "a)", "i)" opening a line
       out.emplace_back(begin, i + 1);
       begin = i + 1;
     }

@@ -12,8 +12,8 @@ namespace vn::restore {
 // Half-open ranges [begin, end) of `tokens`: a sentence ends after a token
 // followed by . ? ! ; or : (before the next token), before a line that
 // opens a list item ("- ", "+ ", "* ", "• ", "– ", or a letter and ")":
-// "a)"), at a blank line unless the next token opens with a small letter,
-// and at the latest after `max_tokens` tokens.
+// "a)", restore/list_marker.hpp), at a blank line unless the next token
+// opens with a small letter, and at the latest after `max_tokens` tokens.
 std::vector<std::pair<size_t, size_t>> split_sentences(std::string_view text, const std::vector<vi::Token>& tokens,
                                                        size_t max_tokens = 128);
 

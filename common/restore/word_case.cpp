@@ -1,8 +1,9 @@
 #include "restore/word_case.hpp"
 
 #include "restore/token_case.hpp"
+#include "text/normalize.hpp"
 #include "text/utf8.hpp"
-#include "vi/fold.hpp"
+#include "vi/letters.hpp"
 
 namespace vn::restore {
 
@@ -13,8 +14,8 @@ namespace {
 // or an I or L read for an l. "miền Bắc", "châu Âu" keep theirs.
 bool looks_alike_in_capitals(std::string_view word) {
   size_t i = 0;
-  const std::string first = vi::folded_lower(text::to_utf8(std::u32string(1, text::next_code_point(word, i))));
-  return first.size() == 1 && std::string_view("ciklosuvwxz").find(first[0]) != std::string_view::npos;
+  const char32_t first = vi::strip_diacritics(text::lower(text::next_code_point(word, i)));
+  return first < 0x80 && std::string_view("ciklosuvwxz").find(static_cast<char>(first)) != std::string_view::npos;
 }
 
 }  // namespace
