@@ -136,16 +136,35 @@ size_t placeholder_at(std::string_view item) {
   return at;
 }
 
-// Whether `word`, the last of a recipient, is a speck of the signature
-// column beside it: one or two characters closing a parenthesis the
-// recipient never opened ("Đoàn ĐBQH tỉnh i)"), or no letter at all
-// after a semicolon ("Cổng thông tin điện tử tỉnh; 7").
-bool trailing_speck(std::string_view item, size_t word_at) {
-  const std::string_view word = item.substr(word_at);
-  if (word.size() <= 3 && word.back() == ')' && item.find('(') == std::string_view::npos) return true;
-  size_t before = word_at;
-  while (before > 0 && item[before - 1] == ' ') --before;
-  return before > 0 && item[before - 1] == ';' && word.size() <= 2 && !text::has_letter(word);
+// Where the specks of the signature column that OCR ran onto a
+// recipient's end begin (npos when there are none):
+//   - after its last ';', ',' or '.': at most one letter and no digit, or
+//     no letter and one digit ("Như trên; R", "Đại hội Đảng bộ UBND
+//     tỉnh, m", "Các đồng chí Đảng ủy viên, v ( )", "Lưu VP Đảng ủy, HSĐH.
+//     i", "Tỉnh ủy ;/ / %", "Cổng thông tin điện tử tỉnh; 7"); after ','
+//     or '.' only past a space ("v.v" stays) and no capital ("Lưu: VT, A"
+//     keeps its unit);
+//   - one or two characters closing a parenthesis the recipient never
+//     opened ("Đoàn ĐBQH tỉnh i)").
+size_t trailing_specks_at(std::string_view item) {
+  const size_t space = item.rfind(' ');
+  if (space != std::string_view::npos && item.size() - space <= 4 && item.back() == ')' &&
+      item.find('(') == std::string_view::npos)
+    return space;
+  const size_t separator = item.find_last_of(",;.");
+  if (separator == std::string_view::npos) return std::string_view::npos;
+  size_t letters = 0, digits = 0, capitals = 0;
+  const std::string_view after = item.substr(separator + 1);
+  for (size_t i = 0; i < after.size();) {
+    const char32_t c = text::next_code_point(after, i);
+    digits += text::is_decimal_digit(c);
+    letters += text::is_letter_or_mark(c);
+    capitals += text::is_upper(c);
+  }
+  const bool specks = after.find_first_not_of(' ') != std::string_view::npos &&
+                      ((letters <= 1 && digits == 0) || (letters == 0 && digits == 1));
+  if (!specks) return std::string_view::npos;
+  return item[separator] == ';' || (capitals == 0 && after[0] == ' ') ? separator : std::string_view::npos;
 }
 
 // An item opens with a capital ("Sở Tài chính", "Các sở, ban, ngành"):
@@ -234,8 +253,8 @@ std::string clean_item(std::string s) {
       s.pop_back();
   };
   trim();
-  if (const size_t space = s.rfind(' '); space != std::string::npos && trailing_speck(s, space + 1)) {
-    s.erase(space);
+  if (const size_t at = trailing_specks_at(s); at != std::string::npos) {
+    s.erase(at);
     trim();
   }
   if (const size_t at = placeholder_at(s); at != std::string::npos) {

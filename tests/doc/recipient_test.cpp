@@ -63,6 +63,23 @@ TEST(Recipient, CleanedOfTheSignaturesPlaceholder) {
   EXPECT_EQ(clean_item("- (Đã ký)"), "(Đã ký)");
 }
 
+// Specks of the signature column (its stamp, its signature) that OCR ran
+// onto an item's end, after the item's last separator; an item's own
+// letters and units stay.
+TEST(Recipient, CleanedOfTrailingSpecks) {
+  using vn::doc::clean_item;
+  EXPECT_EQ(clean_item("- Như trên; R"), "Như trên");
+  EXPECT_EQ(clean_item("- Đại hội Đảng bộ UBND tỉnh, m"), "Đại hội Đảng bộ UBND tỉnh");
+  EXPECT_EQ(clean_item("- Các đồng chí Đảng ủy viên, v ( )"), "Các đồng chí Đảng ủy viên");
+  EXPECT_EQ(clean_item("- Lưu VP Đảng ủy, HSĐH. i"), "Lưu VP Đảng ủy, HSĐH");
+  EXPECT_EQ(clean_item("- Các cơ quan chuyên trách Tỉnh ủy ;/ / %"), "Các cơ quan chuyên trách Tỉnh ủy");
+  EXPECT_EQ(clean_item("- Cổng thông tin điện tử tỉnh; 7"), "Cổng thông tin điện tử tỉnh");
+  EXPECT_EQ(clean_item("- Đoàn ĐBQH tỉnh i)"), "Đoàn ĐBQH tỉnh");
+  for (std::string kept : {"Lưu: VT, A", "Các sở, ban, ngành, v.v", "Lưu: VT, P.TH", "UBND huyện, xã", "TP. Hồ Chí Minh",
+                           "Sở Tài chính (b/c)", "Các Ban, 2 Văn phòng"})
+    EXPECT_EQ(clean_item("- " + kept), kept);
+}
+
 // The signer's name run into the archive copy's line without a stop.
 TEST(Recipient, SignerAfterTheArchiveCopy) {
   using vn::doc::signer_after_archive_copy;
