@@ -6,10 +6,12 @@
 // variants with up to `max_edits` characters deleted, and a token finds
 // the skeletons within that edit distance by looking up its own deletion
 // variants, then keeps those really within that distance (one edit for
-// tokens of three letters or fewer). No variant is empty, so a one-letter
-// token never reaches a different one-letter skeleton. Syllables the
-// channel's token table has seen become the token are always candidates,
-// whatever their distance.
+// tokens of three letters or fewer). A token holding two letters that OCR
+// reads a "u" (mostly "ư") as, where no syllable holds them ("chirc",
+// "nhitng"), is looked up with them merged back too. No variant is empty,
+// so a one-letter token never reaches a different one-letter skeleton.
+// Syllables the channel's token table has seen become the token are always
+// candidates, whatever their distance.
 //
 // The index is keyed by a 64-bit hash of each variant, so a collision
 // only adds skeletons to check; the check keeps a skeleton exactly when
@@ -63,6 +65,12 @@ class CandidateGenerator {
   const std::vector<std::u32string>& spelling() const { return spelling_; }
 
  private:
+  struct Scratch;  // generate()'s buffers, per thread
+
+  // Adds to s.rank_set the syllables whose skeletons are within `edits`
+  // of skeleton `sk` (through the deletion index).
+  void add_reached(std::u32string_view sk, int edits, Scratch& s) const;
+
   // Where a deletion variant's skeletons are in skeleton_hits_.
   struct Postings {
     uint32_t begin = 0, end = 0;
