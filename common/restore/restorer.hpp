@@ -49,8 +49,12 @@ struct RestorerOptions {
   // score and by unigram posterior (channel plus prior; the posterior
   // keeps "đạo" for "PAO", which the rare syllable "pao" spells exactly:
   // held-out print SER 0.0195 -> 0.0194, scan 0.0637 -> 0.0628, stripped
-  // 0.0248 -> 0.0228). 3 costs stripped text 0.0020; 5 scores as 4.
-  float option_gap = 4.0f;
+  // 0.0248 -> 0.0228). 3 costs stripped text 0.0020. 5 scored as 4 until
+  // candidates reached a "u" read as two letters (restore/candidates.hpp);
+  // since, against 4, it gives scan SER 0.0504 -> 0.0503, 0.0725 ->
+  // 0.0720 and 0.0572 -> 0.0570, print and stripped text unchanged, and
+  // costs about 5 % of restoring time; 6 scores as 5.
+  float option_gap = 5.0f;
   // Channel log10 P(token | token kept as is) for a token that is no
   // syllable ("thyue", "cyte", "Nquyén": OCR damage far more often than a
   // foreign word), and for one shaped like a foreign name (a capital, then
