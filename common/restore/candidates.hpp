@@ -96,6 +96,7 @@ class CandidateGenerator {
   struct Ranked {
     WordId id;
     uint32_t training_count;  // ChannelModel::training_count
+    uint32_t token_types;     // ChannelModel::token_types
     float log_prior;          // unigram log10 P(syllable)
   };
   std::vector<Ranked> ranked_;

@@ -7,6 +7,9 @@
 // character became ("ư" -> "u", "ư" -> "ir", "ổ" -> "6", "Đ"/"đ" -> "p"),
 // and scores any token by the best monotone alignment of the syllable's
 // characters to the token's, so unseen damage still gets a probability.
+// The table's share for a syllable grows with how often it was seen and
+// shrinks with how many different tokens it became (Witten-Bell), so a
+// syllable OCR damages many ways stays likely for a token never seen.
 // A token that already carries Vietnamese letters and spells the syllable
 // exactly is taken to have come through intact (clean input).
 #pragma once
@@ -42,6 +45,7 @@ class ChannelModel {
   struct TableCounts {
     uint32_t n = 0;
     uint32_t seen = 0;
+    uint32_t types = 0;  // the distinct OCR tokens it became (token_types())
   };
 
   // Scores many syllables against one OCR token, computing each clean
@@ -106,6 +110,9 @@ class ChannelModel {
     std::vector<float> dp_;   // row i, cell j: best log10 P of syl[0, i) -> ocr_[0, j)
   };
 
+  // How many distinct OCR tokens the token table has seen `syllable` become.
+  uint32_t token_types(std::u32string_view syllable) const;
+
   // Syllables the token table has seen become `ocr`, with counts.
   const std::unordered_map<std::u32string, uint32_t>* seen_sources(std::u32string_view ocr) const;
 
@@ -138,6 +145,7 @@ class ChannelModel {
   std::vector<Counted> counted_;         // by slot
 
   ChannelCounts counts_;
+  std::unordered_map<std::u32string, uint32_t> token_types_;  // syllable -> distinct OCR tokens
 };
 
 }  // namespace vn::restore
