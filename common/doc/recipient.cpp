@@ -87,14 +87,27 @@ std::string mend_archive_copy(std::string item) {
   return out;
 }
 
-// "... (bô’cô)" -> "... (b/c)".
+// Where the last " (" of an item is, its "(" as OCR may read it ("¢",
+// "{", "["): the space before it; npos when there is none.
+size_t last_open_parenthesis(std::string_view item) {
+  size_t at = std::string_view::npos;
+  for (std::string_view open : {" (", " \u00A2", " {", " ["})
+    if (const size_t i = item.rfind(open); i != std::string_view::npos && (at == std::string_view::npos || i > at)) at = i;
+  return at;
+}
+
+// "... (bô’cô)" -> "... (b/c)"; its ")" may be lost ("... (b/o"), its "("
+// read as another mark ("... ¢b/e)").
 void mend_for_information(std::string& item) {
-  if (item.empty() || item.back() != ')') return;
-  const size_t open = item.rfind(" (");
+  const size_t open = last_open_parenthesis(item);
   if (open == std::string::npos) return;
-  const std::string_view inside = std::string_view(item).substr(open + 2);
-  if (inside == "b/c)" || inside == "B/c)") return;  // as written
-  if (inside.size() == 4 && inside[1] == '/' && inside[0] != 'b' && inside[0] != 'B') return;  // no b/c
+  const size_t mark = item[open + 1] == '(' || item[open + 1] == '{' || item[open + 1] == '[' ? 1 : 2;  // "¢": 2 bytes
+  const bool closed = item.back() == ')';
+  if (!closed && item.find(')', open) != std::string::npos) return;
+  const std::string_view inside = std::string_view(item).substr(open + 1 + mark, item.size() - open - 1 - mark - closed);
+  if (!closed && inside.size() > 4) return;
+  if (closed && (inside == "b/c" || inside == "B/c")) return;  // as written
+  if (inside.size() == 3 && inside[1] == '/' && inside[0] != 'b' && inside[0] != 'B') return;  // no b/c
   // What restoration reads "bc" as: "bô’cô", "biết", "bác", "bế", "bởi".
   const std::string l = letters(inside);
   if (l.size() < 2 || l.size() > 4 || l[0] != 'b') return;
@@ -176,18 +189,22 @@ void capitalise_first(std::string& item) {
   if (text::is_letter_or_mark(c) && !text::is_upper(c)) item.replace(0, end, text::to_upper(item.substr(0, end)));
 }
 
-// A stop inside an item after a word in small letters is a comma OCR
-// misread ("Sở Tài chính. Sở Nội vụ", "Các ban đảng. Văn phòng Tỉnh
-// ủy"): an item is one phrase. A stop after capitals may be an
-// abbreviation's ("TP. Hồ Chí Minh"), and stays.
+// A stop inside an item after a word in small letters, or after an
+// abbreviation of three capitals or more, is a comma OCR misread ("Sở Tài
+// chính. Sở Nội vụ", "Đảng đoàn HĐND. Ban cán sự đảng", and "HĐND.,"):
+// an item is one phrase. A stop after one or two capitals is an
+// abbreviation's own ("TP. Hồ Chí Minh", "Q. 1"), and stays.
 void commas_for_stops(std::string& item) {
   for (size_t dot = item.find(". "); dot != std::string::npos; dot = item.find(". ", dot + 1)) {
     size_t start = dot;
     while (start > 0 && item[start - 1] != ' ') --start;
     const std::u32string word = text::to_u32(std::string_view(item).substr(start, dot - start));
-    if (!word.empty() && text::is_letter_or_mark(word.back()) && !text::is_upper(word.back()) && dot + 2 < item.size())
-      item[dot] = ',';
+    const text::CaseCounts cases = text::count_cases(std::string_view(item).substr(start, dot - start));
+    const bool small = !word.empty() && text::is_letter_or_mark(word.back()) && !text::is_upper(word.back());
+    const bool long_abbreviation = cases.upper >= 3 && cases.lower == 0 && word.size() == cases.upper;
+    if ((small || long_abbreviation) && dot + 2 < item.size()) item[dot] = ',';
   }
+  for (size_t stop = item.find(".,"); stop != std::string::npos; stop = item.find(".,", stop)) item.erase(stop, 1);
 }
 
 // Whether `w` opens with a capital and holds a small letter: a word of a

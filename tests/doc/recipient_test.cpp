@@ -31,6 +31,13 @@ TEST(Recipient, ForInformation) {
   EXPECT_EQ(mend_recipient("Ban Thường vụ Tỉnh ủy (B/c)"), "Ban Thường vụ Tỉnh ủy (B/c)");  // as written
   EXPECT_EQ(mend_recipient("Văn phòng Trung ương Đảng (b/e)"), "Văn phòng Trung ương Đảng (b/c)");
   EXPECT_EQ(mend_recipient("Sở Tư pháp (k/t)"), "Sở Tư pháp (k/t)");
+  // Its "(" read as another mark, or its ")" lost.
+  EXPECT_EQ(mend_recipient("Ban Bí thư Trung ương Đảng ¢b/e)"), "Ban Bí thư Trung ương Đảng (b/c)");
+  EXPECT_EQ(mend_recipient("Bộ Nội vụ {bc}"), "Bộ Nội vụ (b/c)");
+  EXPECT_EQ(mend_recipient("Văn phòng Chính phủ (b/o"), "Văn phòng Chính phủ (b/c)");
+  EXPECT_EQ(mend_recipient("Bộ Nội vụ (bc"), "Bộ Nội vụ (b/c)");
+  EXPECT_EQ(mend_recipient("Sở Tài chính (bản sao"), "Sở Tài chính (bản sao");
+  EXPECT_EQ(mend_recipient("Sở Tư pháp (k/t"), "Sở Tư pháp (k/t");
 }
 
 TEST(Recipient, LeavesOtherRecipientsAlone) {
@@ -41,13 +48,17 @@ TEST(Recipient, LeavesOtherRecipientsAlone) {
 }
 
 // An item is one phrase that opens with a capital: restoration's small
-// first letter, and a comma read as a stop after a word in small letters.
+// first letter, and a comma read as a stop after a word in small letters
+// or a long abbreviation.
 TEST(Recipient, OnePhraseOpeningWithACapital) {
   EXPECT_EQ(mend_recipient("sở Tài chính, Sở Nội vụ"), "Sở Tài chính, Sở Nội vụ");
   EXPECT_EQ(mend_recipient("đảng ủy các xã"), "Đảng ủy các xã");
   EXPECT_EQ(mend_recipient("Sở Tài chính. Sở Nội vụ"), "Sở Tài chính, Sở Nội vụ");
   EXPECT_EQ(mend_recipient("Các ban đảng. Văn phòng Tỉnh ủy"), "Các ban đảng, Văn phòng Tỉnh ủy");
   EXPECT_EQ(mend_recipient("Chủ tịch. các PCT UBND tỉnh"), "Chủ tịch, các PCT UBND tỉnh");
+  EXPECT_EQ(mend_recipient("Đảng đoàn HĐND. Ban cán sự đảng UBND tỉnh"), "Đảng đoàn HĐND, Ban cán sự đảng UBND tỉnh");
+  EXPECT_EQ(mend_recipient("Đảng đoàn HĐND., Ban cán sự đảng UBND tỉnh"), "Đảng đoàn HĐND, Ban cán sự đảng UBND tỉnh");
+  EXPECT_EQ(mend_recipient("UBND Q. 1, TP. Hồ Chí Minh"), "UBND Q. 1, TP. Hồ Chí Minh");  // an abbreviation's stop
 }
 
 // The signature's placeholder OCR ran into a recipient, with its
