@@ -108,7 +108,7 @@ bool reaches(std::u32string_view q, const EditDistanceFrom& from, std::u32string
 
 // Whether the skeleton's letters at `j` and `j + 1` are two that OCR
 // reads one "u" (mostly "ư") as, where no syllable's skeleton holds them
-// ("chirc" for "chức", "nhitng" for "những", "tiT" for "từ"): "ir", "if",
+// ("chirc" for "chức", "nhitng" for "những", "thtfc" for "thức"): "ir", "if",
 // "ii", "iv", "ur", "tt", "tf"; "tr", "ti" past the first letter (where a
 // syllable's "t" can only end it); "it" before another letter.
 bool split_u_at(std::u32string_view sk, size_t j) {
@@ -118,7 +118,6 @@ bool split_u_at(std::u32string_view sk, size_t j) {
   if (a == U't') return b == U't' || b == U'f' || (j > 0 && (b == U'r' || b == U'i'));
   return false;
 }
-
 
 }  // namespace
 
