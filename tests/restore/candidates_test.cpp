@@ -45,4 +45,3 @@ TEST(Candidates, ReachAUReadAsTwoLettersAndMoreDamage) {
   CandidateGenerator one_edit(lex, ch, {.max_edits = 1});
   EXPECT_FALSE(has(one_edit.generate(U"phiréng"), lex, "phường"));
 }
-
