@@ -509,6 +509,7 @@ Gazetteer Gazetteer::parse_owned(std::shared_ptr<const char> text, size_t size, 
 
 void Gazetteer::build_index() {
   if (units_.size() > kKeyMask) throw std::runtime_error("gazetteer: too many units");
+  for (const AdminUnit& u : units_) upper_names_[text::to_upper(u.name)] |= level_bit(u.level);
   // The distinct names (an open-addressing table of spans of `folded`),
   // then in order of length.
   std::string folded;
@@ -601,6 +602,11 @@ void Gazetteer::build_index() {
   for (uint32_t k : by_entry)
     for (uint32_t i = keys_[k].first_bigram; i < keys_[k].first_bigram + keys_[k].bigrams; ++i)
       bigram_keys_[fill[key_bigrams_[i]]++] = entries[k];
+}
+
+uint8_t Gazetteer::levels_named(std::string_view upper) const {
+  const auto it = upper_names_.find(std::string(upper));
+  return it == upper_names_.end() ? 0 : it->second;
 }
 
 size_t Gazetteer::count(UnitLevel level, UnitEra era) const {

@@ -197,7 +197,7 @@ std::string issuer_province(std::string_view issuer, const Gazetteer& places) {
   for (const uint8_t levels : {kProvinces, kDistricts}) {
     exact.levels = levels;
     for (const auto& [run, run_letters] : runs) {
-      if (run_letters.size() < kMinPlaceLetters) continue;
+      if (run_letters.size() < kMinPlaceLetters || !(places.levels_named(run) & levels)) continue;  // cannot pass below
       const std::optional<PlaceMatch> m = places.lookup(run, exact);
       // The very name, marks and all, and no other unit's.
       if (!m || m->alternatives > 0 || text::to_upper(m->unit->name) != run) continue;
