@@ -509,7 +509,8 @@ Gazetteer Gazetteer::parse_owned(std::shared_ptr<const char> text, size_t size, 
 
 void Gazetteer::build_index() {
   if (units_.size() > kKeyMask) throw std::runtime_error("gazetteer: too many units");
-  for (const AdminUnit& u : units_) upper_names_[text::to_upper(u.name)] |= level_bit(u.level);
+  for (const AdminUnit& u : units_)
+    if (u.level != UnitLevel::kCommune) upper_names_[text::to_upper(u.name)] |= level_bit(u.level);
   // The distinct names (an open-addressing table of spans of `folded`),
   // then in order of length.
   std::string folded;

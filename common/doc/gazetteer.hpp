@@ -135,10 +135,11 @@ class Gazetteer {
 
   const std::vector<AdminUnit>& units() const { return units_; }
 
-  // The levels (kProvinces | kDistricts | kCommunes) of the units whose
-  // name, in capitals, is `upper` exactly, marks and all ("LÂM ĐỒNG"); 0
-  // when none is. A hash lookup: a filter before lookup() for text that
-  // must be a unit's very name.
+  // The levels (kProvinces | kDistricts) of the provinces and districts
+  // whose name, in capitals, is `upper` exactly, marks and all ("LÂM
+  // ĐỒNG"); 0 when none is. A hash lookup: a filter before lookup() for
+  // text that must be such a unit's very name. (Communes are left out:
+  // thousands of names to put in capitals at every load, for no caller.)
   uint8_t levels_named(std::string_view upper) const;
 
   // How many units of `level` existed in `era` (kBefore2025: before the
@@ -185,7 +186,7 @@ class Gazetteer {
   std::vector<uint16_t> province_ids_;  // per unit: index in province_keys_ (a province: its own name)
   std::vector<std::string> province_keys_;
   std::vector<Key> keys_;
-  std::unordered_map<std::string, uint8_t> upper_names_;  // a name in capitals -> level bits (levels_named)
+  std::unordered_map<std::string, uint8_t> upper_names_;  // a province's or district's name in capitals -> level bits
   std::string key_text_;                  // the keys' match_keys, one after another
   std::vector<uint32_t> key_units_;       // unit ids grouped by key (Key::first_unit, Key::unit_count)
   std::vector<uint16_t> key_bigrams_;     // each key's distinct bigrams, sorted

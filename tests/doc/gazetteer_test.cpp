@@ -193,6 +193,16 @@ TEST(Gazetteer, FiltersByKindProvinceAndEra) {
   EXPECT_EQ(found("Lam Pong", within(0.2)), "nothing");
 }
 
+// The very name in capitals, marks and all, of a province or district.
+TEST(Gazetteer, LevelsNamedInCapitals) {
+  EXPECT_EQ(gazetteer().levels_named("LÂM ĐỒNG"), kProvinces);
+  EXPECT_EQ(gazetteer().levels_named("CHÂU THÀNH"), kDistricts);
+  EXPECT_EQ(gazetteer().levels_named("TUYÊN QUANG"), kProvinces);  // also a commune, not indexed
+  EXPECT_EQ(gazetteer().levels_named("LAM DONG"), 0);
+  EXPECT_EQ(gazetteer().levels_named("Lâm Đồng"), 0);
+  EXPECT_EQ(Gazetteer().levels_named("LÂM ĐỒNG"), 0);
+}
+
 TEST(Gazetteer, MatchKeyFoldsButKeepsDStroke) {
   EXPECT_EQ(Gazetteer::match_key("Bà Rịa - Vũng Tàu"), "ba ria vung tau");
   EXPECT_EQ(Gazetteer::match_key("M'Đrắk"), "m#rak");
