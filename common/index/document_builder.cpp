@@ -1,5 +1,7 @@
 #include "index/document_builder.hpp"
 
+#include <atomic>
+#include <optional>
 #include <unordered_set>
 
 #include "doc/citations.hpp"
@@ -111,13 +113,47 @@ void add_record_fields(Xapian::Document& doc, const store::DocumentRecord& recor
   doc.add_value(store::schema::kSlotPath, record.path);
 }
 
+namespace {
+
+// log10 P(ocr | syllable) by the restorer's channel (doc::OcrLikelihood),
+// for the name reader, which scores many names against one OCR word in a
+// row: each thread keeps the scorer of the last word it was asked about,
+// so the word's emissions are computed once (ChannelModel::Scorer). The
+// channel must outlive every copy.
+class ChannelLikelihood {
+ public:
+  explicit ChannelLikelihood(const restore::ChannelModel& channel) : channel_(&channel), id_(next_id()) {}
+
+  float operator()(std::u32string_view ocr, std::u32string_view syllable) const {
+    thread_local uint64_t scorer_id = 0;  // the id_ of the instance the scorer is for
+    thread_local std::u32string scorer_ocr;
+    thread_local std::optional<restore::ChannelModel::Scorer> scorer;
+    if (!scorer || scorer_id != id_ || scorer_ocr != ocr) {
+      scorer.emplace(*channel_, ocr);
+      scorer_ocr.assign(ocr);
+      scorer_id = id_;
+    }
+    return scorer->log_prob(syllable);
+  }
+
+ private:
+  // Unique per instance (copies share it), never 0: a new channel at a
+  // freed one's address is never taken for it.
+  static uint64_t next_id() {
+    static std::atomic<uint64_t> next{0};
+    return ++next;
+  }
+
+  const restore::ChannelModel* channel_;
+  uint64_t id_;
+};
+
+}  // namespace
+
 ReferenceData load_reference_lists(const std::filesystem::path& model_dir, const restore::Restorer* restorer) {
   ReferenceData data;
   if (restorer) {
-    data.ocr_likelihood = std::make_unique<doc::OcrLikelihood>(
-        [&channel = restorer->channel()](std::u32string_view ocr, std::u32string_view syllable) {
-          return channel.log_prob(ocr, syllable);
-        });
+    data.ocr_likelihood = std::make_unique<doc::OcrLikelihood>(ChannelLikelihood(restorer->channel()));
     data.restore_phrase = std::make_unique<doc::PhraseRestorer>(
         [restorer](std::string_view ocr) { return restorer->restore(ocr, 0.0f).text; });
   }
