@@ -149,6 +149,21 @@ size_t placeholder_at(std::string_view item) {
   return at;
 }
 
+// The letters (marks included), capitals and decimal digits of `s`.
+struct Marks {
+  size_t letters = 0, capitals = 0, digits = 0;
+};
+Marks marks_of(std::string_view s) {
+  Marks m;
+  for (size_t i = 0; i < s.size();) {
+    const char32_t c = text::next_code_point(s, i);
+    m.digits += text::is_decimal_digit(c);
+    m.letters += text::is_letter_or_mark(c);
+    m.capitals += text::is_upper(c);
+  }
+  return m;
+}
+
 // Where the specks of the signature column that OCR ran onto a
 // recipient's end begin (npos when there are none):
 //   - after its last ';', ',' or '.': at most one letter and no digit, or
@@ -166,18 +181,12 @@ size_t trailing_specks_at(std::string_view item) {
     return space;
   const size_t separator = item.find_last_of(",;.");
   if (separator == std::string_view::npos) return std::string_view::npos;
-  size_t letters = 0, digits = 0, capitals = 0;
   const std::string_view after = item.substr(separator + 1);
-  for (size_t i = 0; i < after.size();) {
-    const char32_t c = text::next_code_point(after, i);
-    digits += text::is_decimal_digit(c);
-    letters += text::is_letter_or_mark(c);
-    capitals += text::is_upper(c);
-  }
+  const Marks m = marks_of(after);
   const bool specks = after.find_first_not_of(' ') != std::string_view::npos &&
-                      ((letters <= 1 && digits == 0) || (letters == 0 && digits == 1));
+                      ((m.letters <= 1 && m.digits == 0) || (m.letters == 0 && m.digits == 1));
   if (!specks) return std::string_view::npos;
-  return item[separator] == ';' || (capitals == 0 && after[0] == ' ') ? separator : std::string_view::npos;
+  return item[separator] == ';' || (m.capitals == 0 && after[0] == ' ') ? separator : std::string_view::npos;
 }
 
 // An item opens with a capital ("Sở Tài chính", "Các sở, ban, ngành"):
@@ -219,13 +228,8 @@ bool name_word(std::string_view w) {
 
 bool is_speck(std::string_view segment) {
   if (segment.find(' ') != std::string_view::npos) return false;
-  size_t letters = 0;
-  for (size_t i = 0; i < segment.size();) {
-    const char32_t c = text::next_code_point(segment, i);
-    if (text::is_decimal_digit(c)) return false;
-    letters += text::is_letter_or_mark(c);
-  }
-  return letters <= 1;
+  const Marks m = marks_of(segment);
+  return m.digits == 0 && m.letters <= 1;
 }
 
 std::string signer_after_archive_copy(std::string& item) {

@@ -149,7 +149,7 @@ CandidateGenerator::CandidateGenerator(const Lexicon& lexicon, const ChannelMode
   for (uint32_t r = 0; r < by_rank.size(); ++r) {
     const WordId w = by_rank[r];
     const std::u32string& syl = spelling_[w - kFirstSyllable];
-    ranked_.push_back({w, 0, 0, static_cast<float>(std::log10(static_cast<double>(lexicon.entry(w).count) / total))});
+    ranked_.push_back({w, {}, static_cast<float>(std::log10(static_cast<double>(lexicon.entry(w).count) / total))});
     ranked_begin_.push_back(static_cast<uint32_t>(ranked_letters_.size()));
     ranked_letters_.insert(ranked_letters_.end(), syl.begin(), syl.end());
     rank_of.emplace_back(syl, r);
@@ -157,10 +157,7 @@ CandidateGenerator::CandidateGenerator(const Lexicon& lexicon, const ChannelMode
   ranked_begin_.push_back(static_cast<uint32_t>(ranked_letters_.size()));
   rank_of_ = FlatHashMap<std::u32string_view, uint32_t, ViewHash>(rank_of);
   for (const auto& [syl, n] : channel.counts().syllables)
-    if (const uint32_t* r = rank_of_.find(syl)) {
-      ranked_[*r].training_count = n;
-      ranked_[*r].token_types = channel.token_types(syl);
-    }
+    if (const uint32_t* r = rank_of_.find(syl)) ranked_[*r].table = channel.table_counts(syl);
 
   std::unordered_map<std::u32string, uint32_t> sk_index;
   std::vector<std::vector<uint32_t>> ranks_of;  // per skeleton
@@ -258,7 +255,7 @@ std::vector<Candidate> CandidateGenerator::generate(std::u32string_view ocr) con
   ChannelModel::Scorer scorer(channel_, ocr);
   for (uint32_t r : s.ranks) {
     const Ranked& x = ranked_[r];
-    ChannelModel::TableCounts counts{x.training_count, 0, x.token_types};
+    ChannelModel::TableCounts counts = x.table;
     for (const auto& [seen_rank, n] : s.seen)
       if (seen_rank == r) counts.seen = n;
     const float ch = scorer.log_prob(letters(ranked_letters_, ranked_begin_, r), counts);

@@ -95,9 +95,8 @@ class CandidateGenerator {
   // lies in flat arrays by rank, near the ranks around it.
   struct Ranked {
     WordId id;
-    uint32_t training_count;  // ChannelModel::training_count
-    uint32_t token_types;     // ChannelModel::token_types
-    float log_prior;          // unigram log10 P(syllable)
+    ChannelModel::TableCounts table;  // its n and types (ChannelModel::table_counts); seen 0
+    float log_prior;                  // unigram log10 P(syllable)
   };
   std::vector<Ranked> ranked_;
   std::vector<char32_t> ranked_letters_;  // the spellings by rank, back to back

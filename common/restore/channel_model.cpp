@@ -79,14 +79,17 @@ ChannelModel::ChannelModel(ChannelCounts counts) : counts_(std::move(counts)) {
     slots_.push_back(s);
   }
   slot_ = FlatHashMap<char32_t, int32_t>(slot);
+  for (const auto& [syl, n] : counts_.syllables) table_[syl].n = n;
   for (const auto& [ocr, sources] : counts_.by_ocr)
-    for (const auto& [syl, n] : sources) ++token_types_[syl];
+    for (const auto& [syl, n] : sources) ++table_[syl].types;
 }
 
-uint32_t ChannelModel::token_types(std::u32string_view syllable) const {
-  const auto it = token_types_.find(std::u32string(syllable));
-  return it == token_types_.end() ? 0 : it->second;
+ChannelModel::TableCounts ChannelModel::table_counts(std::u32string_view syllable) const {
+  const auto it = table_.find(std::u32string(syllable));
+  return it == table_.end() ? TableCounts{} : it->second;
 }
+
+uint32_t ChannelModel::token_types(std::u32string_view syllable) const { return table_counts(syllable).types; }
 
 int32_t ChannelModel::slot_of(char32_t clean) const {
   const int32_t* s = slot_.find(clean);
@@ -238,13 +241,11 @@ float ChannelModel::Scorer::char_log_prob(std::u32string_view syl) {
 }
 
 float ChannelModel::Scorer::log_prob(std::u32string_view syl) {
-  TableCounts counts;
-  if (auto s = model_.counts_.syllables.find(std::u32string(syl)); s != model_.counts_.syllables.end()) {
-    counts.n = s->second;
-    counts.types = model_.token_types(syl);
-    if (const auto* seen = model_.seen_sources(ocr_))
-      if (auto p = seen->find(std::u32string(syl)); p != seen->end()) counts.seen = p->second;
-  }
+  TableCounts counts = model_.table_counts(syl);
+  if (counts.n == 0) return log_prob(syl, TableCounts{});
+  if (!seen_looked_up_) seen_ = model_.seen_sources(ocr_), seen_looked_up_ = true;
+  if (seen_)
+    if (auto p = seen_->find(std::u32string(syl)); p != seen_->end()) counts.seen = p->second;
   return log_prob(syl, counts);
 }
 

@@ -48,6 +48,10 @@ class ChannelModel {
     uint32_t types = 0;  // the distinct OCR tokens it became (token_types())
   };
 
+  // A syllable's n and types (seen 0): one lookup; zeros for what the
+  // table lacks.
+  TableCounts table_counts(std::u32string_view syllable) const;
+
   // Scores many syllables against one OCR token, computing each clean
   // character's emissions into the token once, and reusing the alignment
   // of the longest prefix the syllable shares with the one scored before
@@ -90,6 +94,10 @@ class ChannelModel {
 
     const ChannelModel& model_;
     std::u32string ocr_;
+    // The token table's sources of ocr_ (seen_sources()), looked up at the
+    // first log_prob(syllable).
+    const std::unordered_map<std::u32string, uint32_t>* seen_ = nullptr;
+    bool seen_looked_up_ = false;
     size_t width_;
     std::u32string stripped_;        // ocr_ without diacritics
     std::vector<uint64_t> emitted_;  // k * (ocr_.size() + 1) + j: packed ocr_[j, j + k)
@@ -145,7 +153,7 @@ class ChannelModel {
   std::vector<Counted> counted_;         // by slot
 
   ChannelCounts counts_;
-  std::unordered_map<std::u32string, uint32_t> token_types_;  // syllable -> distinct OCR tokens
+  std::unordered_map<std::u32string, TableCounts> table_;  // syllable -> n and types (table_counts)
 };
 
 }  // namespace vn::restore
